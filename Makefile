@@ -1,0 +1,43 @@
+# planbot — one entry point for every routine job. Needs only python3 and make.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+DB ?= sqlite:///data/planbot.sqlite3
+
+.PHONY: demo test lint fmt bench clean ingest-samples
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(TEST_STAMP)
+
+## demo: install, ingest the bundled sample plans into ./data, open the terminal chat
+demo: $(STAMP)
+	mkdir -p data
+	$(BIN)/planbot ingest knowledge/samples --db $(DB)
+	$(BIN)/planbot chat --db $(DB)
+
+## test: ruff (lint + format check), import-linter layers, the whole pytest suite
+test: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/pytest -q
+
+fmt: $(TEST_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## bench: benchmarks (figures printed next to a baseline measured in the same run)
+bench: $(TEST_STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data build *.egg-info

@@ -1,0 +1,1 @@
+"""Wiring: configuration, the Telegram Application, the scheduler and the CLI."""

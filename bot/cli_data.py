@@ -1,0 +1,66 @@
+"""Data commands: ingest, export, stats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from storage.db import open_database
+from storage.export import export_plans, plan_stats
+from storage.ingest import ingest_paths
+
+
+def add_db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("ingest", help="read plan documents (files or folders) into the database")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_db_option(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="print the current plans as JSON")
+    p.add_argument("--format", choices=["json"], default="json")
+    add_db_option(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", help="counts per plan")
+    add_db_option(p)
+    p.set_defaults(func=cmd_stats)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """One summary line per file; exit 1 when any file was refused."""
+    engine = open_database(args.db)
+    results = ingest_paths(engine, args.paths)
+    if not results:
+        print("no supported file found (.txt, .md, .docx, .pdf)", file=sys.stderr)
+        return 1
+    for r in results:
+        print(r.message, file=sys.stdout if r.ok else sys.stderr)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    engine = open_database(args.db)
+    json.dump(export_plans(engine), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    engine = open_database(args.db)
+    rows = plan_stats(engine)
+    if not rows:
+        print("no plan in the database")
+        return 0
+    for r in rows:
+        flag = "" if r["current"] else " (superseded)"
+        print(
+            f"{r['source']} v{r['version']}{flag}: {r['locality'] or '?'} {r['period']}: "
+            f"{r['indicators']} indicators, {r['tasks']} tasks, {r['reporting_rules']} reporting rules, "
+            f"{r['unit_duties']} unit duties, {r['progress']} progress records"
+        )
+    return 0

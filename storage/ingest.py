@@ -1,0 +1,270 @@
+"""Ingest: read → extract → store, one file per transaction.
+
+A file that cannot be read or holds no plan is refused with one line naming
+the reason and changes nothing. Re-ingesting the same bytes adds nothing; a
+changed document of the same plan supersedes the previous version, and
+progress records stay attached through (plan_key, item_key)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from knowledge import model as km
+from knowledge.errors import UnreadableDocument
+from knowledge.extract import extract_plan
+from knowledge.parties import parse_parties
+from knowledge.readers import collect_paths, read_document
+from knowledge.text import fold
+from storage import models as m
+from storage.db import transaction
+from storage.keys import item_key, plan_key
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    status: str  # 'added' | 'superseded' | 'unchanged' | 'refused'
+    message: str
+    plan_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "refused"
+
+
+def ingest_paths(engine: Engine, paths: list[str | Path]) -> list[IngestResult]:
+    return [ingest_file(engine, p) for p in collect_paths(paths)]
+
+
+def ingest_file(engine: Engine, path: Path) -> IngestResult:
+    try:
+        doc = read_document(path)
+        extracted = extract_plan(doc)
+    except UnreadableDocument as exc:
+        return IngestResult(path, "refused", f"{path.name}: refused: {exc}")
+    if not extracted.is_plan:
+        return IngestResult(path, "refused", f"{path.name}: refused: no plan found (no indicator and no task)")
+    with transaction(engine) as session:
+        existing = session.scalar(select(m.Plan).where(m.Plan.content_hash == doc.content_hash))
+        if existing is not None:
+            return IngestResult(path, "unchanged", f"{path.name}: unchanged (already ingested)", existing.id)
+        plan, previous = store_plan(session, doc, extracted)
+    status = "superseded" if previous else "added"
+    summary = (
+        f"{path.name}: {status} {plan.locality_name or '?'} "
+        f"{plan.period_start or ''}-{plan.period_end or ''}: "
+        f"{len(extracted.indicators)} indicators, {len(extracted.tasks)} tasks, "
+        f"{len(extracted.reporting)} reporting rules, {len(extracted.progress)} progress rows"
+        + (f" (supersedes version {previous.version})" if previous else "")
+    )
+    return IngestResult(path, status, summary, plan.id)
+
+
+def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tuple[m.Plan, m.Plan | None]:
+    meta = ex.meta
+    key = plan_key(meta.locality, meta.period_start, meta.period_end, doc.source)
+    previous = session.scalar(select(m.Plan).where(m.Plan.plan_key == key, m.Plan.is_current.is_(True)))
+    if previous is not None:
+        previous.is_current = False
+        session.flush()
+    locality = _locality(session, meta)
+    plan = m.Plan(
+        plan_key=key,
+        version=(previous.version + 1) if previous else 1,
+        is_current=True,
+        source=doc.source,
+        content_hash=doc.content_hash,
+        locality_id=locality.id if locality else None,
+        locality_name=meta.locality,
+        locality_type=meta.locality_type,
+        parent=meta.parent,
+        province=meta.province,
+        period_start=meta.period_start,
+        period_end=meta.period_end,
+        title=meta.title,
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        signed_date=meta.signed_date,
+        signer=meta.signer,
+        conflicts=[{"what": c.what, "values": list(c.values)} for c in ex.conflicts],
+    )
+    session.add(plan)
+    session.flush()
+    party_cache: dict[str, m.Party] = {}
+    loc_key = locality.key if locality else key
+    indicators = _store_indicators(session, plan, ex.indicators, loc_key, party_cache)
+    _store_tasks(session, plan, ex.tasks, loc_key, party_cache)
+    for rule in ex.reporting:
+        session.add(
+            m.ReportingRule(
+                plan_id=plan.id,
+                text=rule.text,
+                frequency=rule.frequency,
+                day_of_month=rule.day_of_month,
+                deadline_date=rule.deadline_date,
+                report_to=rule.report_to,
+                source_ref=rule.source_ref,
+            )
+        )
+    for duty in ex.duties:
+        session.add(m.UnitDuty(plan_id=plan.id, unit=duty.unit, summary=duty.summary, source_ref=duty.source_ref))
+    _store_document_progress(session, plan, doc, ex.progress, indicators)
+    session.flush()
+    return plan, previous
+
+
+def _locality(session: Session, meta: km.PlanMeta) -> m.Locality | None:
+    if not meta.locality:
+        return None
+    key = fold(meta.locality)
+    loc = session.scalar(select(m.Locality).where(m.Locality.key == key))
+    if loc is None:
+        loc = m.Locality(key=key, name=meta.locality, locality_type=meta.locality_type)
+        session.add(loc)
+    loc.parent = meta.parent or loc.parent
+    loc.province = meta.province or loc.province
+    session.flush()
+    return loc
+
+
+def _unique_keys(names: list[str], extras: list[str | None]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name, extra in zip(names, extras, strict=True):
+        k = item_key(name, extra)
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out.append(k if n == 0 else f"{k} #{n + 1}")
+    return out
+
+
+def _store_indicators(
+    session: Session, plan: m.Plan, items: list[km.Indicator], loc_key: str, cache: dict[str, m.Party]
+) -> dict[str, m.Indicator]:
+    by_key: dict[str, m.Indicator] = {}
+    keys = _unique_keys([i.name for i in items], [i.group for i in items])
+    for pos, (ind, ikey) in enumerate(zip(items, keys, strict=True)):
+        row = m.Indicator(
+            plan_id=plan.id,
+            position=pos,
+            item_key=ikey,
+            no=ind.no,
+            group=ind.group,
+            name=ind.name,
+            unit=ind.unit,
+            target_text=ind.target_text,
+            target_value=ind.target_value,
+            comparator=ind.comparator,
+            target_max=ind.target_max,
+            other_targets=[{"source": o.source, "text": o.text} for o in ind.other_targets],
+            leader_text=ind.leader,
+            responsible_text=ind.responsible,
+            coordinating_text=ind.coordinating,
+            parent_id=by_key[ind.parent_key].id if ind.parent_key in by_key else None,
+            source_ref=ind.source_ref,
+            note=ind.note,
+        )
+        session.add(row)
+        session.flush()
+        by_key[ind.key] = row
+        _link_parties(session, loc_key, cache, ind.leader, ind.responsible, ind.coordinating, indicator_id=row.id)
+    return by_key
+
+
+def _store_tasks(
+    session: Session, plan: m.Plan, items: list[km.Task], loc_key: str, cache: dict[str, m.Party]
+) -> None:
+    keys = _unique_keys([t.name for t in items], [t.solution for t in items])
+    for pos, (task, tkey) in enumerate(zip(items, keys, strict=True)):
+        row = m.Task(
+            plan_id=plan.id,
+            position=pos,
+            item_key=tkey,
+            no=task.no,
+            group=task.group,
+            name=task.name,
+            solution=task.solution,
+            leader_text=task.leader,
+            responsible_text=task.responsible,
+            coordinating_text=task.coordinating,
+            deadline_text=task.deadline_text,
+            due_date=task.due_date,
+            recurring=task.recurring,
+            source_ref=task.source_ref,
+        )
+        row.deadlines = [m.TaskDeadline(due=d.due, label=d.label) for d in task.deadlines]
+        session.add(row)
+        session.flush()
+        _link_parties(session, loc_key, cache, task.leader, task.responsible, task.coordinating, task_id=row.id)
+
+
+def _link_parties(
+    session: Session,
+    loc_key: str,
+    cache: dict[str, m.Party],
+    leader: str | None,
+    responsible: str | None,
+    coordinating: str | None,
+    **item: int,
+) -> None:
+    for role, text in (("leader", leader), ("responsible", responsible), ("coordinating", coordinating)):
+        for ref in parse_parties(text):
+            party = _party(session, loc_key, cache, ref)
+            session.add(m.ItemParty(party_id=party.id, role=role, **item))
+
+
+def _party(session: Session, loc_key: str, cache: dict[str, m.Party], ref) -> m.Party:  # type: ignore[no-untyped-def]
+    key = ref.key
+    if key in cache:
+        return cache[key]
+    party = session.scalar(select(m.Party).where(m.Party.locality_key == loc_key, m.Party.key == key))
+    if party is None:
+        party = m.Party(
+            locality_key=loc_key,
+            key=key,
+            display=ref.display,
+            kind=ref.kind,
+            person_name=ref.person_name,
+            title=ref.title,
+            unit=ref.unit,
+        )
+        session.add(party)
+        session.flush()
+    cache[key] = party
+    return party
+
+
+def _store_document_progress(
+    session: Session,
+    plan: m.Plan,
+    doc: km.Document,
+    entries: list[km.ProgressEntry],
+    indicators: dict[str, m.Indicator],
+) -> None:
+    """Result rows printed in the plan become progress records reported by the document."""
+    from storage.matching import best_item_for  # local: avoids a cycle at import time
+
+    now = datetime.now(UTC)
+    for idx, entry in enumerate(entries):
+        target = best_item_for(entry.item, list(indicators.values()))
+        session.add(
+            m.ProgressRecord(
+                plan_key=plan.plan_key,
+                item_kind="indicator",
+                item_key=target.item_key if target else item_key(entry.item),
+                item_name=target.name if target else entry.item,
+                indicator_id=target.id if target else None,
+                value=entry.value,
+                value_text=entry.value_text,
+                assessment=entry.assessment,
+                source="document",
+                reported_by=doc.source,
+                reported_at=now,
+                idempotency_key=f"doc:{doc.content_hash[:40]}:{idx}",
+            )
+        )
