@@ -48,7 +48,9 @@ def ingest_file(engine: Engine, path: Path) -> IngestResult:
     except UnreadableDocument as exc:
         return IngestResult(path, "refused", f"{path.name}: refused: {exc}")
     if not extracted.is_plan:
-        return IngestResult(path, "refused", f"{path.name}: refused: no plan found (no indicator and no task)")
+        return IngestResult(
+            path, "refused", f"{path.name}: refused: no plan found (no indicator and no task)"
+        )
     with transaction(engine) as session:
         existing = session.scalar(select(m.Plan).where(m.Plan.content_hash == doc.content_hash))
         if existing is not None:
@@ -112,7 +114,9 @@ def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tupl
             )
         )
     for duty in ex.duties:
-        session.add(m.UnitDuty(plan_id=plan.id, unit=duty.unit, summary=duty.summary, source_ref=duty.source_ref))
+        session.add(
+            m.UnitDuty(plan_id=plan.id, unit=duty.unit, summary=duty.summary, source_ref=duty.source_ref)
+        )
     _store_document_progress(session, plan, doc, ex.progress, indicators)
     session.flush()
     return plan, previous
@@ -172,7 +176,9 @@ def _store_indicators(
         session.add(row)
         session.flush()
         by_key[ind.key] = row
-        _link_parties(session, loc_key, cache, ind.leader, ind.responsible, ind.coordinating, indicator_id=row.id)
+        _link_parties(
+            session, loc_key, cache, ind.leader, ind.responsible, ind.coordinating, indicator_id=row.id
+        )
     return by_key
 
 
@@ -200,7 +206,9 @@ def _store_tasks(
         row.deadlines = [m.TaskDeadline(due=d.due, label=d.label) for d in task.deadlines]
         session.add(row)
         session.flush()
-        _link_parties(session, loc_key, cache, task.leader, task.responsible, task.coordinating, task_id=row.id)
+        _link_parties(
+            session, loc_key, cache, task.leader, task.responsible, task.coordinating, task_id=row.id
+        )
 
 
 def _link_parties(

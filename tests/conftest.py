@@ -22,15 +22,15 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 
 
 def _postgres_url(base: str) -> Iterator[str]:
-    admin = create_engine(
-        make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
+    admin = create_engine(make_url(base).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
     name = "planbot_test_" + uuid.uuid4().hex[:12]
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(base).set(drivername="postgresql+psycopg", database=name).render_as_string(
-            hide_password=False
+        yield (
+            make_url(base)
+            .set(drivername="postgresql+psycopg", database=name)
+            .render_as_string(hide_password=False)
         )
     finally:
         with admin.connect() as conn:
