@@ -246,3 +246,52 @@ class ProgressRecord(Base):
     reported_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
     reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     idempotency_key: Mapped[str | None] = mapped_column(String(120))
+
+
+class User(Base):
+    """A Telegram user known to the bot. Role 'resident' unless approved or granted."""
+
+    __tablename__ = "users"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    role: Mapped[str] = mapped_column(String(20), default="resident")  # resident|officer|leader|admin
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    title_text: Mapped[str | None] = mapped_column(String(300))  # as given in /dangky
+    locality_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)  # private chat id (== user id in practice)
+    subscribed: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once the user blocked the bot
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    parties: Mapped[list[UserParty]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+
+class UserParty(Base):
+    """An officer or leader linked to a responsible party (approved by an admin)."""
+
+    __tablename__ = "user_parties"
+    __table_args__ = (UniqueConstraint("user_id", "party_id", name="uq_user_parties"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.telegram_id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+    approved_by: Mapped[str] = mapped_column(String(64))  # admin's Telegram id, or 'cli'
+    approved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    user: Mapped[User] = relationship(back_populates="parties")
+    party: Mapped[Party] = relationship()
+
+
+class AuditEvent(Base):
+    """Who changed what, when: every change made through the bot or the CLI."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+    actor: Mapped[str] = mapped_column(String(64))  # Telegram user id, 'cli', 'scheduler'
+    action: Mapped[str] = mapped_column(String(60))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
