@@ -127,6 +127,15 @@ class Conflict:
 
 
 @dataclass
+class LayoutResult:
+    """What one layout extractor found; `extract_plan` merges the results."""
+
+    indicators: list[Indicator] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    progress: list[ProgressEntry] = field(default_factory=list)
+
+
+@dataclass
 class PlanMeta:
     locality: str | None = None  # 'phường Đông Thọ' (type + name)
     locality_type: str | None = None  # 'xã', 'phường', 'thị trấn', 'huyện', 'tỉnh', ...
@@ -173,6 +182,7 @@ class Block:
     text: str = ""
     rows: list[list[str]] = field(default_factory=list)
     line_no: int = 0  # first source line of the block
+    heading: bool = False  # a markdown heading or a line set wholly in bold
 
 
 @dataclass

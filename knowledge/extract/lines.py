@@ -1,0 +1,84 @@
+"""Re-join lines that PDF extraction (or hard wrapping) broke, into paragraphs.
+
+PDF text arrives one visual line at a time, often with a blank line between
+every two; a paragraph continues until a line ends a sentence and the next
+one starts a new item (bullet, number, heading). Markdown exports already hold
+one paragraph per line and pass through unchanged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.model import Document
+from knowledge.text import clean
+
+# A line that opens a new item: bullets, '(1)', '1.', '1.2.', 'a)', 'I.', 'Điều 1'.
+ITEM_START = re.compile(
+    r"""^(?:
+        [-+•*–—]\s                                  # bullets
+      | \(\s*\d{1,3}\s*\)\.?                        # (1) (1).
+      | \d{1,3}(?:\.\d{1,3}){0,3}[.)]\s             # 1. 1.2. 1)
+      | \d{1,3}(?:\.\d{1,3}){1,3}\s                 # 1.2 (no trailing dot)
+      | [a-zđ][.)]\s                                # a. b)
+      | [IVXLC]{1,6}[.)]?\s                         # I. II)
+      | (?:Điều|Phần|Chương|Mục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVX]+
+    )""",
+    re.VERBOSE,
+)
+_SENTENCE_END = re.compile(r"[.;:!?…]\)?[\"”]?$|\./\.$")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line_no: int  # first source line
+    end_line: int
+    heading: bool = False
+
+
+def _is_heading_like(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs of the document's text lines, in order (tables are skipped)."""
+    out: list[Paragraph] = []
+    current: Paragraph | None = None
+    for block in doc.blocks:
+        if block.kind != "line":
+            current = None
+            continue
+        text = clean(block.text)
+        if not text:
+            continue
+        starts_item = bool(ITEM_START.match(text)) or block.heading or _is_heading_like(text)
+        if current is not None and not current.heading and not starts_item and _continues(current.text, text):
+            current.text = _join(current.text, text)
+            current.end_line = block.line_no
+            continue
+        current = Paragraph(text=text, line_no=block.line_no, end_line=block.line_no, heading=block.heading)
+        out.append(current)
+    return out
+
+
+_SECTION_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[a-zđ]\))\s")
+
+
+def _continues(previous: str, nxt: str) -> bool:
+    if _is_heading_like(previous) and not _is_heading_like(nxt):
+        return False
+    # '3.1.2. Công nghiệp' alone on its line, then a capitalised sentence: a heading
+    if len(previous) < 90 and _SECTION_HEADING.match(previous) and nxt[:1].isupper():
+        return False
+    if not _SENTENCE_END.search(previous):
+        return True
+    # a sentence ended; a lower-case start still means the same sentence went on
+    return nxt[:1].islower()
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and not a.endswith(" -"):
+        return a + b
+    return a + " " + b
