@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///data/planbot.sqlite3
 
-.PHONY: demo test lint fmt bench clean ingest-samples
+.PHONY: demo test test-postgres fmt bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q
+
+## test-postgres: the same suite on a throw-away PostgreSQL server (installed from Debian when missing)
+test-postgres: $(TEST_STAMP)
+	scripts/pg-test-server.sh $(BIN)/pytest -q
 
 fmt: $(TEST_STAMP)
 	$(BIN)/ruff format .
