@@ -1,3 +1,6 @@
 """Imports every model module so Base.metadata knows every table (Alembic, tests)."""
 
-from storage import models  # noqa: F401
+from storage import (
+    bot_models,  # noqa: F401
+    models,  # noqa: F401
+)
