@@ -1,43 +1,406 @@
 """Readers: turn .txt/.md/.docx/.pdf files into a `Document` of blocks.
 
-(Provisional minimal version: plain text only. Replaced by the full readers.)"""
+Every reader returns blocks in reading order: 'line' blocks (one source line
+each, blank lines kept so line numbers stay meaningful) and 'table' blocks
+(rows of cleaned cell texts). Bad input raises `UnreadableDocument` with a
+one-line reason; no library exception escapes to the caller."""
 
 from __future__ import annotations
 
 import hashlib
+import html
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from knowledge.errors import UnreadableDocument
 from knowledge.model import Block, Document
-from knowledge.text import nfc
+from knowledge.text import LEGACY_GLYPHS, nfc
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def collect_paths(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into the supported files they hold (sorted); keep files as given."""
+    """Expand folders into the supported, non-hidden files they hold (sorted); keep files as given."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(
-                sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and _wanted(f)))
         else:
             out.append(p)
     return out
 
 
+def _wanted(f: Path) -> bool:
+    # '~$x.docx' are Word lock files, '.x' hidden files: never documents
+    return f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$"))
+
+
 def read_document(path: Path) -> Document:
+    """Read one file; raises `UnreadableDocument` with a one-line reason."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise UnreadableDocument("old .doc format is not supported (save it as .docx)")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableDocument(f"unsupported file type '{suffix or path.name}'")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from None
     if not data.strip():
         raise UnreadableDocument("empty file")
-    try:
-        text = nfc(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise UnreadableDocument("not UTF-8 text") from None
-    blocks = [Block(kind="line", text=line, line_no=i) for i, line in enumerate(text.splitlines(), 1)]
+    reader = _READERS[suffix]
+    blocks = reader(data)
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise UnreadableDocument("no text found")
     return Document(source=path.name, blocks=blocks, content_hash=hashlib.sha256(data).hexdigest())
+
+
+def normalise(text: str) -> str:
+    """NFC and legacy PDF glyphs fixed; spacing kept (column layouts rely on it)."""
+    return nfc(text).translate(LEGACY_GLYPHS)
+
+
+# --------------------------------------------------------------------------- HTML cells
+
+_SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_SUP = re.compile(r"(\S?)\s*<sup>\s*([^<]*?)\s*</sup>", re.IGNORECASE)
+_SUB = re.compile(r"<sub>\s*([^<]*?)\s*</sub>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>|</?(?:li|tr|div)\b[^>]*>", re.IGNORECASE)
+_KNOWN_TAG = re.compile(
+    r"</?(?:p|b|i|u|em|strong|br|sup|sub|span|div|ol|ul|li|font|a|s|strike|mark|small|big|table|tr|td|th)\b[^>]*>",
+    re.IGNORECASE,
+)
+_HAS_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+
+
+def _sup(m: re.Match[str]) -> str:
+    before, inner = m.group(1), m.group(2)
+    if inner and all(c in "0123456789+-=()n" for c in inner):
+        # 'm <sup>2</sup>' -> 'm²': the superscript belongs to the word before it
+        return before + inner.translate(_SUPERSCRIPT)
+    return f"{before} {inner}" if before else inner
+
+
+def _sub(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    return inner.translate(_SUBSCRIPT) if inner.isdigit() else inner
+
+
+def strip_html(text: str, *, squeeze: bool = True) -> str:
+    """Visible text of an HTML fragment; <br> and paragraph breaks become '\\n'."""
+    if not _HAS_MARKUP.search(text):
+        return _squeeze_lines(text) if squeeze else text
+    t = _SUP.sub(_sup, text)
+    t = _SUB.sub(_sub, t)
+    t = _BREAK.sub("\n", t)
+    t = _KNOWN_TAG.sub("", t)
+    t = html.unescape(t).replace("\u00a0", " ")
+    return _squeeze_lines(t) if squeeze else t
+
+
+def _squeeze_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_cell(text: str | None) -> str:
+    """A table cell as shown to a reader: markup gone, spaces squeezed, line breaks kept."""
+    if not text:
+        return ""
+    return strip_html(normalise(text).replace("\r", ""))
+
+
+# --------------------------------------------------------------------------- text / markdown
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_UNDERSCORE_EMPH = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _read_text(data: bytes) -> list[Block]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableDocument(f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
+    if "\x00" in text:
+        raise UnreadableDocument("binary file, not text")
+    lines = normalise(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final newline does not open a line
+    return list(_text_blocks(lines))
+
+
+def _text_blocks(lines: list[str]) -> Iterator[Block]:
+    i = 0
+    bold_open = False
+    while i < len(lines):
+        line = lines[i]
+        if "\t" in line:
+            j = i
+            while j < len(lines) and "\t" in lines[j]:
+                j += 1
+            if _marker_rows(lines[i:j]):  # '1.<TAB>Mục đích': numbered lines, not a table
+                for k in range(i, j):
+                    block, bold_open = _line_block(lines[k].replace("\t", " ", 1), k + 1, bold_open)
+                    yield block
+            else:
+                rows = [[clean_cell(_inline_md(c)) for c in row.split("\t")] for row in lines[i:j]]
+                yield Block(kind="table", rows=rows, line_no=i + 1)
+            i = j
+            continue
+        if _is_pipe_row(line) and i + 1 < len(lines) and _PIPE_SEPARATOR.match(lines[i + 1]):
+            j = i + 2
+            while j < len(lines) and _is_pipe_row(lines[j]):
+                j += 1
+            rows = [_pipe_cells(r) for r in [lines[i], *lines[i + 2 : j]]]
+            yield Block(kind="table", rows=rows, line_no=i + 1)
+            i = j
+            continue
+        block, bold_open = _line_block(line, i + 1, bold_open)
+        yield block
+        i += 1
+
+
+_MARKER = re.compile(r"^\s*(?:[-+•*–]|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[a-zđ][.)]|[IVXLC]{1,6}[.)]?)\s*$")
+
+
+def _marker_rows(rows: list[str]) -> bool:
+    """Every line is an item marker, one tab, then text."""
+    return all(r.count("\t") == 1 and _MARKER.match(r.split("\t", 1)[0]) for r in rows)
+
+
+def _line_block(line: str, line_no: int, bold_open: bool) -> tuple[Block, bool]:
+    """One text line; `bold_open` carries a '**' that spans several lines."""
+    raw = line.rstrip()
+    heading = False
+    m = _MD_HEADING.match(raw)
+    if m:
+        raw, heading = m.group(2), True
+    stripped = raw.strip()
+    starts_bold = stripped.startswith("**")
+    closes = stripped.count("**") % 2 == 1
+    wholly_bold = (
+        bold_open
+        or (starts_bold and stripped.endswith("**") and len(stripped) > 4 and "**" not in stripped[2:-2])
+        or (starts_bold and closes)
+    )
+    if stripped and wholly_bold and not (bold_open and closes and not stripped.endswith("**")):
+        heading = True
+    if closes:
+        bold_open = not bold_open
+    text = strip_html(_inline_md(raw), squeeze=False)
+    return Block(kind="line", text=text, line_no=line_no, heading=heading and bool(text.strip())), bold_open
+
+
+def _inline_md(text: str) -> str:
+    t = text.replace("**", "")
+    t = _UNDERSCORE_EMPH.sub(r"\1", t)
+    return _MD_ESCAPE.sub(r"\1", t)
+
+
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def _pipe_cells(line: str) -> list[str]:
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    cells = re.split(r"(?<!\\)\|", s)
+    return [clean_cell(_inline_md(c.replace("\\|", "|"))) for c in cells]
+
+
+# --------------------------------------------------------------------------- .docx
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _read_docx(data: bytes) -> list[Block]:
+    import io
+    import zipfile
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnreadableDocument("not a valid .docx file")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        return list(_docx_blocks(document, document.element.body))
+    except UnreadableDocument:
+        raise
+    except Exception:  # python-docx raises many kinds for a damaged package
+        raise UnreadableDocument("not a valid .docx file") from None
+
+
+def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    line_no = 0
+    for el in _body_elements(body):
+        if el.tag == f"{_W}p":
+            para = Paragraph(el, document)
+            heading = _docx_heading(para)
+            for piece in normalise(para.text).split("\n"):
+                line_no += 1
+                yield Block(kind="line", text=piece, line_no=line_no, heading=heading and bool(piece.strip()))
+        else:
+            rows = _docx_rows(Table(el, document))
+            if rows:
+                yield Block(kind="table", rows=rows, line_no=line_no + 1)
+                line_no += len(rows)
+
+
+def _body_elements(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in document order, looking inside content controls."""
+    for el in parent.iterchildren():
+        if el.tag in (f"{_W}p", f"{_W}tbl"):
+            yield el
+        elif el.tag == f"{_W}sdt":
+            content = el.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_elements(content)
+
+
+def _docx_heading(para: Any) -> bool:
+    style = (para.style.name if para.style is not None else "") or ""
+    if style.lower().startswith(("heading", "title")):
+        return True
+    runs = [r for r in para.runs if r.text.strip()]
+    return bool(runs) and all(_run_bold(r) for r in runs)
+
+
+def _run_bold(run: Any) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _docx_rows(table: Any) -> list[list[str]]:
+    """Rows of cell texts on the table grid: a merged cell's text appears once
+    (in its first grid column / first row), the positions it covers stay ''."""
+    from docx.table import _Cell
+
+    rows: list[list[str]] = []
+    for tr in table._tbl.tr_lst:
+        row: list[str] = [""] * int(getattr(tr, "grid_before", 0) or 0)
+        for tc in tr.tc_lst:
+            span = int(tc.grid_span or 1)
+            continued = tc.vMerge == "continue"
+            row.append("" if continued else clean_cell(_Cell(tc, table).text))
+            row.extend([""] * (span - 1))
+        if any(c for c in row):
+            rows.append(row)
+    return rows
+
+
+# --------------------------------------------------------------------------- .pdf
+
+
+def _read_pdf(data: bytes) -> list[Block]:
+    import io
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise UnreadableDocument("not a valid PDF file")
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not pdf.pages:
+                raise UnreadableDocument("empty PDF (no pages)")
+            blocks = _pdf_blocks(pdf.pages)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for broken/encrypted files
+        raise UnreadableDocument(_pdf_reason(exc)) from None
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise UnreadableDocument("no text layer (scanned PDF?)")
+    return blocks
+
+
+def _pdf_reason(exc: Exception) -> str:
+    # pdfplumber wraps pdfminer's error as an argument: look at both
+    inner = [a for a in exc.args if isinstance(a, BaseException)]
+    names = " ".join(t.__name__ for e in (exc, *inner) for t in type(e).__mro__) + " " + str(exc)
+    if "Password" in names or "Encrypt" in names or "encrypt" in names:
+        return "encrypted PDF (password required)"
+    return "not a valid PDF file"
+
+
+def _pdf_blocks(pages: list[Any]) -> list[Block]:
+    blocks: list[Block] = []
+    line_no = 0
+    for page in pages:
+        items: list[tuple[float, Block]] = []
+        tables = page.find_tables()
+        boxes = [t.bbox for t in tables]
+        for table in tables:
+            rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
+            rows = [r for r in rows if any(r)]
+            if rows:
+                items.append((table.bbox[1], Block(kind="table", rows=rows)))
+        text_page = page.filter(_outside(boxes)) if boxes else page
+        for line in text_page.extract_text_lines(return_chars=True):
+            text = normalise(line["text"])
+            if text.strip():
+                items.append((line["top"], Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))))
+        for _, block in sorted(items, key=lambda it: it[0]):
+            line_no += 1
+            block.line_no = line_no
+            if block.kind == "table":
+                line_no += len(block.rows) - 1
+            blocks.append(block)
+    return blocks
+
+
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    return keep
+
+
+_PDF_ITEM = re.compile(r"^(?:[-+•*–]\s|\(?\d{1,3}[.)]\s)")
+
+
+def _pdf_cell(text: str | None) -> str:
+    """Wrapped lines inside a PDF cell join with a space; list items keep their own line."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in normalise(text).split("\n") if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and not _PDF_ITEM.match(p):
+            glue = "" if out[-1].endswith("-") and not out[-1].endswith(" -") else " "
+            out[-1] = f"{out[-1]}{glue}{p}"
+        else:
+            out.append(p)
+    return "\n".join(" ".join(p.split()) for p in out)
+
+
+def _pdf_bold(chars: list[dict[str, Any]]) -> bool:
+    letters = [c for c in chars if c.get("text", "").strip()]
+    return bool(letters) and all("bold" in str(c.get("fontname", "")).lower() for c in letters)
+
+
+_READERS: dict[str, Callable[[bytes], list[Block]]] = {
+    ".txt": _read_text,
+    ".md": _read_text,
+    ".docx": _read_docx,
+    ".pdf": _read_pdf,
+}
