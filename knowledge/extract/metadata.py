@@ -1,9 +1,391 @@
-"""Plan metadata: locality, period, title, number, signing date, signer (being written)."""
+"""Plan metadata: locality, period, title, number, signing date, signer.
+
+Everything is found by the shape of a Vietnamese administrative document: the
+issuing header ('ỦY BAN NHÂN DÂN / PHƯỜNG ĐÔNG THỌ'), the place-and-date line
+('P. Thạch Khôi, ngày … tháng 4 năm 2026'), the 'KẾ HOẠCH' heading with its
+continuation lines, the 'Số: 23/QĐ-UBND' line and the signature block
+('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / <name>')."""
 
 from __future__ import annotations
 
-from knowledge.model import Document, PlanMeta
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.model import Conflict, Document, PlanMeta
+from knowledge.text import clean, fold
+
+# Longest first so 'thị trấn' wins over a bare word.
+LOCALITY_TYPES = ("thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
+_COMMUNE_TYPES = ("xã", "phường", "thị trấn", "đặc khu")
+_DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")
+# Abbreviations used on the place-and-date line.
+_ABBREVIATIONS = {"p": "phường", "x": "xã", "tt": "thị trấn", "q": "quận", "h": "huyện", "tx": "thị xã"}
+# Cities run by the central government: a parent city that is also the province.
+CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+
+_TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
+# Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
+_NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
+_TYPED_NAME = re.compile(rf"(?<!\w)((?i:{_TYPE_ALT}))\s+({_NAME})")
+_UPPER_TYPED = re.compile(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
+_COUNCIL = re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b\s*(.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"^([^,;:()]{2,50}?),\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*(\d{4})?",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"^Số\s*:\s*([\w./-]*/[\wĐđ.-]+)", re.IGNORECASE)
+_ANNEX_NUMBER = re.compile(
+    r"kèm\s+theo\s+(Quyết\s+định|Kế\s+hoạch)\s+số\s*:?\s*([\w.-]*\s*/\s*[A-ZĐ][\wĐ-]*)",
+    re.IGNORECASE,
+)
+_PLAN_HEADING = re.compile(r"^KẾ\s+HOẠCH\b(.*)$")
+_PERIOD_RANGE = re.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE
+)
+_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+_SIGN_TITLE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b", re.IGNORECASE)
+_SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*$")
+_NOT_NAME = re.compile(
+    r"ỦY|UỶ|BAN|NHÂN DÂN|CHỦ TỊCH|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|PHỤ LỤC|BIỂU|KẾ HOẠCH|QUYẾT|"
+    r"PHƯỜNG|XÃ|THỊ|HUYỆN|QUẬN|TỈNH|THÀNH|NƠI NHẬN|ĐÃ KÝ|HÀNH ĐỘNG",
+)
+_TITLE_STOP = re.compile(
+    r"^(?:\(|Căn\s+cứ|Thực\s+hiện|Trên\s+cơ\s+sở|Theo|Để|Dự\s+báo|Phần|[IVX]+[.\-\s]|\d+[.)]\s|Kính\s+gửi)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Line:
+    text: str
+    line_no: int
+    heading: bool = False  # markdown heading, wholly bold line, or a reader's heading block
+
+
+def _lines(doc: Document) -> list[_Line]:
+    """Non-empty text lines, cleaned, without markdown emphasis and heading marks."""
+    out: list[_Line] = []
+    for block in doc.blocks:
+        if block.kind != "line":
+            continue
+        for part in block.text.splitlines() or [""]:
+            raw = part.strip()
+            marked = raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
+            text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", raw)).strip()
+            if text:
+                out.append(_Line(text, block.line_no, heading=block.heading or marked))
+    return out
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _type_of(word: str) -> str | None:
+    w = clean(word).lower()
+    return w if w in LOCALITY_TYPES else _ABBREVIATIONS.get(w.rstrip("."))
+
+
+# ---------------------------------------------------------------- locality
+
+
+def _header_locality(lines: list[_Line]) -> tuple[str | None, str | None]:
+    """('phường', 'ĐÔNG THỌ') from 'ỦY BAN NHÂN DÂN [/] PHƯỜNG ĐÔNG THỌ' in the first header."""
+    for i, line in enumerate(lines):
+        m = _COUNCIL.match(line.text)
+        if not m:
+            continue
+        rest = m.group(1).strip()
+        if not rest and i + 1 < len(lines):
+            rest = lines[i + 1].text
+        tm = _UPPER_TYPED.match(rest)
+        if tm and _is_upper(rest):
+            return tm.group(1).lower(), tm.group(2).strip()
+    return None, None
+
+
+def _place_line(lines: list[_Line]) -> tuple[str | None, str | None]:
+    """Type and name from 'P. Thạch Khôi, ngày …' / 'Hưng Đông, ngày …'."""
+    for line in lines[:80]:
+        m = _PLACE_DATE.match(line.text)
+        if not m:
+            continue
+        place = m.group(1).strip()
+        words = place.split()
+        if len(words) > 6:
+            continue
+        for n in (2, 1):
+            head = " ".join(words[:n])
+            kind = _type_of(head)
+            if kind and len(words) > n:
+                return kind, " ".join(words[n:])
+        head = re.match(r"^(TT|TX|P|X|Q|H)\.\s*(.+)$", place)
+        if head:
+            return _ABBREVIATIONS[head.group(1).lower()], head.group(2)
+        return None, place
+    return None, None
+
+
+def _proper_name(words: str) -> str:
+    """The leading capitalised words: 'Thanh Hóa về việc' -> 'Thanh Hóa'."""
+    kept: list[str] = []
+    for w in words.split():
+        if not w[:1].isupper():
+            break
+        kept.append(w)
+    return " ".join(kept)
+
+
+def _typed_mentions(text: str) -> list[tuple[str, str]]:
+    """Every 'phường Đông Thọ' / 'thành phố Vinh' mention as (type, name as written)."""
+    out: list[tuple[str, str]] = []
+    for m in _TYPED_NAME.finditer(text):
+        name = _proper_name(m.group(2))
+        if not name:
+            continue
+        if _is_upper(name) and len(name) > 3:
+            continue  # upper-case headers are read separately
+        out.append((m.group(1).lower(), name))
+    return out
+
+
+def _display_name(name: str, mentions: list[tuple[str, str]]) -> str:
+    """The name as the running text writes it ('Đông Thọ'), else title case."""
+    key = fold(name)
+    written = Counter(n for _, n in mentions if fold(n) == key)
+    if written:
+        return written.most_common(1)[0][0]
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+def _locality(lines: list[_Line], mentions: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    kind, name = _header_locality(lines)
+    place_kind, place_name = _place_line(lines)
+    if name is None:
+        kind, name = place_kind, place_name
+    elif kind is None:
+        kind = place_kind
+    if name is None:
+        # 'UBND xã Hưng Đông xây dựng kế hoạch' / 'Ủy ban nhân dân phường X'
+        pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
+        for m in re.finditer(pattern, _joined(lines)):
+            if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
+                return m.group(1).lower(), _proper_name(m.group(2))
+        return None, None
+    if kind is None:
+        key = fold(name)
+        kinds = Counter(k for k, n in mentions if fold(n) == key)
+        kind = kinds.most_common(1)[0][0] if kinds else None
+    return kind, _display_name(name, mentions)
+
+
+def _joined(lines: list[_Line]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def _parent_and_province(
+    kind: str | None, name: str | None, mentions: list[tuple[str, str]]
+) -> tuple[str | None, str | None]:
+    own = (kind, fold(name))
+    counts: Counter[tuple[str, str]] = Counter()
+    provinces: Counter[str] = Counter()
+    central = {fold(c) for c in CENTRAL_CITIES}
+    for k, n in mentions:
+        if (k, fold(n)) == own:
+            continue
+        if k == "tỉnh" or (k == "thành phố" and fold(n) in central):
+            provinces[n] += 1
+        if k in _DISTRICT_TYPES:
+            counts[(k, n)] += 1
+    province = provinces.most_common(1)[0][0] if provinces else None
+    parent: str | None = None
+    if kind in _COMMUNE_TYPES and counts:
+        # most mentioned; on a tie the lower level (huyện/quận before a city)
+        rank = {t: i for i, t in enumerate(("huyện", "quận", "thị xã", "thành phố"))}
+        (pk, pn), _ = max(counts.items(), key=lambda kv: (kv[1], -rank[kv[0][0]]))
+        parent = f"{pk} {pn}"
+    elif kind in _DISTRICT_TYPES and province:
+        parent = f"tỉnh {province}"
+    return parent, province
+
+
+def _spelling_conflict(
+    kind: str | None, name: str | None, mentions: list[tuple[str, str]]
+) -> Conflict | None:
+    """Another name of the same type differing only in its last syllable ('Thạch Khôi' / 'Thạch Khê')."""
+    if not kind or not name:
+        return None
+    words = fold(name).split()
+    counts = Counter(n for k, n in mentions if k == kind)
+    variants = []
+    for other, n in counts.items():
+        ow = fold(other).split()
+        if ow == words or len(ow) != len(words) or len(words) < 2 or n < 2:
+            continue
+        last, other_last = words[-1], ow[-1]
+        if ow[:-1] == words[:-1] and last[0] == other_last[0] and Levenshtein.distance(last, other_last) <= 2:
+            variants.append(other)
+    if not variants:
+        return None
+    values = [f"{name} ({counts.get(name, 0)} lần)"] + [f"{v} ({counts[v]} lần)" for v in variants]
+    return Conflict(what=f"Tên {kind}", values=values)
+
+
+# ---------------------------------------------------------------- title and period
+
+
+def _title(lines: list[_Line]) -> str | None:
+    for i, line in enumerate(lines):
+        m = _PLAN_HEADING.match(line.text)
+        if not m or not _is_upper(line.text.split("(")[0]) or len(line.text) > 120:
+            continue
+        rest = m.group(1).strip()
+        parts = ["Kế hoạch" + (" " + rest.lower() if rest else "")]
+        for nxt in lines[i + 1 : i + 6]:
+            t = nxt.text
+            stop = _TITLE_STOP.match(t) and not (nxt.heading and t[:1].isalpha() and not _is_upper(t))
+            if stop or t.endswith(":") or len(t) > 250 or _COUNCIL.match(t):
+                break
+            parts.append(t)
+            if sum(len(p) for p in parts) > 300:
+                break
+        if len(parts) > 1 and re.match(r"^Về\b", parts[1]):
+            parts[1] = "v" + parts[1][1:]
+        return clean(" ".join(parts)).rstrip(" .;,")
+    # No heading: 'Về việc ban hành Kế hoạch X' in a decision
+    for line in lines[:60]:
+        m = re.search(r"ban\s+hành\s+(Kế\s+hoạch\b.*)$", line.text)
+        if m:
+            return clean(m.group(1)).rstrip(" .;,")
+    return None
+
+
+def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | None]:
+    for text in [title or ""] + [line.text for line in lines[:40]]:
+        m = re.search(r"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*(\d{4})\s*[-–—]\s*(\d{4})", text, re.I)
+        if m:
+            return int(m.group(1)), int(m.group(2))
+        if text is title and title:
+            years = _YEAR.findall(title)
+            if years:
+                return int(years[-1]), int(years[-1])
+    return None, None
+
+
+# ---------------------------------------------------------------- number, date, signer
+
+
+def _doc_numbers(lines: list[_Line]) -> list[tuple[str, int]]:
+    """Document numbers with digits (blank 'Số: /KH-UBND' is skipped), in order."""
+    out: list[tuple[str, int]] = []
+    for line in lines:
+        m = _NUMBER_LINE.match(line.text)
+        number = m.group(1) if m else None
+        if number is None:
+            am = _ANNEX_NUMBER.search(line.text)
+            number = am.group(2) if am else None
+        if number:
+            number = re.sub(r"\s+", "", number).rstrip(".,")
+            if re.match(r"^\d", number):
+                out.append((number, line.line_no))
+    return out
+
+
+def _valid_date(d: str | None, mth: str | None, y: str | None) -> date | None:
+    if not (d and mth and y):
+        return None
+    try:
+        return date(int(y), int(mth), int(d))
+    except ValueError:
+        return None
+
+
+def _signed_date(lines: list[_Line]) -> date | None:
+    for line in lines[:80]:
+        m = _PLACE_DATE.match(line.text)
+        if m and len(m.group(1).split()) <= 6:
+            return _valid_date(m.group(2), m.group(3), m.group(4))
+    # 'Ban hành kèm theo Quyết định số 23/QĐ-UBND ngày 06 tháng 02 năm 2023'
+    for i, line in enumerate(lines):
+        if _ANNEX_NUMBER.search(line.text):
+            window = " ".join(x.text for x in lines[i : i + 2])
+            m = _DATE_WORDS.search(window)
+            return _valid_date(*m.groups()) if m else None
+    return None
+
+
+def _person_name(text: str) -> str | None:
+    t = re.sub(r"\s+\d{1,3}$", "", text).strip(" .")  # a page number glued by PDF extraction
+    words = t.split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if _NOT_NAME.search(t.upper()) and _is_upper(t):
+        return None
+    if _is_upper(t):
+        t = " ".join(w[:1] + w[1:].lower() for w in words)
+    return t
+
+
+def _signer(lines: list[_Line]) -> str | None:
+    for i, line in enumerate(lines):
+        if not (_SIGN_TITLE.match(line.text) or _SIGN_AUTHORITY.match(line.text)):
+            continue
+        if not _is_upper(line.text):
+            continue
+        for nxt in lines[i + 1 : i + 8]:
+            if _SIGN_TITLE.match(nxt.text) or re.match(r"^\(.*\)$", nxt.text):
+                continue
+            name = _person_name(nxt.text)
+            if name:
+                return name
+            if not _is_upper(nxt.text):
+                break
+    return None
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
+    lines = _lines(doc)
+    mentions = _typed_mentions(_joined(lines))
+    kind, name = _locality(lines, mentions)
+    locality = f"{kind} {name}" if kind and name else name
+    parent, province = _parent_and_province(kind, name, mentions)
+    title = _title(lines)
+    start, end = _period(title, lines)
+    numbers = _doc_numbers(lines)
+    meta = PlanMeta(
+        locality=locality,
+        locality_type=kind,
+        parent=parent,
+        province=province,
+        period_start=start,
+        period_end=end,
+        title=title,
+        issuer=f"UBND {locality}" if locality else None,
+        doc_number=numbers[0][0] if numbers else None,
+        signed_date=_signed_date(lines),
+        signer=_signer(lines),
+    )
+    conflicts: list[Conflict] = []
+    distinct = list(dict.fromkeys(n for n, _ in numbers))
+    if len(distinct) > 1:
+        first_line = {n: ln for n, ln in reversed(numbers)}
+        values = [f"{n} (line {first_line[n]})" for n in distinct]
+        conflicts.append(Conflict(what="Số văn bản ban hành kế hoạch", values=values))
+    spelling = _spelling_conflict(kind, name, mentions)
+    if spelling:
+        conflicts.append(spelling)
+    return meta, conflicts
 
 
 def extract_meta(doc: Document) -> PlanMeta:
-    return PlanMeta()
+    return extract_meta_and_conflicts(doc)[0]

@@ -1,0 +1,109 @@
+"""Plan metadata from issuing headers, title, number line and signature block."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract.metadata import extract_meta, extract_meta_and_conflicts
+from knowledge.model import Block, Document
+from knowledge.readers import read_document
+
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
+
+
+def _doc(text: str) -> Document:
+    lines = text.splitlines()
+    return Document(
+        source="t.txt", blocks=[Block(kind="line", text=t, line_no=i) for i, t in enumerate(lines, 1)]
+    )
+
+
+def test_thi_tran_with_deputy_signer_and_abbreviated_place() -> None:
+    meta = extract_meta(read_document(DATA / "meta_thitran.txt"))
+    assert meta.locality == "thị trấn Phong Điền"
+    assert meta.locality_type == "thị trấn"
+    # the huyện shares the town's name: it is still the parent
+    assert meta.parent == "huyện Phong Điền"
+    assert meta.province == "Cần Thơ"
+    assert (meta.period_start, meta.period_end) == (2025, 2025)
+    assert meta.doc_number == "112/KH-UBND"
+    assert meta.signed_date == date(2025, 1, 15)
+    assert meta.signer == "Võ Thị Mai"
+    assert meta.issuer == "UBND thị trấn Phong Điền"
+
+
+def test_markdown_header_commune_of_a_district() -> None:
+    meta = extract_meta(read_document(DATA / "meta_xa_huyen.md"))
+    assert meta.locality == "xã Tân Lập"
+    assert meta.parent == "huyện Đan Phượng"
+    assert meta.province == "Hà Tây"
+    assert meta.title == "Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội giai đoạn 2021 - 2025"
+    assert (meta.period_start, meta.period_end) == (2021, 2025)
+    assert meta.signer == "Nguyễn Hữu Phúc"  # upper-case name shown in title case
+
+
+def test_blank_number_and_date_and_no_signer() -> None:
+    meta = extract_meta(read_document(DATA / "meta_nosigner.txt"))
+    assert meta.locality == "xã Bình Minh"
+    assert meta.signed_date is None
+    assert meta.signer is None
+    assert meta.doc_number == "15/KH-UBND"  # the blank 'Số: /KH-UBND' is skipped
+    assert (meta.parent, meta.province) == ("huyện Gia Bình", "Bắc Ninh")
+
+
+def test_two_document_numbers_and_two_spellings_are_conflicts() -> None:
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "PHƯỜNG AN HÒA",
+            "Số: 10/QĐ-UBND",
+            "An Hòa, ngày 02 tháng 01 năm 2024",
+            "KẾ HOẠCH",
+            "Phát triển kinh tế - xã hội năm 2024",
+            "Căn cứ Nghị quyết của HĐND phường An Hòa; UBND phường An Hòa thực hiện.",
+            "Xây dựng phường An Hà văn minh; phường An Hà sạch đẹp.",
+            "(Kèm theo Quyết định số 12/QĐ-UBND ngày 02/01/2024)",
+        ]
+    )
+    meta, conflicts = extract_meta_and_conflicts(_doc(text))
+    assert meta.doc_number == "10/QĐ-UBND"
+    whats = {c.what: c.values for c in conflicts}
+    assert any("10/QĐ-UBND" in v for v in whats["Số văn bản ban hành kế hoạch"])
+    assert any("12/QĐ-UBND" in v for v in whats["Số văn bản ban hành kế hoạch"])
+    assert any(v.startswith("An Hà") for v in whats["Tên phường"])
+
+
+def test_neighbouring_ward_is_not_a_spelling_conflict() -> None:
+    text = "ỦY BAN NHÂN DÂN\nPHƯỜNG ĐÔNG THỌ\nphường Đông Thọ giáp phường Đông Sơn, phường Đông Sơn và phường Đông Thọ."
+    _, conflicts = extract_meta_and_conflicts(_doc(text))
+    assert conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("stem", "locality", "parent", "province", "signer"),
+    [
+        ("000_d2f0e62540c5dfe6", "phường Đông Thọ", "thành phố Thanh Hóa", "Thanh Hóa", "Đỗ Văn Trung"),
+        ("001_27f7fec24761f517", "phường Thiệu Dương", "thành phố Thanh Hóa", "Thanh Hóa", "Lê Văn Mão"),
+        ("002_1f79fa8eda5e748f", "xã Hưng Đông", "thành phố Vinh", "Nghệ An", "Trần Anh Tấn"),
+        ("003_80b10907ed40827a", "phường Thạch Khôi", "thành phố Hải Phòng", "Hải Phòng", "Tăng Văn Quân"),
+        ("004_680e36f5c05cb2c2", "phường Thọ Xương", "thành phố Bắc Giang", None, "Nguyễn Văn Hùng"),
+    ],
+)
+def test_samples(stem: str, locality: str, parent: str, province: str | None, signer: str) -> None:
+    meta = extract_meta(read_document(SAMPLES / f"{stem}.txt"))
+    assert (meta.locality, meta.parent, meta.province, meta.signer) == (locality, parent, province, signer)
+
+
+def test_sample_title_period_and_number() -> None:
+    meta = extract_meta(read_document(SAMPLES / "000_d2f0e62540c5dfe6.txt"))
+    assert meta.title is not None and meta.title.startswith("Kế hoạch hành động về việc thực hiện Quyết định")
+    assert meta.title.endswith("quốc phòng - an ninh năm 2023")
+    assert meta.doc_number == "23/QĐ-UBND"
+    assert meta.signed_date == date(2023, 2, 6)
+    meta3 = extract_meta(read_document(SAMPLES / "003_80b10907ed40827a.txt"))
+    assert (meta3.period_start, meta3.period_end) == (2026, 2030)
+    assert meta3.signed_date is None and meta3.doc_number is None
