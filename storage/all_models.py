@@ -2,5 +2,6 @@
 
 from storage import (
     bot_models,  # noqa: F401
+    cycle_models,  # noqa: F401
     models,  # noqa: F401
 )

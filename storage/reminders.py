@@ -1,0 +1,414 @@
+"""Planning the monthly cycle from the database: reporting reminders, due-date
+nudges, weekly overdue notices, escalations and residents' digests.
+
+Nothing here is written per plan: every date comes from the plans' reporting
+rules and task deadlines, moved to the working day before when it falls on a
+weekend or public holiday. Planning only computes messages; `enqueue` inserts
+them into the outbox under a unique key, so planning twice adds nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from knowledge import reminder_text as txt
+from knowledge.calendar import (
+    clamp_day,
+    is_working_day,
+    last_day_of_month,
+    working_day_on_or_before,
+    working_days_before,
+)
+from knowledge.text import fold
+from storage import models as m
+from storage.cycle_models import OutboxMessage
+
+OFFICER_ROLES = ("officer", "leader", "admin")
+
+
+@dataclass(frozen=True)
+class CycleSettings:
+    default_report_day: int = 20  # where a plan names no reporting day
+    remind_working_days_before: int = 3
+    nudge_days: tuple[int, ...] = (7, 1)
+    escalation_delay_days: int = 7
+    digest_day: int | None = None  # None: the last day of the month
+
+
+@dataclass
+class PlannedMessage:
+    chat_id: int
+    kind: str
+    item: str
+    period: str
+    text: str
+    key_item: str = ""  # stable identity of the item in the dedup key
+
+    @property
+    def dedup_key(self) -> str:
+        return f"{self.chat_id}|{self.kind}|{self.key_item or fold(self.item)[:200]}|{self.period}"
+
+    def as_json(self) -> dict[str, object]:
+        return {"chat_id": self.chat_id, "kind": self.kind, "item": self.item, "text": self.text}
+
+
+@dataclass
+class _Link:
+    user: m.User
+    role: str  # the party's role on the item
+
+
+@dataclass
+class _TaskView:
+    task: m.Task
+    plan: m.Plan
+    responsible: list[m.User] = field(default_factory=list)
+    leaders: list[m.User] = field(default_factory=list)
+
+
+def plan_active(plan: m.Plan, on: date) -> bool:
+    """A plan is followed from the year before its period (plans are issued in
+    December) to the end of its last year."""
+    start = (plan.period_start or on.year) - 1
+    end = plan.period_end or plan.period_start or on.year
+    return start <= on.year <= end
+
+
+def plan_messages(session: Session, on: date, settings: CycleSettings | None = None) -> list[PlannedMessage]:
+    """Every message the cycle would plan on local date `on` (no weekend/holiday output)."""
+    settings = settings or CycleSettings()
+    if not is_working_day(on):
+        return []
+    links = _officer_links(session, on)
+    out: list[PlannedMessage] = []
+    out += _report_reminders(session, on, settings, links)
+    tasks = _tasks_with_people(links)
+    done = _done_dates(session, [t.task for t in tasks.values()])
+    out += _due_nudges(on, settings, tasks.values(), done)
+    out += _overdue_notices(on, tasks.values(), done)
+    out += _escalations(on, settings, tasks.values(), done)
+    out += _digests(session, on, settings)
+    return out
+
+
+def enqueue(session: Session, planned: list[PlannedMessage], on: date) -> int:
+    """Insert planned messages; rows whose dedup_key exists are skipped. Returns the count inserted."""
+    if not planned:
+        return 0
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    inserted = 0
+    for p in planned:
+        stmt = (
+            insert(OutboxMessage)
+            .values(
+                dedup_key=p.dedup_key,
+                chat_id=p.chat_id,
+                kind=p.kind,
+                item=p.item,
+                period=p.period,
+                text=p.text,
+                status="pending",
+                attempts=0,
+                planned_for=on,
+            )
+            .on_conflict_do_nothing(index_elements=["dedup_key"])
+        )
+        inserted += session.execute(stmt).rowcount or 0
+    return inserted
+
+
+# -- who is linked to what ---------------------------------------------------------
+
+
+def _officer_links(session: Session, on: date) -> list[tuple[m.ItemParty, m.User, m.Plan]]:
+    rows = session.execute(
+        select(m.ItemParty, m.User, m.Plan)
+        .join(m.UserParty, m.UserParty.party_id == m.ItemParty.party_id)
+        .join(m.User, m.User.telegram_id == m.UserParty.user_id)
+        .outerjoin(m.Indicator, m.Indicator.id == m.ItemParty.indicator_id)
+        .outerjoin(m.Task, m.Task.id == m.ItemParty.task_id)
+        .join(m.Plan, (m.Plan.id == m.Indicator.plan_id) | (m.Plan.id == m.Task.plan_id))
+        .where(
+            m.User.active.is_(True),
+            m.User.role.in_(OFFICER_ROLES),
+            m.Plan.is_current.is_(True),
+            m.ItemParty.role.in_(("responsible", "leader")),
+        )
+    ).all()
+    return [(ip, user, plan) for ip, user, plan in rows if plan_active(plan, on)]
+
+
+def _chat(user: m.User) -> int:
+    return user.chat_id or user.telegram_id
+
+
+# -- reporting reminders -------------------------------------------------------------
+
+
+def report_day(plan: m.Plan, on: date, settings: CycleSettings) -> date:
+    """The plan's reporting day in the month of `on`, moved to a working day."""
+    day = next(
+        (r.day_of_month for r in plan.reporting_rules if r.frequency == "monthly" and r.day_of_month),
+        settings.default_report_day,
+    )
+    return working_day_on_or_before(clamp_day(on.year, on.month, day))
+
+
+def _report_reminders(
+    session: Session, on: date, settings: CycleSettings, links: list[tuple[m.ItemParty, m.User, m.Plan]]
+) -> list[PlannedMessage]:
+    by_user_plan: dict[tuple[int, int], tuple[m.User, m.Plan, list[tuple[str, str, str]]]] = {}
+    for ip, user, plan in links:
+        kind, item = ("indicator", ip.indicator_id) if ip.indicator_id else ("task", ip.task_id)
+        row = session.get(m.Indicator if kind == "indicator" else m.Task, item)
+        if row is None:
+            continue
+        entry = by_user_plan.setdefault((user.telegram_id, plan.id), (user, plan, []))
+        if (kind, row.item_key, row.name) not in entry[2]:
+            entry[2].append((kind, row.item_key, row.name))
+    month = f"{on.year:04d}-{on.month:02d}"
+    reported = _reported_this_month(session, on)
+    out = []
+    for user, plan, items in by_user_plan.values():
+        due = report_day(plan, on, settings)
+        before = working_days_before(due, settings.remind_working_days_before)
+        if on not in (before, due):
+            continue
+        missing = [name for kind, key, name in items if (plan.plan_key, kind, key) not in reported]
+        if not missing:
+            continue
+        stage = "due" if on == due else "before"
+        out.append(
+            PlannedMessage(
+                chat_id=_chat(user),
+                kind="report_reminder",
+                item=plan.title or plan.locality_name or plan.source,
+                period=f"{month}-{stage}",
+                text=txt.report_reminder(plan.title or plan.source, due, missing, on_the_day=stage == "due"),
+                key_item=plan.plan_key,
+            )
+        )
+    return out
+
+
+def _reported_this_month(session: Session, on: date) -> set[tuple[str, str, str]]:
+    start = on.replace(day=1)
+    rows = session.execute(
+        select(m.ProgressRecord.plan_key, m.ProgressRecord.item_kind, m.ProgressRecord.item_key).where(
+            m.ProgressRecord.source != "document",
+            m.ProgressRecord.reported_at >= start,
+            m.ProgressRecord.reported_at < (last_day_of_month(on.year, on.month) + timedelta(days=1)),
+        )
+    ).all()
+    return {tuple(r) for r in rows}  # type: ignore[misc]
+
+
+# -- tasks: nudges, overdue, escalation ---------------------------------------------------
+
+
+def _tasks_with_people(links: list[tuple[m.ItemParty, m.User, m.Plan]]) -> dict[int, _TaskView]:
+    views: dict[int, _TaskView] = {}
+    for ip, user, plan in links:
+        if not ip.task_id:
+            continue
+        task = next((t for t in plan.tasks if t.id == ip.task_id), None)
+        if task is None:
+            continue
+        view = views.setdefault(task.id, _TaskView(task=task, plan=plan))
+        bucket = view.responsible if ip.role == "responsible" else view.leaders
+        if user not in bucket:
+            bucket.append(user)
+    return views
+
+
+_DONE_WORDS = ("hoan thanh", "da hoan thanh", "xong")
+
+
+def _done_dates(session: Session, tasks: list[m.Task]) -> dict[int, date]:
+    """The date each task was reported done, if it was."""
+    if not tasks:
+        return {}
+    keys = {(t.plan.plan_key, t.item_key): t.id for t in tasks}
+    rows = session.execute(
+        select(m.ProgressRecord)
+        .where(m.ProgressRecord.item_kind == "task")
+        .where(m.ProgressRecord.item_key.in_([k for _, k in keys]))
+        .order_by(m.ProgressRecord.reported_at)
+    ).scalars()
+    done: dict[int, date] = {}
+    for rec in rows:
+        task_id = keys.get((rec.plan_key, rec.item_key))
+        if task_id is None or task_id in done:
+            continue
+        words = fold(" ".join(filter(None, (rec.status, rec.value_text, rec.assessment))))
+        if rec.status == "done" or any(w in words for w in _DONE_WORDS):
+            done[task_id] = rec.reported_at.date()
+    return done
+
+
+def _deadlines(task: m.Task) -> list[date]:
+    dates = sorted({d.due for d in task.deadlines})
+    if not dates and task.due_date:
+        dates = [task.due_date]
+    return dates
+
+
+def _due_nudges(on: date, settings: CycleSettings, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+    out = []
+    for view in tasks:
+        if view.task.id in done:
+            continue
+        for due in _deadlines(view.task):
+            seen: set[date] = set()
+            for days in sorted(settings.nudge_days, reverse=True):
+                nudge_on = working_day_on_or_before(due - timedelta(days=days))
+                if nudge_on in seen:
+                    continue
+                seen.add(nudge_on)
+                if nudge_on != on:
+                    continue
+                for user in view.responsible or view.leaders:
+                    out.append(
+                        PlannedMessage(
+                            chat_id=_chat(user),
+                            kind="due_nudge",
+                            item=view.task.name,
+                            period=f"{due.isoformat()}-d{days}",
+                            text=txt.due_nudge(view.task.name, due, (due - on).days, view.task.deadline_text),
+                            key_item=f"{view.plan.plan_key}:{view.task.item_key}",
+                        )
+                    )
+    return out
+
+
+def _first_working_day_of_week(on: date) -> date:
+    monday = on - timedelta(days=on.weekday())
+    day = monday
+    while not is_working_day(day) and day < monday + timedelta(days=5):
+        day += timedelta(days=1)
+    return day
+
+
+def _overdue_notices(on: date, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+    if on != _first_working_day_of_week(on):
+        return []
+    per_user: dict[int, tuple[m.User, list[tuple[str, date]]]] = {}
+    for view in tasks:
+        if view.task.id in done:
+            continue
+        past = [d for d in _deadlines(view.task) if d < on]
+        if not past:
+            continue
+        for user in view.responsible or view.leaders:
+            per_user.setdefault(user.telegram_id, (user, []))[1].append((view.task.name, max(past)))
+    iso = on.isocalendar()
+    return [
+        PlannedMessage(
+            chat_id=_chat(user),
+            kind="overdue",
+            item=", ".join(name for name, _ in items[:3]),
+            period=f"{iso.year}-W{iso.week:02d}",
+            text=txt.overdue(items, on),
+            key_item="weekly",
+        )
+        for user, items in per_user.values()
+    ]
+
+
+def _escalations(on: date, settings: CycleSettings, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+    out = []
+    for view in tasks:
+        if view.task.id in done or not view.leaders:
+            continue
+        for due in _deadlines(view.task):
+            if on < due + timedelta(days=settings.escalation_delay_days):
+                continue
+            for user in view.leaders:
+                out.append(
+                    PlannedMessage(
+                        chat_id=_chat(user),
+                        kind="escalation",
+                        item=view.task.name,
+                        period=due.isoformat(),
+                        text=txt.escalation(view.task.name, due, on, view.task.responsible_text),
+                        key_item=f"{view.plan.plan_key}:{view.task.item_key}",
+                    )
+                )
+    return out
+
+
+# -- residents' digest --------------------------------------------------------------------
+
+
+def digest_day(on: date, settings: CycleSettings) -> date:
+    last = last_day_of_month(on.year, on.month)
+    day = clamp_day(on.year, on.month, settings.digest_day) if settings.digest_day else last
+    return working_day_on_or_before(day)
+
+
+def _digests(session: Session, on: date, settings: CycleSettings) -> list[PlannedMessage]:
+    if on != digest_day(on, settings):
+        return []
+    subscribers: dict[str, list[m.User]] = defaultdict(list)
+    for user in session.scalars(
+        select(m.User).where(
+            m.User.subscribed.is_(True), m.User.active.is_(True), m.User.locality_key.is_not(None)
+        )
+    ):
+        subscribers[user.locality_key].append(user)  # type: ignore[index]
+    out = []
+    for loc_key, users in subscribers.items():
+        text = _digest_text(session, loc_key, on)
+        if text is None:
+            continue
+        for user in users:
+            out.append(
+                PlannedMessage(
+                    chat_id=_chat(user),
+                    kind="digest",
+                    item=loc_key,
+                    period=f"{on.year:04d}-{on.month:02d}",
+                    text=text,
+                    key_item=loc_key,
+                )
+            )
+    return out
+
+
+def _digest_text(session: Session, loc_key: str, on: date) -> str | None:
+    locality = session.scalar(select(m.Locality).where(m.Locality.key == loc_key))
+    plans = [
+        p
+        for p in session.scalars(
+            select(m.Plan).where(
+                m.Plan.is_current.is_(True), m.Plan.locality_id == (locality.id if locality else -1)
+            )
+        )
+        if plan_active(p, on)
+    ]
+    if not plans:
+        return None
+    plan_keys = [p.plan_key for p in plans]
+    total = sum(len(p.indicators) + len(p.tasks) for p in plans)
+    records = session.scalars(
+        select(m.ProgressRecord)
+        .where(m.ProgressRecord.plan_key.in_(plan_keys))
+        .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
+    ).all()
+    latest: dict[tuple[str, str], m.ProgressRecord] = {}
+    for rec in records:
+        latest.setdefault((rec.item_kind, rec.item_key), rec)
+    lines = [
+        f"• {rec.item_name}: {rec.value_text or rec.status or ''}".rstrip(": ")
+        for rec in latest.values()
+        if rec.source != "document"
+    ]
+    name = locality.name if locality else loc_key
+    return txt.digest(name, on.month, on.year, lines, total, len(lines))

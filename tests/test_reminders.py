@@ -1,0 +1,165 @@
+"""Planning the monthly cycle: reporting reminders, due nudges, overdue notices,
+escalations and digests, on working days only, each planned once."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from knowledge import model as km
+from knowledge.calendar import is_working_day, working_day_on_or_before
+from knowledge.text import fold
+from storage import models as m
+from storage.cycle_models import OutboxMessage
+from storage.db import transaction
+from storage.ingest import store_plan
+from storage.reminders import CycleSettings, enqueue, plan_messages
+
+OFFICER, LEADER, RESIDENT = 1001, 1002, 2001
+
+
+def _plan(report_day: int | None, year: int = 2023) -> km.ExtractedPlan:
+    rules = [
+        km.ReportingRule(text="báo cáo trước ngày N hàng tháng", frequency="monthly", day_of_month=report_day)
+    ]
+    return km.ExtractedPlan(
+        meta=km.PlanMeta(
+            locality="xã Tân Lập", locality_type="xã", period_start=year, period_end=year, title="KH"
+        ),
+        indicators=[
+            km.Indicator(
+                key="I1", name="Tỷ lệ hộ nghèo", target_text="dưới 2", responsible="Công chức LĐTBXH"
+            ),
+        ],
+        tasks=[
+            km.Task(
+                key="T1",
+                name="Rà soát hộ nghèo",
+                responsible="Công chức LĐTBXH",
+                leader="Đ/c Minh PCT UBND",
+                deadline_text="Quý 1/2023; Năm 2023",
+                deadlines=[km.Deadline(date(year, 3, 31)), km.Deadline(date(year, 12, 31))],
+            )
+        ],
+        reporting=rules if report_day else [],
+    )
+
+
+def _setup(engine, report_day: int | None = 20) -> None:
+    with transaction(engine) as s:
+        doc = km.Document(source="kh.txt", content_hash="h1")
+        store_plan(s, doc, _plan(report_day))
+        parties = list(s.scalars(select(m.Party)))
+        for uid, role, word in ((OFFICER, "officer", "ldtbxh"), (LEADER, "leader", "minh")):
+            party = next(p for p in parties if word in fold(p.display))
+            s.add(m.User(telegram_id=uid, role=role, locality_key="xa tan lap"))
+            s.flush()
+            s.add(m.UserParty(user_id=uid, party_id=party.id, approved_by="cli"))
+        s.add(m.User(telegram_id=RESIDENT, role="resident", locality_key="xa tan lap", subscribed=True))
+
+
+def _plan_on(engine, day: date, settings: CycleSettings | None = None):
+    with transaction(engine) as s:
+        return plan_messages(s, day, settings)
+
+
+def _kinds(msgs, chat: int) -> list[str]:
+    return sorted(p.kind for p in msgs if p.chat_id == chat)
+
+
+def test_report_reminder_before_and_on_the_reporting_day(engine) -> None:
+    _setup(engine)
+    # 2023-03-20 is a Monday; three working days before is Wednesday 15th.
+    assert _kinds(_plan_on(engine, date(2023, 3, 15)), OFFICER) == ["report_reminder"]
+    on_day = _plan_on(engine, date(2023, 3, 20))
+    reminder = next(p for p in on_day if p.kind == "report_reminder" and p.chat_id == OFFICER)
+    assert "Tỷ lệ hộ nghèo" in reminder.text and "/capnhat" in reminder.text
+    assert _kinds(_plan_on(engine, date(2023, 3, 16)), OFFICER) == []
+
+
+def test_reporting_day_on_a_weekend_moves_to_the_friday_before(engine) -> None:
+    _setup(engine)
+    # 2023-05-20 is a Saturday -> Friday 19th.
+    assert "report_reminder" in _kinds(_plan_on(engine, date(2023, 5, 19)), OFFICER)
+    assert _plan_on(engine, date(2023, 5, 20)) == []
+
+
+def test_plan_without_reporting_day_uses_the_default(engine) -> None:
+    _setup(engine, report_day=None)
+    settings = CycleSettings(default_report_day=10)
+    # 2023-04-10 is a Monday.
+    assert "report_reminder" in _kinds(_plan_on(engine, date(2023, 4, 10), settings), OFFICER)
+
+
+def test_no_reminder_for_items_already_reported_this_month(engine) -> None:
+    _setup(engine)
+    with transaction(engine) as s:
+        ind = s.scalar(select(m.Indicator))
+        task = s.scalar(select(m.Task))
+        for kind, row in (("indicator", ind), ("task", task)):
+            s.add(
+                m.ProgressRecord(
+                    plan_key=ind.plan.plan_key,
+                    item_kind=kind,
+                    item_key=row.item_key,
+                    item_name=row.name,
+                    value_text="1,5%",
+                    source="telegram",
+                    reported_by=str(OFFICER),
+                    reported_at=datetime(2023, 3, 2, tzinfo=UTC),
+                )
+            )
+    assert "report_reminder" not in _kinds(_plan_on(engine, date(2023, 3, 20)), OFFICER)
+
+
+def test_quarter_deadline_nudged_seven_days_and_one_day_before(engine) -> None:
+    _setup(engine)
+    # Quý 1/2023 is due Friday 2023-03-31: nudges on Friday 24th and Thursday 30th.
+    assert "due_nudge" in _kinds(_plan_on(engine, date(2023, 3, 24)), OFFICER)
+    assert "due_nudge" in _kinds(_plan_on(engine, date(2023, 3, 30)), OFFICER)
+    assert "due_nudge" not in _kinds(_plan_on(engine, date(2023, 3, 29)), OFFICER)
+
+
+def test_every_deadline_of_a_task_is_nudged(engine) -> None:
+    _setup(engine)
+    # Năm 2023 is due Sunday 31/12 -> 7 days before is Sunday 24/12 -> Friday 22/12.
+    assert "due_nudge" in _kinds(_plan_on(engine, date(2023, 12, 22)), OFFICER)
+
+
+def test_overdue_weekly_and_escalation_to_the_leader(engine) -> None:
+    _setup(engine)
+    # Monday 2023-04-03: the Q1 deadline has passed.
+    monday = _plan_on(engine, date(2023, 4, 3))
+    assert "overdue" in _kinds(monday, OFFICER)
+    assert "overdue" not in _kinds(_plan_on(engine, date(2023, 4, 4)), OFFICER)
+    # Escalation after 7 days, to the directing leader, in the government's words.
+    escalations = [p for p in _plan_on(engine, date(2023, 4, 7)) if p.kind == "escalation"]
+    assert [p.chat_id for p in escalations] == [LEADER]
+    assert "trễ hạn" in escalations[0].text
+
+
+def test_no_messages_on_weekends_or_tet(engine) -> None:
+    _setup(engine)
+    assert _plan_on(engine, date(2023, 1, 23)) == []  # Tết Quý Mão
+    assert not is_working_day(date(2024, 2, 12))
+    assert _plan_on(engine, date(2023, 3, 25)) == []  # Saturday
+
+
+def test_digest_on_the_last_working_day_to_subscribers(engine) -> None:
+    _setup(engine)
+    last = working_day_on_or_before(date(2023, 3, 31))
+    assert _kinds(_plan_on(engine, last), RESIDENT) == ["digest"]
+    assert _kinds(_plan_on(engine, date(2023, 3, 30)), RESIDENT) == []
+
+
+@pytest.mark.parametrize("day", [date(2023, 3, 20), date(2023, 3, 31)])
+def test_planning_twice_queues_nothing_new(engine, day: date) -> None:
+    _setup(engine)
+    with transaction(engine) as s:
+        first = enqueue(s, plan_messages(s, day), day)
+    with transaction(engine) as s:
+        again = enqueue(s, plan_messages(s, day), day)
+        total = s.scalar(select(func.count()).select_from(OutboxMessage))
+    assert first > 0 and again == 0 and total == first
