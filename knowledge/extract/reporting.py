@@ -1,9 +1,170 @@
-"""Reporting rules ('báo cáo ... trước ngày 20 hàng tháng') (being written)."""
+"""Reporting rules: who reports progress, how often, by which day, to whom.
+
+A rule is a clause that makes someone report ('báo cáo … trước ngày 20 hàng
+tháng', 'định kỳ hàng tháng, quý báo cáo', 'báo cáo kết quả cả năm trước ngày
+05/12/2024'). Inside the 'Tổ chức thực hiện' part every reporting clause
+counts; elsewhere only one that names a frequency. One rule is emitted per
+frequency the clause names, so 'hàng tháng hoặc đột xuất' gives a monthly and
+an ad-hoc rule for the same text."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from knowledge.extract.lines import Paragraph, paragraphs
 from knowledge.model import Document, ReportingRule
+from knowledge.text import clean
+
+_REPORT = re.compile(r"\bbáo\s+(?:cáo|báo)\b", re.IGNORECASE)
+# 'chế độ thông tin báo cáo' names a duty to keep records, not a report to make
+_NOT_A_REPORT = re.compile(
+    r"chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo|thông\s+tin\s*,\s*báo\s+cáo|báo\s+cáo\s+viên",
+    re.IGNORECASE,
+)
+_SECTION_TCTH = re.compile(r"^(?:[IVX]+|[A-Z]|\d+)?[.\-)\s]*TỔ\s+CHỨC\s+THỰC\s+HIỆN\b", re.IGNORECASE)
+_SECTION_END = re.compile(
+    r"^(?:Nơi\s+nhận|PHỤ\s+LỤC|Biểu\s+số|TM\.|KT\.|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|CỘNG\s+HÒA)",
+    re.IGNORECASE,
+)
+
+_MONTHLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)\s+tháng\b|\btháng\s*,\s*quý\b", re.IGNORECASE)
+_QUARTERLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)?\s*quý\b", re.IGNORECASE)
+_YEARLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi|cả|cuối)\s+năm\b|\bquý\s*(?:,|và|hoặc)\s*năm\b", re.IGNORECASE)
+_ADHOC = re.compile(r"\bđột\s+xuất\b|\bkhi\s+có\s+yêu\s+cầu\b", re.IGNORECASE)
+_ADHOC_NEAR = re.compile(r"báo\s+cáo\s+kịp\s+thời|kịp\s+thời\s+báo\s+cáo", re.IGNORECASE)
+_PERIODIC = re.compile(r"\bđịnh\s+kỳ\b", re.IGNORECASE)
+_DAY_MONTHLY = re.compile(r"(?:trước|vào)?\s*ngày\s+(\d{1,2})\s+(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE)
+_DEADLINE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+
+_AUTHORITY = (
+    r"(?:UBND|Ủy\s+ban|Uỷ\s+ban|Thường\s+trực|Thường\s+vụ|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Ban\s|Đảng\s+ủy|"
+    r"Đảng\s+uỷ|HĐND|Hội\s+đồng|cơ\s+quan|cấp\s+trên|Sở\s|Phòng\s|Văn\s+phòng|Bí\s+thư)"
+)
+_REPORT_TO = re.compile(
+    rf"báo\s+(?:cáo|báo)\s+(?:[^;.]{{0,90}}?\s(?:với|cho|lên|về)\s+|kịp\s+thời\s+|tổng\s+hợp\s+)?({_AUTHORITY}.*)",
+    re.IGNORECASE,
+)
+_REPORT_TO_END = re.compile(
+    r"\s+(?:trước|để|theo|trong\s+đó|và\s+qua|hoặc|khi|định\s+kỳ|về\s+việc|kết\s+quả|qua\s+địa\s+chỉ|"
+    r"chậm\s+nhất|bằng\s+văn\s+bản)\b|[;.]",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
 
 
 def extract(doc: Document) -> list[ReportingRule]:
-    return []
+    rules: list[ReportingRule] = []
+    in_tcth = False
+    for para in paragraphs(doc):
+        head = para.text.strip("*# ")
+        if len(head) < 80 and _SECTION_TCTH.match(head):
+            in_tcth = True
+            continue
+        if _SECTION_END.match(head):
+            in_tcth = False
+        rules.extend(_paragraph_rules(para, in_tcth))
+    return rules
+
+
+def _paragraph_rules(para: Paragraph, in_tcth: bool) -> list[ReportingRule]:
+    out: list[ReportingRule] = []
+    last_to: str | None = None
+    for sentence in _SENTENCE_SPLIT.split(para.text):
+        pending: list[str] = []  # clauses before a reporting clause give it its subject
+        for clause in (c.strip() for c in sentence.split(";")):
+            if not clause:
+                continue
+            if not _is_reporting(clause, in_tcth):
+                pending.append(clause)
+                continue
+            text = _strip_item_number("; ".join([*pending, clause]))
+            pending = []
+            found = parse_rule(text, clause)
+            for rule in found:
+                if rule.report_to is None:
+                    rule.report_to = last_to
+                rule.source_ref = f"line {para.line_no}"
+            last_to = found[0].report_to if found else last_to
+            out.extend(found)
+    return out
+
+
+def _is_reporting(clause: str, in_tcth: bool) -> bool:
+    scrubbed = _NOT_A_REPORT.sub(" ", clause)
+    if not _REPORT.search(scrubbed):
+        return False
+    if in_tcth:
+        return True
+    return bool(_frequencies(scrubbed) != [None] and (_report_to(scrubbed) or _PERIODIC.search(scrubbed)))
+
+
+def _strip_item_number(text: str) -> str:
+    text = re.sub(r"^(?:[-+•]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)", "", clean(text))
+    return re.sub(r"\s*\./\.$|[.;,]+$", "", text).replace("**", "").strip()
+
+
+def _frequencies(text: str) -> list[str | None]:
+    found: list[str | None] = []
+    if _MONTHLY.search(text):
+        found.append("monthly")
+    if re.search(r"\bquý\b", text, re.IGNORECASE) and _QUARTERLY.search(text):
+        found.append("quarterly")
+    if _YEARLY.search(text):
+        found.append("yearly")
+    periodic_only = not found and _PERIODIC.search(text)
+    if periodic_only:
+        found.append(None)
+    if _ADHOC.search(text) or _ADHOC_NEAR.search(text) or re.search(r"vướng\s+mắc\s+phát\s+sinh", text, re.I):
+        found.append("adhoc")
+    return found or [None]
+
+
+def _report_to(text: str) -> str | None:
+    for m in _REPORT_TO.finditer(text):
+        tail = m.group(1)
+        end = _REPORT_TO_END.search(tail)
+        target = tail[: end.start()] if end else tail
+        target = target.strip(" ,:")
+        # keep a parenthesis the clause opened ('UBND xã (qua Đ/c …)')
+        if target.count("(") > target.count(")"):
+            close = tail.find(")", len(target))
+            target = tail[: close + 1] if close >= 0 else target
+        if target:
+            return target
+    return None
+
+
+def _day_of_month(text: str) -> int | None:
+    m = _DAY_MONTHLY.search(text)
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
+
+
+def _deadline(text: str) -> date | None:
+    m = _DEADLINE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def parse_rule(text: str, clause: str | None = None) -> list[ReportingRule]:
+    """One rule per frequency named in `clause` (default: the text itself)."""
+    core = _NOT_A_REPORT.sub(" ", clean(clause or text))
+    to = _report_to(core)
+    day = _day_of_month(core)
+    deadline = _deadline(core)
+    out: list[ReportingRule] = []
+    for freq in _frequencies(core):
+        out.append(
+            ReportingRule(
+                text=text,
+                frequency=freq,
+                day_of_month=day if freq == "monthly" else None,
+                deadline_date=deadline if freq in ("yearly", None) else None,
+                report_to=to,
+            )
+        )
+    return out

@@ -1,0 +1,86 @@
+"""Reporting rules: sentence finding, one rule per frequency, day, deadline, recipient."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from knowledge.extract import reporting
+from knowledge.model import Block, Document
+from knowledge.readers import read_document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
+
+
+def _doc(*lines: str) -> Document:
+    return Document(
+        source="t.md", blocks=[Block(kind="line", text=t, line_no=i) for i, t in enumerate(lines, 1)]
+    )
+
+
+def test_monthly_with_day_and_adhoc_from_one_sentence() -> None:
+    doc = _doc(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "2. Các bộ phận báo cáo kết quả cho UBND thị trấn trước ngày 25 hằng tháng hoặc đột xuất khi có yêu cầu./.",
+    )
+    rules = reporting.extract(doc)
+    assert [(r.frequency, r.day_of_month) for r in rules] == [("monthly", 25), ("adhoc", None)]
+    assert all(r.report_to == "UBND thị trấn" for r in rules)
+    assert rules[0].text.startswith("Các bộ phận báo cáo")  # item number stripped
+    assert rules[0].source_ref == "line 2"
+
+
+def test_yearly_deadline_inherits_recipient_of_previous_clause() -> None:
+    doc = _doc(
+        "III. Tổ chức thực hiện",
+        "Giao Văn phòng theo dõi; báo cáo Thường trực UBND xã trước ngày 15 hàng tháng; "
+        "báo cáo kết quả cả năm trước ngày 10/12/2025./.",
+    )
+    rules = reporting.extract(doc)
+    assert [r.frequency for r in rules] == ["monthly", "yearly"]
+    assert rules[0].text.startswith("Giao Văn phòng theo dõi; báo cáo")
+    assert rules[1].deadline_date == date(2025, 12, 10)
+    assert rules[1].report_to == "Thường trực UBND xã"
+
+
+def test_month_quarter_year_list_and_periodic_without_frequency() -> None:
+    doc = _doc(
+        "C. TỔ CHỨC THỰC HIỆN",
+        "1. Các đơn vị xây dựng kế hoạch thực hiện trong từng tháng, quý, năm báo cáo Đảng ủy xã.",
+        "2. Văn phòng định kỳ báo cáo UBND huyện.",
+    )
+    rules = reporting.extract(doc)
+    assert [r.frequency for r in rules] == ["monthly", "quarterly", "yearly", None]
+    assert rules[0].report_to == "Đảng ủy xã"
+    assert rules[3].report_to == "UBND huyện"
+
+
+def test_outside_the_implementation_part_a_frequency_is_required() -> None:
+    doc = _doc(
+        "II. NHIỆM VỤ",
+        "- Thực hiện nghiêm chế độ thông tin báo cáo hàng tháng.",
+        "- Hoàn thành báo cáo sơ kết nửa nhiệm kỳ trong tháng 5/2025.",
+        "- Các tổ dân phố hàng quý báo cáo kết quả với UBND phường.",
+    )
+    rules = reporting.extract(doc)
+    assert [(r.frequency, r.report_to) for r in rules] == [("quarterly", "UBND phường")]
+
+
+def test_no_reporting_day_gives_day_none() -> None:
+    rules = reporting.extract(_doc("V. TỔ CHỨC THỰC HIỆN", "Hàng tháng báo cáo Chủ tịch UBND xã."))
+    assert [(r.frequency, r.day_of_month) for r in rules] == [("monthly", None)]
+
+
+def test_sample_rules() -> None:
+    rules = reporting.extract(read_document(SAMPLES / "002_1f79fa8eda5e748f.txt"))
+    assert [(r.frequency, r.day_of_month) for r in rules] == [
+        ("monthly", None),
+        ("monthly", 20),
+        ("adhoc", None),
+    ]
+    assert rules[1].report_to == "UBND xã (qua Đ/c Nguyễn Thị Thanh Nhân - Văn phòng – thống kê)"
+    rules4 = reporting.extract(read_document(SAMPLES / "004_680e36f5c05cb2c2.txt"))
+    assert [(r.frequency, r.day_of_month, r.deadline_date) for r in rules4] == [
+        ("monthly", 10, None),
+        ("yearly", None, date(2024, 12, 5)),
+    ]
