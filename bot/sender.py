@@ -1,0 +1,194 @@
+"""The outbox sender: drains queued messages within Telegram's limits.
+
+- at most 4 requests in flight, ≤ 28 messages/s overall (Telegram allows 30),
+  ≤ 1 message/s per chat;
+- a 429 halts every worker for retry_after (our own halt: the library's
+  AIORateLimiter releases it early under concurrency, python-telegram-bot #5338);
+- 5xx, timeouts and network errors are retried with exponential backoff;
+- 403 (the user blocked the bot) marks the recipient inactive;
+- 'sending' is committed before each call and 'sent' right after it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from telegram import Bot
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+
+from storage import outbox
+
+log = logging.getLogger(__name__)
+
+MAX_IN_FLIGHT = 4
+GLOBAL_RATE = 28.0  # messages per second, under Telegram's 30
+PER_CHAT_INTERVAL = 1.0  # seconds between two messages to one chat
+
+
+@dataclass
+class SendStats:
+    sent: int = 0
+    retried: int = 0
+    blocked: int = 0
+    failed: int = 0
+    recovered: dict[str, int] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.sent / self.elapsed_s if self.elapsed_s else 0.0
+
+
+class _Pacer:
+    """Global spacing between sends, a shared 429 halt, and per-chat spacing."""
+
+    def __init__(self, rate: float, per_chat: float) -> None:
+        self.interval = 1.0 / rate
+        self.per_chat = per_chat
+        self.next_slot = 0.0
+        self.halt_until = 0.0
+        self.chat_next: dict[int, float] = {}
+        self.lock = asyncio.Lock()
+
+    async def wait_turn(self, chat_id: int) -> None:
+        async with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_slot, self.halt_until, self.chat_next.get(chat_id, 0.0))
+            self.next_slot = start + self.interval
+            self.chat_next[chat_id] = start + self.per_chat
+        await asyncio.sleep(max(0.0, start - time.monotonic()))
+        # a 429 may have arrived while we slept: honour it before sending
+        while (delay := self.halt_until - time.monotonic()) > 0:
+            await asyncio.sleep(delay)
+
+    def halt(self, seconds: float) -> None:
+        self.halt_until = max(self.halt_until, time.monotonic() + seconds)
+
+
+def _seconds(value: object) -> float:
+    """retry_after is an int in PTB 21 and a timedelta in 22."""
+    total = getattr(value, "total_seconds", None)
+    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+
+
+def backoff_seconds(attempts: int) -> float:
+    return min(60.0, 0.5 * 2 ** max(0, attempts - 1))
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        engine: Engine,
+        bot: Bot,
+        *,
+        max_in_flight: int = MAX_IN_FLIGHT,
+        rate: float = GLOBAL_RATE,
+        per_chat_interval: float = PER_CHAT_INTERVAL,
+    ) -> None:
+        self.engine = engine
+        self.bot = bot
+        self.max_in_flight = max_in_flight
+        self.pacer = _Pacer(rate, per_chat_interval)
+        self.stats = SendStats()
+
+    async def drain(
+        self, *, wait_for_deferred: bool = True, kinds: tuple[str, ...] | None = None
+    ) -> SendStats:
+        """Send every ready row; with wait_for_deferred, also wait for rows deferred by backoff."""
+        started = time.monotonic()
+        self.stats.recovered = outbox.recover_ambiguous(self.engine)
+        queue: asyncio.Queue[outbox.Claimed | None] = asyncio.Queue(maxsize=self.max_in_flight * 4)
+        in_queue: set[int] = set()
+        workers = [asyncio.create_task(self._worker(queue, in_queue)) for _ in range(self.max_in_flight)]
+        try:
+            while True:
+                batch = outbox.fetch_ready(self.engine, 50, in_queue, kinds)
+                for row in batch:
+                    in_queue.add(row.id)
+                    await queue.put(row)
+                if batch:
+                    continue
+                await queue.join()
+                if not wait_for_deferred or outbox.pending_count(self.engine) == 0:
+                    break
+                await asyncio.sleep(0.2)
+        finally:
+            for _ in workers:
+                await queue.put(None)
+            await asyncio.gather(*workers, return_exceptions=True)
+        self.stats.elapsed_s = time.monotonic() - started
+        return self.stats
+
+    async def _worker(self, queue: asyncio.Queue[outbox.Claimed | None], in_queue: set[int]) -> None:
+        while True:
+            row = await queue.get()
+            try:
+                if row is None:
+                    return
+                await self._send_one(row)
+            except Exception:  # never let one message stop the sender
+                log.exception("outbox: unexpected error on message %s", getattr(row, "id", "?"))
+            finally:
+                if row is not None:
+                    in_queue.discard(row.id)
+                queue.task_done()
+
+    async def _send_one(self, row: outbox.Claimed) -> None:
+        await self.pacer.wait_turn(row.chat_id)
+        if not outbox.mark_sending(self.engine, row.id):
+            return
+        attempts = row.attempts + 1
+        try:
+            msg = await self.bot.send_message(
+                chat_id=row.chat_id, text=row.text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+            )
+        except RetryAfter as exc:
+            delay = _seconds(exc.retry_after)
+            self.pacer.halt(delay)
+            outbox.mark_retry(self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay)
+            self.stats.retried += 1
+        except Forbidden as exc:
+            outbox.mark_final(self.engine, row.id, "blocked", "forbidden", str(exc))
+            self.stats.blocked += 1
+        except (BadRequest, InvalidToken) as exc:
+            outbox.mark_final(self.engine, row.id, "failed", "bad_request", str(exc))
+            self.stats.failed += 1
+        except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
+            outbox.mark_retry(
+                self.engine, row.id, "server_error", str(exc) or type(exc).__name__, backoff_seconds(attempts)
+            )
+            self.stats.retried += 1
+        else:
+            outbox.mark_sent(self.engine, row.id, msg.message_id)
+            self.stats.sent += 1
+
+
+def make_bot(token: str, base_url: str | None) -> Bot:
+    kwargs = {"base_url": base_url} if base_url else {}
+    return Bot(token=token, **kwargs)
+
+
+def send_pending_now(engine: Engine) -> int:
+    """`planbot remind --send`: an operator's explicit action, quiet hours do not apply."""
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        print("TELEGRAM_BOT_TOKEN is not set: cannot send", flush=True)
+        return 2
+    base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
+
+    async def run() -> SendStats:
+        bot = make_bot(token, base_url)
+        async with bot:
+            return await OutboxSender(engine, bot).drain()
+
+    stats = asyncio.run(run())
+    print(
+        f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
+        f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s"
+    )
+    return 0 if stats.failed == 0 else 1
