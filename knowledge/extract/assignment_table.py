@@ -1,9 +1,659 @@
-"""Layout extractor (being written). Returns what it finds as a LayoutResult."""
+"""Indicator assignment tables whose cells PDF text extraction flattened into lines.
+
+The layout: a header naming the columns (TT, Chỉ tiêu, Đơn vị tính, one or more
+target columns, Lãnh đạo chỉ đạo / Phụ trách / Phối hợp, Ghi chú), an optional
+numbering row '1 2 3 …', then group headings ('A …', 'I …') and rows. PDF
+extraction turned column gaps into runs of spaces and broke long cells over
+several lines, so a row is re-assembled from its numbered line plus every
+continuation line up to the next row start, then split into cells by content:
+
+    name  [unit]  [target values…]  [leader]  [responsible parties…]  [note]
+
+Everything is recognised by structure and vocabulary, never by locality."""
 
 from __future__ import annotations
 
-from knowledge.model import Document, LayoutResult
+import re
+from dataclasses import dataclass, field
+
+from knowledge.model import Document, Indicator, LayoutResult, OtherTarget, Target
+from knowledge.text import clean, fold
+
+try:  # the shared number parser; the private fallback keeps this module usable alone
+    from knowledge.numbers import parse_target as _shared_parse_target
+except ImportError:  # pragma: no cover - depends on the other helper's commit
+    _shared_parse_target = None
+
+# --------------------------------------------------------------------------- vocabulary
+
+# Header words of the columns (folded, accent-free).
+_NAME_COL = ("chi tieu", "noi dung", "ten chi tieu")
+_UNIT_COL = ("don vi tinh", "dvt", "don vi")
+_LEADER_COL = ("lanh dao", "chi dao")
+_RESP_COL = ("phu trach", "chu tri", "cong chuc", "tham muu", "don vi thuc hien", "co quan thuc hien")
+_COORD_COL = ("phoi hop",)
+_NOTE_COL = ("ghi chu",)
+
+# Starters of a target column's label, case-sensitive so prose words ('thực hiện') do not count.
+_TARGET_LABEL = re.compile(
+    r"(?<![\w/])(?:Giao KH|Giao kế hoạch|Kế hoạch|KH|QĐ|Quyết định|NQ|Nghị quyết|Ước TH|Ước thực hiện"
+    r"|TH|Thực hiện|Mục tiêu|Chỉ tiêu năm|Chỉ tiêu giao|Năm 20\d\d)(?![\w])"
+)
+_COLUMN_WORD = re.compile(
+    r"(?i)\b(?:Ghi chú|Đơn vị chủ trì|Đơn vị tính|Đơn vị|Lãnh đạo|Công chức|Cán bộ|Phụ trách|Phối hợp"
+    r"|Chủ trì|Thời gian|Cơ quan)\b"
+)
+
+# Units as plans print them, longest first so 'triệu đồng/người' wins over 'triệu đồng'.
+_UNITS = sorted(
+    [
+        "triệu đồng/người/năm",
+        "triệu đồng/người",
+        "triệu đồng",
+        "tỷ đồng",
+        "nghìn đồng",
+        "ngàn đồng",
+        "đồng",
+        "%",
+        "‰",
+        "%o",
+        "hộ",
+        "người",
+        "lượt người",
+        "lượt",
+        "lao động",
+        "dn",
+        "doanh nghiệp",
+        "đơn vị",
+        "ha",
+        "tấn",
+        "tạ",
+        "tạ/ha",
+        "kg",
+        "m2",
+        "m²",
+        "m3",
+        "km",
+        "cơ sở",
+        "trường",
+        "xã",
+        "phường",
+        "xã/phường",
+        "xã, phường",
+        "tiêu chí",
+        "sản phẩm",
+        "htx",
+        "hợp tác xã",
+        "công trình",
+        "dự án",
+        "cửa hàng",
+        "phố",
+        "thôn",
+        "tổ dân phố",
+        "tdp",
+        "khu dân cư",
+        "khu",
+        "mô hình",
+        "chỉ tiêu",
+        "giường",
+        "bác sĩ",
+        "con",
+        "cây",
+        "lần",
+        "cuộc",
+        "câu lạc bộ",
+        "clb",
+        "gia đình",
+        "nhà",
+        "căn",
+        "km2",
+        "mức độ",
+        "điểm",
+        "thủ tục",
+        "hồ sơ",
+        "vụ",
+        "việc",
+        "đối tượng",
+        "trẻ",
+        "học sinh",
+        "tuổi",
+        "năm",
+    ],
+    key=len,
+    reverse=True,
+)
+_SYMBOL_UNITS = {"%", "‰", "%o", "ha", "kg", "m2", "m²", "m3", "km", "km2", "dn", "htx", "tdp", "clb"}
+_UNIT_AT_END = re.compile(
+    r"(?:^|(?<=[ \n]))(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")$",
+    re.IGNORECASE,
+)
+
+# One cell value at the end of a string: numbers, percentages, ranges, fractions, statuses.
+_NUM = r"\d+(?:[.,]\d+)*"
+_VALUE = (
+    r"(?:(?:≥|≤|>=|<=|>|<|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|từ)\s*)?"
+    rf"(?:{_NUM}\s*/\s*{_NUM}(?:\s+[a-zđà-ỹ]+)?"  # '4/8 hộ'
+    rf"|{_NUM}\s*[-–]\s*{_NUM}\s*%?"  # '15-20%'
+    rf"|{_NUM}\s*%?)"  # '43,8' '5%'
+    r"|Đạt|Hoàn thành|Đạt chuẩn|Không|x|X"
+)
+_VALUE_AT_END = re.compile(rf"(?:^|(?<=[ \n]))(?P<value>{_VALUE})$")
+_BARE_INT = re.compile(r"^\d+$")
+_STATUS = {"đạt", "hoàn thành", "đạt chuẩn", "không", "x"}
+
+# Directing leaders: 'Đ/c Tiến PCT UBND', 'Đ/c Sinh, PCT UBND', 'Đ/c Trung CT UB', 'Phó Chủ tịch UBND'.
+_TITLE = r"(?:Phó\s+Chủ\s+tịch|Chủ\s+tịch|PCT|CT|Phó\s+Bí\s+thư|Bí\s+thư)"
+_LEADER = re.compile(
+    rf"^(?:Đ/c\s*(?:[^\W\d_]+,?\s+){{1,3}}?,?\s*)?{_TITLE}\b(?:\s+(?:UBND|UB|HĐND|ĐU|phường|xã))*",
+)
+_PARTY_START = re.compile(r"(?:^|(?<=[ \n]))-?\s*Đ/c", re.IGNORECASE)
+_TITLE_AT_BOUNDARY = re.compile(rf"(?:^|(?<=\n)){_TITLE}\b")
+# Words that open a party (a unit or an officer) in a responsible/coordinating cell.
+_PARTY_WORDS = re.compile(
+    r"^(?:Đ/c|(?:Tổ|Trường|Trạm|Ban|Bộ phận|Phòng|Công an|Công chức|Cán bộ|CB|CC|CBCC|Hội|Đoàn|Chi hội|"
+    r"MTTQ|Mặt trận|UBND|HĐND|Văn phòng|VP|Đảng ủy|Quân sự|BCH|Ban chỉ huy|Y tế|TYT|THCS|THPT|"
+    r"Tiểu học|Mầm non|MN|HTX|Hợp tác xã|Các|Thôn|Xóm|Khu phố|Tổ dân phố|TDP|Đội|Kế toán|Địa chính|"
+    r"Tư pháp|Văn hóa|Văn hoá|Chính sách|Trung tâm|Chi cục|Thuế|Bưu điện|Ngân hàng|Chủ tịch|"
+    r"Phó Chủ tịch|PCT|CT)(?![\w]))",
+)
+_ABBREV = re.compile(r"^[A-ZĐ]{2,}(?:[\s,/-]|$)")
+
+# Row and heading starts.
+_ROW_NO = re.compile(r"^(?P<no>\d{1,3})[.)]?(?:\s+(?P<rest>.*))?$")
+_SUB_NO = re.compile(r"^(?P<no>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?P<rest>\S.*)$")
+_SUB_MARK = re.compile(r"^(?:[-+–•*]|[a-zđ]\))\s*(?P<rest>\S.*)$")
+_GROUP = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-HJ-KM-UWYZĐ])[.)]?(?:\s+(?P<rest>\S.*))?$")
+_COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s*chỉ tiêu\s*\)\s*$", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\(?1\)?(?:\s+\(?\d{1,2}\)?){2,}$")
+_END = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu)")
+_JUNK = " '‘’\"“”`"
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _gaps_as_breaks(raw: str) -> str:
+    pieces = (clean(p).strip(_JUNK) for p in re.split(r" {2,}|\t", raw.strip()))
+    return "\n".join(p for p in pieces if p)
+
+
+_MARKER_RAW = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,3}[.)]?|[-+–•*]|[a-zđ]\))\s*")
+
+
+@dataclass
+class _Line:
+    no: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return clean(self.raw).strip(_JUNK)
+
+    @property
+    def indent(self) -> int:
+        return len(self.raw) - len(self.raw.lstrip())
+
+    @property
+    def cells(self) -> str:
+        """The line with column gaps (2+ spaces) as hard breaks."""
+        return _gaps_as_breaks(self.raw)
+
+
+@dataclass
+class _Header:
+    labels: list[str]  # target column labels, left to right
+    own: int  # index into labels of the plan's own target column
+    has_leader: bool
+    has_coordinating: bool
+
+
+@dataclass
+class _Row:
+    no: str
+    kind: str  # 'row' | 'sub'
+    group: str | None
+    lines: list[_Line] = field(default_factory=list)
+    first: str = ""  # text of the first line after its marker
+
+
+@dataclass
+class _Cells:
+    name: str
+    unit: str | None = None
+    values: list[str] = field(default_factory=list)
+    leader: str | None = None
+    responsible: list[str] = field(default_factory=list)
+    note: list[str] = field(default_factory=list)
+
+    @property
+    def past_name(self) -> bool:
+        return bool(self.unit or self.values or self.leader or self.responsible)
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def extract(doc: Document) -> LayoutResult:
-    return LayoutResult()
+    lines = [_Line(b.line_no, b.text) for b in doc.blocks if b.kind == "line"]
+    result = LayoutResult()
+    i = 0
+    while i < len(lines):
+        found = _find_header(lines, i)
+        if found is None:
+            break
+        header, body_start = found
+        rows, i = _assemble(lines, body_start)
+        result.indicators.extend(_indicators(rows, header, len(result.indicators)))
+    return result
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
+    """The next header at or after `start`: its target columns and where the body starts."""
+    for i in range(start, len(lines)):
+        if not re.match(r"^(?:S\.?TT|TT|Số\s+TT)\b", lines[i].text) or "\t" in lines[i].raw:
+            continue
+        region: list[str] = []
+        body = None
+        for j in range(i, min(i + 40, len(lines))):
+            t = lines[j].text
+            if j > i and (_NUMBERING.match(t) or _group_of(t) or _row_start(t, 0)):
+                body = j + 1 if _NUMBERING.match(t) else j
+                break
+            if t:
+                region.append(t if not region or not region[-1].endswith("-") else region.pop() + t)
+        if body is None:
+            continue
+        text = " ".join(region)
+        folded = fold(text)
+        if not any(w in folded for w in _NAME_COL) or not any(w in folded for w in _UNIT_COL):
+            continue
+        if not any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL):
+            continue
+        labels = _target_labels(text)
+        return (
+            _Header(
+                labels=labels,
+                own=_own_column(labels),
+                has_leader=any(w in folded for w in _LEADER_COL),
+                has_coordinating=any(w in folded for w in _COORD_COL),
+            ),
+            body,
+        )
+    return None
+
+
+def _target_labels(header_text: str) -> list[str]:
+    """Labels of the target columns, in order; a parent label over sub-labels is dropped."""
+    starts = [m.start() for m in _TARGET_LABEL.finditer(header_text)]
+    labels: list[str] = []
+    for k, s in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(header_text)
+        stop = _COLUMN_WORD.search(header_text, s + 1, end)
+        label = header_text[s : stop.start() if stop else end].strip(" ,;:-")
+        if label:
+            labels.append(label)
+    if len(labels) >= 3 and re.match(r"(?i)giao|kế hoạch|kh\b", labels[0]):
+        labels = labels[1:]  # 'Giao KH năm 2023' spans the sub-columns after it
+    return labels
+
+
+def _own_column(labels: list[str]) -> int:
+    """The plan's own target column: the locality's resolution/plan, not the upper level's or actuals."""
+    best, best_score = len(labels) - 1, -99
+    for k, label in enumerate(labels):
+        f = f" {fold(label)} "
+        score = 0
+        if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran) ", f):
+            score += 2
+        if re.search(r" (?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren) ", f):
+            score -= 2
+        if re.match(r" (?:th|thuc hien|uoc)\b", f):
+            score -= 3
+        if score >= best_score:
+            best, best_score = k, score
+    return max(best, 0)
+
+
+# --------------------------------------------------------------------------- row assembly
+
+
+def _group_of(text: str) -> str | None:
+    """The mark of a group heading ('A', 'I', 'II'), or None."""
+    m = _GROUP.match(text)
+    if not m:
+        return None
+    rest = m.group("rest") or ""
+    if rest and (not rest[0].isupper() or rest.startswith("Đ/c") or _VALUE_AT_END.search(rest.split()[0])):
+        return None
+    if rest and re.search(r"\d", _COUNT_NOTE.sub("", rest)) and _has_cells(rest):
+        return None
+    return m.group("mark")
+
+
+def _row_start(text: str, last_no: int) -> str | None:
+    """The row number when `text` opens a numbered row."""
+    m = _ROW_NO.match(text)
+    if not m:
+        return None
+    n, rest = int(m.group("no")), (m.group("rest") or "").strip(_JUNK)
+    if not rest:
+        return m.group("no") if n == last_no + 1 else None
+    if not rest[0].isalpha() or rest.lower().startswith("đ/c") or _is_party(rest):
+        return None
+    if n == 1 or last_no < n <= last_no + 3:
+        return m.group("no")
+    return None
+
+
+def _has_cells(text: str) -> bool:
+    """A line that carries value cells of its own (a unit, values or a party after the name)."""
+    cells = _split_cells(text)
+    return bool(cells.name) and cells.past_name
+
+
+def _assemble(lines: list[_Line], start: int) -> tuple[list[_Row | str], int]:
+    """Rows and group headings (as strings) from `start` to the table's end."""
+    out: list[_Row | str] = []
+    group: str | None = None
+    heading: list[str] | None = None  # a group heading still collecting its words
+    row: _Row | None = None
+    last_no = 0
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        t = line.text
+        i += 1
+        if not t or _NUMBERING.match(t):
+            continue
+        if _END.match(t) or (len(t) > 140 and not _has_cells(t)):
+            break
+        if re.match(r"^(?:S\.?TT|TT)\b", t) and _find_header(lines, i - 1):
+            i -= 1  # another table (or the header repeated on a new page)
+            break
+        continues_heading = heading is not None and (not heading or t[0].islower())
+        if continues_heading and not _ROW_NO.match(t) and not _group_of(t):
+            heading.append(t)
+            group = _heading_text(heading)
+            out[-1] = group
+            continue
+        heading = None
+        if _group_of(t):
+            rest = _GROUP.match(t).group("rest") or ""
+            heading = [rest] if rest else []
+            group = _heading_text(heading)
+            out.append(group)
+            row = None
+            continue
+        no = _row_start(t, last_no)
+        if no is not None:
+            last_no = int(no)
+            row = _Row(no=no, kind="row", group=group, lines=[line], first=_after_marker(line.raw))
+            out.append(row)
+            continue
+        sub = _sub_start(t, line, row)
+        if sub is not None:
+            first = line.raw if sub == t else _after_marker(line.raw)
+            row = _Row(no="", kind="sub", group=group, lines=[line], first=first)
+            out.append(row)
+            continue
+        if row is not None:
+            row.lines.append(line)
+    return out, i
+
+
+def _sub_start(t: str, line: _Line, row: _Row | None) -> str | None:
+    """The text after the marker when `t` opens a sub-row (or an unnumbered row)."""
+    m = _SUB_NO.match(t) or _SUB_MARK.match(t)
+    if m:
+        rest = m.group("rest").strip(_JUNK)
+        return None if _is_party(rest) or not rest[0].isalpha() else rest
+    if row is None or not t[0].isupper() or _is_party(t) or _UNIT_AT_END.fullmatch(t):
+        return None
+    # unnumbered rows sit indented under the TT column, or carry cells of their own
+    if _split_cells(_row_text(row)).past_name and (line.indent >= 2 or _has_cells(t)):
+        return t
+    return None
+
+
+def _after_marker(raw: str) -> str:
+    return raw[_MARKER_RAW.match(raw).end() :] if _MARKER_RAW.match(raw) else raw
+
+
+def _heading_text(parts: list[str]) -> str:
+    return _COUNT_NOTE.sub("", " ".join(parts)).strip(" :.-")
+
+
+def _is_party(text: str) -> bool:
+    t = text.lstrip("-–+ ").strip(_JUNK)
+    return bool(_PARTY_WORDS.match(t) or _ABBREV.match(t))
+
+
+# --------------------------------------------------------------------------- cell splitting
+
+
+def _row_text(row: _Row) -> str:
+    """The row's text with hard breaks ('\\n') at line ends and column gaps."""
+    parts = [_gaps_as_breaks(row.first)] + [ln.cells for ln in row.lines[1:]]
+    return "\n".join(p for p in parts if p)
+
+
+def _split_cells(text: str) -> _Cells:
+    """name [unit] [values] [leader] [parties/notes] from a row's text."""
+    text = text.strip(_JUNK + "\n")
+    tail_at = _tail_start(text)
+    head, tail = text[:tail_at].strip(" \n"), text[tail_at:].strip(" \n")
+    cells = _split_head(head)
+    if tail:
+        _split_tail(tail, cells)
+    return cells
+
+
+def _tail_start(text: str) -> int:
+    """Where the parties begin: the first 'Đ/c', or a title/party word at a hard break after values."""
+    cut = len(text)
+    m = _PARTY_START.search(text)
+    if m:
+        cut = m.start()
+    for m in _TITLE_AT_BOUNDARY.finditer(text[:cut]):
+        if m.start() > 0:
+            return m.start()
+    # a unit-only party ('Phòng Văn hóa') after the values, at a hard break
+    pos = 0
+    for piece in text[:cut].split("\n"):
+        if pos > 0 and _is_party(piece) and _split_head(text[:pos].strip()).values:
+            return pos
+        pos += len(piece) + 1
+    return cut
+
+
+def _split_head(head: str) -> _Cells:
+    """name, unit and values: values and the unit are peeled off the end."""
+    rest = head
+    values: list[tuple[str, str]] = []  # (value, separator before it)
+    while True:
+        m = _VALUE_AT_END.search(rest)
+        if not m or m.start() == 0:
+            break
+        sep = rest[m.start() - 1]
+        values.insert(0, (m.group("value"), sep))
+        rest = rest[: m.start()].rstrip(" \n")
+    unit = None
+    # hard breaks read as spaces too, so a unit broken over lines ('Triệu' / 'đồng') is whole
+    m = _UNIT_AT_END.search(rest.replace("\n", " "))
+    if m and m.start() > 0:
+        word = m.group("unit")
+        hard = rest[m.start() - 1] == "\n"
+        if word.lower() in _SYMBOL_UNITS or word[0].isupper() or (hard and values):
+            unit = word
+            rest = rest[: m.start()].rstrip(" \n")
+    if unit is None and values and _BARE_INT.match(values[0][0]) and values[0][1] == " ":
+        rest = f"{rest} {values.pop(0)[0]}"  # 'Mức độ 1     1': the first number ends the name
+    if unit is None and values and values[0][0].lower() in _STATUS and len(values) > 2:
+        unit = None  # the unit cell printed a status ('Đạt Đạt Đạt'); dropped below
+    name = _join_lines(rest)
+    return _Cells(name=name, unit=clean(unit) if unit else None, values=[v for v, _ in values])
+
+
+def _split_tail(tail: str, cells: _Cells) -> None:
+    """Leader, responsible parties and notes from the part after the values."""
+    items: list[str] = []
+    for piece in re.split(r"\n|(?=(?<![\w/])-?\s*Đ/c)", tail):
+        piece = piece.strip(" ").strip(_JUNK).strip()
+        if not piece:
+            continue
+        if items and (items[-1].endswith(("-", ",")) or piece[0].islower()):
+            items[-1] = f"{items[-1]} {piece}"  # a party or note broken over lines
+        else:
+            items.append(piece)
+    if items:
+        m = _LEADER.match(items[0].lstrip("- "))
+        if m:
+            leader_text = items[0].lstrip("- ")
+            cells.leader = clean(m.group(0)).rstrip(" ,")
+            rest = leader_text[m.end() :].strip(" ,;")
+            items = ([rest] if rest else []) + items[1:]
+    for item in items:
+        item = item.lstrip("-–+ ").strip(_JUNK).rstrip(" ,;")
+        if not item:
+            continue
+        if _is_party(item) and not cells.note:
+            cells.responsible.append(item)
+        else:
+            cells.note.append(item)
+
+
+def _join_lines(text: str) -> str:
+    out = ""
+    for piece in text.split("\n"):
+        piece = piece.strip()
+        if not piece:
+            continue
+        out = out[:-1] + piece if out.endswith("-") and not out.endswith(" -") else f"{out} {piece}".strip()
+    return clean(out).lstrip("-–+•* ").rstrip(" :;").strip()
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[Indicator]:
+    out: list[Indicator] = []
+    parent: Indicator | None = None
+    children: dict[str, list[Indicator]] = {}
+    for item in items:
+        if isinstance(item, str):
+            parent = None
+            continue
+        cells = _split_cells(_row_text(item))
+        if not cells.name:
+            continue
+        ind = Indicator(
+            key=f"A{offset + len(out) + 1:03d}",
+            name=cells.name,
+            no=item.no,
+            group=item.group or None,
+            unit=None if cells.unit and cells.unit.lower() in _STATUS else cells.unit,
+            leader=cells.leader,
+            responsible="; ".join(cells.responsible) or None,
+            note=" ".join(cells.note) or None,
+            source_ref=f"line {item.lines[0].no}",
+        )
+        _set_targets(ind, cells.values, header)
+        if item.kind == "sub" and parent is not None:
+            ind.parent_key = parent.key
+            children.setdefault(parent.key, []).append(ind)
+            if ind.unit is None and parent.unit and parent.unit != "%" and parent.target_text is None:
+                ind.unit = parent.unit
+        else:
+            parent = ind
+        out.append(ind)
+    for ind in out:
+        kids = children.get(ind.key, [])
+        if ind.unit is None and ind.target_text is None and not any(k.target_text for k in kids):
+            ind.comparator = "status"  # a qualitative indicator: no figure anywhere
+    return out
+
+
+def _set_targets(ind: Indicator, values: list[str], header: _Header) -> None:
+    """The own column's value is the target; the other columns become other_targets."""
+    if not values:
+        return
+    labels = header.labels or ["Kế hoạch"]
+    if len(values) > len(labels) and values[0].lower() in _STATUS:
+        values = values[-len(labels) :]  # the unit cell printed the status too
+    if len(values) == 1 or len(labels) == 1:
+        own_value, others = values[-1], [(f"cột {k + 1}", v) for k, v in enumerate(values[:-1])]
+    else:
+        aligned = labels[-len(values) :] if len(values) <= len(labels) else labels
+        offset = len(labels) - len(aligned)
+        own_pos = header.own - offset
+        if not 0 <= own_pos < len(values):
+            own_pos = len(values) - 1
+        own_value = values[own_pos]
+        others = [(_source(aligned[k]), v) for k, v in enumerate(values[: len(aligned)]) if k != own_pos]
+    target = parse_target(own_value)
+    ind.target_text = own_value
+    ind.target_value = target.value
+    ind.comparator = target.comparator
+    ind.target_max = target.max_value
+    ind.other_targets = [OtherTarget(source=s, text=v) for s, v in others]
+
+
+def _source(label: str) -> str:
+    return clean(re.sub(r"\(\s*(?:số\s+)?|\)", "", label))
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def parse_target(text: str) -> Target:
+    """A cell value as a Target (the shared parser when it is there)."""
+    if _shared_parse_target is not None:
+        return _shared_parse_target(text)
+    return _parse_target_local(text)
+
+
+_CMP = {
+    "≥": ">=",
+    ">=": ">=",
+    "trên": ">",
+    ">": ">",
+    "từ": ">=",
+    "ít nhất": ">=",
+    "tối thiểu": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "dưới": "<",
+    "<": "<",
+    "tối đa": "<=",
+    "không quá": "<=",
+}
+
+
+def _parse_target_local(text: str) -> Target:
+    t = clean(text)
+    if t.lower() in _STATUS:
+        return Target(text=t, comparator="status")
+    comparator = "="
+    for word, cmp in sorted(_CMP.items(), key=lambda kv: -len(kv[0])):
+        if t.lower().startswith(word):
+            comparator, t = cmp, t[len(word) :].strip()
+            break
+    nums = [_number(n) for n in re.findall(_NUM, t)]
+    if not nums:
+        return Target(text=clean(text))
+    target = Target(text=clean(text), value=nums[0], comparator=comparator, unit="%" if "%" in t else None)
+    if "/" in t and len(nums) >= 2:
+        target.denominator = nums[1]
+    elif len(nums) >= 2 and re.search(r"\d\s*[-–]\s*\d", t):
+        target.comparator, target.max_value = "range", nums[1]
+    return target
+
+
+def _number(text: str) -> float:
+    """'43,8' -> 43.8, '7.6' -> 7.6 (PDF decimal dot), '33.369' -> 33369 (thousands)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(text.replace(".", "").replace(",", ".") if "," in text else text)
