@@ -1,9 +1,28 @@
-"""Layout extractor (being written). Returns what it finds as a LayoutResult."""
+"""Table layouts: task tables, indicator tables and result tables.
+
+Each table is recognised by its header (see `table_grid`), never by the file it
+comes from: result tables (a 'Kết quả' column) give progress rows, tables with a
+unit/target column give indicators, tables with a task/solution column and who
+does it or by when give tasks. Anything else (signature blocks, recipient
+lists) is ignored."""
 
 from __future__ import annotations
 
+from knowledge.extract.table_grid import grids
+from knowledge.extract.table_indicators import extract_indicators, is_indicator_table
+from knowledge.extract.table_results import extract_progress, is_result_table
+from knowledge.extract.table_tasks import extract_tasks, is_task_table
 from knowledge.model import Document, LayoutResult
 
 
 def extract(doc: Document) -> LayoutResult:
-    return LayoutResult()
+    result = LayoutResult()
+    for grid in grids(doc):
+        if is_result_table(grid):
+            result.progress.extend(extract_progress(grid))
+        elif is_indicator_table(grid):
+            result.indicators.extend(extract_indicators(grid, f"tab{grid.index}-I"))
+        elif is_task_table(grid):
+            tasks, _groups = extract_tasks(grid, f"tab{grid.index}-T")
+            result.tasks.extend(tasks)
+    return result

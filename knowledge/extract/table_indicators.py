@@ -1,0 +1,139 @@
+"""Indicator tables: a content column plus a unit and/or target column.
+
+'STT | Nội dung | ĐVT | Kế hoạch 2026-2030 (Đến năm 2030 | Bình quân năm) | Chủ trì | Phối hợp'
+and any variant ('Chỉ tiêu | ĐVT | KH năm 2024', 'Tên chỉ tiêu | Mục tiêu | Phụ trách', ...).
+Sub-rows ('-', '+', 'a)', un-numbered) belong to the last numbered row; name-only
+rows numbered 'I'/'A' (or followed by '1.1' children) are groups. When several
+target columns are filled the end-of-period / plan column is the target and
+the others go to `other_targets` under their column label."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.table_grid import Grid, Row
+from knowledge.extract.table_targets import parse_target
+from knowledge.model import Indicator, OtherTarget
+from knowledge.text import clean, fold
+
+_BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]|\(?[a-zđ]\))$")
+_LEADING_BULLET = re.compile(r"^[-+•*–]\s*")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
+_SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
+_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]\s+(.{3,150})$")
+_VALUE_ROLES = ("unit", "target", "actual", "leader", "responsible", "coordinating", "deadline", "note")
+
+
+def is_indicator_table(grid: Grid) -> bool:
+    has_name = any(r in grid.roles for r in ("name", "task"))
+    return has_name and any(r in grid.roles for r in ("unit", "target")) and "result" not in grid.roles
+
+
+def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
+    name_col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    assert name_col is not None
+    rows = _merge_fragments(grid, name_col)
+    group = _context_group(grid.context)
+    out: list[Indicator] = []
+    parent: Indicator | None = None  # last numbered indicator: parent of sub-rows
+    for i, row in enumerate(rows):
+        no = grid.cell(row, "no").strip()
+        name = clean(_LEADING_BULLET.sub("", row.cells[name_col]))
+        if not name:
+            continue
+        has_values = any(row.cells[c] for role in _VALUE_ROLES for c in grid.cols(role))
+        bullet = _BULLET.match(no) or (not no and bool(_LEADING_BULLET.match(row.cells[name_col])))
+        if not has_values and _is_group(no, rows[i + 1 :], grid):
+            group, parent = name, None
+            continue
+        ind = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
+        is_child = bool(bullet) or not no or _is_subnumber_of(no, parent)
+        if is_child and parent is not None:
+            ind.parent_key = parent.key
+        else:
+            parent = ind
+        out.append(ind)
+    return out
+
+
+def _indicator(grid: Grid, row: Row, name: str, no: str, key: str, group: str | None) -> Indicator:
+    ind = Indicator(
+        key=key,
+        name=name,
+        no="" if _BULLET.match(no) else no,
+        group=group,
+        unit=grid.cell(row, "unit") or None,
+        leader=_join_cols(grid, row, "leader"),
+        responsible=_join_cols(grid, row, "responsible"),
+        coordinating=_join_cols(grid, row, "coordinating"),
+        note=grid.cell(row, "note") or None,
+        source_ref=row.ref,
+    )
+    filled = [c for c in _target_order(grid) if row.cells[c]]
+    if filled:
+        target = parse_target(row.cells[filled[0]])
+        ind.target_text = row.cells[filled[0]]
+        ind.target_value, ind.comparator, ind.target_max = target.value, target.comparator, target.max_value
+        if not ind.unit and target.unit:
+            ind.unit = target.unit
+        ind.other_targets = [OtherTarget(source=grid.label(c), text=row.cells[c]) for c in filled[1:]]
+    return ind
+
+
+def _join_cols(grid: Grid, row: Row, role: str) -> str | None:
+    return "; ".join(row.cells[c] for c in grid.cols(role) if row.cells[c]) or None
+
+
+def _target_order(grid: Grid) -> list[int]:
+    """Target columns, best first: end-of-period / plan columns before yearly averages."""
+
+    def rank(c: int) -> tuple[int, int, int]:
+        label = fold(grid.label(c))
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", label)]
+        if "den nam" in label or "muc tieu" in label:
+            r = 0
+        elif "binh quan" in label or "hang nam" in label:
+            r = 3
+        elif "ke hoach" in label or re.search(r"\bkh\b", label) or "chi tieu" in label:
+            r = 1
+        else:
+            r = 2
+        return (r, -max(years, default=0), c)
+
+    return sorted(grid.cols("target"), key=rank)
+
+
+def _merge_fragments(grid: Grid, name_col: int) -> list[Row]:
+    """Rows with neither number nor name are the tail of the row above, cut by a page break."""
+    out: list[Row] = []
+    no_col = grid.col("no")
+    for row in grid.rows:
+        empty_key = not row.cells[name_col] and (no_col is None or not row.cells[no_col])
+        if empty_key and out:
+            prev = out[-1]
+            prev.cells = [f"{a} {b}".strip() if b else a for a, b in zip(prev.cells, row.cells, strict=True)]
+            continue
+        out.append(Row(list(row.cells), row.ref))
+    return out
+
+
+def _is_group(no: str, following: list[Row], grid: Grid) -> bool:
+    if not no or _ROMAN_OR_LETTER.match(no):
+        return True
+    if following:
+        nxt = grid.cell(following[0], "no").strip()
+        return bool(_SUBNUMBER.match(nxt)) and nxt.startswith(no.rstrip(".") + ".")
+    return False
+
+
+def _is_subnumber_of(no: str, parent: Indicator | None) -> bool:
+    return parent is not None and bool(parent.no) and no.startswith(parent.no.rstrip(".") + ".")
+
+
+def _context_group(context: list[str]) -> str | None:
+    """The numbered heading just above the table ('I. Các chỉ tiêu chủ yếu ...')."""
+    for line in reversed(context):
+        m = _HEADING.match(line)
+        if m:
+            return m.group(1).strip().rstrip(":")
+    return None

@@ -1,0 +1,61 @@
+"""Result tables ('Biểu số 01': TT | Nhiệm vụ | Kết quả [| Đánh giá]) as progress rows.
+
+They report what was achieved against an earlier plan: neither indicators nor
+tasks of this plan."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.table_grid import Grid
+from knowledge.model import ProgressEntry
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+# the figure a result states: 'đạt 58,5%', 'ước đạt 135 triệu đồng/ha', 'đạt tỷ lệ 95%'
+_REACHED = re.compile(rf"\bđạt\s+(?:tỷ lệ\s+|khoảng\s+)?({_NUM})", re.IGNORECASE)
+_FIGURE = re.compile(rf"(?<![\d/])({_NUM})(?![\d/])")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def is_result_table(grid: Grid) -> bool:
+    return "result" in grid.roles and any(r in grid.roles for r in ("task", "name"))
+
+
+def extract_progress(grid: Grid) -> list[ProgressEntry]:
+    item_role = "task" if "task" in grid.roles else "name"
+    out: list[ProgressEntry] = []
+    for row in grid.rows:
+        item = grid.cell(row, item_role)
+        if not item:
+            continue
+        result = grid.cell(row, "result") or None
+        out.append(
+            ProgressEntry(
+                item=item,
+                no=grid.cell(row, "no"),
+                value_text=result,
+                value=_figure(result),
+                assessment=grid.cell(row, "assessment") or None,
+                source_ref=row.ref,
+            )
+        )
+    return out
+
+
+def _figure(text: str | None) -> float | None:
+    """The figure a result states: the one after 'đạt', or the only one of a short result."""
+    if not text:
+        return None
+    m = _REACHED.search(text)
+    if m is not None:
+        return _number(m.group(1))
+    figures = [f for f in _FIGURE.findall(text) if not _YEAR.match(f)]
+    if len(figures) == 1 and len(text) <= 80:
+        return _number(figures[0])
+    return None
+
+
+def _number(raw: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
+        return float(raw.replace(".", "").replace(",", "."))
+    return float(raw.replace(",", "."))

@@ -1,0 +1,132 @@
+"""Task tables: 'TT | Nhiệm vụ | Giải pháp | Chỉ đạo | Chủ trì | Phối hợp | Thời gian'.
+
+Rows come in three kinds:
+- group rows: a number and a name only ('I', '1') — headings, not tasks;
+- task rows: a number, the task and (usually) its first solution;
+- continuation rows: number and task cells empty, a further solution of the
+  same task with its own leader / units / deadline (page breaks add these too).
+Every row with a solution or an assignment becomes one `Task`; the task's text
+is shared by its rows. A task text cut by a page break continues in the task
+cell of the next page's first row and is joined back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.extract.table_grid import Grid, Row, is_numbering
+from knowledge.model import Task
+
+_ASSIGNMENT = ("leader", "responsible", "coordinating", "deadline")
+_SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
+_ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
+_UNFINISHED = re.compile(r"[,;:\-–(]$|[^\s.!?…”\")]$")
+
+
+def is_task_table(grid: Grid) -> bool:
+    """A column for the work (task/content/solution) plus who does it or by when."""
+    has_work = any(r in grid.roles for r in ("task", "solution", "name"))
+    has_assignment = any(r in grid.roles for r in ("leader", "responsible", "deadline"))
+    indicator_cols = any(r in grid.roles for r in ("unit", "target", "result"))
+    return has_work and has_assignment and not indicator_cols
+
+
+@dataclass
+class _Current:
+    """The task being filled: its rows share one name (extended across page breaks)."""
+
+    name: str
+    no: str
+    tasks: list[Task] = field(default_factory=list)
+
+
+def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[str, str]]]:
+    """Tasks of a task table and its group headings (no, name)."""
+    task_col = "task" if "task" in grid.roles else "name"
+    has_solution = "solution" in grid.roles
+    tasks: list[Task] = []
+    groups: list[tuple[str, str]] = []
+    group: str | None = None
+    current: _Current | None = None
+    rows = [_realign(grid, r) for r in grid.rows]
+    for i, row in enumerate(rows):
+        no = grid.cell(row, "no").strip()
+        name = grid.cell(row, task_col)
+        solution = grid.cell(row, "solution") if has_solution else ""
+        assigned = any(grid.cell(row, r) for r in _ASSIGNMENT)
+        if name and not solution and not assigned and _is_group(no, has_solution, rows[i + 1 :], grid):
+            groups.append((no, name))
+            group = name
+            current = None
+            continue
+        if name and not no and current is not None and _continues_name(current.name, name):
+            current.name = f"{current.name} {name}"
+            for t in current.tasks:
+                t.name = current.name
+            name = ""
+        elif name:
+            current = _Current(name=name, no=no if not _is_bullet(no) else "")
+        if current is None or not (solution or assigned or name):
+            continue
+        task = Task(
+            key=f"{key_prefix}{len(tasks) + 1:03d}",
+            name=current.name,
+            no=current.no if not current.tasks else "",
+            group=group,
+            solution=solution or (None if not has_solution else ""),
+            leader=grid.cell(row, "leader") or None,
+            responsible=grid.cell(row, "responsible") or None,
+            coordinating=grid.cell(row, "coordinating") or None,
+            deadline_text=grid.cell(row, "deadline") or None,
+            source_ref=row.ref,
+        )
+        current.tasks.append(task)
+        tasks.append(task)
+    return tasks, groups
+
+
+def _is_bullet(no: str) -> bool:
+    return no in {"-", "+", "•", "*", "–"}
+
+
+def _is_group(no: str, has_solution: bool, following: list[Row], grid: Grid) -> bool:
+    """A name-only row is a heading when the table has a solution column (a task
+    always has one there), when its number is roman or a letter, or when the next
+    row hangs below it ('1' -> '1.1', or an un-numbered row)."""
+    if has_solution or _ROMAN_OR_LETTER.match(no):
+        return True
+    if not following:
+        return False
+    nxt = grid.cell(following[0], "no").strip()
+    if no and _SUBNUMBER.match(nxt) and nxt.startswith(no.rstrip(".") + "."):
+        return True
+    return bool(no) and (not nxt or _is_bullet(nxt))
+
+
+def _continues_name(previous: str, text: str) -> bool:
+    """The task cell of a row without number continues the task above when the
+    text above stops mid-sentence or this one starts in lower case / a digit."""
+    first = text[:1]
+    return bool(_UNFINISHED.search(previous.rstrip())) or first.islower() or first.isdigit()
+
+
+def _realign(grid: Grid, row: Row) -> Row:
+    """Undo a row whose leading empty cells collapsed: the solution text lands in the
+    number column and everything after it one column to the left."""
+    no_col, sol_col = grid.col("no"), grid.col("solution")
+    if no_col != 0 or sol_col is None or sol_col < 1:
+        return row
+    first = row.cells[0]
+    if not first or is_numbering(first) or len(first) < 20:
+        return row
+    rest = list(row.cells[1:])
+    drop = sol_col
+    while drop and rest and not rest[0]:
+        rest.pop(0)
+        drop -= 1
+    while drop and rest and not rest[-1]:
+        rest.pop()
+        drop -= 1
+    if drop:
+        return row
+    return Row([""] * sol_col + [first, *rest], row.ref)

@@ -1,0 +1,282 @@
+"""Table layouts: task tables, indicator tables (one- and two-level headers) and
+result tables, on the sample plans and on documents of other layouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract import tables
+from knowledge.extract.table_grid import role_of
+from knowledge.model import Block, Document, LayoutResult
+from knowledge.readers import read_document
+from tests.conftest import SAMPLES, TEST_DATA
+
+LAYOUTS = TEST_DATA / "layouts"
+
+
+def _extract(path: Path) -> LayoutResult:
+    return tables.extract(read_document(path))
+
+
+@pytest.fixture(scope="module")
+def tasks_002() -> LayoutResult:
+    return _extract(SAMPLES / "002_1f79fa8eda5e748f.txt")
+
+
+@pytest.fixture(scope="module")
+def indicators_003() -> LayoutResult:
+    return _extract(SAMPLES / "003_80b10907ed40827a.txt")
+
+
+@pytest.fixture(scope="module")
+def results_004() -> LayoutResult:
+    return _extract(SAMPLES / "004_680e36f5c05cb2c2.txt")
+
+
+# --- column roles ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("TT", "no"),
+        ("STT", "no"),
+        ("NHIỆM VỤ", "task"),
+        ("Nội dung công việc", "task"),
+        ("GIẢI PHÁP", "solution"),
+        ("PHÂN CÔNG CHỈ ĐẠO", "leader"),
+        ("ĐƠN VỊ CHỦ TRÌ THAM MƯU", "responsible"),
+        ("Cơ quan phối hợp thực hiện", "coordinating"),
+        ("THỜI GIAN HOÀN THÀNH", "deadline"),
+        ("Đơn vị tính", "unit"),
+        ("ĐVT", "unit"),
+        ("Nội dung", "name"),
+        ("Tên chỉ tiêu", "name"),
+        ("Kế hoạch năm 2025", "target"),
+        ("Bình quân năm", "target"),
+        ("Thực hiện năm 2024", "actual"),
+        ("Kết quả", "result"),
+        ("Đánh giá", "assessment"),
+        ("Nơi nhận: Như trên; Lưu VT.", ""),
+    ],
+)
+def test_column_roles_from_header_keywords(label: str, role: str) -> None:
+    assert role_of(label) == role
+
+
+# --- (c) task tables ---------------------------------------------------------------------------
+
+
+def test_task_table_gives_one_task_per_solution_row(tasks_002: LayoutResult) -> None:
+    assert len(tasks_002.tasks) == 70
+    assert tasks_002.indicators == [] and tasks_002.progress == []
+    first = tasks_002.tasks[0]
+    assert first.no == "1.1"
+    assert first.name.startswith("Tiếp tục huy động các nguồn lực từ cấp trên")
+    assert first.solution is not None and first.solution.startswith("- Chủ động phối hợp")
+    assert (first.leader, first.responsible, first.coordinating) == (
+        "Chủ tịch UBND xã",
+        "Văn phòng-TK",
+        "Các cán bộ, công chức xã",
+    )
+    assert first.group == (
+        "Tập trung huy động nguồn lực; đẩy nhanh tiến độ thực hiện Quyết định số 827/QĐ-TTg"
+        " của Thủ tướng Chính phủ gắn với Kế hoạch 634/KH- UBND của Tỉnh; Kế hoạch 203/KH-UBND,"
+        " KH số 225/KH-UBND của Thành phố về phát triển thành phố Vinh và Kế hoạch số 170/KH-"
+        " UBND ngày 13/6/2022 về triển khai xây dựng và thực hiện Đề án mở rộng địa giới hành"
+        " chính và không gian đô thị thành phố Vinh, tỉnh Nghệ An. Tổ chức Tổng kết 03 năm"
+        " thực hiện Quyết định số 827/QĐ-TTg của Thủ tướng Chính phủ."
+    )
+
+
+def test_continuation_rows_share_the_task_and_keep_their_own_assignment(tasks_002: LayoutResult) -> None:
+    second = tasks_002.tasks[1]
+    assert second.no == "" and second.name == tasks_002.tasks[0].name
+    assert second.solution is not None and second.solution.startswith("(1) Rà soát đầy đủ")
+    assert (second.responsible, second.coordinating, second.deadline_text) == (
+        "Công chức Địa chính",
+        "Công chức Đô thị",
+        "Năm 2023",
+    )
+
+
+def test_group_rows_and_repeated_headers_are_not_tasks(tasks_002: LayoutResult) -> None:
+    names = {t.name for t in tasks_002.tasks}
+    assert not any(n.startswith("Chỉ đạo, điều hành có trọng tâm") for n in names)  # group 'I'
+    assert "NHIỆM VỤ" not in names
+    assert all(t.no not in {"I", "II", "1", "2"} for t in tasks_002.tasks)
+
+
+def test_row_with_collapsed_leading_cells_is_realigned(tasks_002: LayoutResult) -> None:
+    row = next(t for t in tasks_002.tasks if (t.solution or "").startswith("(2) Thực hiện đồng bộ"))
+    assert row.name.startswith("Tập trung đẩy mạnh giải ngân nguồn vốn đầu tư công")
+    assert (row.leader, row.responsible, row.coordinating) == (
+        "Chủ tịch UBND xã",
+        "Công chức Kế toán",
+        "Công chức Đô thị",
+    )
+    assert row.deadline_text == "Thường xuyên ưu tiên thực hiện trong năm 2023"
+
+
+def test_task_text_cut_by_a_page_break_is_joined(tasks_002: LayoutResult) -> None:
+    rows = [t for t in tasks_002.tasks if t.name.startswith("Đảm bảo an ninh chính trị")]
+    assert [t.no for t in rows] == ["5.4", ""]
+    assert all(t.name.endswith("Tiếp tục thực hiện có hiệu quả công tác phòng cháy chữa cháy.") for t in rows)
+    assert "thành phố Vinh, 235 năm Phụng Hoàng" in rows[0].name
+
+
+def test_unnumbered_task_under_a_group_is_a_new_task(tasks_002: LayoutResult) -> None:
+    task = next(t for t in tasks_002.tasks if t.name.startswith("Chủ động các giải pháp, biện pháp"))
+    assert task.no == ""
+    assert task.group is not None and task.group.startswith("Triển khai thực hiện nghiêm túc các biện pháp")
+    assert task.deadline_text == "Nhiệm vụ thường xuyên trong năm 2023"
+
+
+def test_task_table_with_other_column_names_and_page_break() -> None:
+    found = _extract(LAYOUTS / "tables_tasks.txt")
+    assert [(t.no, t.group) for t in found.tasks] == [
+        ("1", "CÔNG TÁC KINH TẾ"),
+        ("2", "CÔNG TÁC KINH TẾ"),
+        ("3", "CÔNG TÁC VĂN HÓA - XÃ HỘI"),
+        ("4", "CÔNG TÁC VĂN HÓA - XÃ HỘI"),
+    ]
+    last = found.tasks[-1]
+    assert last.name == "Rà soát hộ nghèo, hộ cận nghèo cuối năm"
+    assert last.solution is None
+    assert last.responsible == "Công chức Lao động - Thương binh và Xã hội"
+    assert last.coordinating == "Các thôn"
+    assert last.deadline_text == "Trước ngày 15/11/2025"
+    assert found.indicators == []
+
+
+# --- (d) indicator tables ----------------------------------------------------------------------
+
+
+def test_two_level_header_end_of_period_column_is_the_target(indicators_003: LayoutResult) -> None:
+    by_name = {i.name: i for i in indicators_003.indicators}
+    assert len(indicators_003.indicators) == 27
+    growth = by_name["Tốc độ tăng trưởng GRDP"]
+    assert (growth.no, growth.unit, growth.target_text, growth.target_value) == ("2", "%", "15", 15.0)
+    assert [(o.source, o.text) for o in growth.other_targets] == [("Bình quân năm", "≥ 14")]
+    assert (growth.responsible, growth.coordinating) == ("Phòng KTHTĐT", "Tổ dân phố")
+    assert growth.group == "Các chỉ tiêu chủ yếu giai đoạn 2026-2030"
+    # the yearly-average column is the target when the end-of-period cell is empty
+    revenue = by_name["Thu ngân sách nhà nước trên địa bàn"]
+    assert (revenue.target_text, revenue.target_value, revenue.comparator) == ("≥ 15", 15.0, ">=")
+    assert revenue.other_targets == []
+
+
+def test_dash_rows_are_children_of_the_numbered_row(indicators_003: LayoutResult) -> None:
+    by_name = {i.name: i for i in indicators_003.indicators}
+    growth = by_name["Tốc độ tăng trưởng GRDP"]
+    services = by_name["Dịch vụ"]
+    assert services.parent_key == growth.key and services.no == ""
+    assert (services.target_value, services.comparator) == (10.9, ">=")
+    firms = by_name["Số cơ sở kinh doanh chuyển đổi sang doanh nghiệp"]
+    assert (firms.target_value, firms.comparator, firms.target_max) == (50.0, "range", 100.0)
+    assert firms.parent_key == by_name["Số doanh nghiệp hoạt động trên địa bàn"].key
+    # an un-numbered row (no dash) also hangs below the numbered row above it
+    social = by_name["Tỷ lệ lao động trong độ tuổi tham gia bảo hiểm xã hội"]
+    assert social.parent_key == by_name["Tỷ lệ dân số tham gia bảo hiểm y tế"].key
+
+
+def test_table_continued_after_blank_lines_and_cut_cells_rejoined(indicators_003: LayoutResult) -> None:
+    by_name = {i.name: i for i in indicators_003.indicators}
+    classrooms = by_name["Trang bị nhà lớp học đa năng"]  # first row after the split
+    assert classrooms.parent_key == by_name["Tỷ lệ trường đạt chuẩn mức độ 2"].key
+    crime = by_name["Tỷ lệ khám phá tội phạm"]
+    assert crime.target_text is not None and crime.target_text.endswith("đặc biệt nhằm")
+    assert by_name["Phường không ma túy"].parent_key == crime.key
+
+
+def test_indicator_table_with_other_headers_groups_and_actual_column() -> None:
+    found = _extract(LAYOUTS / "tables_indicators.md")
+    assert [i.name for i in found.indicators] == [
+        "Tổng giá trị sản xuất",
+        "Cơ cấu kinh tế",
+        "Nông nghiệp",
+        "Công nghiệp - xây dựng",
+        "Thu nhập bình quân đầu người",
+        "Tỷ lệ hộ nghèo",
+        "Tỷ lệ trường đạt chuẩn quốc gia",
+    ]
+    total, structure, farming = found.indicators[:3]
+    assert (total.unit, total.target_text, total.target_value) == ("tỷ đồng", "1.380", 1380.0)
+    assert total.other_targets == []  # 'Thực hiện năm 2024' is a result, not a target
+    assert (total.leader, total.responsible, total.coordinating) == (
+        "Phó Chủ tịch UBND xã",
+        "Công chức Tài chính - Kế toán",
+        "Các thôn",
+    )
+    assert total.group == "CHỈ TIÊU KINH TẾ"
+    assert farming.parent_key == structure.key and structure.target_text is None
+    poor = found.indicators[5]
+    assert (poor.group, poor.target_value) == ("CHỈ TIÊU XÃ HỘI", 0.9)
+    assert poor.comparator in {"<", "<="}
+    assert found.tasks == [] and found.progress == []  # the signature table is ignored
+
+
+def test_docx_indicator_table_with_merged_header(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("I. Chỉ tiêu phát triển đến năm 2030")
+    table = document.add_table(rows=4, cols=6)
+    top = ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu", "", "Đơn vị chủ trì"]
+    sub = ["", "", "", "Năm 2026", "Đến năm 2030", ""]
+    data = [
+        ["1", "Tỷ lệ che phủ rừng", "%", "45", "≥ 48", "Công chức Nông nghiệp"],
+        ["-", "Diện tích trồng rừng mới", "ha", "20", "100", ""],
+    ]
+    for r, values in enumerate([top, sub, *data]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for c in (0, 1, 2, 5):
+        table.cell(0, c).merge(table.cell(1, c))
+    path = tmp_path / "chi_tieu.docx"
+    document.save(str(path))
+
+    found = _extract(path)
+    forest, planting = found.indicators
+    assert (forest.name, forest.unit, forest.target_text, forest.target_value) == (
+        "Tỷ lệ che phủ rừng",
+        "%",
+        "≥ 48",
+        48.0,
+    )
+    assert [(o.source, o.text) for o in forest.other_targets] == [("Năm 2026", "45")]
+    assert forest.responsible == "Công chức Nông nghiệp"
+    assert forest.group == "Chỉ tiêu phát triển đến năm 2030"
+    assert planting.parent_key == forest.key and planting.target_value == 100.0
+
+
+# --- (e) result tables -------------------------------------------------------------------------
+
+
+def test_result_tables_become_progress_rows(results_004: LayoutResult) -> None:
+    assert results_004.indicators == [] and results_004.tasks == []
+    assert len(results_004.progress) == 22
+    head = results_004.progress[0]
+    assert (head.no, head.item, head.value_text) == ("1", "Thực hiện hoàn thành BT GPMB các dự án", None)
+    jobs = next(p for p in results_004.progress if p.item.startswith("Tổng số lao động"))
+    assert jobs.no == "12" and jobs.assessment == "Đang tiếp tục thực hiện"
+    assert jobs.value_text is not None and jobs.value_text.startswith("Phối hợp giải quyết việc làm mới")
+    assert jobs.value == 58.5
+    assert jobs.source_ref.startswith("table ")
+
+
+def test_result_table_with_other_headers() -> None:
+    found = _extract(LAYOUTS / "tables_results.md")
+    assert [(p.no, p.assessment, p.value) for p in found.progress] == [
+        ("1", "Vượt kế hoạch", 110.0),
+        ("2", "Đạt", 1.3),
+        ("3", "Chưa đạt", None),
+    ]
+    assert found.indicators == [] and found.tasks == []
+
+
+def test_document_without_tables_gives_nothing() -> None:
+    doc = Document(source="x.txt", blocks=[Block(kind="line", text="1. Tỷ lệ hộ nghèo: dưới 2%", line_no=1)])
+    assert tables.extract(doc) == LayoutResult()
