@@ -1,0 +1,238 @@
+"""The progress report of a locality, laid out like the plans' own result
+tables: XLSX and CSV spreadsheets and a PNG chart of progress against targets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine, select
+
+from knowledge.calendar import last_day_of_month
+from knowledge.model import Target
+from knowledge.numbers import meets_target, percent_of_target
+from knowledge.text import fold
+from storage import models as m
+from storage.db import session_factory
+
+HEADERS = [
+    "STT",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Kế hoạch",
+    "Thực hiện (mới nhất)",
+    "% so với kế hoạch",
+    "Đánh giá",
+    "Đơn vị/cán bộ phụ trách",
+    "Cập nhật lúc",
+    "Người cập nhật",
+]
+MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+
+
+class ReportError(Exception):
+    """A report cannot be built (unknown locality, no plan); the message says why."""
+
+
+@dataclass
+class ReportRow:
+    no: str
+    name: str
+    unit: str
+    target: str
+    latest: str
+    percent: float | None
+    assessment: str
+    responsible: str
+    updated_at: str
+    updated_by: str
+
+
+@dataclass
+class Report:
+    locality: str
+    plan_title: str
+    period: str
+    rows: list[ReportRow]
+
+
+def find_locality(engine: Engine, text: str) -> m.Locality:
+    with session_factory(engine)() as s:
+        localities = list(s.scalars(select(m.Locality)))
+    if not localities:
+        raise ReportError("Chưa có kế hoạch nào trong cơ sở dữ liệu.")
+    choices = {loc.id: fold(loc.name) for loc in localities}
+    best = process.extractOne(fold(text), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=75)
+    if best is None:
+        raise ReportError(f"Không tìm thấy địa phương '{text}'.")
+    return next(loc for loc in localities if loc.id == best[2])
+
+
+def build_report(engine: Engine, locality_text: str, period: str | None = None) -> Report:
+    """Rows for every indicator of the locality's current plan(s); progress up to the end of `period`."""
+    locality = find_locality(engine, locality_text)
+    cutoff = _period_end(period)
+    with session_factory(engine)() as s:
+        plans = list(
+            s.scalars(
+                select(m.Plan)
+                .where(m.Plan.locality_id == locality.id, m.Plan.is_current.is_(True))
+                .order_by(m.Plan.period_end.desc(), m.Plan.id.desc())
+            )
+        )
+        if not plans:
+            raise ReportError(f"{locality.name} chưa có kế hoạch.")
+        plan = plans[0]
+        latest = _latest_progress(s, plan.plan_key, cutoff)
+        rows = [_row(ind, latest.get(ind.item_key)) for ind in plan.indicators]
+        return Report(locality.name, plan.title or plan.source, period or "", rows)
+
+
+def _period_end(period: str | None) -> datetime | None:
+    if not period:
+        return None
+    try:
+        year, month = (int(x) for x in period.split("-"))
+        return datetime.combine(last_day_of_month(year, month) + timedelta(days=1), datetime.min.time(), UTC)
+    except ValueError:
+        raise ReportError(f"Kỳ báo cáo '{period}' không đúng dạng YYYY-MM.") from None
+
+
+def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:  # type: ignore[no-untyped-def]
+    q = select(m.ProgressRecord).where(
+        m.ProgressRecord.plan_key == plan_key, m.ProgressRecord.item_kind == "indicator"
+    )
+    if cutoff is not None:
+        q = q.where(m.ProgressRecord.reported_at < cutoff)
+    latest: dict[str, m.ProgressRecord] = {}
+    for rec in s.scalars(q.order_by(m.ProgressRecord.reported_at, m.ProgressRecord.id)):
+        latest[rec.item_key] = rec
+    return latest
+
+
+def _row(ind: m.Indicator, rec: m.ProgressRecord | None) -> ReportRow:
+    target = Target(
+        text=ind.target_text, value=ind.target_value, comparator=ind.comparator, max_value=ind.target_max
+    )
+    percent = None
+    assessment = NO_DATA
+    if rec is not None:
+        if rec.value is not None and target.value is not None:
+            percent = percent_of_target(rec.value, target)
+            met = meets_target(rec.value, target)
+            assessment = MET if met else NOT_MET
+        else:
+            words = fold(" ".join(filter(None, (rec.status, rec.assessment, rec.value_text))))
+            met_word = rec.status in ("done", "met") or ("dat" in words.split() and "chua dat" not in words)
+            assessment = MET if met_word or ("hoan thanh" in words and "chua" not in words) else NOT_MET
+    return ReportRow(
+        no=ind.no or "",
+        name=ind.name,
+        unit=ind.unit or "",
+        target=_target_label(ind),
+        latest=(rec.value_text or rec.status or "") if rec else "",
+        percent=round(percent, 1) if percent is not None else None,
+        assessment=assessment,
+        responsible=ind.responsible_text or "",
+        updated_at=rec.reported_at.strftime("%d/%m/%Y %H:%M") if rec else "",
+        updated_by=(rec.reported_by or "") if rec else "",
+    )
+
+
+_COMPARATOR_WORDS = {"<": "dưới", "<=": "tối đa", ">": "trên", ">=": "từ"}
+
+
+def _target_label(ind: m.Indicator) -> str:
+    text = ind.target_text or ""
+    word = _COMPARATOR_WORDS.get(ind.comparator or "")
+    if word and text and not any(c in text for c in "<>≤≥") and word not in text.lower():
+        text = f"{word} {text}"
+    return text
+
+
+def _cells(row: ReportRow) -> list[object]:
+    return [
+        row.no,
+        row.name,
+        row.unit,
+        row.target,
+        row.latest,
+        row.percent if row.percent is not None else "",
+        row.assessment,
+        row.responsible,
+        row.updated_at,
+        row.updated_by,
+    ]
+
+
+def write_csv(report: Report, out: Path) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(HEADERS)
+    for row in report.rows:
+        writer.writerow(_cells(row))
+    out.write_text(buf.getvalue(), encoding="utf-8-sig")  # BOM: Excel opens Vietnamese correctly
+
+
+def write_xlsx(report: Report, out: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Biểu kết quả"
+    ws.append([f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {report.locality.upper()}"])
+    ws.append([report.plan_title + (f" — kỳ {report.period}" if report.period else "")])
+    ws.append([])
+    ws.append(HEADERS)
+    for cell in ws[4]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for row in report.rows:
+        ws.append(_cells(row))
+    for col, width in zip("ABCDEFGHIJ", (6, 50, 12, 16, 18, 10, 16, 30, 16, 14), strict=True):
+        ws.column_dimensions[col].width = width
+    ws["A1"].font = Font(bold=True, size=13)
+    wb.save(out)
+
+
+def write_png(report: Report, out: Path) -> None:
+    """Horizontal bars: % of target per indicator with figures (100% line = target)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [r for r in report.rows if r.percent is not None] or report.rows[:1]
+    labels = [(r.name[:55] + "…") if len(r.name) > 56 else r.name for r in rows]
+    values = [min(r.percent or 0.0, 200.0) for r in rows]
+    height = max(3.0, 0.45 * len(rows) + 1.5)
+    fig, ax = plt.subplots(figsize=(11, height), dpi=100)
+    colors = ["#2e7d32" if r.assessment == MET else "#c62828" for r in rows]
+    ax.barh(range(len(rows)), values, color=colors)
+    ax.axvline(100, color="#333", linestyle="--", linewidth=1)
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("% so với kế hoạch (đường đứt nét: đạt chỉ tiêu)")
+    ax.set_title(f"Tiến độ thực hiện chỉ tiêu — {report.locality}", fontsize=11)
+    if not any(r.percent is not None for r in report.rows):
+        ax.text(0.5, 0.5, "Chưa có số liệu", transform=ax.transAxes, ha="center")
+    fig.tight_layout()
+    fig.savefig(out, format="png")
+    plt.close(fig)
+
+
+WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "png": write_png}
+
+
+def write_report(report: Report, fmt: str, out: Path) -> None:
+    WRITERS[fmt](report, out)
+
+
+def today_period() -> str:
+    d = date.today()
+    return f"{d.year:04d}-{d.month:02d}"
