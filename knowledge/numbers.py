@@ -1,0 +1,517 @@
+"""Vietnamese figures: numbers, targets ('dưới 7,6%', '15-20%', 'Đạt') and progress values.
+
+Vietnamese writes '1.900' for 1900 and '7,6' for 7.6; tables produced by
+other tools also carry '7.9' (a decimal dot). The rules (`parse_number`):
+
+* a single comma is a decimal comma ('7,6', '135,0', even '1,200' -> 1.2);
+* dots followed by groups of exactly three digits are thousands
+  ('1.900', '46.341.000.000'), except after a lone leading zero ('0.400');
+* a single dot followed by one, two or four+ digits is a decimal ('0.9', '99.25');
+* with both separators the right-most one is the decimal mark ('1.234,5', '1,234.5').
+
+Matching is done on an accent-free, lower-cased copy of the text that keeps
+every character position, so 'duoi 7,6%' parses like 'dưới 7,6%' and spans
+returned by `find_targets` index the (NFC) input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from knowledge.model import Target
+from knowledge.text import strip_diacritics
+
+# --- accent-free view of a text with the same length -------------------------------
+
+
+def fold_same_length(text: str) -> str:
+    """Lower case without diacritics, one output character per input character."""
+    out: list[str] = []
+    for ch in text:
+        f = strip_diacritics(ch).lower()
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """(NFC text, its folded twin); positions agree between the two."""
+    t = unicodedata.normalize("NFC", text)
+    return t, fold_same_length(t)
+
+
+# --- numbers ---------------------------------------------------------------------
+
+_NUM = r"(?<![0-9.,])[0-9]+(?:[.,][0-9]+)*"
+_NUM_RE = re.compile(_NUM)
+_GROUP3 = re.compile(r"[0-9]{3}")
+
+
+def _to_float(token: str) -> float | None:
+    """Read one number token ('46.341.000.000', '7,6', '0.9'); None when malformed."""
+    dots, commas = token.count("."), token.count(",")
+    if dots and commas:
+        dec = "." if token.rfind(".") > token.rfind(",") else ","
+        thousands = "," if dec == "." else "."
+        whole, _, frac = token.rpartition(dec)
+        if whole.count(dec) or not _thousands_ok(whole.split(thousands)):
+            return None
+        return float(whole.replace(thousands, "") + "." + frac)
+    if commas:
+        parts = token.split(",")
+        if len(parts) == 2:
+            return float(parts[0] + "." + parts[1])
+        return float("".join(parts)) if _thousands_ok(parts) else None
+    if dots:
+        parts = token.split(".")
+        if len(parts) == 2 and not _thousands_ok(parts):
+            return float(parts[0] + "." + parts[1])
+        return float("".join(parts)) if _thousands_ok(parts) else None
+    return float(token)
+
+
+def _thousands_ok(parts: list[str]) -> bool:
+    """'46', '341', '000' is a thousands grouping; '0', '400' or '12', '5' is not."""
+    head, rest = parts[0], parts[1:]
+    if not rest or not 1 <= len(head) <= 3 or head == "0":
+        return False
+    return all(_GROUP3.fullmatch(p) for p in rest)
+
+
+def parse_number(text: str | None) -> float | None:
+    """The first number in `text`, Vietnamese separators understood; None if there is none
+    or it is malformed ('2.4.1' is a heading number, not a figure). A minus sign directly
+    in front ('-2,5') makes it negative."""
+    if not text:
+        return None
+    m = _NUM_RE.search(text)
+    if not m:
+        return None
+    value = _to_float(m.group(0))
+    if value is not None and text[: m.start()].strip() in ("-", "−"):
+        value = -value
+    return value
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """Vietnamese display form: 1900 -> '1.900', 7.6 -> '7,6' (trailing zeros dropped)."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return ("-" if value < 0 and text.strip("0.,") else "") + text
+
+
+# --- units -----------------------------------------------------------------------
+
+# Base units, folded (accent-free, lower case). Longest alternatives first.
+_BASE_UNITS = [
+    "ty dong",
+    "trieu dong",
+    "nghin dong",
+    "ngan dong",
+    "trieu usd",
+    "usd",
+    "dong",
+    "ty",
+    "trieu",
+    "m2",
+    "m²",
+    "m3",
+    "m³",
+    "km2",
+    "km²",
+    "km",
+    "ha",
+    "tan",
+    "ta",
+    "kg",
+    "ho gia dinh",
+    "ho",
+    "nguoi",
+    "lao dong",
+    "doanh nghiep",
+    "dn",
+    "to dan pho",
+    "khu dan cu",
+    "pho",
+    "xom",
+    "thon",
+    "ban",
+    "truong hoc",
+    "truong",
+    "lop",
+    "phong hoc",
+    "phong",
+    "co so",
+    "cua hang",
+    "don vi",
+    "gia dinh",
+    "hop tac xa",
+    "htx",
+    "cong trinh",
+    "du an",
+    "mo hinh",
+    "san pham",
+    "hoc sinh",
+    "chau",
+    "tre",
+    "giuong benh",
+    "giuong",
+    "bac si",
+    "luot",
+    "ho so",
+    "cau lac bo",
+    "clb",
+    "chi hoi",
+    "nha",
+    "can bo",
+    "cong chuc",
+    "dang vien",
+    "hoi vien",
+    "doan vien",
+    "thanh vien",
+    "can",
+    "chiec",
+    "con",
+    "cay",
+    "tieu chi",
+    "chi tieu",
+    "thu tuc",
+    "diem",
+    "to",
+    "xa",
+    "phuong",
+    "cong dan",
+    "thanh nien",
+]
+_SYMBOL_UNITS = ("%", "‰")
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
+# A unit, then '/người/năm'-style per-suffixes ('triệu đồng/người/năm', 'm²/người').
+_UNIT_RE = re.compile(
+    rf"\s*(?:(?P<sym>%|‰)|(?P<word>(?:{_UNIT_ALT})(?![0-9a-z])(?:\s*/\s*[a-z0-9²]+(?![0-9a-z])){{0,2}}))"
+)
+# Words after a number that make it an age, a duration or an ordinal, not a target.
+_NOT_UNIT_RE = re.compile(r"\s*(?:tuoi|nam|thang|ngay|gio|phut|lan|tuan|quy)(?![0-9a-z])")
+
+
+def _unit_at(folded: str, pos: int) -> re.Match[str] | None:
+    return _UNIT_RE.match(folded, pos)
+
+
+# --- comparators -----------------------------------------------------------------
+
+_STATUS_WORDS = (
+    r"dat chuan|dat|hoan thanh|duy tri|giu vung|khong con|hang nam|hang quy|hang thang"
+    r"|chua dat|khong dat|vuot|dang thuc hien|dang trien khai|chua thuc hien|chua trien khai"
+    r"|chua hoan thanh|da thuc hien|da hoan thanh|thuc hien"
+)
+_STATUS_RE = re.compile(rf"^\s*(?:{_STATUS_WORDS})(?![0-9a-z])")
+
+# Comparator words directly before the number ('dưới : 0,9%' keeps its colon).
+_PREFIX_CMP = [
+    (r"khong thap hon|khong duoi|it nhat|toi thieu|tu", ">="),
+    (r"toi da|khong qua|khong vuot qua|khong vuot|khong cao hon|khong hon", "<="),
+    (r">=|≥|=>", ">="),
+    (r"<=|≤|=<", "<="),
+    (r"duoi|thap hon|nho hon|<", "<"),
+    (r"tren|cao hon|lon hon|hon|vuot|>", ">"),
+]
+_PREFIX_RE = re.compile(
+    r"(?P<cmp>" + "|".join(f"(?:{alt})" for alt, _ in _PREFIX_CMP) + r")(?:\s+muc)?\s*:?\s*$"
+)
+_PREFIX_COMPILED = [(re.compile(rf"^(?:{alt})$"), op) for alt, op in _PREFIX_CMP]
+_SUFFIX_RE = re.compile(r"\s*(?P<cmp>tro len|tro xuong)(?![0-9a-z])")
+_PER_PERIOD = re.compile(r"\s*/\s*(?:nam|thang|quy)(?![0-9a-z])")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|den|toi)\s*")
+_FRACTION_SEP = re.compile(r"\s*/\s*")
+
+
+def _prefix_op(word: str) -> str:
+    for rx, op in _PREFIX_COMPILED:
+        if rx.match(word):
+            return op
+    return "="
+
+
+# --- one figure ------------------------------------------------------------------
+
+
+@dataclass
+class _Figure:
+    start: int  # incl. comparator words
+    end: int  # incl. unit and 'trở lên'
+    target: Target
+    has_unit: bool
+    has_cue: bool
+
+
+def _read_figure(text: str, folded: str, m: re.Match[str]) -> _Figure | None:
+    """Read the figure whose first number is `m`: range, fraction, unit, comparator."""
+    value = _to_float(m.group(0))
+    if value is None:
+        return None
+    target = Target(value=value, comparator="=")
+    end = m.end()
+    end = _read_second_number(folded, end, target)
+    unit_m = _unit_at(folded, end)
+    if unit_m and not _NOT_UNIT_RE.match(folded, end):
+        target.unit = text[unit_m.start() : unit_m.end()].strip()
+        end = unit_m.end()
+    if target.unit in _SYMBOL_UNITS and (per := _PER_PERIOD.match(folded, end)):
+        end = per.end()  # '14%/năm'
+    start, has_cue = _read_prefix(folded, m.start(), target)
+    suffix = _SUFFIX_RE.match(folded, end)
+    if suffix:
+        target.comparator = ">=" if suffix.group("cmp") == "tro len" else "<="
+        end, has_cue = suffix.end(), True
+    target.text = text[start:end].strip()
+    return _Figure(start, end, target, unit_m is not None, has_cue)
+
+
+def _read_second_number(folded: str, pos: int, target: Target) -> int:
+    """'15-20' (range) or '4/8' (fraction) after the first number; returns the new end."""
+    sep = _RANGE_SEP.match(folded, pos)
+    if sep and (m2 := _NUM_RE.match(folded, sep.end())):
+        hi = _to_float(m2.group(0))
+        pct_between = folded[pos : sep.start()].strip() == "%"
+        if hi is not None and hi > (target.value or 0) and not pct_between:
+            target.comparator, target.max_value = "range", hi
+            return m2.end()
+    if sep is None and folded[pos : pos + 1] == "%":  # '15%-20%'
+        sep2 = _RANGE_SEP.match(folded, pos + 1)
+        m2 = _NUM_RE.match(folded, sep2.end()) if sep2 else None
+        hi = _to_float(m2.group(0)) if m2 else None
+        if m2 and hi is not None and hi > (target.value or 0):
+            target.comparator, target.max_value = "range", hi
+            return m2.end()
+    frac = _FRACTION_SEP.match(folded, pos)
+    if frac and frac.group(0).strip() == "/" and (m2 := _NUM_RE.match(folded, frac.end())):
+        den = _to_float(m2.group(0))
+        if den:
+            target.denominator = den
+            return m2.end()
+    return pos
+
+
+def _read_prefix(folded: str, num_start: int, target: Target) -> tuple[int, bool]:
+    """Comparator words right before the number; returns (span start, found)."""
+    window_start = max(0, num_start - 30)
+    head = folded[window_start:num_start]
+    m = _PREFIX_RE.search(head)
+    if not m or not _word_start(folded, window_start + m.start()):
+        return num_start, False
+    word = m.group("cmp")
+    op = _prefix_op(word)
+    if word == "tu" and target.comparator == "range":
+        op = "range"  # 'từ 15-20%': the range wins
+    if target.comparator != "range":
+        target.comparator = op
+    return window_start + m.start(), True
+
+
+def _word_start(folded: str, pos: int) -> bool:
+    return pos == 0 or not folded[pos - 1].isalnum() or not folded[pos].isalnum()
+
+
+# --- masks: dates, document numbers, years, ordinals -----------------------------
+
+# Run on the folded text.
+_MASK_FOLDED = [
+    re.compile(r"(?<![0-9])[0-9]{1,2}\s*[/.-]\s*[0-9]{1,2}\s*[/.-]\s*[0-9]{4}(?![0-9])"),  # 05/12/2024
+    re.compile(r"(?<![0-9/])[0-9]{1,2}\s*/\s*(?:19|20)[0-9]{2}(?![0-9])"),  # 5/2023
+    re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*[-–—]\s*(?:19|20)[0-9]{2}(?![0-9])"),  # 2021-2025
+    # Ordinals and references: 'năm 2023', 'mức độ 3', 'Quý 1', 'thứ 2', 'số 797'.
+    re.compile(
+        r"(?<![0-9a-z])(?:nam|giai doan|nhiem ky|muc do|cap do|lan thu|thu|so|khoa|dot|ky|loai|hang"
+        r"|quy|thang|ngay|tuan|lan|cap|chuong|dieu|khoan|phu luc|bieu|bieu so|mau|tieu chi so)"
+        r"\s+(?:thu\s+)?[0-9]+(?![0-9]|[.,][0-9])"
+    ),
+]
+# Run on the original text: document numbers keep their capitals ('797/QĐ-UBND', '12-NQ/TU');
+# '100/ cơ sở giáo dục' is not one.
+_MASK_ORIGINAL = [
+    re.compile(r"[0-9]+\s?/\s?[A-ZĐ][A-ZĐa-z0-9]*(?:\s?-\s?[A-ZĐa-z0-9]+)*"),
+    re.compile(r"[0-9]+-[A-ZĐ]{2,}"),
+]
+_YEAR_RE = re.compile(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9.,])")
+
+
+def _masked(text: str, folded: str) -> str:
+    """The folded text with digits that are not figures (dates, document numbers,
+    ordinals) blanked out; positions are kept."""
+    chars = list(folded)
+    spans = [m.span() for rx in _MASK_FOLDED for m in rx.finditer(folded)]
+    spans += [m.span() for rx in _MASK_ORIGINAL for m in rx.finditer(text)]
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i].isdigit():
+                chars[i] = " "
+    return "".join(chars)
+
+
+# --- public: targets -------------------------------------------------------------
+
+
+def parse_target(text: str | None, unit_hint: str | None = None) -> Target:
+    """A target cell or phrase -> Target. `text` keeps the cell as written (trimmed).
+
+    Unit: '%'/'‰' written in the cell win; otherwise the column's `unit_hint` wins
+    (a cell '100 tổ dân phố' under a '%' column is 100 %); otherwise the unit written.
+    A cell without a figure is a qualitative target (comparator 'status'), except a
+    bare period such as '2026 - 2027', which is no target at all."""
+    raw = (text or "").strip()
+    if not raw:
+        return Target(unit=unit_hint or None)
+    nfc, folded = _prepare(raw)
+    if _STATUS_RE.match(folded) and not _NUM_RE.search(_masked(nfc, folded)):
+        return Target(text=nfc, comparator="status", unit=unit_hint or None)
+    fig = _first_figure(nfc, folded)
+    if fig is None:
+        if _YEAR_RE.search(folded):
+            return Target(text=nfc, unit=unit_hint or None)
+        return Target(text=nfc, comparator="status", unit=unit_hint or None)
+    target = fig.target
+    target.text = nfc
+    target.unit = _choose_unit(target.unit, unit_hint)
+    return target
+
+
+def _first_figure(text: str, folded: str) -> _Figure | None:
+    masked = _masked(text, folded)
+    for m in _NUM_RE.finditer(masked):
+        fig = _read_figure(text, folded, m)
+        if fig is not None:
+            return fig
+    return None
+
+
+def _choose_unit(written: str | None, hint: str | None) -> str | None:
+    if written in _SYMBOL_UNITS:
+        return written
+    return (hint or "").strip() or written
+
+
+def find_targets(sentence: str) -> list[tuple[int, int, Target]]:
+    """Every figure-with-unit in a sentence, as (start, end, Target) over the NFC text.
+
+    A figure counts when a unit follows it ('94%', '1.900 tấn', '19/20 phố') or when
+    it stands after a target cue and ends the clause ('đạt trên 90', 'Tỷ lệ: 88;').
+    Years, dates, document numbers and ordinals ('mức độ 3') are skipped."""
+    text, folded = _prepare(sentence or "")
+    masked = _masked(text, folded)
+    found: list[tuple[int, int, Target]] = []
+    pos = 0
+    for m in _NUM_RE.finditer(masked):
+        if m.start() < pos:
+            continue
+        fig = _read_figure(text, folded, m)
+        if fig is None or not _counts(fig, folded, m):
+            continue
+        found.append((fig.start, fig.end, fig.target))
+        pos = fig.end
+    return found
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[;,.)]|$)")
+_CUE_BEFORE = re.compile(r"(?:dat|la|:)\s*$")
+
+
+def _counts(fig: _Figure, folded: str, m: re.Match[str]) -> bool:
+    if fig.has_unit:
+        return True
+    if not _CLAUSE_END.match(folded, fig.end):
+        return False
+    return fig.has_cue or bool(_CUE_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]))
+
+
+# --- public: achievement ---------------------------------------------------------
+
+_LOWER_BETTER_OPS = ("<", "<=")
+
+
+def percent_of_target(value: float, target: Target, lower_is_better: bool = False) -> float | None:
+    """How far `value` achieves `target`, in percent (100 = exactly achieved).
+
+    Higher-is-better ('=', '>=', '>', 'range'; 'range' is measured against its lower bound):
+        value / target * 100.
+    Lower-is-better ('<', '<=' targets, or `lower_is_better` for '=' targets such as a
+    poverty rate): 100 * (2 - value / target), floored at 0 — 100 at the target, 200 at
+    zero, 0 at twice the target, so being below the ceiling counts as more than achieved.
+    A zero target gives 100 when met and 0 otherwise. None for status targets or when
+    the target has no value."""
+    if target.value is None or target.comparator == "status":
+        return None
+    goal = target.value
+    if goal == 0:
+        met = meets_target(value, target, lower_is_better)
+        return 100.0 if met or value == 0 else 0.0
+    if _lower_is_better(target, lower_is_better):
+        return max(0.0, 100.0 * (2.0 - value / goal))
+    return 100.0 * value / goal
+
+
+def meets_target(value: float, target: Target, lower_is_better: bool = False) -> bool | None:
+    """Whether `value` meets `target` in the target's own direction.
+
+    '<' and '>' are strict; '=' means "at least" (or "at most" when lower_is_better);
+    a range is met from its lower bound on (exceeding the upper bound is over-achievement).
+    None for status targets or a target without a value."""
+    if target.value is None or target.comparator == "status":
+        return None
+    goal, op = target.value, target.comparator or "="
+    if op == "<":
+        return value < goal
+    if op == ">":
+        return value > goal
+    if op == "<=" or (op == "=" and lower_is_better):
+        return value <= goal
+    return value >= goal
+
+
+def _lower_is_better(target: Target, flag: bool) -> bool:
+    return target.comparator in _LOWER_BETTER_OPS or (flag and target.comparator in ("=", None))
+
+
+# --- public: officers' progress updates ------------------------------------------
+
+_PROGRESS_STATUS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"^\s*{p}(?![0-9a-z])"), key)
+    for p, key in [
+        (r"chua hoan thanh|khong hoan thanh", "not_done"),
+        (r"da hoan thanh|hoan thanh|xong", "done"),
+        (r"chua dat|khong dat", "not_met"),
+        (r"vuot|dat chuan|dat", "met"),
+        (r"dang thuc hien|dang trien khai|dang lam|dang tien hanh", "in_progress"),
+        (r"chua thuc hien|chua trien khai|chua lam|chua bat dau", "not_started"),
+        (r"da thuc hien|da trien khai", "in_progress"),
+        (r"duy tri|giu vung", "met"),
+    ]
+]
+
+
+def progress_status(text: str | None) -> str | None:
+    """Canonical key of a status update: 'done', 'not_done', 'met', 'not_met',
+    'in_progress', 'not_started'; None when the text is not a status."""
+    folded = fold_same_length(unicodedata.normalize("NFC", text or ""))
+    for rx, key in _PROGRESS_STATUS:
+        if rx.match(folded):
+            return key
+    return None
+
+
+def parse_progress_value(text: str | None) -> Target | None:
+    """An officer's update ('93%', '93,5', '1.200 tấn', 'Đạt', 'đang thực hiện') -> Target.
+
+    A status gives comparator 'status' and no value; a figure gives comparator '='
+    (or the comparator written). None when nothing parses."""
+    raw = (text or "").strip()
+    if not raw:
+        return None
+    nfc, folded = _prepare(raw)
+    if progress_status(nfc) is not None and not _NUM_RE.search(folded):
+        return Target(text=nfc, comparator="status")
+    fig = _first_figure(nfc, folded)
+    if fig is None:
+        return None
+    fig.target.text = nfc
+    return fig.target
