@@ -1,18 +1,37 @@
-"""Runs every layout extractor over a document and merges what they found."""
+"""Runs every layout extractor over a document and merges what they found.
+
+Each extractor's keys get a prefix ('A', 'T', 'P') so they stay unique in the
+plan; table indicators win over prose ones for the same indicator, with the
+prose value kept as another target and any disagreement listed as a conflict."""
 
 from __future__ import annotations
 
-from knowledge.extract import assignment_table, duties, metadata, prose_indicators, reporting, tables
-from knowledge.model import Document, ExtractedPlan
+from knowledge.extract import assignment_table, duties, merge, metadata, prose_indicators, reporting, tables
+from knowledge.model import Document, ExtractedPlan, LayoutResult
+
+# (prefix, extractor); table layouts first: their rows carry the responsible units.
+TABLE_LAYOUTS = (("A", assignment_table), ("T", tables))
+PROSE_LAYOUT = ("P", prose_indicators)
 
 
 def extract_plan(doc: Document) -> ExtractedPlan:
-    plan = ExtractedPlan(meta=metadata.extract_meta(doc))
-    for layout in (assignment_table, tables, prose_indicators):
-        found = layout.extract(doc)
-        plan.indicators.extend(found.indicators)
-        plan.tasks.extend(found.tasks)
-        plan.progress.extend(found.progress)
+    meta, conflicts = metadata.extract_meta_and_conflicts(doc)
+    plan = ExtractedPlan(meta=meta, conflicts=conflicts)
+    table_results = [merge.prefix_keys(layout.extract(doc), prefix) for prefix, layout in TABLE_LAYOUTS]
+    prose = merge.prefix_keys(PROSE_LAYOUT[1].extract(doc), PROSE_LAYOUT[0])
+    merged_results(plan, table_results, prose)
     plan.reporting = reporting.extract(doc)
     plan.duties = duties.extract(doc)
     return plan
+
+
+def merged_results(plan: ExtractedPlan, table_results: list[LayoutResult], prose: LayoutResult) -> None:
+    """Fill `plan` with the merged indicators, tasks and progress rows of all layouts."""
+    results = [*table_results, prose]
+    indicators, found_conflicts = merge.merge_indicators(
+        [r.indicators for r in table_results], prose.indicators
+    )
+    plan.indicators = indicators
+    plan.conflicts.extend(found_conflicts)
+    plan.tasks = merge.dedupe_tasks([t for r in results for t in r.tasks])
+    plan.progress = merge.dedupe_progress([p for r in results for p in r.progress])

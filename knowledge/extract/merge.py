@@ -1,0 +1,276 @@
+"""Merge what several layout extractors found into one plan, keeping every value.
+
+The same indicator often appears twice in a plan: once in the prose ('Thu nhập
+bình quân đầu người/năm đạt 135,0 triệu đồng') and once in the assignment table
+(row 2: 155). The table row is kept (it carries the responsible officers); the
+prose figure is attached as an `OtherTarget`, and when the two values disagree a
+`Conflict` records both. Nothing is dropped silently."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from knowledge.model import Conflict, Indicator, LayoutResult, OtherTarget, ProgressEntry, Task
+from knowledge.text import fold
+
+# Name similarity (0-100) above which a prose and a table indicator are the same one.
+MATCH_CUTOFF = 90
+# A name that extends another ('… suy dinh dưỡng' + 'duy trì mức') matches if the shared head is this long.
+_MIN_PREFIX_TOKENS = 4
+_FILLABLE = ("unit", "leader", "responsible", "coordinating", "group", "note")
+
+_FAMILIES = {
+    "economy": ("kinh te", "ngan sach", "nong nghiep", "cong nghiep", "dich vu", "dau tu", "doanh nghiep"),
+    "social": ("van hoa", "xa hoi", "y te", "giao duc", "dan so", "lao dong", "an sinh"),
+    "environment": ("moi truong", "tai nguyen", "do thi"),
+    "security": ("quoc phong", "an ninh", "quan su", "trat tu", "thanh tra", "tu phap"),
+}
+
+
+def group_family(group: str | None) -> str | None:
+    """'b. Chỉ tiêu Văn hoá - xã hội' -> 'social'; None when absent or ambiguous."""
+    g = fold(group)
+    if not g:
+        return None
+    hits = {fam for fam, words in _FAMILIES.items() if any(w in g for w in words)}
+    if hits == {"economy", "social"} and "kinh te xa hoi" in g:
+        return None  # 'kinh tế - xã hội' names the whole plan, not one family
+    return hits.pop() if len(hits) == 1 else None
+
+
+def name_similarity(a: str, b: str) -> float:
+    """100 for the same folded name, 95 when one extends the other at its end, else the
+    character ratio. Token-set scores are not used: 'hộ nghèo' ⊂ 'hộ cận nghèo'."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 100.0
+    ta, tb = fa.split(), fb.split()
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) >= _MIN_PREFIX_TOKENS and long_[: len(short)] == short:
+        return 95.0
+    return fuzz.ratio(fa, fb)
+
+
+def same_family(a: Indicator, b: Indicator) -> bool:
+    fa, fb = group_family(a.group), group_family(b.group)
+    return fa is None or fb is None or fa == fb
+
+
+# ---------------------------------------------------------------- keys
+
+
+def prefix_keys(result: LayoutResult, prefix: str) -> LayoutResult:
+    """A copy whose indicator and task keys carry the extractor's prefix (parents too)."""
+    out = copy.deepcopy(result)
+    for ind in out.indicators:
+        ind.key = f"{prefix}{ind.key}"
+        ind.parent_key = f"{prefix}{ind.parent_key}" if ind.parent_key else None
+    for task in out.tasks:
+        task.key = f"{prefix}{task.key}"
+    return out
+
+
+def ensure_unique_keys(indicators: list[Indicator]) -> None:
+    """Suffix repeated keys ('P3', 'P3~2'); a child keeps pointing at the nearest earlier parent."""
+    seen: dict[str, int] = {}
+    latest: dict[str, str] = {}  # original key -> the key it was given most recently
+    for ind in indicators:
+        original = ind.key
+        if ind.parent_key in latest:
+            ind.parent_key = latest[ind.parent_key]
+        n = seen.get(original, 0) + 1
+        seen[original] = n
+        if n > 1:
+            ind.key = f"{original}~{n}"
+        latest[original] = ind.key
+
+
+# ---------------------------------------------------------------- values
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _text_value(text: str | None) -> float | None:
+    """First figure of a target text: '1.900' -> 1900, '7,6' and '7.6' -> 7.6."""
+    m = _NUMBER.search(text or "")
+    if not m:
+        return None
+    token = m.group(0)
+    if "," in token:
+        token = token.replace(".", "").replace(",", ".", 1).replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token) and not token.startswith("0."):
+        token = token.replace(".", "")
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _value(ind: Indicator) -> float | None:
+    return ind.target_value if ind.target_value is not None else _text_value(ind.target_text)
+
+
+def values_differ(
+    a_value: float | None, a_text: str | None, b_value: float | None, b_text: str | None
+) -> bool:
+    if a_value is not None and b_value is not None:
+        return abs(a_value - b_value) > 1e-6 * max(1.0, abs(a_value))
+    if not fold(a_text) or not fold(b_text):
+        return False  # one side states no figure: nothing to contradict
+    return fold(a_text) != fold(b_text)
+
+
+def _label(ind: Indicator, origin: str) -> str:
+    ref = ind.source_ref or "?"
+    return f"{origin} {ref}" if origin and not ref.startswith(origin) else ref
+
+
+def _shown(ind: Indicator) -> str:
+    text = (
+        ind.target_text if ind.target_text else ("" if ind.target_value is None else f"{ind.target_value:g}")
+    )
+    unit = f" {ind.unit}" if ind.unit and ind.unit not in text else ""
+    return (text + unit).strip() or "(không có số)"
+
+
+def absorb(keep: Indicator, other: Indicator, origin: str, conflicts: list[Conflict]) -> None:
+    """Fold `other` (the same indicator, from `origin`) into `keep`; record a disagreement."""
+    label = _label(other, origin)
+    if keep.target_text is None and keep.target_value is None:
+        keep.target_text, keep.target_value = other.target_text, other.target_value
+        keep.comparator, keep.target_max = other.comparator, other.target_max
+    else:
+        if other.target_text or other.target_value is not None:
+            keep.other_targets.append(OtherTarget(source=label, text=_shown(other)))
+        if values_differ(_value(keep), keep.target_text, _value(other), other.target_text):
+            conflicts.append(
+                Conflict(
+                    what=keep.name,
+                    values=[f"{_shown(keep)} ({keep.source_ref})", f"{_shown(other)} ({label})"],
+                )
+            )
+    for attr in _FILLABLE:
+        if not getattr(keep, attr) and getattr(other, attr):
+            setattr(keep, attr, getattr(other, attr))
+    seen = {(o.source, o.text) for o in keep.other_targets}
+    for o in other.other_targets:
+        if (o.source, o.text) not in seen:
+            keep.other_targets.append(o)
+
+
+def column_conflicts(indicators: Iterable[Indicator]) -> list[Conflict]:
+    """A table row with two target columns that disagree (e.g. 'QĐ UBND TP' 7.6 vs 'NQ HĐND' 7.9)."""
+    out: list[Conflict] = []
+    for ind in indicators:
+        values = [f"{_shown(ind)} ({ind.source_ref})"]
+        for o in ind.other_targets:
+            if values_differ(_value(ind), ind.target_text, _text_value(o.text), o.text):
+                values.append(f"{o.text} ({o.source})")
+        if len(values) > 1:
+            out.append(Conflict(what=ind.name, values=values))
+    return out
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _pairs(left: list[Indicator], right: list[Indicator], cutoff: float | None) -> list[tuple[int, int]]:
+    """One-to-one pairs, best similarity first; cutoff None: identical folded names only."""
+    scored: list[tuple[float, int, int]] = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            if not same_family(a, b):
+                continue
+            if cutoff is None:
+                if fold(a.name) == fold(b.name) and fold(a.no) == fold(b.no):
+                    scored.append((100.0, i, j))
+                continue
+            s = name_similarity(a.name, b.name)
+            if s >= cutoff:
+                scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in scored:
+        if i not in used_l and j not in used_r:
+            used_l.add(i)
+            used_r.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def _fold_into(
+    base: list[Indicator],
+    extra: list[Indicator],
+    origin: str,
+    cutoff: float | None,
+    conflicts: list[Conflict],
+) -> list[Indicator]:
+    """`base` plus the indicators of `extra` that match none of it; matched ones are absorbed."""
+    renamed: dict[str, str] = {}
+    matched: set[int] = set()
+    for i, j in _pairs(base, extra, cutoff):
+        absorb(base[i], extra[j], origin, conflicts)
+        renamed[extra[j].key] = base[i].key
+        matched.add(j)
+    rest = [ind for j, ind in enumerate(extra) if j not in matched]
+    for ind in rest:
+        if ind.parent_key in renamed:
+            ind.parent_key = renamed[ind.parent_key]
+    return base + rest
+
+
+def merge_indicators(
+    table_results: list[list[Indicator]], prose: list[Indicator]
+) -> tuple[list[Indicator], list[Conflict]]:
+    """Tables first (deduplicated across table extractors), then the prose folded in."""
+    conflicts: list[Conflict] = []
+    merged: list[Indicator] = []
+    for found in table_results:
+        conflicts.extend(column_conflicts(found))
+        # Two table extractors reading the same row: identical names only.
+        merged = _fold_into(merged, list(found), "", None, conflicts)
+    merged = _fold_into(merged, list(prose), "prose", MATCH_CUTOFF, conflicts)
+    ensure_unique_keys(merged)
+    return merged, _dedupe_conflicts(conflicts)
+
+
+def _dedupe_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    out: dict[str, Conflict] = {}
+    for c in conflicts:
+        key = fold(c.what)
+        if key in out:
+            out[key].values.extend(v for v in c.values if v not in out[key].values)
+        else:
+            out[key] = Conflict(what=c.what, values=list(c.values))
+    return list(out.values())
+
+
+def dedupe_tasks(tasks: list[Task]) -> list[Task]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Task] = []
+    for t in tasks:
+        k = (fold(t.name), fold(t.solution))
+        if k not in seen:
+            seen.add(k)
+            out.append(t)
+    return out
+
+
+def dedupe_progress(rows: list[ProgressEntry]) -> list[ProgressEntry]:
+    seen: set[tuple[str, str]] = set()
+    out: list[ProgressEntry] = []
+    for r in rows:
+        k = (fold(r.item), fold(r.value_text))
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
