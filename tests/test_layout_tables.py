@@ -3,13 +3,14 @@ result tables, on the sample plans and on documents of other layouts."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from knowledge.extract import tables
 from knowledge.extract.table_grid import role_of
-from knowledge.model import Block, Document, LayoutResult
+from knowledge.model import Block, Document, LayoutResult, Task
 from knowledge.readers import read_document
 from tests.conftest import SAMPLES, TEST_DATA
 
@@ -279,4 +280,62 @@ def test_result_table_with_other_headers() -> None:
 
 def test_document_without_tables_gives_nothing() -> None:
     doc = Document(source="x.txt", blocks=[Block(kind="line", text="1. Tỷ lệ hộ nghèo: dưới 2%", line_no=1)])
+    assert tables.extract(doc) == LayoutResult()
+
+
+# --- deadlines and table variants --------------------------------------------------------------
+
+
+def test_task_deadlines_are_parsed(tasks_002: LayoutResult) -> None:
+    by_no: dict[str, Task] = {}
+    for t in tasks_002.tasks:  # part I's numbers only (part II numbers again from 1.1)
+        if t.no:
+            by_no.setdefault(t.no, t)
+    assert by_no["1.3"].due_date == date(2023, 4, 30)  # 'Trước tháng 5/2023'
+    assert by_no["7.1"].deadline_text == "Giải pháp 1: Quý 1/2023; Giải pháp ⁽²⁾, (3): Năm 2023"
+    assert [d.due for d in by_no["7.1"].deadlines] == [date(2023, 3, 31), date(2023, 12, 31)]
+    ongoing = by_no["7.2"]  # 'Năm 2023 và các năm tiếp theo'
+    assert ongoing.recurring and ongoing.due_date is None
+    assert by_no["1.1"].due_date is None  # 'Đảm bảo theo yêu cầu, tiến độ cấp trên giao'
+
+
+def _doc(*tables: list[list[str]]) -> Document:
+    blocks = [Block(kind="table", rows=rows, line_no=1) for rows in tables]
+    return Document(source="t.md", blocks=blocks)
+
+
+def test_task_table_without_number_column_keeps_rows_apart() -> None:
+    doc = _doc(
+        [
+            ["Nhiệm vụ, giải pháp", "Người phụ trách", "Thời hạn"],
+            ["Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", "Tháng 3/2025"],
+            ["tổ chức đối thoại với nhân dân", "Chủ tịch UBND xã", "Quý II/2025"],
+        ]
+    )
+    found = tables.extract(doc)
+    assert [(t.name, t.responsible, t.due_date) for t in found.tasks] == [
+        ("Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", date(2025, 3, 31)),
+        ("tổ chức đối thoại với nhân dân", "Chủ tịch UBND xã", date(2025, 6, 30)),
+    ]
+
+
+def test_plan_table_with_last_years_results_is_an_indicator_table() -> None:
+    doc = _doc(
+        [
+            ["STT", "Nội dung", "Chỉ tiêu", "Kết quả thực hiện 2024", "Phụ trách"],
+            ["1", "Tỷ lệ tham gia bảo hiểm y tế", "95%", "93,2%", "Trạm Y tế"],
+            ["2", "Số lao động được tạo việc làm mới", "150 lao động", "142 lao động", "Công chức LĐTBXH"],
+        ]
+    )
+    found = tables.extract(doc)
+    assert found.progress == []
+    assert [(i.name, i.target_value, i.responsible) for i in found.indicators] == [
+        ("Tỷ lệ tham gia bảo hiểm y tế", 95.0, "Trạm Y tế"),
+        ("Số lao động được tạo việc làm mới", 150.0, "Công chức LĐTBXH"),
+    ]
+    assert found.indicators[1].parent_key is None
+
+
+def test_table_without_known_header_is_ignored() -> None:
+    doc = _doc([["Họ và tên", "Chữ ký"], ["Nguyễn Văn An", ""]])
     assert tables.extract(doc) == LayoutResult()

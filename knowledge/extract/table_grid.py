@@ -200,10 +200,21 @@ def _make_grid(rows: list[Row], h: int, context: list[str]) -> tuple[Grid, int]:
             final_roles.append(r_top)  # 'Kế hoạch 2026-2030' over 'Bình quân năm'
         else:
             final_roles.append(r_sub or r_top)
+    _settle_roles(final_roles, spanned, sub)
     if start < len(rows) and _is_column_numbers(rows[start].cells):
         start += 1
     grid = Grid(header=spanned, sub=sub, roles=final_roles, context=context, raw_header=top)
     return grid, start
+
+
+def _settle_roles(roles: list[str], top: list[str], sub: list[str]) -> None:
+    """Resolve headers whose words fit two roles, given the other columns."""
+    names = [i for i, r in enumerate(roles) if r == "name"]
+    for i in names[1:]:  # 'Nội dung | Chỉ tiêu': the second column holds the figure
+        if "chi tieu" in fold(sub[i] or top[i]):
+            roles[i] = "target"
+    if not any(r in roles for r in ("task", "name")) and "solution" in roles:
+        roles[roles.index("solution")] = "task"  # one column 'Nhiệm vụ, giải pháp'
 
 
 def _pad(cells: list[str], width: int) -> list[str]:

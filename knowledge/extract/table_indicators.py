@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.table_grid import Grid, Row
-from knowledge.extract.table_targets import parse_target
 from knowledge.model import Indicator, OtherTarget
+from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
 
 _BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]|\(?[a-zđ]\))$")
@@ -21,12 +21,22 @@ _LEADING_BULLET = re.compile(r"^[-+•*–]\s*")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 _SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]\s+(.{3,150})$")
-_VALUE_ROLES = ("unit", "target", "actual", "leader", "responsible", "coordinating", "deadline", "note")
+_VALUE_ROLES = (
+    "unit",
+    "target",
+    "actual",
+    "result",
+    "leader",
+    "responsible",
+    "coordinating",
+    "deadline",
+    "note",
+)
 
 
 def is_indicator_table(grid: Grid) -> bool:
     has_name = any(r in grid.roles for r in ("name", "task"))
-    return has_name and any(r in grid.roles for r in ("unit", "target")) and "result" not in grid.roles
+    return has_name and any(r in grid.roles for r in ("unit", "target"))
 
 
 def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
@@ -47,7 +57,8 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
             group, parent = name, None
             continue
         ind = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
-        is_child = bool(bullet) or not no or _is_subnumber_of(no, parent)
+        unnumbered = not no and "no" in grid.roles
+        is_child = bool(bullet) or unnumbered or _is_subnumber_of(no, parent)
         if is_child and parent is not None:
             ind.parent_key = parent.key
         else:
@@ -71,7 +82,7 @@ def _indicator(grid: Grid, row: Row, name: str, no: str, key: str, group: str | 
     )
     filled = [c for c in _target_order(grid) if row.cells[c]]
     if filled:
-        target = parse_target(row.cells[filled[0]])
+        target = parse_target(row.cells[filled[0]], unit_hint=ind.unit)
         ind.target_text = row.cells[filled[0]]
         ind.target_value, ind.comparator, ind.target_max = target.value, target.comparator, target.max_value
         if not ind.unit and target.unit:

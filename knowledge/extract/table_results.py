@@ -9,6 +9,7 @@ import re
 
 from knowledge.extract.table_grid import Grid
 from knowledge.model import ProgressEntry
+from knowledge.numbers import parse_number
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 # the figure a result states: 'đạt 58,5%', 'ước đạt 135 triệu đồng/ha', 'đạt tỷ lệ 95%'
@@ -18,7 +19,9 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def is_result_table(grid: Grid) -> bool:
-    return "result" in grid.roles and any(r in grid.roles for r in ("task", "name"))
+    """A result column and no target column (a plan table may show last year's results)."""
+    has_item = any(r in grid.roles for r in ("task", "name"))
+    return "result" in grid.roles and has_item and "target" not in grid.roles
 
 
 def extract_progress(grid: Grid) -> list[ProgressEntry]:
@@ -55,7 +58,5 @@ def _figure(text: str | None) -> float | None:
     return None
 
 
-def _number(raw: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
-        return float(raw.replace(".", "").replace(",", "."))
-    return float(raw.replace(",", "."))
+def _number(raw: str) -> float | None:
+    return parse_number(raw)

@@ -12,8 +12,10 @@ cell of the next page's first row and is joined back."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from knowledge.deadlines import parse_deadline
 from knowledge.extract.table_grid import Grid, Row, is_numbering
 from knowledge.model import Task
 
@@ -21,6 +23,7 @@ _ASSIGNMENT = ("leader", "responsible", "coordinating", "deadline")
 _SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
 _UNFINISHED = re.compile(r"[,;:\-–(]$|[^\s.!?…”\")]$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def is_task_table(grid: Grid) -> bool:
@@ -49,6 +52,7 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
     group: str | None = None
     current: _Current | None = None
     rows = [_realign(grid, r) for r in grid.rows]
+    year = _usual_year(grid, rows)
     for i, row in enumerate(rows):
         no = grid.cell(row, "no").strip()
         name = grid.cell(row, task_col)
@@ -59,7 +63,8 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
             group = name
             current = None
             continue
-        if name and not no and current is not None and _continues_name(current.name, name):
+        numbered = "no" in grid.roles
+        if name and numbered and not no and current is not None and _continues_name(current.name, name):
             current.name = f"{current.name} {name}"
             for t in current.tasks:
                 t.name = current.name
@@ -80,9 +85,18 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
             deadline_text=grid.cell(row, "deadline") or None,
             source_ref=row.ref,
         )
+        if task.deadline_text:
+            parsed = parse_deadline(task.deadline_text, default_year=year)
+            task.deadlines, task.recurring = parsed.deadlines, parsed.recurring
         current.tasks.append(task)
         tasks.append(task)
     return tasks, groups
+
+
+def _usual_year(grid: Grid, rows: list[Row]) -> int | None:
+    """The year most deadlines of the table name: the year of 'Tháng 5', 'Quý II' without one."""
+    years = Counter(int(y) for r in rows for y in _YEAR.findall(grid.cell(r, "deadline")))
+    return years.most_common(1)[0][0] if years else None
 
 
 def _is_bullet(no: str) -> bool:
