@@ -197,3 +197,32 @@ def test_name_similarity_examples() -> None:
     assert merge.name_similarity("Tỷ lệ hộ nghèo", "Tỷ lệ hộ cận nghèo") < merge.MATCH_CUTOFF
     assert merge.group_family("b. Chỉ tiêu Văn hoá - xã hội") == "social"
     assert merge.group_family("Chỉ tiêu kinh tế - xã hội") is None
+
+
+def test_column_conflict_only_for_columns_of_the_same_frame() -> None:
+    same = _ind(
+        "A1",
+        "Tỷ lệ hộ nghèo",
+        "0,5",
+        0.5,
+        source_ref="table 1 row 3",
+        other_targets=[OtherTarget(source="cột Chỉ tiêu (2)", text="0,8")],
+    )
+    other_period = _ind(
+        "A2",
+        "Tốc độ tăng trưởng GRDP",
+        "15",
+        15.0,
+        source_ref="table 1 row 4",
+        other_targets=[OtherTarget(source="Bình quân năm", text="≥ 14")],
+    )
+    conflicts = merge.column_conflicts([same, other_period])
+    assert conflicts == [Conflict("Tỷ lệ hộ nghèo", ["0,5 (table 1 row 3)", "0,8 (cột Chỉ tiêu (2))"])]
+
+
+def test_status_words_do_not_conflict_with_figures() -> None:
+    a = _ind("A1", "Duy trì phường chuyển đổi số", "Đạt", None)
+    p = _ind("P1", "Duy trì phường chuyển đổi số", "Duy trì", None)
+    merged, conflicts = merge.merge_indicators([[a]], [p])
+    assert len(merged) == 1 and conflicts == []
+    assert merged[0].other_targets == [OtherTarget(source="prose ?", text="Duy trì")]

@@ -117,14 +117,19 @@ def _value(ind: Indicator) -> float | None:
     return ind.target_value if ind.target_value is not None else _text_value(ind.target_text)
 
 
-def values_differ(
-    a_value: float | None, a_text: str | None, b_value: float | None, b_text: str | None
-) -> bool:
-    if a_value is not None and b_value is not None:
-        return abs(a_value - b_value) > 1e-6 * max(1.0, abs(a_value))
-    if not fold(a_text) or not fold(b_text):
-        return False  # one side states no figure: nothing to contradict
-    return fold(a_text) != fold(b_text)
+def values_differ(a: float | None, b: float | None) -> bool:
+    """Two stated figures that disagree; a side with no figure ('Đạt', 'Duy trì') contradicts nothing."""
+    if a is None or b is None:
+        return False
+    return abs(a - b) > 1e-6 * max(1.0, abs(a))
+
+
+# A column named for another period or another issuing body holds a different target, not a typo.
+_DISTINCT_FRAME = re.compile(
+    r"bình quân|đến năm|năm \d{4}|giai đoạn|hàng năm|hằng năm|\bQĐ\b|\bNQ\b|quyết định|nghị quyết|"
+    r"UBND|HĐND|Đảng ủy|thành phố|huyện|tỉnh|kế hoạch|thực hiện|ước|kết quả",
+    re.IGNORECASE,
+)
 
 
 def _label(ind: Indicator, origin: str) -> str:
@@ -149,13 +154,15 @@ def absorb(keep: Indicator, other: Indicator, origin: str, conflicts: list[Confl
     else:
         if other.target_text or other.target_value is not None:
             keep.other_targets.append(OtherTarget(source=label, text=_shown(other)))
-        if values_differ(_value(keep), keep.target_text, _value(other), other.target_text):
-            conflicts.append(
-                Conflict(
-                    what=keep.name,
-                    values=[f"{_shown(keep)} ({keep.source_ref})", f"{_shown(other)} ({label})"],
-                )
-            )
+        if values_differ(_value(keep), _value(other)):
+            # the row's other columns belong in the record too ('QĐ UBND TP' 7.6 vs 'NQ' 7.9)
+            columns = [
+                f"{o.text} ({o.source})"
+                for o in keep.other_targets
+                if origin and not o.source.startswith(origin)
+            ]
+            values = [f"{_shown(keep)} ({keep.source_ref})", *columns, f"{_shown(other)} ({label})"]
+            conflicts.append(Conflict(what=keep.name, values=values))
     for attr in _FILLABLE:
         if not getattr(keep, attr) and getattr(other, attr):
             setattr(keep, attr, getattr(other, attr))
@@ -166,12 +173,17 @@ def absorb(keep: Indicator, other: Indicator, origin: str, conflicts: list[Confl
 
 
 def column_conflicts(indicators: Iterable[Indicator]) -> list[Conflict]:
-    """A table row with two target columns that disagree (e.g. 'QĐ UBND TP' 7.6 vs 'NQ HĐND' 7.9)."""
+    """A table row with two target columns for the same thing that disagree.
+
+    Columns named for another period or issuer ('Bình quân năm', 'QĐ UBND TP')
+    hold legitimately different targets and are kept as other targets only."""
     out: list[Conflict] = []
     for ind in indicators:
         values = [f"{_shown(ind)} ({ind.source_ref})"]
         for o in ind.other_targets:
-            if values_differ(_value(ind), ind.target_text, _text_value(o.text), o.text):
+            if _DISTINCT_FRAME.search(o.source):
+                continue
+            if values_differ(_value(ind), _text_value(o.text)):
                 values.append(f"{o.text} ({o.source})")
         if len(values) > 1:
             out.append(Conflict(what=ind.name, values=values))
