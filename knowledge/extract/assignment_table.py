@@ -16,13 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.model import Document, Indicator, LayoutResult, OtherTarget, Target
+from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
+from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
-
-try:  # the shared number parser; the private fallback keeps this module usable alone
-    from knowledge.numbers import parse_target as _shared_parse_target
-except ImportError:  # pragma: no cover - depends on the other helper's commit
-    _shared_parse_target = None
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -37,7 +33,9 @@ _NOTE_COL = ("ghi chu",)
 # Starters of a target column's label, case-sensitive so prose words ('thực hiện') do not count.
 _TARGET_LABEL = re.compile(
     r"(?<![\w/])(?:Giao KH|Giao kế hoạch|Kế hoạch|KH|QĐ|Quyết định|NQ|Nghị quyết|Ước TH|Ước thực hiện"
-    r"|TH|Thực hiện|Mục tiêu|Chỉ tiêu năm|Chỉ tiêu giao|Năm 20\d\d)(?![\w])"
+    r"|TH|Thực hiện|Mục tiêu|Năm 20\d\d|Phấn đấu"
+    r"|Chỉ tiêu\s+(?:năm|giao|huyện|tỉnh|thành phố|TP|xã|phường|thị trấn)"
+    r"|(?:Huyện|Tỉnh|Thành phố|TP|Xã|Phường|Thị trấn)\s+(?:giao|phấn đấu))(?![\w])"
 )
 _COLUMN_WORD = re.compile(
     r"(?i)\b(?:Ghi chú|Đơn vị chủ trì|Đơn vị tính|Đơn vị|Lãnh đạo|Công chức|Cán bộ|Phụ trách|Phối hợp"
@@ -124,7 +122,7 @@ _UNITS = sorted(
 )
 _SYMBOL_UNITS = {"%", "‰", "%o", "ha", "kg", "m2", "m²", "m3", "km", "km2", "dn", "htx", "tdp", "clb"}
 _UNIT_AT_END = re.compile(
-    r"(?:^|(?<=[ \n]))(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")$",
+    r"(?:^|(?<=[ \n]))(?P<unit>" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS) + r")$",
     re.IGNORECASE,
 )
 
@@ -144,7 +142,7 @@ _STATUS = {"đạt", "hoàn thành", "đạt chuẩn", "không", "x"}
 # Directing leaders: 'Đ/c Tiến PCT UBND', 'Đ/c Sinh, PCT UBND', 'Đ/c Trung CT UB', 'Phó Chủ tịch UBND'.
 _TITLE = r"(?:Phó\s+Chủ\s+tịch|Chủ\s+tịch|PCT|CT|Phó\s+Bí\s+thư|Bí\s+thư)"
 _LEADER = re.compile(
-    rf"^(?:Đ/c\s*(?:[^\W\d_]+,?\s+){{1,3}}?,?\s*)?{_TITLE}\b(?:\s+(?:UBND|UB|HĐND|ĐU|phường|xã))*",
+    rf"^(?:Đ/c\s*(?:[^\W\d_]+,?\s+){{1,3}}?[,–-]?\s*)?{_TITLE}\b(?:\s+(?:UBND|UB|HĐND|ĐU|phường|xã|thị\s+trấn))*",
 )
 _PARTY_START = re.compile(r"(?:^|(?<=[ \n]))-?\s*Đ/c", re.IGNORECASE)
 _TITLE_AT_BOUNDARY = re.compile(rf"(?:^|(?<=\n)){_TITLE}\b")
@@ -153,16 +151,18 @@ _PARTY_WORDS = re.compile(
     r"^(?:Đ/c|(?:Tổ|Trường|Trạm|Ban|Bộ phận|Phòng|Công an|Công chức|Cán bộ|CB|CC|CBCC|Hội|Đoàn|Chi hội|"
     r"MTTQ|Mặt trận|UBND|HĐND|Văn phòng|VP|Đảng ủy|Quân sự|BCH|Ban chỉ huy|Y tế|TYT|THCS|THPT|"
     r"Tiểu học|Mầm non|MN|HTX|Hợp tác xã|Các|Thôn|Xóm|Khu phố|Tổ dân phố|TDP|Đội|Kế toán|Địa chính|"
-    r"Tư pháp|Văn hóa|Văn hoá|Chính sách|Trung tâm|Chi cục|Thuế|Bưu điện|Ngân hàng|Chủ tịch|"
+    r"Tư pháp|Văn hóa|Văn hoá|Chính sách|Tài chính|Thống kê|Nông nghiệp|Trung tâm|Chi cục|Thuế|Bưu điện|Ngân hàng|Chủ tịch|"
     r"Phó Chủ tịch|PCT|CT)(?![\w]))",
 )
+_BARE_OFFICER = re.compile(r"^-?\s*Đ/c\s*[^\W\d_]+$")  # 'Đ/c Hùng': the unit is on the next line
 _ABBREV = re.compile(r"^[A-ZĐ]{2,}(?:[\s,/-]|$)")
 
 # Row and heading starts.
 _ROW_NO = re.compile(r"^(?P<no>\d{1,3})[.)]?(?:\s+(?P<rest>.*))?$")
 _SUB_NO = re.compile(r"^(?P<no>\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?P<rest>\S.*)$")
-_SUB_MARK = re.compile(r"^(?:[-+–•*]|[a-zđ]\))\s*(?P<rest>\S.*)$")
+_SUB_MARK = re.compile(r"^(?:[-+–•*]|[a-zđ]\)|Trong đó\s*:)\s*(?P<rest>\S.*)$")
 _GROUP = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-HJ-KM-UWYZĐ])[.)]?(?:\s+(?P<rest>\S.*))?$")
+_IN_WHICH = re.compile(r"^(?:Trong đó|Cụ thể|Bao gồm)\s*:?$", re.IGNORECASE)
 _COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s*chỉ tiêu\s*\)\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?1\)?(?:\s+\(?\d{1,2}\)?){2,}$")
 _END = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu)")
@@ -177,7 +177,9 @@ def _gaps_as_breaks(raw: str) -> str:
     return "\n".join(p for p in pieces if p)
 
 
-_MARKER_RAW = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,3}[.)]?|[-+–•*]|[a-zđ]\))\s*")
+_MARKER_RAW = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,3}[.)]?|[-+–•*]|[a-zđ]\)|Trong đó\s*:)\s*", re.IGNORECASE
+)
 
 
 @dataclass
@@ -223,6 +225,7 @@ class _Cells:
     values: list[str] = field(default_factory=list)
     leader: str | None = None
     responsible: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
     note: list[str] = field(default_factory=list)
 
     @property
@@ -242,7 +245,7 @@ def extract(doc: Document) -> LayoutResult:
         if found is None:
             break
         header, body_start = found
-        rows, i = _assemble(lines, body_start)
+        rows, i = _assemble(lines, body_start, header)
         result.indicators.extend(_indicators(rows, header, len(result.indicators)))
     return result
 
@@ -306,7 +309,7 @@ def _own_column(labels: list[str]) -> int:
     for k, label in enumerate(labels):
         f = f" {fold(label)} "
         score = 0
-        if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran) ", f):
+        if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran|phan dau) ", f):
             score += 2
         if re.search(r" (?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren) ", f):
             score -= 2
@@ -354,7 +357,20 @@ def _has_cells(text: str) -> bool:
     return bool(cells.name) and cells.past_name
 
 
-def _assemble(lines: list[_Line], start: int) -> tuple[list[_Row | str], int]:
+def _lone_number_opens_row(lines: list[_Line], nxt: int, t: str, last_no: int) -> bool:
+    """A row number alone on its line: the next line must open the row's name."""
+    if int(t) != last_no + 1:
+        return False
+    following = next((ln.text for ln in lines[nxt : nxt + 6] if ln.text), "")
+    return bool(following) and following[0].isupper() and not re.match(r"(?:S\.?TT|TT)\b", following)
+
+
+def _row_has_parties(row: _Row) -> bool:
+    cells = _split_cells(_row_text(row))
+    return bool(cells.leader or cells.responsible)
+
+
+def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Row | str], int]:
     """Rows and group headings (as strings) from `start` to the table's end."""
     out: list[_Row | str] = []
     group: str | None = None
@@ -370,9 +386,19 @@ def _assemble(lines: list[_Line], start: int) -> tuple[list[_Row | str], int]:
             continue
         if _END.match(t) or (len(t) > 140 and not _has_cells(t)):
             break
-        if re.match(r"^(?:S\.?TT|TT)\b", t) and _find_header(lines, i - 1):
-            i -= 1  # another table (or the header repeated on a new page)
-            break
+        if re.match(r"^(?:S\.?TT|TT)\b", t):
+            again = _find_header(lines, i - 1)
+            if again and again[0] == header:
+                i = again[1]  # the header repeated on a new page: the same table goes on
+                continue
+            if again:
+                i -= 1  # another table
+                break
+        lone_number = re.fullmatch(r"\d{1,3}", t) and not _lone_number_opens_row(lines, i, t, last_no)
+        if lone_number and row is not None and _row_has_parties(row):
+            continue  # a page number: values never follow the parties
+        if _IN_WHICH.match(t):
+            continue  # 'Trong đó:' only announces the sub-rows
         continues_heading = heading is not None and (not heading or t[0].islower())
         if continues_heading and not _ROW_NO.match(t) and not _group_of(t):
             heading.append(t)
@@ -388,7 +414,9 @@ def _assemble(lines: list[_Line], start: int) -> tuple[list[_Row | str], int]:
             row = None
             continue
         no = _row_start(t, last_no)
-        if no is not None:
+        if no is not None and (
+            not re.fullmatch(r"\d{1,3}", t) or _lone_number_opens_row(lines, i, t, last_no)
+        ):
             last_no = int(no)
             row = _Row(no=no, kind="row", group=group, lines=[line], first=_after_marker(line.raw))
             out.append(row)
@@ -435,19 +463,19 @@ def _is_party(text: str) -> bool:
 
 
 def _row_text(row: _Row) -> str:
-    """The row's text with hard breaks ('\\n') at line ends and column gaps."""
+    """The row's text: column gaps become '\\n', line ends '\\n\\n' (both hard breaks)."""
     parts = [_gaps_as_breaks(row.first)] + [ln.cells for ln in row.lines[1:]]
-    return "\n".join(p for p in parts if p)
+    return "\n\n".join(p for p in parts if p)
 
 
-def _split_cells(text: str) -> _Cells:
+def _split_cells(text: str, coordinating: bool = False) -> _Cells:
     """name [unit] [values] [leader] [parties/notes] from a row's text."""
     text = text.strip(_JUNK + "\n")
     tail_at = _tail_start(text)
     head, tail = text[:tail_at].strip(" \n"), text[tail_at:].strip(" \n")
     cells = _split_head(head)
     if tail:
-        _split_tail(tail, cells)
+        _split_tail(tail, cells, coordinating)
     return cells
 
 
@@ -466,6 +494,11 @@ def _tail_start(text: str) -> int:
         if pos > 0 and _is_party(piece) and _split_head(text[:pos].strip()).values:
             return pos
         pos += len(piece) + 1
+    # columns joined by single spaces: a party word right after a value ('… 5.800 Văn phòng')
+    for m in re.finditer(r"(?<=[ \n])\S", text[:cut]):
+        head = text[: m.start()].rstrip(" \n")
+        if _is_party(text[m.start() :]) and _VALUE_AT_END.search(head) and _split_head(head).values:
+            return m.start()
     return cut
 
 
@@ -497,32 +530,43 @@ def _split_head(head: str) -> _Cells:
     return _Cells(name=name, unit=clean(unit) if unit else None, values=[v for v, _ in values])
 
 
-def _split_tail(tail: str, cells: _Cells) -> None:
-    """Leader, responsible parties and notes from the part after the values."""
-    items: list[str] = []
-    for piece in re.split(r"\n|(?=(?<![\w/])-?\s*Đ/c)", tail):
-        piece = piece.strip(" ").strip(_JUNK).strip()
-        if not piece:
-            continue
-        if items and (items[-1].endswith(("-", ",")) or piece[0].islower()):
-            items[-1] = f"{items[-1]} {piece}"  # a party or note broken over lines
-        else:
-            items.append(piece)
+def _split_tail(tail: str, cells: _Cells, coordinating: bool = False) -> None:
+    """Leader, responsible (and coordinating) parties and notes from the part after the values.
+
+    Line breaks ('\\n\\n') and column gaps ('\\n') both end a piece; with a coordinating
+    column, a party after a gap on the same line as the first party opens that column."""
+    items: list[tuple[str, int]] = []  # (text, line index)
+    for line_idx, line in enumerate(tail.split("\n\n")):
+        for piece in re.split(r"\n|(?=(?<![\w/])-?\s*Đ/c)", line):
+            piece = piece.strip(" ").strip(_JUNK).strip()
+            if not piece:
+                continue
+            if items and (
+                items[-1][0].endswith(("-", ","))
+                or piece[0].islower()
+                or (_BARE_OFFICER.match(items[-1][0]) and not piece.lower().startswith(("đ/c", "-")))
+            ):
+                items[-1] = (f"{items[-1][0]} {piece}", items[-1][1])  # broken over lines
+            else:
+                items.append((piece, line_idx))
     if items:
-        m = _LEADER.match(items[0].lstrip("- "))
+        first, line_idx = items[0]
+        m = _LEADER.match(first.lstrip("- "))
         if m:
-            leader_text = items[0].lstrip("- ")
             cells.leader = clean(m.group(0)).rstrip(" ,")
-            rest = leader_text[m.end() :].strip(" ,;")
-            items = ([rest] if rest else []) + items[1:]
-    for item in items:
+            rest = first.lstrip("- ")[m.end() :].strip(" ,;")
+            items = ([(rest, line_idx)] if rest else []) + items[1:]
+    first_line = items[0][1] if items else 0
+    for item, line_idx in items:
         item = item.lstrip("-–+ ").strip(_JUNK).rstrip(" ,;")
         if not item:
             continue
-        if _is_party(item) and not cells.note:
-            cells.responsible.append(item)
-        else:
+        if not _is_party(item) or cells.note:
             cells.note.append(item)
+        elif coordinating and cells.responsible and (line_idx == first_line or cells.coordinating):
+            cells.coordinating.append(item)
+        else:
+            cells.responsible.append(item)
 
 
 def _join_lines(text: str) -> str:
@@ -546,17 +590,18 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
         if isinstance(item, str):
             parent = None
             continue
-        cells = _split_cells(_row_text(item))
+        cells = _split_cells(_row_text(item), header.has_coordinating)
         if not cells.name:
             continue
         ind = Indicator(
-            key=f"A{offset + len(out) + 1:03d}",
+            key=f"{offset + len(out) + 1:03d}",  # plan.py prefixes the layout's letter
             name=cells.name,
             no=item.no,
             group=item.group or None,
             unit=None if cells.unit and cells.unit.lower() in _STATUS else cells.unit,
             leader=cells.leader,
             responsible="; ".join(cells.responsible) or None,
+            coordinating="; ".join(cells.coordinating) or None,
             note=" ".join(cells.note) or None,
             source_ref=f"line {item.lines[0].no}",
         )
@@ -603,57 +648,3 @@ def _set_targets(ind: Indicator, values: list[str], header: _Header) -> None:
 
 def _source(label: str) -> str:
     return clean(re.sub(r"\(\s*(?:số\s+)?|\)", "", label))
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def parse_target(text: str) -> Target:
-    """A cell value as a Target (the shared parser when it is there)."""
-    if _shared_parse_target is not None:
-        return _shared_parse_target(text)
-    return _parse_target_local(text)
-
-
-_CMP = {
-    "≥": ">=",
-    ">=": ">=",
-    "trên": ">",
-    ">": ">",
-    "từ": ">=",
-    "ít nhất": ">=",
-    "tối thiểu": ">=",
-    "≤": "<=",
-    "<=": "<=",
-    "dưới": "<",
-    "<": "<",
-    "tối đa": "<=",
-    "không quá": "<=",
-}
-
-
-def _parse_target_local(text: str) -> Target:
-    t = clean(text)
-    if t.lower() in _STATUS:
-        return Target(text=t, comparator="status")
-    comparator = "="
-    for word, cmp in sorted(_CMP.items(), key=lambda kv: -len(kv[0])):
-        if t.lower().startswith(word):
-            comparator, t = cmp, t[len(word) :].strip()
-            break
-    nums = [_number(n) for n in re.findall(_NUM, t)]
-    if not nums:
-        return Target(text=clean(text))
-    target = Target(text=clean(text), value=nums[0], comparator=comparator, unit="%" if "%" in t else None)
-    if "/" in t and len(nums) >= 2:
-        target.denominator = nums[1]
-    elif len(nums) >= 2 and re.search(r"\d\s*[-–]\s*\d", t):
-        target.comparator, target.max_value = "range", nums[1]
-    return target
-
-
-def _number(text: str) -> float:
-    """'43,8' -> 43.8, '7.6' -> 7.6 (PDF decimal dot), '33.369' -> 33369 (thousands)."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
-        return float(text.replace(".", ""))
-    return float(text.replace(".", "").replace(",", ".") if "," in text else text)
