@@ -119,8 +119,10 @@ def enqueue(session: Session, planned: list[PlannedMessage], on: date) -> int:
                 planned_for=on,
             )
             .on_conflict_do_nothing(index_elements=["dedup_key"])
+            .returning(OutboxMessage.id)
         )
-        inserted += session.execute(stmt).rowcount or 0
+        # RETURNING is portable; rowcount is -1 for this statement on psycopg
+        inserted += session.execute(stmt).first() is not None
     return inserted
 
 
