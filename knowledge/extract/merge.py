@@ -42,19 +42,116 @@ def group_family(group: str | None) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+# Abbreviations indicator names use in one place and spell out in another.
+_NAME_ABBREVIATIONS = {
+    "bhyt": "bao hiem y te",
+    "bhxh": "bao hiem xa hoi",
+    "bhxhtn": "bao hiem xa hoi tu nguyen",
+    "antt": "an ninh trat tu",
+    "attp": "an toan thuc pham",
+    "vsattp": "ve sinh an toan thuc pham",
+    "vsmt": "ve sinh moi truong",
+    "pccc": "phong chay chua chay",
+    "sxkd": "san xuat kinh doanh",
+    "ttdt": "trat tu do thi",
+    "cchc": "cai cach hanh chinh",
+    "tthc": "thu tuc hanh chinh",
+    "dn": "doanh nghiep",
+    "gdp": "grdp",
+    "tdtt": "the duc the thao",
+    "gpmb": "giai phong mat bang",
+}
+# Words every indicator name may carry; they say nothing about which indicator it is.
+_FILLER = frozenset(
+    [
+        "ty",
+        "le",
+        "so",
+        "duoc",
+        "cac",
+        "cua",
+        "trong",
+        "tren",
+        "va",
+        "voi",
+        "cho",
+        "ve",
+        "tai",
+        "dat",
+        "nam",
+        "nhung",
+        "mot",
+        "hang",
+        "hang",
+        "thuoc",
+        "dia",
+        "ban",
+        "muc",
+        "do",
+        "toi",
+        "thieu",
+        "it",
+        "nhat",
+        "tong",
+    ]
+)
+
+
+def _tokens(name: str) -> list[str]:
+    out: list[str] = []
+    for tok in fold(name).split():
+        out.extend(_NAME_ABBREVIATIONS.get(tok, tok).split())
+    return out
+
+
+def _content(tokens: list[str]) -> set[str]:
+    return {t for t in tokens if t not in _FILLER and not t.isdigit()}
+
+
 def name_similarity(a: str, b: str) -> float:
-    """100 for the same folded name, 95 when one extends the other at its end, else the
-    character ratio. Token-set scores are not used: 'hộ nghèo' ⊂ 'hộ cận nghèo'."""
-    fa, fb = fold(a), fold(b)
-    if not fa or not fb:
+    """100 for the same name, 95 when one extends the other at its end, 92 when the shorter
+    (3+ words) sits whole inside the longer, else the character ratio. Token-set scores are
+    not used: 'hộ nghèo' ⊂ 'hộ cận nghèo'."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
         return 0.0
-    if fa == fb:
+    if ta == tb:
         return 100.0
-    ta, tb = fa.split(), fb.split()
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) >= _MIN_PREFIX_TOKENS and long_[: len(short)] == short:
         return 95.0
-    return fuzz.ratio(fa, fb)
+    if len(short) >= 3 and f" {' '.join(short)} " in f" {' '.join(long_)} ":
+        return 92.0
+    return fuzz.ratio(" ".join(ta), " ".join(tb))
+
+
+def content_overlap(a: str, b: str) -> tuple[float, int]:
+    """(share of the smaller set of content words found in the other, number shared)."""
+    ca, cb = _content(_tokens(a)), _content(_tokens(b))
+    if not ca or not cb:
+        return 0.0, 0
+    shared = len(ca & cb)
+    return shared / min(len(ca), len(cb)), shared
+
+
+def match_score(table: Indicator, prose: Indicator) -> float:
+    """How surely two indicators are the same one (0 = not at all).
+
+    A close name is enough. A looser name ('Tỷ lệ người tham gia BHYT' / 'Tỷ lệ dân số tham
+    gia bảo hiểm y tế trên tổng dân số') needs the figures to agree, or one side to state
+    none; differing figures need a close name, so a conflict is never built on a guess."""
+    if not same_family(table, prose):
+        return 0.0
+    s = name_similarity(table.name, prose.name)
+    if s >= MATCH_CUTOFF:
+        return s
+    share, shared = content_overlap(table.name, prose.name)
+    va, vb = _value(table), _value(prose)
+    if va is not None and vb is not None and not values_differ(va, vb) and share >= 0.6 and shared >= 2:
+        return 80.0 + 10 * share
+    if (va is None or vb is None) and share >= 0.8 and shared >= 3:
+        return 75.0 + 10 * share
+    return 0.0
 
 
 def same_family(a: Indicator, b: Indicator) -> bool:
@@ -193,19 +290,19 @@ def column_conflicts(indicators: Iterable[Indicator]) -> list[Conflict]:
 # ---------------------------------------------------------------- matching
 
 
-def _pairs(left: list[Indicator], right: list[Indicator], cutoff: float | None) -> list[tuple[int, int]]:
-    """One-to-one pairs, best similarity first; cutoff None: identical folded names only."""
+def _pairs(left: list[Indicator], right: list[Indicator], exact: bool) -> list[tuple[int, int]]:
+    """One-to-one pairs, best score first; `exact`: identical folded names (and numbers) only."""
     scored: list[tuple[float, int, int]] = []
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             if not same_family(a, b):
                 continue
-            if cutoff is None:
+            if exact:
                 if fold(a.name) == fold(b.name) and fold(a.no) == fold(b.no):
                     scored.append((100.0, i, j))
                 continue
-            s = name_similarity(a.name, b.name)
-            if s >= cutoff:
+            s = match_score(a, b)
+            if s > 0:
                 scored.append((s, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_l: set[int] = set()
@@ -223,13 +320,13 @@ def _fold_into(
     base: list[Indicator],
     extra: list[Indicator],
     origin: str,
-    cutoff: float | None,
+    exact: bool,
     conflicts: list[Conflict],
 ) -> list[Indicator]:
     """`base` plus the indicators of `extra` that match none of it; matched ones are absorbed."""
     renamed: dict[str, str] = {}
     matched: set[int] = set()
-    for i, j in _pairs(base, extra, cutoff):
+    for i, j in _pairs(base, extra, exact):
         absorb(base[i], extra[j], origin, conflicts)
         renamed[extra[j].key] = base[i].key
         matched.add(j)
@@ -249,8 +346,8 @@ def merge_indicators(
     for found in table_results:
         conflicts.extend(column_conflicts(found))
         # Two table extractors reading the same row: identical names only.
-        merged = _fold_into(merged, list(found), "", None, conflicts)
-    merged = _fold_into(merged, list(prose), "prose", MATCH_CUTOFF, conflicts)
+        merged = _fold_into(merged, list(found), "", True, conflicts)
+    merged = _fold_into(merged, list(prose), "prose", False, conflicts)
     ensure_unique_keys(merged)
     return merged, _dedupe_conflicts(conflicts)
 
