@@ -4,4 +4,5 @@ from storage import (
     bot_models,  # noqa: F401
     cycle_models,  # noqa: F401
     models,  # noqa: F401
+    search,  # noqa: F401
 )

@@ -23,6 +23,7 @@ from knowledge.text import fold
 from storage import models as m
 from storage.db import transaction
 from storage.keys import item_key, plan_key
+from storage.search import index_plan
 
 
 @dataclass
@@ -119,6 +120,7 @@ def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tupl
         )
     _store_document_progress(session, plan, doc, ex.progress, indicators)
     session.flush()
+    index_plan(session, plan)  # the question-answering index follows every stored plan
     return plan, previous
 
 

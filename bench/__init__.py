@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` runs every module (see bench/__main__.py)."""

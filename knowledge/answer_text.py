@@ -1,0 +1,395 @@
+"""The bot's answers in short, natural Vietnamese, built from plain facts.
+
+Every user-facing sentence of the question-answering engine lives here, so
+wording can be reviewed (and translated) in one place. Nothing here knows
+where the facts came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.text import clean, fold
+
+
+@dataclass
+class SourceFacts:
+    title: str | None = None
+    doc_number: str | None = None
+    locality: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    ref: str = ""  # 'line 231', 'table 2 row 5', 'Biểu số 01 dòng 3'
+
+
+@dataclass
+class ProgressFacts:
+    value_text: str | None = None
+    assessment: str | None = None
+    status: str | None = None
+    reported_at: date | None = None
+    by_document: bool = False
+
+
+@dataclass
+class ItemFacts:
+    kind: str  # 'indicator' | 'task' | 'reporting' | 'duty' | 'progress'
+    name: str
+    group: str | None = None
+    target_text: str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    leader: str | None = None
+    responsible: str | None = None
+    coordinating: str | None = None
+    deadline_text: str | None = None
+    due_date: date | None = None
+    recurring: bool = False
+    solution: str | None = None
+    other_targets: list[tuple[str, str]] = field(default_factory=list)  # (source, text) that differ
+    conflicts: list[list[str]] = field(default_factory=list)  # the plan's recorded conflicts
+    progress: ProgressFacts | None = None
+    # reporting rules
+    frequency: str | None = None
+    day_of_month: int | None = None
+    report_to: str | None = None
+    source: SourceFacts = field(default_factory=SourceFacts)
+
+
+@dataclass
+class PlanFacts:
+    title: str | None
+    locality: str | None
+    period_start: int | None
+    period_end: int | None
+    doc_number: str | None
+    signer: str | None
+    signed_date: date | None
+    indicators: int
+    tasks: int
+    reporting_rules: int
+    groups: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- pieces
+
+_COMPARATOR_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "range": "từ"}
+_HAS_COMPARATOR = re.compile(
+    r"\b(duoi|tren|tu|toi thieu|toi da|khong qua|it nhat|tro len|vuot|khong thap hon)\b|[<>≥≤]"
+)
+
+
+def figure(item: ItemFacts) -> str:
+    """The target as the plan writes it, with its unit and comparator ('dưới 7,6%')."""
+    text = clean(item.target_text)
+    if not text:
+        return ""
+    unit = clean(item.unit)
+    if unit and fold(unit) not in fold(text) and not text.endswith("%"):
+        text = f"{text}%" if unit == "%" else f"{text} {unit}"
+    if item.comparator in _COMPARATOR_WORDS and not _HAS_COMPARATOR.search(f"{fold(text)} {text}"):
+        word = _COMPARATOR_WORDS[item.comparator]
+        text = f"{word} {text} trở lên" if item.comparator == ">=" else f"{word} {text}"
+    return text
+
+
+def period_text(start: int | None, end: int | None) -> str:
+    if start and end and start != end:
+        return f"giai đoạn {start}-{end}"
+    if end or start:
+        return f"năm {end or start}"
+    return ""
+
+
+def _ref_text(ref: str) -> str:
+    t = re.sub(r"\btable (\d+) row (\d+)", r"bảng \1, dòng \2", ref or "")
+    t = re.sub(r"\bline (\d+)", r"dòng \1", t)
+    return re.sub(r"\brow (\d+)", r"dòng \1", t)
+
+
+def source_line(src: SourceFacts) -> str:
+    parts = []
+    if src.title:
+        parts.append(clean(src.title))
+    if src.doc_number:
+        parts.append(f"số {src.doc_number}")
+    if src.ref:
+        parts.append(_ref_text(src.ref))
+    return "Nguồn: " + ", ".join(parts) + "." if parts else ""
+
+
+def _where(src: SourceFacts) -> str:
+    bits = [b for b in (src.locality, period_text(src.period_start, src.period_end)) if b]
+    return " " + ", ".join(bits) if bits else ""
+
+
+def _people(item: ItemFacts, leader_first: bool = False) -> list[str]:
+    lines = []
+    lead = f"Chỉ đạo: {clean(item.leader)}." if item.leader else ""
+    resp = f"Phụ trách: {clean(item.responsible)}." if item.responsible else ""
+    if leader_first:
+        lines += [x for x in (lead, resp) if x]
+    else:
+        lines += [x for x in (resp, lead) if x]
+    if item.coordinating:
+        lines.append(f"Phối hợp: {clean(item.coordinating)}.")
+    return lines
+
+
+def deadline_words(item: ItemFacts) -> str:
+    if item.deadline_text:
+        text = clean(item.deadline_text)
+        if item.due_date and item.due_date.strftime("%d/%m/%Y") not in text:
+            text += f" (hạn cuối {item.due_date:%d/%m/%Y})"
+        return text
+    if item.due_date:
+        return f"{item.due_date:%d/%m/%Y}"
+    return ""
+
+
+def progress_words(p: ProgressFacts) -> str:
+    bits = [clean(p.value_text) if p.value_text else "", clean(p.assessment) if p.assessment else ""]
+    text = "; ".join(b for b in bits if b) or (p.status or "")
+    when = f" (cập nhật {p.reported_at:%d/%m/%Y})" if p.reported_at and not p.by_document else ""
+    origin = " (theo kế hoạch)" if p.by_document else ""
+    return f"{text}{when}{origin}"
+
+
+def _conflict_lines(item: ItemFacts) -> list[str]:
+    out = []
+    for source, text in item.other_targets:
+        out.append(f"Lưu ý: kế hoạch còn ghi: {clean(text)}" + (f" ({clean(source)})." if source else "."))
+    for values in item.conflicts:
+        out.append("Lưu ý: kế hoạch ghi không thống nhất: " + "; ".join(clean(v) for v in values) + ".")
+    return out
+
+
+def _reporting_when(item: ItemFacts) -> str:
+    freq = {"monthly": "hàng tháng", "quarterly": "hàng quý", "yearly": "hàng năm", "adhoc": "đột xuất"}
+    bits = []
+    if item.day_of_month and item.frequency == "monthly":
+        bits.append(f"trước ngày {item.day_of_month} hàng tháng")
+    elif item.frequency in freq:
+        bits.append(freq[item.frequency])
+    if item.due_date:
+        bits.append(f"hạn {item.due_date:%d/%m/%Y}")
+    return ", ".join(bits)
+
+
+_DIGIT_THEN_UNIT = re.compile(r"(?<=\d)(?=[%‰]|[^\W\d_])")
+
+
+def tidy(text: str) -> str:
+    """A space between a figure and its unit ('95,1 %', '13 m²'), so a figure
+    always reads as a word of its own."""
+    return _DIGIT_THEN_UNIT.sub(" ", text)
+
+
+# ---------------------------------------------------------------- one item
+
+
+def item_answer(item: ItemFacts, intent: str, role: str | None = None) -> str:
+    """The answer about one item, leading with what the intent asks."""
+    return tidy(_item_answer(item, intent, role))
+
+
+def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
+    if item.kind == "reporting":
+        return reporting_answer(item)
+    if item.kind == "duty":
+        return "\n".join(
+            x for x in (f"{clean(item.name)}: {clean(item.solution)}", source_line(item.source)) if x
+        )
+    if item.kind == "progress":
+        lines = [
+            f"{clean(item.name)}: {progress_words(item.progress) if item.progress else 'chưa có kết quả'}."
+        ]
+        lines.append(source_line(item.source))
+        return "\n".join(x for x in lines if x)
+
+    name = clean(item.name)
+    fig = figure(item)
+    dl = deadline_words(item)
+    lines: list[str] = []
+    if intent == "responsible":
+        who = _people(item, leader_first=role == "leader")
+        lines.append(f"«{name}»{_where(item.source)}:")
+        lines += who or ["Kế hoạch không ghi người phụ trách mục này."]
+        if fig:
+            lines.append(f"Chỉ tiêu: {fig}.")
+    elif intent == "deadline":
+        lines.append(
+            f"«{name}»: thời hạn {dl}."
+            if dl
+            else f"«{name}»: kế hoạch không ghi thời hạn riêng{_where(item.source)}."
+        )
+        if fig:
+            lines.append(f"Chỉ tiêu: {fig}.")
+        lines += _people(item)
+    elif intent == "progress":
+        if item.progress:
+            lines.append(f"Tiến độ «{name}»: {progress_words(item.progress)}.")
+        else:
+            lines.append(f"Chưa có báo cáo tiến độ cho «{name}».")
+        if fig:
+            lines.append(f"Chỉ tiêu kế hoạch{_where(item.source)}: {fig}.")
+        lines += _people(item)
+    else:
+        if fig:
+            lines.append(f"{name}{_where(item.source)}: {fig}.")
+        elif item.kind == "task":
+            lines.append(f"Nhiệm vụ «{name}»{_where(item.source)}.")
+            if item.solution:
+                lines.append(f"Giải pháp: {clean(item.solution)}")
+        else:
+            lines.append(f"«{name}»{_where(item.source)}: kế hoạch không ghi con số cụ thể.")
+        if dl:
+            lines.append(f"Thời hạn: {dl}.")
+        lines += _people(item)
+        if item.progress:
+            lines.append(f"Tiến độ mới nhất: {progress_words(item.progress)}.")
+    lines += _conflict_lines(item)
+    lines.append(source_line(item.source))
+    return "\n".join(x for x in lines if x)
+
+
+def reporting_answer(item: ItemFacts) -> str:
+    lines = [f"Theo kế hoạch: {clean(item.name)}."]
+    when = _reporting_when(item)
+    if when:
+        lines.append(f"Thời hạn báo cáo: {when}.")
+    if item.report_to:
+        lines.append(f"Gửi báo cáo cho: {clean(item.report_to)}.")
+    lines.append(source_line(item.source))
+    return "\n".join(x for x in lines if x)
+
+
+def short_item(item: ItemFacts) -> str:
+    """One line of a list: the name and what matters most about it."""
+    name = clean(item.name)
+    if item.kind == "reporting":
+        when = _reporting_when(item)
+        return f"{name}" + (f" ({when})" if when else "")
+    bits = [b for b in (figure(item), deadline_words(item) if item.kind == "task" else "") if b]
+    who = clean(item.responsible)
+    text = name + (": " + "; ".join(bits) if bits else "")
+    return text + (f" — {who}" if who else "")
+
+
+def close_items_answer(items: list[ItemFacts], intent: str, role: str | None = None) -> str:
+    """Two items matched about equally: answer both, the bot offers buttons."""
+    parts = [f"Có {len(items)} mục gần với câu hỏi:"]
+    for n, item in enumerate(items, 1):
+        parts.append(f"{n}) " + item_answer(item, intent, role))
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- lists and the rest
+
+LIST_LIMIT = 15
+
+
+def list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
+    return tidy(_list_answer(heading, items, empty))
+
+
+def _list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
+    if not items:
+        return empty
+    lines = [f"{heading} ({len(items)} mục):"]
+    lines += [f"- {short_item(i)}" for i in items[:LIST_LIMIT]]
+    if len(items) > LIST_LIMIT:
+        lines.append(f"… và {len(items) - LIST_LIMIT} mục khác.")
+    src = items[0].source
+    if src.title:
+        lines.append(f"Nguồn: {clean(src.title)}" + (f", số {src.doc_number}." if src.doc_number else "."))
+    return "\n".join(lines)
+
+
+def party_items_heading(party: str) -> str:
+    return f"Các chỉ tiêu, nhiệm vụ của {party}"
+
+
+def party_items_empty(party: str) -> str:
+    return f"Không thấy chỉ tiêu hay nhiệm vụ nào giao cho «{party}» trong kế hoạch."
+
+
+def topic_heading(topic: str) -> str:
+    return f"Các chỉ tiêu, nhiệm vụ về {topic}"
+
+
+def topic_empty(topic: str) -> str:
+    return f"Không thấy chỉ tiêu hay nhiệm vụ nào về «{topic}» trong kế hoạch."
+
+
+MY_ITEMS_HEADING = "Việc của bạn"
+MY_ITEMS_EMPTY = "Chưa có chỉ tiêu hay nhiệm vụ nào giao cho bạn trong kế hoạch hiện hành."
+NOT_LINKED = (
+    "Bạn chưa được liên kết với chức danh hoặc đơn vị nào, nên chưa biết việc của bạn. "
+    "Hãy đăng ký (/dangky) hoặc hỏi theo tên đơn vị, ví dụ: «các nhiệm vụ của công chức Tư pháp»."
+)
+DUE_SOON_HEADING = "Việc sắp đến hạn"
+DUE_SOON_EMPTY = "Không có nhiệm vụ nào đến hạn trong {days} ngày tới."
+OVERDUE_HEADING = "Việc đã quá hạn mà chưa báo cáo hoàn thành"
+OVERDUE_EMPTY = "Không có nhiệm vụ nào quá hạn."
+
+
+def overview_answer(plan: PlanFacts) -> str:
+    head = clean(plan.title) or "Kế hoạch"
+    where = ", ".join(b for b in (plan.locality, period_text(plan.period_start, plan.period_end)) if b)
+    lines = [f"{head}" + (f" ({where})" if where else "") + ":"]
+    lines.append(
+        f"{plan.indicators} chỉ tiêu, {plan.tasks} nhiệm vụ, {plan.reporting_rules} quy định về báo cáo."
+    )
+    if plan.groups:
+        lines.append("Các nhóm: " + "; ".join(clean(g) for g in plan.groups[:8]) + ".")
+    meta = []
+    if plan.doc_number:
+        meta.append(f"số {plan.doc_number}")
+    if plan.signed_date:
+        meta.append(f"ký ngày {plan.signed_date:%d/%m/%Y}")
+    if plan.signer:
+        meta.append(f"người ký {plan.signer}")
+    if meta:
+        lines.append("Văn bản " + ", ".join(meta) + ".")
+    return "\n".join(lines)
+
+
+def no_match(suggestions: list[str], where: str = "") -> str:
+    head = (
+        "Không tìm thấy chỉ tiêu hay nhiệm vụ nào khớp với câu hỏi"
+        + (f" trong kế hoạch {where}" if where else "")
+        + "."
+    )
+    if suggestions:
+        return head + "\nCó phải bạn muốn hỏi: " + "; ".join(f"«{clean(s)}»" for s in suggestions) + "?"
+    return head + " Bạn thử hỏi bằng tên chỉ tiêu, ví dụ: «tỷ lệ hộ nghèo năm nay là bao nhiêu?»"
+
+
+def ask_locality(candidates: list[str]) -> str:
+    if candidates:
+        shown = "; ".join(candidates[:8])
+        return f"Bạn hỏi về địa phương nào? Có kế hoạch của: {shown}. Hãy ghi tên xã/phường trong câu hỏi hoặc chọn bằng /diaphuong <tên>."
+    return "Bạn hỏi về địa phương nào? Hãy ghi tên xã/phường trong câu hỏi hoặc chọn bằng /diaphuong <tên>."
+
+
+def unknown_locality(text: str, candidates: list[str]) -> str:
+    head = f"Chưa có kế hoạch nào của «{clean(text)}» trong cơ sở dữ liệu."
+    return head + (" Có kế hoạch của: " + "; ".join(candidates[:8]) + "." if candidates else "")
+
+
+NO_PLAN = "Chưa có kế hoạch nào trong cơ sở dữ liệu. Hãy nạp kế hoạch bằng lệnh «planbot ingest»."
+
+HELP = (
+    "Tôi trả lời câu hỏi về kế hoạch phát triển kinh tế - xã hội của xã/phường. Ví dụ:\n"
+    "- Tỷ lệ hộ nghèo năm 2024 là bao nhiêu?\n"
+    "- Ai phụ trách chỉ tiêu BHYT?\n"
+    "- Nhiệm vụ tuyển quân phải xong khi nào?\n"
+    "- Tiến độ giải quyết việc làm mới đến nay?\n"
+    "- Các nhiệm vụ của công chức Tư pháp; việc của tôi\n"
+    "- Các chỉ tiêu về y tế; việc sắp đến hạn; việc quá hạn\n"
+    "- Hàng tháng báo cáo trước ngày nào, gửi cho ai?\n"
+    "- Kế hoạch năm 2024 có bao nhiêu chỉ tiêu?\n"
+    "Có thể gõ không dấu, viết tắt (BHYT, GPMB, ANTT…). Chọn địa phương: /diaphuong <tên>."
+)

@@ -1,0 +1,242 @@
+"""Words of the question domain: abbreviations, topics and question phrasing.
+
+Everything is written in plain Vietnamese and folded on use (`knowledge.text.fold`),
+so the tables work for questions typed with or without diacritics."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from knowledge.text import fold
+
+# Abbreviations used in plans and in questions -> their long form. Both sides
+# are rewritten to the long form before matching, so 'BHYT' in a question finds
+# 'bảo hiểm y tế' in a plan and the reverse.
+ABBREVIATIONS: dict[str, str] = {
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "BHXHTN": "bảo hiểm xã hội tự nguyện",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "ATTP": "an toàn thực phẩm",
+    "VSATTP": "vệ sinh an toàn thực phẩm",
+    "GPMB": "giải phóng mặt bằng",
+    "BTGPMB": "bồi thường giải phóng mặt bằng",
+    "TTHC": "thủ tục hành chính",
+    "CCHC": "cải cách hành chính",
+    "KTXH": "kinh tế xã hội",
+    "VHXH": "văn hóa xã hội",
+    "ANTT": "an ninh trật tự",
+    "ATXH": "an toàn xã hội",
+    "ATGT": "an toàn giao thông",
+    "TTATXH": "trật tự an toàn xã hội",
+    "PCCC": "phòng cháy chữa cháy",
+    "PCTT": "phòng chống thiên tai",
+    "TKCN": "tìm kiếm cứu nạn",
+    "VSMT": "vệ sinh môi trường",
+    "NTM": "nông thôn mới",
+    "HĐND": "hội đồng nhân dân",
+    "UBND": "ủy ban nhân dân",
+    "MTTQ": "mặt trận tổ quốc",
+    "UBMTTQ": "ủy ban mặt trận tổ quốc",
+    "CBCC": "cán bộ công chức",
+    "CT": "chủ tịch",
+    "PCT": "phó chủ tịch",
+    "TYT": "trạm y tế",
+    "TDP": "tổ dân phố",
+    "KDC": "khu dân cư",
+    "HTX": "hợp tác xã",
+    "SXKD": "sản xuất kinh doanh",
+    "XDCB": "xây dựng cơ bản",
+    "TDTT": "thể dục thể thao",
+    "KNTC": "khiếu nại tố cáo",
+    "TTĐT": "trật tự đô thị",
+    "HTKT": "hạ tầng kỹ thuật",
+    "KCN": "khu công nghiệp",
+    "CCN": "cụm công nghiệp",
+    "KĐT": "khu đô thị",
+    "NSNN": "ngân sách nhà nước",
+    "GTNT": "giao thông nông thôn",
+    "MTQG": "mục tiêu quốc gia",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "MN": "mầm non",
+    "DN": "doanh nghiệp",
+    "KHHGĐ": "kế hoạch hóa gia đình",
+    "CNTT": "công nghệ thông tin",
+    "CĐS": "chuyển đổi số",
+    "QP": "quốc phòng",
+    "AN": "an ninh",
+    "QPAN": "quốc phòng an ninh",
+    "VP": "văn phòng",
+    "CA": "công an",
+    "CAP": "công an phường",
+    "QS": "quân sự",
+    "BCHQS": "ban chỉ huy quân sự",
+    "TP": "thành phố",
+    "DS": "dân số",
+}
+
+# Words that are abbreviations only when typed in capitals or as a whole token
+# of two letters could clash with ordinary syllables; keep them out of the
+# lower-case rewrite (an 'an' in 'an toàn' must stay 'an').
+_CASE_SENSITIVE = {"AN", "CT", "CA", "MN", "QP", "TP", "DS", "DN", "VP", "QS"}
+
+# Topics a resident asks about ('các chỉ tiêu về y tế') -> words that mark an item of that topic.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "y tế": (
+        "y tế",
+        "bảo hiểm y tế",
+        "trạm y tế",
+        "dinh dưỡng",
+        "tiêm chủng",
+        "dịch bệnh",
+        "bác sĩ",
+        "dân số",
+    ),
+    "giáo dục": ("giáo dục", "trường", "học sinh", "mầm non", "tiểu học", "trung học", "phổ cập"),
+    "kinh tế": ("kinh tế", "thu nhập", "ngân sách", "doanh nghiệp", "sản xuất", "tăng trưởng", "vốn đầu tư"),
+    "nông nghiệp": ("nông nghiệp", "lương thực", "trồng trọt", "chăn nuôi", "thủy sản", "cây", "lúa"),
+    "văn hóa": ("văn hóa", "gia đình văn hóa", "khu dân cư văn hóa", "thể dục thể thao"),
+    "xã hội": ("xã hội", "hộ nghèo", "cận nghèo", "lao động", "việc làm", "bảo hiểm xã hội"),
+    "lao động việc làm": ("lao động", "việc làm", "đào tạo nghề"),
+    "giảm nghèo": ("hộ nghèo", "cận nghèo", "giảm nghèo"),
+    "môi trường": ("môi trường", "chất thải", "rác", "nước sạch", "cây xanh", "vệ sinh môi trường"),
+    "an ninh": ("an ninh", "trật tự", "quốc phòng", "tuyển quân", "nhập ngũ", "phòng cháy", "ma túy"),
+    "quốc phòng": ("quốc phòng", "quân sự", "tuyển quân", "nhập ngũ", "dân quân"),
+    "ngân sách": ("ngân sách", "thu ngân sách", "chi ngân sách", "thuế"),
+    "đất đai": ("đất", "giải phóng mặt bằng", "địa chính", "quy hoạch"),
+    "hành chính": ("hành chính", "thủ tục hành chính", "hồ sơ trực tuyến", "một cửa", "chuyển đổi số"),
+    "xây dựng": ("xây dựng", "hạ tầng", "giao thông", "đô thị", "đường"),
+    "đô thị": ("đô thị", "trật tự đô thị", "cây xanh", "chỉnh trang"),
+}
+
+# Question phrasing: removed from the query before matching (longest first).
+QUESTION_PHRASES: tuple[str, ...] = (
+    "cho em hỏi",
+    "cho tôi hỏi",
+    "cho mình hỏi",
+    "cho cháu hỏi",
+    "cho hỏi",
+    "xin hỏi",
+    "em muốn hỏi",
+    "tôi muốn hỏi",
+    "muốn biết",
+    "vui lòng cho biết",
+    "cho biết",
+    "bao nhiêu",
+    "là gì",
+    "là bao nhiêu",
+    "như thế nào",
+    "thế nào",
+    "ra sao",
+    "khi nào",
+    "bao giờ",
+    "ngày nào",
+    "lúc nào",
+    "ai",
+    "nào",
+    "gì",
+    "không",
+    "vậy",
+    "ạ",
+    "nhé",
+    "hả",
+    "thì",
+    "là",
+    "có",
+    "ở",
+    "tại",
+    "trên địa bàn",
+    "địa bàn",
+    "phải",
+    "cần",
+    "sẽ",
+    "bị",
+    "hãy",
+    "xin",
+    "giúp",
+)
+
+# Words a question uses to frame what it asks ('ai phụ trách', 'tiến độ'), which
+# item names also use now and then: kept, but weighed down.
+FRAME_WORDS: tuple[str, ...] = (
+    "của",
+    "các",
+    "những",
+    "mỗi",
+    "được",
+    "đã",
+    "và",
+    "với",
+    "cho",
+    "về",
+    "theo",
+    "trong",
+    "năm",
+    "mục tiêu",
+    "chỉ tiêu",
+    "kế hoạch",
+    "nhiệm vụ",
+    "phấn đấu",
+    "đạt",
+    "đến nay",
+    "hiện nay",
+    "hiện tại",
+    "tiến độ",
+    "kết quả",
+    "thực hiện",
+    "phụ trách",
+    "chịu trách nhiệm",
+    "trách nhiệm",
+    "chủ trì",
+    "chỉ đạo",
+    "tham mưu",
+    "đơn vị",
+    "cơ quan",
+    "người",
+    "hạn chót",
+    "thời hạn",
+    "hạn",
+    "hoàn thành",
+    "xong",
+    "tỷ lệ",
+    "số",
+    "tổng",
+    "trên",
+    "bình quân",
+    "mới",
+    "tăng",
+    "giảm",
+    "đến",
+    "giai đoạn",
+)
+
+
+@cache
+def folded_abbreviations() -> dict[str, str]:
+    """Folded abbreviation -> folded long form, for the lower-case rewrite."""
+    return {fold(k): fold(v) for k, v in ABBREVIATIONS.items() if k not in _CASE_SENSITIVE}
+
+
+@cache
+def case_sensitive_abbreviations() -> dict[str, str]:
+    """Upper-case abbreviations that are ordinary syllables in lower case."""
+    return {k: fold(v) for k, v in ABBREVIATIONS.items() if k in _CASE_SENSITIVE}
+
+
+@cache
+def folded_topics() -> dict[str, tuple[str, ...]]:
+    return {fold(k): tuple(fold(w) for w in v) for k, v in TOPICS.items()}
+
+
+@cache
+def phrase_tokens() -> tuple[tuple[str, ...], ...]:
+    """Question phrases as lower-case accented token tuples, longest first."""
+    out = {tuple(p.lower().split()) for p in QUESTION_PHRASES}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@cache
+def frame_tokens() -> frozenset[str]:
+    """Lower-case accented single tokens of the frame words (weighed down in matching)."""
+    return frozenset(t for w in FRAME_WORDS for t in w.lower().split())

@@ -1,0 +1,424 @@
+"""Understanding a question: normalised tokens, intent, place and period.
+
+Pure functions: the caller passes the places it knows (a `Gazetteer`); nothing
+here touches a database. Every token is kept twice, accented and folded, so a
+question typed without diacritics still matches, and one typed with them can
+tell 'hộ' from 'hồ'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge import lexicon
+from knowledge.text import clean, fold, match_key, strip_diacritics
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    acc: str  # lower case, diacritics kept, tone placement unified
+    fold: str  # no diacritics
+
+    @property
+    def accented(self) -> bool:
+        return self.acc != self.fold
+
+
+_WORD = re.compile(r"[^\W_]+(?:[/][^\W_]+)*|%|‰", re.UNICODE)
+_NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_ABBR_HYPHEN = re.compile(r"\b([A-ZĐ]{1,5})\s*-\s*([A-ZĐ]{1,5})\b")
+
+
+def expand_abbreviations(text: str) -> str:
+    """'Tỷ lệ BHYT' -> 'Tỷ lệ bảo hiểm y tế'; 'KT-XH' -> 'kinh tế xã hội'."""
+    text = _ABBR_HYPHEN.sub(r"\1\2", text)
+    folded = lexicon.folded_abbreviations()
+    upper = lexicon.case_sensitive_abbreviations()
+    long_acc = {fold(k): v for k, v in lexicon.ABBREVIATIONS.items()}
+
+    def sub(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in upper:
+            return lexicon.ABBREVIATIONS[word]
+        key = strip_diacritics(word).lower()
+        if key in folded and (word.isupper() or len(key) >= 3):
+            return long_acc[key]
+        return word
+
+    return re.sub(r"[^\W_]+", sub, text)
+
+
+def tokens_of(text: str | None) -> list[Token]:
+    """Normalised tokens: NFC, legacy glyphs fixed, abbreviations expanded,
+    number separators dropped ('1.900' -> '1900'), each kept accented and folded."""
+    if not text:
+        return []
+    t = expand_abbreviations(clean(text))
+    t = _NUM_SEP.sub("", match_key(t))
+    out = []
+    for w in _WORD.findall(t):
+        for part in w.split("/"):
+            if part:
+                out.append(Token(part, fold(part) or part))
+    return out
+
+
+def folded_text(text: str | None) -> str:
+    """The folded, abbreviation-expanded form used on both sides of a match."""
+    return " ".join(t.fold for t in tokens_of(text))
+
+
+# ---------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A locality the caller knows: `bare` is its folded name without the type."""
+
+    id: int
+    name: str  # 'phường Đông Thọ'
+    bare: str  # 'dong tho'
+    bare_acc: str  # 'đông thọ'
+    type: str | None = None  # folded 'phuong', 'xa', 'thi tran', ...
+    parent: str | None = None
+    province: str | None = None
+
+
+LOCALITY_TYPES = ("thi tran", "thanh pho", "thi xa", "phuong", "xa", "huyen", "quan", "tinh", "dac khu")
+
+
+def split_locality_name(name: str) -> tuple[str | None, str]:
+    """'phường Đông Thọ' -> ('phuong', 'Đông Thọ')."""
+    cleaned = clean(name)
+    f = fold(cleaned)
+    for typ in LOCALITY_TYPES:
+        if f.startswith(typ + " "):
+            n = len(typ.split())
+            return typ, " ".join(cleaned.split()[n:])
+    return None, cleaned
+
+
+def bare_fold(name: str) -> str:
+    """'thành phố Thanh Hóa' -> 'thanh hoa' (folded, without the type)."""
+    return fold(split_locality_name(name)[1])
+
+
+class Gazetteer:
+    """Known places indexed by folded bare name (one to four syllables)."""
+
+    def __init__(self, places: list[PlaceRef]) -> None:
+        self.places = places
+        self.by_bare: dict[str, list[PlaceRef]] = {}
+        for p in places:
+            self.by_bare.setdefault(p.bare, []).append(p)
+        self.max_len = max((len(b.split()) for b in self.by_bare), default=0)
+
+    @staticmethod
+    def ref(id: int, name: str, parent: str | None = None, province: str | None = None) -> PlaceRef:
+        typ, bare = split_locality_name(name)
+        return PlaceRef(id, clean(name), fold(bare), match_key(bare), typ, parent, province)
+
+    def resolve_text(self, text: str | None) -> list[PlaceRef]:
+        """The places a free text names ('Đông Thọ', 'phuong dong tho')."""
+        if not text:
+            return []
+        toks = tokens_of(text)
+        hit = self.find(toks)
+        return hit.candidates if hit else []
+
+    def find(self, toks: list[Token]) -> PlaceHit | None:
+        """The longest span of `toks` that names a known place."""
+        best: PlaceHit | None = None
+        for n in range(min(self.max_len, 4), 0, -1):
+            for i in range(len(toks) - n + 1):
+                span = toks[i : i + n]
+                key = " ".join(t.fold for t in span)
+                cands = self.by_bare.get(key)
+                if not cands:
+                    continue
+                typ, start = _type_before(toks, i)
+                if n == 1 and typ is None:
+                    continue  # a lone syllable is too common to be a place without its type
+                hit = PlaceHit(start, i + n, _narrow(cands, span, typ))
+                if hit.candidates and (best is None or n > best.end - best.start - (i - start)):
+                    best = hit
+            if best:
+                return best
+        return best
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    candidates: list[PlaceRef]
+
+
+def _type_before(toks: list[Token], i: int) -> tuple[str | None, int]:
+    for typ in LOCALITY_TYPES:
+        parts = typ.split()
+        j = i - len(parts)
+        if j >= 0 and [t.fold for t in toks[j:i]] == parts:
+            return typ, j
+    return None, i
+
+
+def _narrow(cands: list[PlaceRef], span: list[Token], typ: str | None) -> list[PlaceRef]:
+    if typ:
+        typed = [c for c in cands if c.type == typ]
+        cands = typed or cands
+    if any(t.accented for t in span):  # typed with diacritics: 'Đông Thọ' is not 'Đồng Thổ'
+        acc = " ".join(t.acc for t in span)
+        exact = [c for c in cands if c.bare_acc == acc]
+        cands = exact or cands
+    return cands
+
+
+# ---------------------------------------------------------------- period
+
+_RANGE = re.compile(r"\b(20\d\d)\s*(?:-|den|toi)\s*(?:nam\s*)?(20\d\d)\b")
+_UNTIL = re.compile(r"\b(?:den|toi|truoc)\s+(?:nam\s+)?(20\d\d)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass
+class Period:
+    year: int | None = None  # the year the question is about
+    start: int | None = None
+    end: int | None = None
+
+
+def parse_period(folded: str) -> Period:
+    if m := _RANGE.search(folded):
+        a, b = int(m.group(1)), int(m.group(2))
+        return Period(year=b, start=a, end=b)
+    if m := _UNTIL.search(folded):
+        y = int(m.group(1))
+        return Period(year=y, end=y)
+    if m := _YEAR.search(folded):
+        y = int(m.group(1))
+        return Period(year=y, start=y, end=y)
+    return Period()
+
+
+# ---------------------------------------------------------------- intent
+
+TARGET = "target"
+RESPONSIBLE = "responsible"
+DEADLINE = "deadline"
+PROGRESS = "progress"
+PARTY_ITEMS = "party_items"
+MY_ITEMS = "my_items"
+TOPIC = "topic"
+DUE_SOON = "due_soon"
+OVERDUE = "overdue"
+REPORTING = "reporting"
+OVERVIEW = "overview"
+HELP = "help"
+
+_ITEM_WORDS = r"(?:nhiem vu|cong viec|viec|chi tieu|phan viec|nhiem vu chi tieu)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        HELP,
+        re.compile(r"^(?:/?start|/?help|/?huongdan|huong dan|tro giup|giup do|menu|hello|xin chao|chao)$"),
+    ),
+    (
+        HELP,
+        re.compile(
+            r"\b(?:ban|bot) (?:co the )?(?:lam|tra loi) (?:duoc )?(?:gi|nhung gi)\b|\bhoi (?:duoc )?(?:nhung )?gi\b|\bsu dung the nao\b|\bhuong dan su dung\b"
+        ),
+    ),
+    (
+        MY_ITEMS,
+        re.compile(
+            rf"\b{_ITEM_WORDS} (?:cua |duoc giao cho )?(?:toi|em|minh|tui)\b|\b(?:toi|em|minh) (?:phu trach|duoc giao|phai lam) (?:nhung |cac )?(?:gi|viec gi|{_ITEM_WORDS})\b"
+        ),
+    ),
+    (OVERDUE, re.compile(r"\b(?:qua han|tre han|cham tien do|cham tre|tre tien do|het han ma chua)\b")),
+    (
+        DUE_SOON,
+        re.compile(
+            r"\b(?:sap (?:den|het|toi) han|sap phai (?:xong|hoan thanh)|den han trong|gan den han|sap het thoi han)\b"
+        ),
+    ),
+    (
+        OVERVIEW,
+        re.compile(
+            rf"\b(?:co|gom) (?:bao nhieu|may|tat ca bao nhieu) (?:chi tieu|nhiem vu|muc tieu)\b|\btong quan\b|\btom tat ke hoach\b|\bke hoach .*gom (?:nhung )?(?:gi|noi dung gi)\b|\bso (?:luong )?(?:chi tieu|nhiem vu) (?:cua|trong) ke hoach\b|^{_ITEM_WORDS}$"
+        ),
+    ),
+    (
+        REPORTING,
+        re.compile(
+            r"\b(?:gui|nop) bao cao\b|\bbao cao (?:cho|len|ve|toi) (?:ai|dau|co quan nao|don vi nao)\b|\bbao cao (?:\w+ ){0,4}truoc ngay\b|\b(?:hang thang|hang quy|dinh ky|hang nam) (?:\w+ ){0,3}bao cao\b|\bbao cao (?:dinh ky|hang thang|hang quy|hang nam|dot xuat)\b|\bche do bao cao\b|\bbao cao ket qua ca nam\b|\bthoi han bao cao\b|\bhan (?:chot )?bao cao\b"
+        ),
+    ),
+]
+_PARTY_ITEMS = re.compile(
+    rf"\b(?:cac |nhung |danh sach )?{_ITEM_WORDS} (?:cua|do|giao cho|thuoc) (?P<party>.+?)$"
+    rf"|^(?P<party2>.+?) (?:phu trach|chu tri|lam|duoc giao|chiu trach nhiem) (?:nhung |cac )?(?:gi|viec gi|nhiem vu gi|chi tieu gi|{_ITEM_WORDS} nao|{_ITEM_WORDS})$"
+)
+_TOPIC = re.compile(
+    rf"\b(?:cac|nhung|danh sach|liet ke)? ?(?:{_ITEM_WORDS}|muc tieu) (?:ve|linh vuc|thuoc linh vuc|nganh|trong linh vuc|mang|thuoc) (?:linh vuc |nganh )?(?P<topic>.+?)$"
+    rf"|\blinh vuc (?P<topic2>.+?) (?:co )?(?:nhung|cac) (?:{_ITEM_WORDS}|muc tieu)"
+)
+_RESPONSIBLE = re.compile(
+    r"\bai\b|\b(?:don vi|co quan|bo phan|ban nganh|nganh|can bo|cong chuc|dong chi|nguoi) nao\b"
+    r"|\bphu trach\b|\bchiu trach nhiem\b|\bchu tri\b|\bchi dao\b|\bnguoi (?:thuc hien|lam)\b|\bdo ai\b|\bgiao cho ai\b|\bphoi hop\b"
+)
+_LEADER = re.compile(r"\bchi dao\b")
+_DEADLINE = re.compile(
+    r"\bkhi nao\b|\bbao gio\b|\bhan chot\b|\bthoi han\b|\bhet han\b|\bngay nao\b|\bthang nao\b|\bluc nao\b"
+    r"|\bthoi gian hoan thanh\b|\btruoc ngay\b|\bden han\b|\bhan (?:la|cuoi)\b|\bdeadline\b"
+)
+_PROGRESS = re.compile(
+    r"\btien do\b|\bden nay\b|\bda dat\b|\bda thuc hien\b|\bket qua thuc hien\b|\bhien (?:nay|tai|gio) (?:da |dat )"
+    r"|\bdat duoc\b|\bthuc hien duoc\b|\buoc dat\b|\bda lam duoc\b|\bden thoi diem nay\b|\btinh hinh thuc hien\b"
+)
+
+
+@dataclass
+class Intent:
+    kind: str
+    role: str | None = None  # 'leader' when the question asks who directs
+    party: str | None = None  # 'công chức Tư pháp' for PARTY_ITEMS
+    topic: str | None = None  # 'y tế' for TOPIC
+
+
+def detect_intent(folded: str, original: str = "") -> Intent:
+    """The kind of answer a folded question asks for."""
+    q = folded.strip()
+    if not q:
+        return Intent(HELP)
+    for kind, pat in _PATTERNS:
+        if pat.search(q):
+            return Intent(kind)
+    if m := _PARTY_ITEMS.search(q):
+        party = m.group("party") or m.group("party2") or ""
+        party = _strip_tail(party)
+        if party and not _TOPIC.search(q):
+            return Intent(PARTY_ITEMS, party=_recover_accents(party, original))
+    if m := _TOPIC.search(q):
+        topic = _strip_tail(m.group("topic") or m.group("topic2") or "")
+        if topic:
+            return Intent(TOPIC, topic=_recover_accents(topic, original))
+    if _RESPONSIBLE.search(q):
+        return Intent(RESPONSIBLE, role="leader" if _LEADER.search(q) else None)
+    if _DEADLINE.search(q):
+        return Intent(DEADLINE)
+    if _PROGRESS.search(q):
+        return Intent(PROGRESS)
+    return Intent(TARGET)
+
+
+_TAIL = re.compile(
+    r"\b(?:la (?:gi|nhung gi)|gom (?:nhung )?gi|nhung gi|co gi|gi|nao|a|vay|nhe|the nao|ra sao)$"
+)
+_YEAR_TAIL = re.compile(r"\b(?:nam|giai doan|den|trong)? ?20\d\d(?: 20\d\d)?\b")
+
+
+def _strip_tail(text: str) -> str:
+    t = text.strip()
+    for _ in range(3):
+        t = _TAIL.sub("", t).strip()
+        t = _YEAR_TAIL.sub("", t).strip()
+    return t
+
+
+def _recover_accents(folded_part: str, original: str) -> str:
+    """The words of `folded_part` as the asker typed them (diacritics kept)."""
+    toks = tokens_of(original)
+    want = folded_part.split()
+    folds = [t.fold for t in toks]
+    for i in range(len(folds) - len(want) + 1):
+        if folds[i : i + len(want)] == want:
+            return " ".join(t.acc for t in toks[i : i + len(want)])
+    return folded_part
+
+
+# ---------------------------------------------------------------- the whole question
+
+
+@dataclass
+class Question:
+    raw: str
+    tokens: list[Token]  # the whole normalised question
+    terms: list[Token]  # what is left to match items with (place, period, phrasing removed)
+    intent: Intent
+    period: Period
+    places: list[PlaceRef] = field(default_factory=list)  # candidates named in the question
+    place_named: bool = False  # the question names a place (even an unknown one was ruled out)
+
+    @property
+    def folded(self) -> str:
+        return " ".join(t.fold for t in self.tokens)
+
+    @property
+    def has_diacritics(self) -> bool:
+        return any(t.accented for t in self.tokens)
+
+
+def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
+    toks = tokens_of(text)
+    folded = " ".join(t.fold for t in toks)
+    hit = gazetteer.find(toks) if gazetteer else None
+    rest = toks[: hit.start] + toks[hit.end :] if hit else list(toks)
+    # the question's own wording decides its intent, not the place's name
+    intent = detect_intent(" ".join(t.fold for t in rest), text)
+    period = parse_period(folded)
+    terms = _content_terms(rest)
+    return Question(
+        raw=text,
+        tokens=toks,
+        terms=terms,
+        intent=intent,
+        period=period,
+        places=hit.candidates if hit else [],
+        place_named=hit is not None,
+    )
+
+
+_YEARISH = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _content_terms(toks: list[Token]) -> list[Token]:
+    """Drop question phrasing, years and a trailing place type."""
+    out: list[Token] = []
+    phrases = lexicon.phrase_tokens()
+    i = 0
+    while i < len(toks):
+        n = _phrase_at(toks, i, phrases)
+        if n:
+            i += n
+            continue
+        t = toks[i]
+        if _YEARISH.match(t.fold):
+            if out and out[-1].fold in ("nam", "den", "toi", "doan"):
+                out.pop()
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    while out and out[-1].fold in ("xa", "phuong", "thi", "tran", "huyen"):
+        out.pop()
+    return out
+
+
+def _phrase_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the question phrase starting at toks[i] (0 when none).
+    A token typed with diacritics must match them; one typed without matches any."""
+    for ph in phrases:
+        n = len(ph)
+        if i + n > len(toks):
+            continue
+        if all(_same_word(toks[i + k], ph[k]) for k in range(n)):
+            return n
+    return 0
+
+
+def _same_word(tok: Token, word_acc: str) -> bool:
+    if tok.accented:
+        return tok.acc == word_acc
+    return tok.fold == strip_diacritics(word_acc)

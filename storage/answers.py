@@ -1,0 +1,636 @@
+"""The question-answering engine: question -> place and plan -> items -> answer.
+
+    engine = AnswerEngine(db_engine)
+    answer = engine.ask("Tỷ lệ BHYT năm 2024?", locality="phường Thiệu Dương")
+    answer.text, answer.intent, answer.matches, answer.candidates, answer.needs_locality
+
+One instance serves many questions (the Telegram handlers keep one); it
+caches the places it knows and the plans it has read, and notices new plans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from knowledge import answer_text as say
+from knowledge import lexicon
+from knowledge import question as qn
+from knowledge.text import clean, fold
+from storage import models as m
+from storage.db import session_factory
+from storage.search import (
+    DUTY,
+    INDICATOR,
+    PROGRESS,
+    REPORTING,
+    TASK,
+    Hit,
+    IndexCache,
+    PlanIndex,
+    index_missing,
+    prepare_terms,
+    score_docs,
+)
+
+MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
+MIN_SCORE = 38.0
+CLOSE = 3.0  # two items within this many points are both answered
+DUE_SOON_DAYS = 30
+
+# How much each kind of item is favoured for each intent (points on a 0..100 scale).
+_PRIORS: dict[str, dict[str, float]] = {
+    qn.TARGET: {INDICATOR: 6, TASK: 0, PROGRESS: 1, REPORTING: -12, DUTY: -12},
+    qn.RESPONSIBLE: {INDICATOR: 4, TASK: 4, PROGRESS: -8, REPORTING: -10, DUTY: 0},
+    qn.DEADLINE: {INDICATOR: 0, TASK: 6, PROGRESS: -6, REPORTING: 3, DUTY: -8},
+    qn.PROGRESS: {INDICATOR: 4, TASK: 2, PROGRESS: 5, REPORTING: -12, DUTY: -12},
+    qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2},
+}
+_PREFERRED_PLAN_BONUS = 4.0
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Match:
+    kind: str
+    item_id: int
+    plan_id: int
+    plan: str
+    name: str
+    target_text: str | None
+    responsible: str | None
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        d = asdict(self)
+        return {k: d[k] for k in ("kind", "plan", "name", "target_text", "responsible")} | {
+            "score": round(self.score, 1)
+        }
+
+
+@dataclass
+class Answer:
+    text: str
+    intent: str
+    matches: list[Match] = field(default_factory=list)
+    candidates: list[Match] = field(default_factory=list)  # close or suggested items (buttons)
+    needs_locality: bool = False
+    locality_candidates: list[str] = field(default_factory=list)
+    locality: str | None = None  # the place the answer is about
+    plan_id: int | None = None
+
+
+@dataclass
+class _Scope:
+    """The place and plans a question is answered from."""
+
+    locality: m.Locality
+    plans: list[m.Plan]
+    preferred: m.Plan
+
+
+class AnswerEngine:
+    def __init__(self, engine: Engine, today: date | None = None) -> None:
+        self.engine = engine
+        self.today = today
+        self._sessions = session_factory(engine)
+        self._cache = IndexCache()
+        self._gazetteer: qn.Gazetteer | None = None
+        self._plans_seen: tuple[int, int] | None = None
+
+    # ------------------------------------------------------------ public API
+
+    def ask(
+        self, question: str, locality: str | None = None, user_parties: list[int] | None = None
+    ) -> Answer:
+        """Answer one question. `locality` is the asker's chosen place (free text),
+        `user_parties` the Party ids the asker is linked to (for 'việc của tôi')."""
+        text = clean(question)[:1000]
+        with self._sessions() as session:
+            self._refresh(session)
+            gaz = self._gazetteer or qn.Gazetteer([])
+            q = qn.parse_question(text, gaz)
+            if q.intent.kind == qn.HELP:
+                return Answer(say.HELP, qn.HELP)
+            if not gaz.places:
+                return Answer(say.NO_PLAN, q.intent.kind)
+            if q.intent.kind == qn.MY_ITEMS:
+                return self._my_items(session, user_parties)
+            scope = self._scope(session, q, locality, gaz)
+            if isinstance(scope, Answer):
+                return scope
+            answer = self._dispatch(session, q, scope)
+            answer.locality = scope.locality.name
+            answer.plan_id = scope.preferred.id
+            return answer
+
+    def localities(self) -> list[str]:
+        """Names of the places that have a plan (for a locality picker)."""
+        with self._sessions() as session:
+            self._refresh(session)
+        return sorted({p.name for p in (self._gazetteer.places if self._gazetteer else [])})
+
+    def resolve_locality(self, text: str) -> list[str]:
+        """The known places a free text may mean ('/diaphuong Đông Thọ')."""
+        with self._sessions() as session:
+            self._refresh(session)
+        gaz = self._gazetteer or qn.Gazetteer([])
+        return [_place_label(p, gaz) for p in gaz.resolve_text(text)]
+
+    # ------------------------------------------------------------ places and plans
+
+    def _refresh(self, session: Session) -> None:
+        """Reload the known places when plans were added since the last question."""
+        seen = session.execute(select(func.max(m.Plan.id), func.count(m.Plan.id))).one()
+        state = (seen[0] or 0, seen[1] or 0)
+        if state == self._plans_seen:
+            return
+        if index_missing(session):
+            session.commit()
+        self._cache.clear()
+        rows = session.execute(
+            select(m.Locality.id, m.Locality.name, m.Locality.parent, m.Locality.province)
+            .where(m.Locality.id.in_(select(m.Plan.locality_id).where(m.Plan.is_current.is_(True))))
+            .order_by(m.Locality.id)
+        ).all()
+        self._gazetteer = qn.Gazetteer([qn.Gazetteer.ref(r[0], r[1], r[2], r[3]) for r in rows])
+        self._plans_seen = state
+
+    def _scope(
+        self, session: Session, q: qn.Question, asker: str | None, gaz: qn.Gazetteer
+    ) -> _Scope | Answer:
+        asker_places = gaz.resolve_text(asker) if asker else []
+        if q.places:
+            cands = q.places
+            if len(cands) > 1:
+                cands = _narrow_by_context(cands, q, asker_places)
+        elif asker_places:
+            cands = asker_places
+        elif len(gaz.places) == 1:
+            cands = gaz.places
+        else:
+            names = [_place_label(p, gaz) for p in gaz.places]
+            text = say.unknown_locality(asker, names) if asker else say.ask_locality(names)
+            return Answer(text, q.intent.kind, needs_locality=True, locality_candidates=names[:8])
+        if len(cands) > 1:
+            names = [_place_label(p, gaz) for p in cands]
+            return Answer(
+                say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
+            )
+        locality = session.get(m.Locality, cands[0].id)
+        assert locality is not None
+        plans = list(
+            session.scalars(
+                select(m.Plan).where(m.Plan.locality_id == locality.id, m.Plan.is_current.is_(True))
+            )
+        )
+        return _Scope(locality, plans, _preferred_plan(plans, q.period))
+
+    # ------------------------------------------------------------ intents
+
+    def _dispatch(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+        kind = q.intent.kind
+        if kind == qn.OVERVIEW:
+            return Answer(say.overview_answer(_plan_facts(session, scope.preferred)), kind)
+        if kind == qn.PARTY_ITEMS:
+            return self._party_items(session, q, scope)
+        if kind == qn.TOPIC:
+            return self._topic_items(session, q, scope)
+        if kind in (qn.DUE_SOON, qn.OVERDUE):
+            return self._due_items(session, kind, scope)
+        return self._single(session, q, scope)
+
+    def _index(self, session: Session, scope: _Scope) -> PlanIndex:
+        return self._cache.index(session, [p.id for p in scope.plans])
+
+    def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+        kind = q.intent.kind
+        index = self._index(session, scope)
+        qterms = prepare_terms(q.terms, index)
+        priors = _PRIORS.get(kind, _PRIORS[qn.TARGET])
+        bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
+        hits = score_docs(qterms, index, q.has_diacritics, priors, bonus)
+        plans = {p.id: p for p in scope.plans}
+        if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
+            facts = [self._facts(session, h, plans) for h in hits[:3]]
+            where = scope.locality.name
+            return Answer(
+                say.no_match([f.name for f in facts], where),
+                kind,
+                candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
+            )
+        top = [hits[0]]
+        for h in hits[1:3]:
+            if h.score >= hits[0].score - CLOSE and h.coverage >= MIN_COVERAGE:
+                top.append(h)
+        facts = [self._facts(session, h, plans) for h in top]
+        matches = [self._match(h, f, plans) for h, f in zip(top, facts, strict=True)]
+        if len(top) == 1:
+            text = say.item_answer(facts[0], kind, q.intent.role)
+        else:
+            text = say.close_items_answer(facts, kind, q.intent.role)
+        return Answer(text, kind, matches=matches, candidates=matches if len(top) > 1 else [])
+
+    def _party_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+        party = q.intent.party or ""
+        want = qn.folded_text(party).split()
+        index = self._index(session, scope)
+        hits = []
+        for doc in index.docs:
+            if doc.kind not in (INDICATOR, TASK) or not doc.parties or doc.plan_id != scope.preferred.id:
+                continue
+            if _party_matches(want, doc.parties):
+                hits.append(Hit(doc, 100.0, 1.0))
+        plans = {p.id: p for p in scope.plans}
+        facts = [self._facts(session, h, plans) for h in hits]
+        text = say.list_answer(say.party_items_heading(party), facts, say.party_items_empty(party))
+        return Answer(
+            text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]
+        )
+
+    def _topic_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+        topic = q.intent.topic or ""
+        phrases = _topic_phrases(topic)
+        index = self._index(session, scope)
+        hits = []
+        for doc in index.docs:
+            if doc.kind not in (INDICATOR, TASK) or doc.plan_id != scope.preferred.id:
+                continue
+            hay = f" {doc.title_text} {' '.join(sorted(doc.context_set))} "
+            if any(f" {p} " in hay for p in phrases):
+                hits.append(Hit(doc, 100.0, 1.0))
+        hits.sort(key=lambda h: (h.doc.kind != INDICATOR, h.doc.id))
+        plans = {p.id: p for p in scope.plans}
+        facts = [self._facts(session, h, plans) for h in hits]
+        text = say.list_answer(say.topic_heading(topic), facts, say.topic_empty(topic))
+        return Answer(
+            text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]
+        )
+
+    def _due_items(self, session: Session, kind: str, scope: _Scope) -> Answer:
+        today = self.today or date.today()
+        stmt = (
+            select(m.Task, func.min(m.TaskDeadline.due))
+            .join(m.TaskDeadline, m.TaskDeadline.task_id == m.Task.id)
+            .where(m.Task.plan_id.in_([p.id for p in scope.plans]))
+            .group_by(m.Task.id)
+        )
+        if kind == qn.DUE_SOON:
+            stmt = stmt.where(
+                m.TaskDeadline.due >= today, m.TaskDeadline.due <= today + timedelta(DUE_SOON_DAYS)
+            )
+        else:
+            stmt = stmt.where(m.TaskDeadline.due < today)
+        rows = session.execute(stmt.order_by(func.min(m.TaskDeadline.due))).all()
+        plans = {p.id: p for p in scope.plans}
+        facts, matches = [], []
+        for task, _due in rows:
+            latest = _latest_progress(session, plans[task.plan_id], "task", task.item_key, task_id=task.id)
+            if kind == qn.OVERDUE and latest is not None and latest.status == "done":
+                continue
+            f = _task_facts(task, plans[task.plan_id], latest)
+            facts.append(f)
+            matches.append(
+                Match(
+                    TASK,
+                    task.id,
+                    task.plan_id,
+                    _plan_label(plans[task.plan_id]),
+                    task.name,
+                    None,
+                    task.responsible_text,
+                    100.0,
+                )
+            )
+        if kind == qn.DUE_SOON:
+            text = say.list_answer(say.DUE_SOON_HEADING, facts, say.DUE_SOON_EMPTY.format(days=DUE_SOON_DAYS))
+        else:
+            text = say.list_answer(say.OVERDUE_HEADING, facts, say.OVERDUE_EMPTY)
+        return Answer(text, kind, matches=matches)
+
+    def _my_items(self, session: Session, user_parties: list[int] | None) -> Answer:
+        if not user_parties:
+            return Answer(say.NOT_LINKED, qn.MY_ITEMS)
+        links = session.scalars(select(m.ItemParty).where(m.ItemParty.party_id.in_(user_parties))).all()
+        facts, matches = [], []
+        seen: set[tuple[str, int]] = set()
+        for link in links:
+            if link.indicator_id and ("i", link.indicator_id) not in seen:
+                seen.add(("i", link.indicator_id))
+                ind = session.get(m.Indicator, link.indicator_id)
+                if ind and ind.plan.is_current:
+                    f = _indicator_facts(session, ind, ind.plan)
+                    facts.append(f)
+                    matches.append(
+                        Match(
+                            INDICATOR,
+                            ind.id,
+                            ind.plan_id,
+                            _plan_label(ind.plan),
+                            ind.name,
+                            ind.target_text,
+                            ind.responsible_text,
+                            100.0,
+                        )
+                    )
+            if link.task_id and ("t", link.task_id) not in seen:
+                seen.add(("t", link.task_id))
+                task = session.get(m.Task, link.task_id)
+                if task and task.plan.is_current:
+                    latest = _latest_progress(session, task.plan, "task", task.item_key, task_id=task.id)
+                    facts.append(_task_facts(task, task.plan, latest))
+                    matches.append(
+                        Match(
+                            TASK,
+                            task.id,
+                            task.plan_id,
+                            _plan_label(task.plan),
+                            task.name,
+                            None,
+                            task.responsible_text,
+                            100.0,
+                        )
+                    )
+        return Answer(
+            say.list_answer(say.MY_ITEMS_HEADING, facts, say.MY_ITEMS_EMPTY), qn.MY_ITEMS, matches=matches
+        )
+
+    # ------------------------------------------------------------ facts
+
+    def _facts(self, session: Session, hit: Hit, plans: dict[int, m.Plan]) -> say.ItemFacts:
+        plan = plans.get(hit.doc.plan_id) or session.get(m.Plan, hit.doc.plan_id)
+        assert plan is not None
+        kind, item_id = hit.doc.kind, hit.doc.item_id
+        if kind == INDICATOR:
+            ind = session.get(m.Indicator, item_id)
+            assert ind is not None
+            return _indicator_facts(session, ind, plan)
+        if kind == TASK:
+            task = session.get(m.Task, item_id)
+            assert task is not None
+            return _task_facts(
+                task, plan, _latest_progress(session, plan, "task", task.item_key, task_id=task.id)
+            )
+        if kind == REPORTING:
+            rule = session.get(m.ReportingRule, item_id)
+            assert rule is not None
+            return say.ItemFacts(
+                kind=REPORTING,
+                name=rule.text,
+                frequency=rule.frequency,
+                day_of_month=rule.day_of_month,
+                due_date=rule.deadline_date,
+                report_to=rule.report_to,
+                source=_source(plan, rule.source_ref),
+            )
+        if kind == DUTY:
+            duty = session.get(m.UnitDuty, item_id)
+            assert duty is not None
+            return say.ItemFacts(
+                kind=DUTY, name=duty.unit, solution=duty.summary, source=_source(plan, duty.source_ref)
+            )
+        rec = session.get(m.ProgressRecord, item_id)
+        assert rec is not None
+        return say.ItemFacts(
+            kind=PROGRESS, name=rec.item_name, progress=_progress_facts(rec), source=_source(plan, "")
+        )
+
+    @staticmethod
+    def _match(hit: Hit, facts: say.ItemFacts, plans: dict[int, m.Plan]) -> Match:
+        plan = plans.get(hit.doc.plan_id)
+        return Match(
+            kind=hit.doc.kind,
+            item_id=hit.doc.item_id,
+            plan_id=hit.doc.plan_id,
+            plan=_plan_label(plan) if plan else "",
+            name=facts.name,
+            target_text=say.figure(facts) or None,
+            responsible=facts.responsible,
+            score=hit.score,
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
+    """'phường Đông Thọ' — with its parent when another place has the same name."""
+    same = gaz.by_bare.get(p.bare, [])
+    if len(same) > 1 and p.parent:
+        return f"{p.name} ({p.parent})"
+    return p.name
+
+
+def _narrow_by_context(
+    cands: list[qn.PlaceRef], q: qn.Question, asker: list[qn.PlaceRef]
+) -> list[qn.PlaceRef]:
+    """Same-named places: the asker's own, or the one whose parent the question names."""
+    ids = {a.id for a in asker}
+    mine = [c for c in cands if c.id in ids]
+    if mine:
+        return mine
+    folded = f" {q.folded} "
+    for attr in ("parent", "province"):
+        named = [c for c in cands if getattr(c, attr) and f" {qn.bare_fold(getattr(c, attr))} " in folded]
+        if named:
+            return named
+    return cands
+
+
+def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
+    """The plan a question is about: the one covering the named year, else the latest."""
+
+    def latest(p: m.Plan) -> tuple[int, int, int]:
+        return (p.period_end or p.period_start or 0, p.period_start or 0, p.id)
+
+    if period.year:
+        covering = [
+            p
+            for p in plans
+            if (p.period_start or p.period_end or 0) <= period.year <= (p.period_end or p.period_start or 0)
+        ]
+        if covering:
+            # the narrowest plan that covers it (the annual plan before the five-year one)
+            return min(covering, key=lambda p: ((p.period_end or 0) - (p.period_start or 0), -p.id))
+    return max(plans, key=latest)
+
+
+def _plan_label(plan: m.Plan) -> str:
+    where = ", ".join(
+        b for b in (plan.locality_name, say.period_text(plan.period_start, plan.period_end)) if b
+    )
+    return where or clean(plan.title) or plan.source
+
+
+def _source(plan: m.Plan, ref: str) -> say.SourceFacts:
+    return say.SourceFacts(
+        title=plan.title or plan.source,
+        doc_number=plan.doc_number,
+        locality=plan.locality_name,
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        ref=ref,
+    )
+
+
+def _numbers(text: str | None) -> set[str]:
+    return {re.sub(r"[.,]", "", n).lstrip("0") or "0" for n in _NUMBER.findall(text or "")}
+
+
+def _differing_targets(ind: m.Indicator) -> list[tuple[str, str]]:
+    """Other values of the same indicator whose figures differ from the main one."""
+    main = _numbers(ind.target_text)
+    out = []
+    for other in ind.other_targets or []:
+        text = str(other.get("text") or "")
+        nums = _numbers(text) - {
+            "2020",
+            "2021",
+            "2022",
+            "2023",
+            "2024",
+            "2025",
+            "2026",
+            "2027",
+            "2028",
+            "2029",
+            "2030",
+        }
+        if nums and not nums <= main:
+            out.append((str(other.get("source") or ""), text))
+    return out[:3]
+
+
+def _plan_conflicts(plan: m.Plan, name: str) -> list[list[str]]:
+    out = []
+    fname = fold(name)
+    for c in plan.conflicts or []:
+        what = fold(str(c.get("what") or ""))
+        if what and len(fname.split()) >= 2 and fuzz.token_set_ratio(fname, what) >= 85:
+            out.append([str(v) for v in c.get("values") or []])
+    return out
+
+
+def _latest_progress(
+    session: Session,
+    plan: m.Plan,
+    kind: str,
+    item_key: str,
+    *,
+    indicator_id: int | None = None,
+    task_id: int | None = None,
+) -> m.ProgressRecord | None:
+    stmt = select(m.ProgressRecord).where(
+        m.ProgressRecord.plan_key == plan.plan_key,
+        m.ProgressRecord.item_kind == kind,
+        m.ProgressRecord.item_key == item_key,
+    )
+    rec = session.scalars(
+        stmt.order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc()).limit(1)
+    ).first()
+    if rec is None and (indicator_id or task_id):
+        col = m.ProgressRecord.indicator_id if indicator_id else m.ProgressRecord.task_id
+        rec = session.scalars(
+            select(m.ProgressRecord)
+            .where(col == (indicator_id or task_id))
+            .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
+            .limit(1)
+        ).first()
+    return rec
+
+
+def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
+    if rec is None:
+        return None
+    return say.ProgressFacts(
+        value_text=rec.value_text,
+        assessment=rec.assessment or rec.note,
+        status=rec.status,
+        reported_at=rec.reported_at.date() if rec.reported_at else None,
+        by_document=rec.source == "document",
+    )
+
+
+def _indicator_facts(session: Session, ind: m.Indicator, plan: m.Plan) -> say.ItemFacts:
+    latest = _latest_progress(session, plan, "indicator", ind.item_key, indicator_id=ind.id)
+    return say.ItemFacts(
+        kind=INDICATOR,
+        name=ind.name,
+        group=ind.group,
+        target_text=ind.target_text,
+        unit=ind.unit,
+        comparator=ind.comparator,
+        leader=ind.leader_text,
+        responsible=ind.responsible_text,
+        coordinating=ind.coordinating_text,
+        other_targets=_differing_targets(ind),
+        conflicts=_plan_conflicts(plan, ind.name),
+        progress=_progress_facts(latest),
+        source=_source(plan, ind.source_ref),
+    )
+
+
+def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> say.ItemFacts:
+    return say.ItemFacts(
+        kind=TASK,
+        name=task.name if not task.solution else f"{clean(task.solution)}",
+        group=task.group,
+        leader=task.leader_text,
+        responsible=task.responsible_text,
+        coordinating=task.coordinating_text,
+        deadline_text=task.deadline_text,
+        due_date=task.due_date,
+        recurring=task.recurring,
+        solution=None,
+        progress=_progress_facts(latest),
+        source=_source(plan, task.source_ref),
+    )
+
+
+def _plan_facts(session: Session, plan: m.Plan) -> say.PlanFacts:
+    def count(model: type[m.Base]) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.plan_id == plan.id)) or 0  # type: ignore[attr-defined]
+
+    groups = session.scalars(
+        select(m.Indicator.group)
+        .where(m.Indicator.plan_id == plan.id, m.Indicator.group.is_not(None))
+        .distinct()
+    ).all()
+    return say.PlanFacts(
+        title=plan.title,
+        locality=plan.locality_name,
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        doc_number=plan.doc_number,
+        signer=plan.signer,
+        signed_date=plan.signed_date,
+        indicators=count(m.Indicator),
+        tasks=count(m.Task),
+        reporting_rules=count(m.ReportingRule),
+        groups=[g for g in groups if g],
+    )
+
+
+def _party_matches(want: list[str], parties: str) -> bool:
+    """'công chức tư pháp' is among 'Công chức Tư pháp - Hộ tịch; Văn phòng'."""
+    if not want:
+        return False
+    have = parties.split()
+    hs = set(have)
+    core = [w for w in want if w not in ("cong", "chuc", "can", "bo", "dong", "chi", "dc", "d", "c")] or want
+    if all(w in hs for w in core):
+        return True
+    return fuzz.partial_ratio(" ".join(want), parties) >= 90
+
+
+def _topic_phrases(topic: str) -> list[str]:
+    f = qn.folded_text(topic)
+    phrases = {f} if f else set()
+    for key, words in lexicon.folded_topics().items():
+        if key == f or (len(f) >= 3 and (f in key.split() or key in f)):
+            phrases |= {qn.folded_text(w) for w in words}
+    return sorted(p for p in phrases if p)

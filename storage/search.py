@@ -1,0 +1,339 @@
+"""The search index: one row per searchable item, its text already normalised.
+
+Written when a plan is stored (`index_plan`, called by ingest) or lazily for a
+plan that has none yet. A question is matched only against the current plans
+of the place it is about, so the engine loads the rows of one or two plans
+(`PlanIndex`, cached per process) instead of every item of the country, then
+scores them: IDF-weighted token coverage on both sides, adjacent-pair bonus,
+typo tolerance by rapidfuzz against the plan's vocabulary, a penalty when a
+word typed with diacritics only matches another accented word ('hộ' vs 'hồ')."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import ForeignKey, Integer, String, Text, delete, exists, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from knowledge import lexicon
+from knowledge.question import Token, tokens_of
+from storage import models as m
+from storage.models import Base
+
+INDICATOR, TASK, REPORTING, DUTY, PROGRESS = "indicator", "task", "reporting", "duty", "progress"
+
+
+class SearchDoc(Base):
+    """One searchable item of a plan with its normalised text (folded and accented)."""
+
+    __tablename__ = "search_docs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # indicator | task | reporting | duty | progress
+    item_id: Mapped[int] = mapped_column(Integer)  # id in the item's own table
+    title: Mapped[str] = mapped_column(Text)  # folded tokens of the item's own words
+    title_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
+    context: Mapped[str] = mapped_column(Text, default="")  # folded group / heading / recipient
+    parties: Mapped[str] = mapped_column(Text, default="")  # folded leader + responsible + coordinating
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _norm(*parts: str | None) -> tuple[str, str]:
+    toks = [t for p in parts if p for t in tokens_of(p)]
+    return " ".join(t.fold for t in toks), " ".join(t.acc for t in toks)
+
+
+def _fold(*parts: str | None) -> str:
+    return _norm(*parts)[0]
+
+
+def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
+    parents = {i.id: i.name for i in plan.indicators}
+    for ind in plan.indicators:
+        title, acc = _norm(ind.name)
+        yield SearchDoc(
+            plan_id=plan.id,
+            kind=INDICATOR,
+            item_id=ind.id,
+            title=title,
+            title_acc=acc,
+            context=_fold(ind.group, parents.get(ind.parent_id) if ind.parent_id else None),
+            parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
+        )
+    for task in plan.tasks:
+        title, acc = _norm(task.solution, task.name) if task.solution else _norm(task.name)
+        yield SearchDoc(
+            plan_id=plan.id,
+            kind=TASK,
+            item_id=task.id,
+            title=title,
+            title_acc=acc,
+            context=_fold(task.group),
+            parties=_fold(task.leader_text, task.responsible_text, task.coordinating_text),
+        )
+    for rule in plan.reporting_rules:
+        title, acc = _norm(rule.text)
+        yield SearchDoc(
+            plan_id=plan.id,
+            kind=REPORTING,
+            item_id=rule.id,
+            title=title,
+            title_acc=acc,
+            context=_fold(rule.report_to),
+        )
+    for duty in plan.duties:
+        title, acc = _norm(duty.unit, duty.summary)
+        yield SearchDoc(
+            plan_id=plan.id,
+            kind=DUTY,
+            item_id=duty.id,
+            title=title,
+            title_acc=acc,
+            parties=_fold(duty.unit),
+        )
+    # result rows printed in the plan that no indicator took up
+    loose = session.scalars(
+        select(m.ProgressRecord).where(
+            m.ProgressRecord.plan_key == plan.plan_key,
+            m.ProgressRecord.source == "document",
+            m.ProgressRecord.indicator_id.is_(None),
+            m.ProgressRecord.task_id.is_(None),
+        )
+    )
+    for rec in loose:
+        title, acc = _norm(rec.item_name)
+        yield SearchDoc(
+            plan_id=plan.id,
+            kind=PROGRESS,
+            item_id=rec.id,
+            title=title,
+            title_acc=acc,
+            context=_fold(rec.value_text),
+        )
+
+
+def index_plan(session: Session, plan: m.Plan) -> int:
+    """(Re)write the search rows of one plan; returns how many were written."""
+    session.execute(delete(SearchDoc).where(SearchDoc.plan_id == plan.id))
+    docs = list(_docs_for(session, plan))
+    session.add_all(docs)
+    session.flush()
+    return len(docs)
+
+
+def index_missing(session: Session) -> int:
+    """Index every current plan that has no search rows yet (plans stored
+    before this index existed, or by a path that skipped the hook)."""
+    missing = session.scalars(
+        select(m.Plan).where(m.Plan.is_current.is_(True), ~exists().where(SearchDoc.plan_id == m.Plan.id))
+    ).all()
+    for plan in missing:
+        index_plan(session, plan)
+    return len(missing)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Doc:
+    id: int
+    plan_id: int
+    kind: str
+    item_id: int
+    title: list[str]
+    title_set: frozenset[str]
+    acc_by_fold: dict[str, set[str]]
+    pairs: frozenset[tuple[str, str]]
+    context_set: frozenset[str]
+    parties: str
+    title_text: str
+
+
+@dataclass
+class PlanIndex:
+    """The docs of a set of plans with their local statistics."""
+
+    docs: list[Doc]
+    df: dict[str, int]
+    vocab: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.docs)
+
+    def idf(self, term: str) -> float:
+        return math.log(1.0 + (self.size + 1) / (1 + self.df.get(term, 0)))
+
+
+def _make_doc(row: SearchDoc) -> Doc:
+    title = row.title.split()
+    acc = row.title_acc.split()
+    acc_by_fold: dict[str, set[str]] = {}
+    if len(acc) == len(title):
+        for f, a in zip(title, acc, strict=True):
+            acc_by_fold.setdefault(f, set()).add(a)
+    return Doc(
+        id=row.id,
+        plan_id=row.plan_id,
+        kind=row.kind,
+        item_id=row.item_id,
+        title=title,
+        title_set=frozenset(title),
+        acc_by_fold=acc_by_fold,
+        pairs=frozenset(itertools.pairwise(title)),
+        context_set=frozenset(row.context.split()),
+        parties=row.parties,
+        title_text=row.title,
+    )
+
+
+class IndexCache:
+    """Per-process cache of loaded plans (LRU), so a batch of questions about
+    the same places reads each plan once."""
+
+    def __init__(self, capacity: int = 64) -> None:
+        self.capacity = capacity
+        self._plans: OrderedDict[int, list[Doc]] = OrderedDict()
+
+    def docs(self, session: Session, plan_ids: list[int]) -> list[Doc]:
+        need = [p for p in plan_ids if p not in self._plans]
+        if need:
+            rows = session.scalars(select(SearchDoc).where(SearchDoc.plan_id.in_(need))).all()
+            if not rows and need:
+                for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(need))):
+                    index_plan(session, plan)
+                rows = session.scalars(select(SearchDoc).where(SearchDoc.plan_id.in_(need))).all()
+            grouped: dict[int, list[Doc]] = {p: [] for p in need}
+            for row in rows:
+                grouped[row.plan_id].append(_make_doc(row))
+            for p, docs in grouped.items():
+                self._plans[p] = docs
+        out: list[Doc] = []
+        for p in plan_ids:
+            self._plans.move_to_end(p)
+            out.extend(self._plans[p])
+        while len(self._plans) > self.capacity:
+            self._plans.popitem(last=False)
+        return out
+
+    def index(self, session: Session, plan_ids: list[int]) -> PlanIndex:
+        docs = self.docs(session, plan_ids)
+        df: dict[str, int] = {}
+        for d in docs:
+            for t in d.title_set | d.context_set:
+                df[t] = df.get(t, 0) + 1
+        return PlanIndex(docs, df, sorted(df))
+
+    def clear(self) -> None:
+        self._plans.clear()
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass
+class Hit:
+    doc: Doc
+    score: float  # 0..100 (plus priors)
+    coverage: float  # share of the question's weight the item matched
+
+
+@dataclass
+class QueryTerm:
+    token: Token
+    weight: float
+    variants: dict[str, float]  # vocabulary term -> match strength (1 exact, <1 typo)
+
+
+def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
+    """Weights (local IDF, frame words down) and typo variants for each term."""
+    frames = lexicon.frame_tokens()
+    out: list[QueryTerm] = []
+    vocab = index.vocab
+    for tok in terms:
+        f = tok.fold
+        variants: dict[str, float] = {}
+        if f in index.df:
+            variants[f] = 1.0
+        elif len(f) >= 4 and not f.isdigit():
+            # typo tolerance: nearest vocabulary words within one or two edits
+            for cand, _score, _ in process.extract(
+                f, vocab, scorer=Levenshtein.distance, score_cutoff=1 if len(f) < 7 else 2, limit=3
+            ):
+                variants[cand] = 0.8
+        if not variants:
+            out.append(QueryTerm(tok, 0.0, {}))
+            continue
+        best = max(variants, key=lambda v: variants[v])
+        weight = index.idf(best)
+        if tok.acc in frames or (f in frames and not tok.accented):
+            weight *= 0.3
+        out.append(QueryTerm(tok, weight, variants))
+    return out
+
+
+def score_docs(
+    qterms: list[QueryTerm],
+    index: PlanIndex,
+    has_diacritics: bool,
+    priors: dict[str, float] | None = None,
+    plan_bonus: dict[int, float] | None = None,
+    limit: int = 8,
+) -> list[Hit]:
+    """Rank the plan's docs for the question's terms, best first."""
+    total = sum(q.weight for q in qterms)
+    if total <= 0:
+        return []
+    q_pairs = [
+        (a, b)
+        for qa, qb in itertools.pairwise(qterms)
+        if qa.weight and qb.weight
+        for a in qa.variants
+        for b in qb.variants
+    ]
+    q_text = " ".join(q.token.fold for q in qterms if q.weight)
+    hits: list[Hit] = []
+    priors = priors or {}
+    plan_bonus = plan_bonus or {}
+    for doc in index.docs:
+        got = 0.0
+        for q in qterms:
+            if not q.weight:
+                continue
+            best = 0.0
+            for v, strength in q.variants.items():
+                if v in doc.title_set:
+                    s = strength
+                    if (
+                        has_diacritics
+                        and q.token.accented
+                        and q.token.acc not in doc.acc_by_fold.get(v, {q.token.acc})
+                    ):
+                        s *= 0.6  # 'hộ' asked, only 'hồ' written
+                    best = max(best, s)
+                elif v in doc.context_set:
+                    best = max(best, 0.45 * strength)
+            got += q.weight * best
+        if got <= 0:
+            continue
+        coverage = got / total
+        doc_weight = sum(index.idf(t) for t in doc.title_set) or 1.0
+        doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
+        doc_cov = min(1.0, doc_got / doc_weight)
+        pair_bonus = (sum(1 for p in q_pairs if p in doc.pairs) / len(q_pairs)) if q_pairs else 0.0
+        fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
+        score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
+        score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
+        hits.append(Hit(doc, score, coverage))
+    hits.sort(key=lambda h: (-h.score, h.doc.id))
+    return hits[:limit]
