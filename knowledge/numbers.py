@@ -103,99 +103,46 @@ def format_number(value: float, decimals: int = 2) -> str:
 
 # --- units -----------------------------------------------------------------------
 
-# Base units, folded (accent-free, lower case). Longest alternatives first.
+# Base units as written; matched accent-free, then checked against the original so that
+# 'tự' is not 'từ' and 'phó' is not 'phố' (accent-free input is accepted as is).
 _BASE_UNITS = [
-    "ty dong",
-    "trieu dong",
-    "nghin dong",
-    "ngan dong",
-    "trieu usd",
-    "usd",
-    "dong",
-    "ty",
-    "trieu",
-    "m2",
-    "m²",
-    "m3",
-    "m³",
-    "km2",
-    "km²",
-    "km",
-    "ha",
-    "tan",
-    "ta",
-    "kg",
-    "ho gia dinh",
-    "ho",
-    "nguoi",
-    "lao dong",
-    "doanh nghiep",
-    "dn",
-    "to dan pho",
-    "khu dan cu",
-    "pho",
-    "xom",
-    "thon",
-    "ban",
-    "truong hoc",
-    "truong",
-    "lop",
-    "phong hoc",
-    "phong",
-    "co so",
-    "cua hang",
-    "don vi",
-    "gia dinh",
-    "hop tac xa",
-    "htx",
-    "cong trinh",
-    "du an",
-    "mo hinh",
-    "san pham",
-    "hoc sinh",
-    "chau",
-    "tre",
-    "giuong benh",
-    "giuong",
-    "bac si",
-    "luot",
-    "ho so",
-    "cau lac bo",
-    "clb",
-    "chi hoi",
-    "nha",
-    "can bo",
-    "cong chuc",
-    "dang vien",
-    "hoi vien",
-    "doan vien",
-    "thanh vien",
-    "can",
-    "chiec",
-    "con",
-    "cay",
-    "tieu chi",
-    "chi tieu",
-    "thu tuc",
-    "diem",
-    "to",
-    "xa",
-    "phuong",
-    "cong dan",
-    "thanh nien",
-]
+    "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "triệu USD", "USD", "đồng", "tỷ", "triệu",
+    "m2", "m²", "m3", "m³", "km2", "km²", "km", "ha", "tấn", "tạ", "kg",
+    "hộ gia đình", "hộ", "người", "lao động", "doanh nghiệp", "DN", "tổ dân phố", "khu dân cư",
+    "phố", "xóm", "thôn", "bản", "trường học", "trường", "lớp", "phòng học", "phòng", "cơ sở",
+    "cửa hàng", "đơn vị", "gia đình", "hợp tác xã", "HTX", "công trình", "dự án", "mô hình",
+    "sản phẩm", "học sinh", "cháu", "trẻ", "giường bệnh", "giường", "bác sĩ", "lượt", "hồ sơ",
+    "câu lạc bộ", "CLB", "chi hội", "nhà", "căn", "chiếc", "con", "cây", "tiêu chí", "chỉ tiêu",
+    "thủ tục", "điểm", "tổ", "xã", "phường", "công dân", "thanh niên", "cán bộ", "công chức",
+    "đảng viên", "hội viên", "đoàn viên", "thành viên",
+]  # fmt: skip
 _SYMBOL_UNITS = ("%", "‰")
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_BASE_UNITS, key=len, reverse=True))
-# A unit, then '/người/năm'-style per-suffixes ('triệu đồng/người/năm', 'm²/người').
+_UNIT_FORMS: dict[str, set[str]] = {}
+for _u in _BASE_UNITS:
+    _UNIT_FORMS.setdefault(strip_diacritics(_u).lower(), {strip_diacritics(_u).lower()}).add(_u.lower())
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNIT_FORMS, key=len, reverse=True))
+# A unit on the same line (spaces only, never a tab: that is the next table cell), then
+# '/người/năm'-style per-suffixes ('triệu đồng/người/năm', 'm²/người').
 _UNIT_RE = re.compile(
-    rf"\s*(?:(?P<sym>%|‰)|(?P<word>(?:{_UNIT_ALT})(?![0-9a-z])(?:\s*/\s*[a-z0-9²]+(?![0-9a-z])){{0,2}}))"
+    rf"[ ]*(?:(?P<sym>%|‰)|(?P<word>(?P<base>{_UNIT_ALT})(?![0-9a-z])(?:[ ]*/[ ]*[a-z0-9²]+(?![0-9a-z])){{0,2}}))"
+)
+# Phrases that start like a unit but are not one ('tỷ lệ', 'tổ chức').
+_FALSE_UNIT_RE = re.compile(
+    r"[ ]*(?:ty\s+(?:le|trong)|to\s+chuc|con\s+lai|nha\s+nuoc|ban\s+hanh|phong\s+chong|truong\s+hop"
+    r"|don\s+vi\s+tinh|diem\s+den|tre\s+em\s+duoi)(?![a-z])"
 )
 # Words after a number that make it an age, a duration or an ordinal, not a target.
 _NOT_UNIT_RE = re.compile(r"\s*(?:tuoi|nam|thang|ngay|gio|phut|lan|tuan|quy)(?![0-9a-z])")
 
 
-def _unit_at(folded: str, pos: int) -> re.Match[str] | None:
-    return _UNIT_RE.match(folded, pos)
+def _unit_at(text: str, folded: str, pos: int) -> re.Match[str] | None:
+    m = _UNIT_RE.match(folded, pos)
+    if not m or m.group("sym"):
+        return m
+    if _FALSE_UNIT_RE.match(folded, pos):
+        return None
+    written = text[m.start("base") : m.end("base")].lower()
+    return m if written in _UNIT_FORMS[m.group("base")] else None
 
 
 # --- comparators -----------------------------------------------------------------
@@ -207,30 +154,40 @@ _STATUS_WORDS = (
 )
 _STATUS_RE = re.compile(rf"^\s*(?:{_STATUS_WORDS})(?![0-9a-z])")
 
-# Comparator words directly before the number ('dưới : 0,9%' keeps its colon).
+# Comparator words directly before the number ('dưới : 0,9%' keeps its colon), as written;
+# matched accent-free and checked against the original like units ('trật tự 95%' has none).
 _PREFIX_CMP = [
-    (r"khong thap hon|khong duoi|it nhat|toi thieu|tu", ">="),
-    (r"toi da|khong qua|khong vuot qua|khong vuot|khong cao hon|khong hon", "<="),
-    (r">=|≥|=>", ">="),
-    (r"<=|≤|=<", "<="),
-    (r"duoi|thap hon|nho hon|<", "<"),
-    (r"tren|cao hon|lon hon|hon|vuot|>", ">"),
+    (">=", ["không thấp hơn", "không dưới", "ít nhất", "tối thiểu", "từ", ">=", "≥", "=>"]),
+    (
+        "<=",
+        [
+            "tối đa",
+            "không quá",
+            "không vượt quá",
+            "không vượt",
+            "không cao hơn",
+            "không hơn",
+            "<=",
+            "≤",
+            "=<",
+        ],
+    ),
+    ("<", ["dưới", "thấp hơn", "nhỏ hơn", "<"]),
+    (">", ["trên", "cao hơn", "lớn hơn", "hơn", "vượt", ">"]),
 ]
+_PREFIX_OPS: dict[str, tuple[str, set[str]]] = {}
+for _op, _words in _PREFIX_CMP:
+    for _w in _words:
+        _PREFIX_OPS.setdefault(strip_diacritics(_w).lower(), (_op, {strip_diacritics(_w).lower()}))[1].add(_w)
 _PREFIX_RE = re.compile(
-    r"(?P<cmp>" + "|".join(f"(?:{alt})" for alt, _ in _PREFIX_CMP) + r")(?:\s+muc)?\s*:?\s*$"
+    r"(?P<cmp>"
+    + "|".join(re.escape(w) for w in sorted(_PREFIX_OPS, key=len, reverse=True))
+    + r")(?:\s+muc)?\s*:?\s*$"
 )
-_PREFIX_COMPILED = [(re.compile(rf"^(?:{alt})$"), op) for alt, op in _PREFIX_CMP]
-_SUFFIX_RE = re.compile(r"\s*(?P<cmp>tro len|tro xuong)(?![0-9a-z])")
-_PER_PERIOD = re.compile(r"\s*/\s*(?:nam|thang|quy)(?![0-9a-z])")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|den|toi)\s*")
-_FRACTION_SEP = re.compile(r"\s*/\s*")
-
-
-def _prefix_op(word: str) -> str:
-    for rx, op in _PREFIX_COMPILED:
-        if rx.match(word):
-            return op
-    return "="
+_SUFFIX_RE = re.compile(r"[ ]*(?P<cmp>tro len|tro xuong)(?![0-9a-z])")
+_PER_PERIOD = re.compile(r"[ ]*/[ ]*(?:nam|thang|quy)(?![0-9a-z])")
+_RANGE_SEP = re.compile(r"[ ]*(?:-|–|—|den|toi)[ ]*")
+_FRACTION_SEP = re.compile(r"[ ]*/[ ]*")
 
 
 # --- one figure ------------------------------------------------------------------
@@ -253,13 +210,13 @@ def _read_figure(text: str, folded: str, m: re.Match[str]) -> _Figure | None:
     target = Target(value=value, comparator="=")
     end = m.end()
     end = _read_second_number(folded, end, target)
-    unit_m = _unit_at(folded, end)
+    unit_m = _unit_at(text, folded, end)
     if unit_m and not _NOT_UNIT_RE.match(folded, end):
         target.unit = text[unit_m.start() : unit_m.end()].strip()
         end = unit_m.end()
     if target.unit in _SYMBOL_UNITS and (per := _PER_PERIOD.match(folded, end)):
         end = per.end()  # '14%/năm'
-    start, has_cue = _read_prefix(folded, m.start(), target)
+    start, has_cue = _read_prefix(text, folded, m.start(), target)
     suffix = _SUFFIX_RE.match(folded, end)
     if suffix:
         target.comparator = ">=" if suffix.group("cmp") == "tro len" else "<="
@@ -293,18 +250,18 @@ def _read_second_number(folded: str, pos: int, target: Target) -> int:
     return pos
 
 
-def _read_prefix(folded: str, num_start: int, target: Target) -> tuple[int, bool]:
+def _read_prefix(text: str, folded: str, num_start: int, target: Target) -> tuple[int, bool]:
     """Comparator words right before the number; returns (span start, found)."""
     window_start = max(0, num_start - 30)
-    head = folded[window_start:num_start]
-    m = _PREFIX_RE.search(head)
+    m = _PREFIX_RE.search(folded[window_start:num_start])
     if not m or not _word_start(folded, window_start + m.start()):
         return num_start, False
-    word = m.group("cmp")
-    op = _prefix_op(word)
-    if word == "tu" and target.comparator == "range":
-        op = "range"  # 'từ 15-20%': the range wins
-    if target.comparator != "range":
+    key = m.group("cmp")
+    op, forms = _PREFIX_OPS[key]
+    written = text[window_start + m.start("cmp") : window_start + m.end("cmp")].lower()
+    if written not in forms:
+        return num_start, False
+    if target.comparator != "range":  # 'từ 15-20%': the range wins
         target.comparator = op
     return window_start + m.start(), True
 
@@ -405,20 +362,42 @@ def find_targets(sentence: str) -> list[tuple[int, int, Target]]:
         if m.start() < pos:
             continue
         fig = _read_figure(text, folded, m)
-        if fig is None or not _counts(fig, folded, m):
+        if fig is None or not _counts(fig, folded, m) or _is_row_number(text, m, fig):
             continue
         found.append((fig.start, fig.end, fig.target))
         pos = fig.end
     return found
 
 
-_CLAUSE_END = re.compile(r"\s*(?:[;,.)]|$)")
+_LINE_HEAD_RE = re.compile(r"^[\s\-+•*(]*$")
+_CAPITAL_UNIT_RE = re.compile(r"[ \t]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]")
+
+
+def _is_row_number(text: str, m: re.Match[str], fig: _Figure) -> bool:
+    """'21 Tỷ lệ chất thải...', '5 Trường đạt chuẩn...': a row or item number that starts the
+    line before a capitalised title, not a count."""
+    return (
+        fig.target.unit not in _SYMBOL_UNITS
+        and bool(_LINE_HEAD_RE.match(text[: m.start()]))
+        and bool(_CAPITAL_UNIT_RE.match(text, m.end()))
+    )
+
+
+_CLAUSE_END = re.compile(r"[ ]*(?:[;,.)\t\n]|$)")  # a tab ends a table cell
 _CUE_BEFORE = re.compile(r"(?:dat|la|:)\s*$")
 
 
+_PER_ONE_RE = re.compile(r"(?:tren|moi)\s*$")
+
+
 def _counts(fig: _Figure, folded: str, m: re.Match[str]) -> bool:
+    t = fig.target
     if fig.has_unit:
-        return True
+        # 'giá trị trên 1 ha', 'mỗi 1 người': "per one unit", not a figure
+        per_one = t.value == 1 and t.unit not in _SYMBOL_UNITS and t.comparator in (">", "=")
+        return not (per_one and _PER_ONE_RE.search(folded[max(0, m.start() - 6) : m.start()]))
+    if t.max_value is None and _YEAR_RE.fullmatch(m.group(0)):
+        return False  # a bare year ('ISO 9001:2015')
     if not _CLAUSE_END.match(folded, fig.end):
         return False
     return fig.has_cue or bool(_CUE_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]))

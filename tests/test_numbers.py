@@ -330,3 +330,27 @@ def test_progress_statuses(text: str, key: str) -> None:
 @pytest.mark.parametrize("text", ["abc", "", "   ", None, "xin chào"])
 def test_progress_nothing(text: str | None) -> None:
     assert parse_progress_value(text) is None
+
+
+# --- false friends ---------------------------------------------------------------
+
+
+def test_accented_look_alikes_are_not_comparators_or_units() -> None:
+    # 'tự' folds to 'tu' like 'từ'; 'phó' folds like 'phố'
+    assert _found("Tỷ lệ phố đạt tiêu chuẩn an toàn an ninh trật tự 95%") == [("95%", 95, "=", "%")]
+    assert find_targets("có 2 phó chủ tịch") == []
+    assert _found("có 2 phố văn hóa") == [("2 phố", 2, "=", "phố")]
+
+
+def test_table_row_numbers_and_cells_are_not_joined() -> None:
+    row = "21\tTỷ lệ chất thải rắn được thu gom\t%\t≥ 97,45\t\tPhòng VH-XH"
+    assert _found(row) == [("≥ 97,45", 97.45, ">=", None)]
+    assert find_targets("7  Tỷ lệ lao động được qua đào tạo") == []
+    assert find_targets("5 Trường học đạt chuẩn quốc gia") == []
+    assert find_targets("1.4\tDự án khu dân cư") == []
+
+
+def test_per_one_unit_and_bare_years_are_not_figures() -> None:
+    s = "Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt đạt 135 triệu đồng/ha."
+    assert _found(s) == [("135 triệu đồng/ha", 135, "=", "triệu đồng/ha")]
+    assert find_targets("Áp dụng TCVN ISO 9001:2015.") == []
