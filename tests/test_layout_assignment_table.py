@@ -1,0 +1,203 @@
+"""Indicator assignment tables flattened by PDF text extraction (knowledge/extract/assignment_table)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract import assignment_table
+from knowledge.model import Block, Document, Indicator
+from knowledge.readers import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "knowledge" / "samples" / "000_d2f0e62540c5dfe6.txt"
+LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"
+
+
+def _extract(path: Path) -> list[Indicator]:
+    return assignment_table.extract(read_document(path)).indicators
+
+
+def _by_name(indicators: list[Indicator], name: str) -> Indicator:
+    found = [i for i in indicators if i.name == name]
+    assert len(found) == 1, [i.name for i in indicators]
+    return found[0]
+
+
+def _others(ind: Indicator) -> list[tuple[str, str]]:
+    return [(o.source, o.text) for o in ind.other_targets]
+
+
+# --------------------------------------------------------------------------- the ward sample
+
+
+@pytest.fixture(scope="module")
+def ward() -> list[Indicator]:
+    return _extract(SAMPLE)
+
+
+def test_sample_rows_are_all_found(ward: list[Indicator]) -> None:
+    assert len(ward) == 44
+    assert [i.no for i in ward if i.no] == [str(n) for n in range(1, 29)]
+    assert len({i.key for i in ward}) == 44
+
+
+def test_unit_split_over_lines_and_two_target_columns(ward: list[Indicator]) -> None:
+    row = _by_name(ward, "Thu nhập bình quân đầu người/năm")
+    assert (row.no, row.unit, row.target_text, row.target_value, row.comparator) == (
+        "2",
+        "Triệu đồng",
+        "155",
+        155,
+        "=",
+    )
+    assert _others(row) == [("QĐ UBND TP 797/QĐ-UBND", "155")]
+    assert (row.leader, row.responsible, row.source_ref) == ("Đ/c Tiến PCT UBND", "Đ/c Hằng VP", "line 1171")
+    assert row.group == "Chỉ tiêu về kinh tế"
+
+
+def test_own_resolution_column_is_the_target(ward: list[Indicator]) -> None:
+    row = _by_name(ward, "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng")
+    assert (row.unit, row.target_text, row.target_value) == ("%", "7.9", 7.9)
+    assert _others(row) == [("QĐ UBND TP 797/QĐ-UBND", "7.6")]
+    assert row.responsible == "Đ/c Sâm - Trưởng Trạm y tế"
+    single = _by_name(ward, "Tổng huy động vốn đầu tư phát triển thời kỳ")
+    assert (single.unit, single.target_value, single.other_targets) == ("Tỷ đồng", 500, [])
+
+
+def test_parties_continue_on_later_lines(ward: list[Indicator]) -> None:
+    first = _by_name(ward, "Cơ cấu ngành kinh tế")
+    assert (first.leader, first.responsible, first.target_text) == (
+        "Đ/c Tiến PCT UBND",
+        "Đ/c Hằng VP; Đ/c Trang VP",
+        None,
+    )
+    assert _by_name(ward, "Tổng số doanh nghiệp được thành lập mới").responsible == "Đ/c Hằng VP; Đ/c Tươi KT"
+    assert (
+        _by_name(ward, "Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý").responsible
+        == "Đ/c Hợp, Hiền ĐC, Tổ QT"
+    )
+    assert _by_name(ward, "Mức độ 2").responsible == "Đ/c Việt VH; THCS, MNA, Tiểu học"
+    assert _by_name(ward, "Tỷ lệ sản phẩm nông nghiệp an toàn/tổng sản phẩm").leader == "Đ/c Sinh, PCT UBND"
+
+
+def test_name_broken_over_lines_and_note_column(ward: list[Indicator]) -> None:
+    row = _by_name(ward, "Số phố đạt tiêu chí kiểu mẫu theo lời dạy của Chủ tịch Hồ Chí Minh")
+    assert (row.no, row.unit, row.target_value) == ("18", "đơn vị", 17)
+    assert row.responsible == "Đ/c Hà VP; Tổ Một cửa"
+    assert row.note == "Công nhận lại 02 phố"
+
+
+def test_sub_rows_link_to_their_parent(ward: list[Indicator]) -> None:
+    parent = _by_name(ward, "Cơ cấu ngành kinh tế")
+    services = _by_name(ward, "Dịch vụ")
+    assert (services.parent_key, services.unit, services.target_value, services.no) == (
+        parent.key,
+        "%",
+        43.8,
+        "",
+    )
+    assert services.leader is None and services.responsible is None
+    poor = _by_name(ward, "Giảm hộ nghèo theo tiêu chí mới")
+    near_poor = _by_name(ward, "Giảm hộ cận nghèo")  # un-numbered, no marker
+    assert (poor.target_text, poor.target_value) == ("4/8 hộ", 4)
+    assert (near_poor.parent_key, near_poor.target_text) == (poor.key, "15/41 hộ")
+    level1 = _by_name(ward, "Mức độ 1")  # the name's own '1' is not a target column
+    assert (level1.target_value, level1.responsible) == (1, "Đ/c Việt VH; Trường MN B")
+    assert _by_name(ward, "Xưởng gia công cơ khí KCN TBG").unit == "ha"  # from the parent row
+
+
+def test_status_targets_and_groups(ward: list[Indicator]) -> None:
+    health = _by_name(ward, "Phường duy trì tiêu chí quốc gia về y tế")
+    assert (health.unit, health.target_text, health.comparator) == (None, "Đạt", "status")
+    lead = _by_name(ward, "Xây dựng phường dẫn đầu Thành phố về")
+    assert lead.group == "Chỉ tiêu Nghị quyết Đại hội Đảng bộ phường lần thứ XXXI giao"
+    assert lead.comparator == "status"
+    order = _by_name(ward, "Đảm bảo trật tự đô thị, vệ sinh môi trường")
+    assert (order.parent_key, order.leader, order.responsible) == (lead.key, "Đ/c Tiến PCT UBND", "Tổ QT")
+    land = _by_name(ward, "Tổng diện tích Giải phóng mặt bằng")
+    assert land.group == "Chỉ tiêu UBND TP giao ngoài chỉ tiêu của phường"
+    assert _by_name(ward, "Hoàn thành chỉ tiêu tuyển quân được giao").group == "Về an ninh trật tự, PCCC"
+
+
+# --------------------------------------------------------------------------- other layouts
+
+
+def test_commune_table_with_one_target_column() -> None:
+    rows = _extract(LAYOUTS / "assignment_xa_one_target.txt")
+    assert [r.name for r in rows] == [
+        "Tổng giá trị sản xuất tăng",
+        "Sản lượng lương thực có hạt",
+        "Thu nhập bình quân đầu người",
+        "Thu ngân sách trên địa bàn",
+        "Tỷ lệ hộ nghèo",
+        "Hộ nghèo giảm",
+        "Hộ cận nghèo giảm",
+        "Tỷ lệ người dân tham gia BHYT",
+        "Xây dựng xã đạt chuẩn nông thôn mới nâng cao",
+        "Hoàn thành chỉ tiêu giao quân",
+    ]
+    growth, grain, income, budget, poor, poor_sub, _, insured, ntm, army = rows
+    assert (growth.comparator, growth.target_value, growth.target_max) == ("range", 15, 20)
+    assert growth.leader == "Đ/c Nam - Chủ tịch UBND"
+    assert (grain.unit, grain.target_value, grain.leader) == ("Tấn", 2150, "PCT UBND xã")
+    assert grain.responsible == "Đ/c Hùng Địa chính - NN"
+    assert (income.unit, income.target_value) == ("Triệu đồng/người", 62.5)
+    assert (budget.comparator, budget.target_value, budget.note) == (">=", 4500, "Tăng 10% so với 2023")
+    assert (poor.comparator, poor.target_value, poor.responsible) == ("<", 1.5, "Đ/c Hoa LĐTBXH")
+    assert (poor_sub.parent_key, poor_sub.unit, poor_sub.target_value) == (poor.key, "Hộ", 12)
+    assert (insured.responsible, insured.note) == ("Trạm Y tế xã", None)  # the page number is not a note
+    assert (ntm.comparator, ntm.group) == ("status", "VĂN HÓA - XÃ HỘI")  # after the repeated header
+    assert (army.group, army.responsible) == ("QUỐC PHÒNG - AN NINH", "BCH Quân sự xã")
+    assert all(r.other_targets == [] for r in rows)
+
+
+def test_unit_parties_coordinating_column_and_own_column_first() -> None:
+    rows = _extract(LAYOUTS / "assignment_units_two_targets.txt")
+    assert len(rows) == 8
+    value = rows[0]
+    assert value.name == "Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt và nuôi trồng thủy sản"
+    assert (value.unit, value.target_value, _others(value)) == ("Triệu đồng", 145, [("KH huyện giao", "140")])
+    assert (value.leader, value.responsible, value.coordinating) == (None, "Công chức Nông nghiệp", "Các HTX")
+    poor = _by_name(rows, "Tỷ lệ hộ nghèo")
+    assert (poor.target_value, poor.coordinating, poor.note) == (2.5, "MTTQ, các đoàn thể", None)
+    minority = _by_name(rows, "Hộ nghèo là hộ đồng bào dân tộc thiểu số")
+    assert (minority.parent_key, minority.target_value) == (poor.key, 4)
+    safe = _by_name(rows, "Tỷ lệ thôn đạt tiêu chuẩn an toàn về an ninh, trật tự")
+    assert (safe.comparator, safe.target_value, safe.group) == (">=", 80, "CHỈ TIÊU QUỐC PHÒNG - AN NINH")
+    health = _by_name(rows, "Giữ vững xã đạt chuẩn quốc gia về y tế")
+    assert (health.unit, health.comparator, health.coordinating) == ("Xã", "status", None)
+
+
+def test_single_spaced_columns_with_actuals_and_plan() -> None:
+    rows = _extract(LAYOUTS / "assignment_single_spaced.txt")
+    assert len(rows) == 7
+    total = rows[0]
+    assert (total.name, total.unit, total.target_value) == (
+        "Tổng thu ngân sách trên địa bàn",
+        "Triệu đồng",
+        5800,
+    )
+    assert _others(total) == [("TH năm 2023", "5.200")]
+    assert total.responsible == "Văn phòng - Thống kê"
+    tax = _by_name(rows, "Thu thuế ngoài quốc doanh")
+    assert (tax.parent_key, tax.target_value, tax.responsible) == (total.key, 2100, "Tài chính - Kế toán")
+    schools = _by_name(rows, "Duy trì 3 trường đạt chuẩn quốc gia")
+    assert (schools.unit, schools.target_value, schools.group) == ("Trường", 3, "Lĩnh vực xã hội")
+    water = rows[-1]
+    assert (water.name, water.target_value) == ("Tỷ lệ dân cư được dùng nước sạch", 99)
+
+
+# --------------------------------------------------------------------------- not this layout
+
+
+def test_tab_separated_tables_and_prose_are_left_alone() -> None:
+    tab_plan = ROOT / "knowledge" / "samples" / "002_1f79fa8eda5e748f.txt"
+    assert _extract(tab_plan) == []
+    prose = Document(source="x.txt")
+    prose.blocks = [
+        Block(kind="line", text="TT Các chỉ tiêu chủ yếu năm 2024 được giao như sau:", line_no=1),
+        Block(kind="line", text="1 Thu ngân sách đạt 5 tỷ đồng, do Văn phòng phụ trách.", line_no=2),
+    ]
+    assert assignment_table.extract(prose).indicators == []
