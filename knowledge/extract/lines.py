@@ -18,8 +18,8 @@ ITEM_START = re.compile(
     r"""^(?:
         [-+•*–—]\s                                  # bullets
       | \(\s*\d{1,3}\s*\)\.?                        # (1) (1).
-      | \d{1,3}(?:\.\d{1,3}){0,3}[.)]\s             # 1. 1.2. 1)
-      | \d{1,3}(?:\.\d{1,3}){1,3}\s                 # 1.2 (no trailing dot)
+      | \d{1,3}(?:\.\d{1,3}){0,3}[.)](?:\s|(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝ]))  # 1. 1.2. 1) 2.Các
+      | \d{1,2}(?:\.\d{1,2}){1,3}\s                 # 1.2 (no trailing dot; not 6.645)
       | [a-zđ][.)]\s                                # a. b)
       | [IVXLC]{1,6}[.)]?\s                         # I. II)
       | (?:Điều|Phần|Chương|Mục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVX]+
@@ -63,7 +63,9 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     return out
 
 
-_SECTION_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[a-zđ]\))\s")
+_SECTION_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVX]{1,5}\.|[A-ZĐ]\.|[a-zđ]\))(?:\s|(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝ]))"
+)
 
 
 def _continues(previous: str, nxt: str) -> bool:
@@ -74,8 +76,9 @@ def _continues(previous: str, nxt: str) -> bool:
         return False
     if not _SENTENCE_END.search(previous):
         return True
-    # a sentence ended; a lower-case start still means the same sentence went on
-    return nxt[:1].islower()
+    # a sentence ended; a lower-case start still means the same sentence went on,
+    # and so does a figure after a colon ('Thu ngân sách địa phương:' / '6.645 triệu đồng')
+    return nxt[:1].islower() or (previous.endswith(":") and nxt[:1].isdigit())
 
 
 def _join(a: str, b: str) -> str:

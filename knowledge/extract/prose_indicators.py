@@ -1,9 +1,140 @@
-"""Layout extractor (being written). Returns what it finds as a LayoutResult."""
+"""Layout (b): indicators written in prose — numbered or bulleted items under a
+targets heading, lists flattened into one paragraph ('(1) …; (2) …'),
+news-style sentences ('Năm 2024, xã phấn đấu thu nhập … đạt 70 triệu đồng,
+tỷ lệ hộ nghèo giảm còn dưới 2%') and records with labelled fields
+('Chỉ tiêu: … ; Đơn vị: … ; Mục tiêu: … ; Phụ trách: …').
+
+Only what prose says is returned, with source_ref 'line N' and the group
+heading; merging with a table of the same document happens in plan.py."""
 
 from __future__ import annotations
 
-from knowledge.model import Document, LayoutResult
+import itertools
+import re
+
+from knowledge.extract.lines import Paragraph, paragraphs
+from knowledge.extract.prose_fields import parse_records
+from knowledge.extract.prose_items import Stated, parse_item, strip_marker
+from knowledge.extract.prose_sections import SectionTracker, as_heading, marker_rank
+from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
+
+# A paragraph outside any targets section still counts when it looks forward.
+_FORWARD = re.compile(
+    r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+năm|đến\s+năm\s+\d{4})", re.IGNORECASE
+)
+# Legal basis and references are never indicators.
+_NOT_ITEM = re.compile(
+    r"^(?:căn\s+cứ|thực\s+hiện\s+(?:quyết|nghị|kế|công|chỉ|thông)|theo\s+(?:quyết|nghị|kế|công)|"
+    r"kèm\s+theo|\(kèm)",
+    re.IGNORECASE,
+)
+# Inline markers of a list flattened into one paragraph.
+_INLINE = re.compile(r"(?:(?<=^)|(?<=[\s;:.,]))(\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s+")
 
 
 def extract(doc: Document) -> LayoutResult:
-    return LayoutResult()
+    paras = paragraphs(doc)
+    result = LayoutResult()
+    records = parse_records(paras)
+    taken_lines = {line for ind in records for line in _lines_of(ind)}
+    result.indicators.extend(records)
+    found = _from_sections(paras, taken_lines)
+    if not found:
+        found = _from_forward_sentences(paras, taken_lines)
+    result.indicators.extend(found)
+    for n, ind in enumerate(result.indicators, 1):
+        old = ind.key
+        ind.key = f"P{n:03d}"
+        for child in result.indicators:
+            if child.parent_key == old:
+                child.parent_key = ind.key
+    return result
+
+
+def _lines_of(ind: Indicator) -> list[int]:
+    m = re.match(r"line (\d+)", ind.source_ref)
+    return [int(m.group(1))] if m else []
+
+
+def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
+    tracker = SectionTracker()
+    out: list[Indicator] = []
+    for p in paras:
+        heading = as_heading(p)
+        if heading is not None:
+            tracker.push(heading)
+            continue
+        if not tracker.in_target() or p.line_no in taken or _NOT_ITEM.match(p.text):
+            continue
+        is_item = marker_rank(p.text) is not None
+        for no, body in _split_flattened(p.text):
+            stated = parse_item(body, allow_status=is_item or bool(no))
+            out.extend(_to_indicators(stated, no, tracker.group(), p.line_no, len(out)))
+    return out
+
+
+def _from_forward_sentences(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
+    """A plan without a targets heading: sentences that look forward and hold figures."""
+    tracker = SectionTracker()
+    out: list[Indicator] = []
+    for p in paras:
+        heading = as_heading(p)
+        if heading is not None:
+            tracker.push(heading)
+            continue
+        if tracker.in_other() or p.line_no in taken or _NOT_ITEM.match(p.text) or not _FORWARD.search(p.text):
+            continue
+        for no, body in _split_flattened(p.text):
+            stated = [s for s in parse_item(body, allow_status=False) if s.target is not None or s.children]
+            out.extend(_to_indicators(stated, no, tracker.group(), p.line_no, len(out)))
+    return out
+
+
+def _split_flattened(text: str) -> list[tuple[str, str]]:
+    """'(1) A 5%; (2) B 7%' -> [('(1)', 'A 5%'), ('(2)', 'B 7%')]; else one item."""
+    no, body = strip_marker(text)
+    marks = list(_INLINE.finditer(body))
+    numbers = [re.sub(r"\D", "", m.group(1)) or m.group(1) for m in marks]
+    if len(marks) < 2 or not _increasing(numbers):
+        return [(no, body)]
+    parts: list[tuple[str, str]] = []
+    head = body[: marks[0].start()].strip()
+    if head and not head.endswith(":"):
+        parts.append((no, head))
+    for m, nxt in zip(marks, [*marks[1:], None], strict=False):
+        end = nxt.start() if nxt else len(body)
+        parts.append((m.group(1).rstrip(")").lstrip("(").join("()"), body[m.end() : end].strip(" ;,")))
+    return parts
+
+
+def _increasing(numbers: list[str]) -> bool:
+    try:
+        values = [int(n) if n.isdigit() else ord(n) for n in numbers]
+    except ValueError:
+        return False
+    return all(b == a + 1 for a, b in itertools.pairwise(values))
+
+
+def _to_indicators(stated: list[Stated], no: str, group: str | None, line: int, base: int) -> list[Indicator]:
+    out: list[Indicator] = []
+    for s in stated:
+        parent = _indicator(s, no, group, line, base + len(out))
+        out.append(parent)
+        for child in s.children:
+            ind = _indicator(child, "", group, line, base + len(out))
+            ind.parent_key = parent.key
+            out.append(ind)
+    return out
+
+
+def _indicator(s: Stated, no: str, group: str | None, line: int, index: int) -> Indicator:
+    t = s.target
+    ind = Indicator(key=f"p{line}_{index}", name=s.name, no=no, group=group, source_ref=f"line {line}")
+    if t is not None:
+        ind.unit = t.unit
+        ind.target_text = t.text
+        ind.target_value = t.value
+        ind.comparator = t.comparator
+        ind.target_max = t.max_value
+    ind.other_targets = [OtherTarget(source=f"line {line}", text=x) for x in s.extra]
+    return ind

@@ -1,0 +1,227 @@
+"""One prose item ('(5). Tỷ lệ gia đình văn hóa: từ 94% trở lên; tỷ lệ tổ dân
+phố văn hóa: từ 88% trở lên.') -> the indicators it states.
+
+An item is cut into sentences and ';'-clauses, then at commas and 'và' where
+both sides hold a figure. Each piece with a figure gives one indicator: its
+name is the phrase before the figure without the verb ('đạt', 'tăng', ...),
+or the whole piece when the figure comes first ('100% số hộ được kiểm tra').
+A piece without a figure counts only when a status word ('Hoàn thành',
+'Duy trì', 'Giữ vững', 'Đạt') carries it and it is not a task ('Tăng cường …')."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from knowledge.extract.prose_targets import Found, find_status, find_targets
+from knowledge.model import Target
+
+
+@dataclass
+class Stated:
+    """An indicator as one item of prose states it."""
+
+    name: str
+    target: Target | None
+    children: list[Stated] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)  # further figures for the same name
+
+
+# Item markers: '(1).', '1.', '1.2.', 'a)', '-', '+', '•', '*'.
+ITEM_MARKER = re.compile(
+    r"^\s*(?:\(\s*(?P<p>\d{1,3})\s*\)\s*[.:]?|(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\s*[.)](?!\d)|"
+    r"(?P<a>[a-zđ])\s*[.)]|[-+•*–—])\s*"
+)
+# Leading time and subject phrases that are not part of an indicator's name.
+_LEAD = re.compile(
+    r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|"
+    r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
+    r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
+    r"(?:đến|tới)\s+năm\s+\d{4}|có|với|là|và|gồm|đạt)\s*[,:]?\s+",
+    re.IGNORECASE,
+)
+_LEAD_TIME = re.compile(
+    r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|phấn\s+đấu)"
+    r"\s*,?\s+(?:(?:đến|tới)\s+năm\s+\d{4}\s*,?\s*)?",
+    re.IGNORECASE,
+)
+_SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
+# Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
+_TRAIL = re.compile(
+    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|\bxuống|\blên|\bgiảm|\btăng|\bbằng|"
+    r"\bbình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|\bchỉ|[:,;\-–(])\s*$",
+    re.IGNORECASE,
+)
+# A figure that comes first is read with the words that follow it as the name
+# unless the phrase before it names a measure already.
+_MEASURE_NOUN = re.compile(
+    r"^(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|số|tổng|giá\s+trị|thu\s+nhập|sản\s+lượng|diện\s+tích|mức|cơ\s+cấu|thu|chi|"
+    r"năng\s+suất|mật\s+độ|kim\s+ngạch|vốn|bình\s+quân|lượng|độ\s+che\s+phủ|tăng\s+trưởng|dân\s+số)\b",
+    re.IGNORECASE,
+)
+# A piece that starts with one of these is a task, not a target, unless it has a figure.
+TASK_VERB = re.compile(
+    r"^(?:chỉ\s+đạo|tăng\s+cường|tổ\s+chức|tiếp\s+tục|thực\s+hiện|triển\s+khai|nâng\s+cao|đẩy\s+mạnh|"
+    r"tuyên\s+truyền|vận\s+động|phối\s+hợp|tập\s+trung|quan\s+tâm|chú\s+trọng|rà\s+soát|kiểm\s+tra|"
+    r"tham\s+mưu|làm\s+tốt|phát\s+huy|huy\s+động|khuyến\s+khích|hướng\s+dẫn|đôn\s+đốc|giao|căn\s+cứ|"
+    r"theo|mở\s+rộng|đầu\s+tư|cải\s+thiện|chủ\s+động|bảo\s+đảm|đảm\s+bảo|xử\s+lý|khắc\s+phục)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_marker(text: str) -> tuple[str, str]:
+    """('(5). Tỷ lệ …') -> ('(5)', 'Tỷ lệ …')."""
+    m = ITEM_MARKER.match(text)
+    if not m:
+        return "", text.strip()
+    no = f"({m.group('p')})" if m.group("p") else m.group("n") or m.group("a") or ""
+    return no, text[m.end() :].strip()
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences and ';'-clauses, parenthesised asides dropped."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    parts: list[str] = []
+    for clause in re.split(r"\s*;\s*|\s*\n\s*", text):
+        # a sentence ends at '. ' before a capital letter (not '1.900', not 'TP. Vinh')
+        start = 0
+        for m in re.finditer(r"(?<=[^\s.\d])\.\s+(?=[A-ZĐÀ-Ỹ\d])", clause):
+            if re.search(r"\b(?:TP|Tp|tp|ThS|TS|Đ/c|đ/c)$", clause[: m.start()]):
+                continue
+            parts.append(clause[start : m.start()])
+            start = m.end()
+        parts.append(clause[start:])
+    return [_tidy(p) for p in parts if _tidy(p)]
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" .;,¹²³⁴⁵⁶⁷⁸⁹*")
+
+
+def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
+    """Cut at ', ' and ' và ' where each side keeps a figure of its own."""
+    cuts = [0] + [m.end() for m in re.finditer(r",\s+|\s+và\s+", clause)] + [len(clause)]
+    merged: list[str] = []
+    pending = ""
+    for a, b in itertools.pairwise(cuts):
+        raw = pending + clause[a:b]
+        if _ends_with_figure(_bare(raw)):
+            merged.append(raw)
+            pending = ""
+        else:
+            pending = raw
+    if pending:
+        if merged and not find_targets(_bare(pending)):
+            merged[-1] += pending
+        else:
+            merged.append(pending)
+    return [(_bare(p), find_targets(_bare(p))) for p in merged if _bare(p)]
+
+
+# Words that may follow a figure and still close its piece ('60% tổng chi ngân sách').
+_QUALIFIER = re.compile(
+    r"^(?:trở\s+lên|trở\s+xuống|tổng|so\s+với|kế\s+hoạch|trên\s+tổng|của|mỗi|hằng|hàng|/|trong|vào|năm|"
+    r"được\s+giao|giao|dân\s+số|số\s+dân)",
+    re.IGNORECASE,
+)
+
+
+def _ends_with_figure(piece: str) -> bool:
+    found = find_targets(piece)
+    if not found:
+        return False
+    tail = _tidy(piece[found[-1].end :])
+    return len(tail.split()) <= 2 or bool(_QUALIFIER.match(tail))
+
+
+def _bare(piece: str) -> str:
+    return re.sub(r"(?:,|\s+và)\s*$", "", piece.strip()).strip()
+
+
+def clean_name(text: str) -> str:
+    t = _tidy(_SPAN.sub("", text))
+    for _ in range(4):
+        new = _LEAD.sub("", t).strip(" ,:")
+        new = _TRAIL.sub("", new).strip(" ,:")
+        if new == t:
+            break
+        t = new
+    if t[:1].islower():
+        t = t[:1].upper() + t[1:]
+    return t
+
+
+def _name_for(piece: str, found: Found) -> str:
+    before = clean_name(piece[: found.start])
+    after = _tidy(piece[found.end :])
+    after = re.sub(r"^(?:trở\s+lên|trở\s+xuống|so\s+với.*|/năm)\b", "", after, flags=re.IGNORECASE).strip()
+    if before and len(before.split()) >= 2 and _MEASURE_NOUN.match(before):
+        return before
+    # the figure comes first ('Giảm 04/08 hộ nghèo'): the name is the phrase without the number
+    unit = found.target.unit or ""
+    if not after or unit[:1] in "%‰":
+        unit = ""
+    return clean_name(f"{piece[: found.start]} {unit} {after}")
+
+
+def _status_piece(clause: str, first: bool) -> Stated | None:
+    status = find_status(clause)
+    if status is None or TASK_VERB.match(clause):
+        return None
+    if (
+        not first
+        and status.text
+        and status.text.lower() == "đạt"
+        and not re.search(r"\bđạt\s+chuẩn", clause, re.I)
+    ):
+        return None
+    name = _tidy(_LEAD_TIME.sub("", clause))
+    name = name[:1].upper() + name[1:]
+    if len(name.split()) < 2:
+        return None
+    status.text = status.text[:1].upper() + status.text[1:] if status.text else status.text
+    return Stated(name=name, target=status)
+
+
+def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
+    """The indicators one item states, in order."""
+    out: list[Stated] = []
+    pieces_all: list[tuple[str, list[Found]]] = []
+    for index, clause in enumerate(split_clauses(text)):
+        pieces = [(p, f) for p, f in _pieces(clause) if f]
+        if not pieces and allow_status:
+            stated = _status_piece(clause, first=index == 0)
+            if stated:
+                out.append(stated)
+        pieces_all.extend(pieces)
+    parent = _parent_head(pieces_all)
+    group: list[Stated] = []
+    for i, (piece, found) in enumerate(pieces_all):
+        main = found[-1]
+        name = _name_for(piece, main)
+        if parent and i == 0:
+            name = clean_name(piece[piece.find(":") + 1 : main.start]) or name
+        if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
+            if group:
+                group[-1].extra.append(piece)
+            continue
+        group.append(Stated(name=name, target=main.target))
+    if parent:
+        return [Stated(name=parent, target=None, children=group), *out]
+    return group + out
+
+
+def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+    """'Cơ cấu kinh tế: Xây dựng: 42%; dịch vụ: 27%' -> 'Cơ cấu kinh tế' heads several figures."""
+    if len(pieces) < 2:
+        return None
+    first, found = pieces[0]
+    head_end = first.find(":")
+    if head_end < 0 or head_end >= found[-1].start:
+        return None
+    between = first[head_end + 1 : found[-1].start].strip(" :")
+    if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", between):
+        return None
+    head = clean_name(first[:head_end])
+    return head if len(head.split()) >= 2 else None

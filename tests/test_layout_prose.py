@@ -1,0 +1,159 @@
+"""Layout (b): indicators written in prose (bullets, numbered items, flattened
+lists, news-style sentences, labelled-field records)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract import prose_indicators
+from knowledge.extract.lines import paragraphs
+from knowledge.extract.prose_items import parse_item
+from knowledge.extract.prose_targets import find_targets
+from knowledge.model import Block, Document, Indicator
+from knowledge.readers import read_document
+from knowledge.text import fold
+
+ROOT = Path(__file__).resolve().parent
+LAYOUTS = ROOT / "data" / "layouts"
+GOLD = LAYOUTS / "prose_gold"
+SAMPLES = ROOT.parent / "knowledge" / "samples"
+
+
+def _similar(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    return fa in fb or fb in fa or difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+
+
+def _target_ok(gold: dict, pred: Indicator) -> bool:
+    if gold.get("target_value") is not None:
+        return pred.target_value is not None and abs(pred.target_value - gold["target_value"]) < 1e-6
+    return fold(gold["target_text"]) in fold(pred.target_text)
+
+
+def _doc_of(text: str) -> Document:
+    blocks = [Block(kind="line", text=line, line_no=n) for n, line in enumerate(text.splitlines(), 1)]
+    return Document(source="inline.txt", blocks=blocks)
+
+
+def _gold_cases() -> list[Path]:
+    return sorted(GOLD.glob("*.json"))
+
+
+@pytest.mark.parametrize("gold_path", _gold_cases(), ids=lambda p: p.stem)
+def test_own_layouts_match_their_gold_exactly(gold_path: Path) -> None:
+    doc_path = next(p for p in LAYOUTS.glob(gold_path.stem + ".*") if p.suffix != ".json")
+    found = prose_indicators.extract(read_document(doc_path)).indicators
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["indicators"]
+    unused = list(found)
+    for g in gold:
+        match = next((p for p in unused if _similar(g["name"], p.name)), None)
+        assert match is not None, f"missed {g['name']!r} in {[p.name for p in found]}"
+        unused.remove(match)
+        assert _target_ok(g, match), f"{g['name']!r}: got {match.target_text!r}"
+        assert match.comparator == g["comparator"], g["name"]
+        if g.get("responsible"):
+            assert match.responsible == g["responsible"]
+        assert match.source_ref.startswith("line ")
+    # nothing from the evaluation, task or organisation sections
+    assert unused == [], [p.name for p in unused]
+
+
+def test_sample_with_numbered_items_under_group_headings() -> None:
+    found = prose_indicators.extract(read_document(SAMPLES / "001_27f7fec24761f517.txt")).indicators
+    by_name = {fold(i.name): i for i in found}
+    income = by_name[fold("Thu nhập bình quân đầu người")]
+    assert (income.target_value, income.unit, income.no) == (95, "triệu đồng/người/năm", "(1)")
+    assert income.group == "Về kinh tế"
+    growth = by_name[fold("Tốc độ tăng dân số bình quân hằng năm")]
+    assert (growth.target_value, growth.comparator) == (0.9, "<")
+    assert len(found) >= 27
+
+
+def test_item_with_two_targets_gives_two_indicators() -> None:
+    stated = parse_item(
+        "Tỷ lệ gia đình đạt danh hiệu gia đình văn hóa: từ 94% trở lên; "
+        "tỷ lệ tổ dân phố đạt danh hiệu văn hóa: từ 88% trở lên."
+    )
+    assert [(s.name, s.target.value, s.target.comparator) for s in stated if s.target] == [
+        ("Tỷ lệ gia đình đạt danh hiệu gia đình văn hóa", 94, ">="),
+        ("Tỷ lệ tổ dân phố đạt danh hiệu văn hóa", 88, ">="),
+    ]
+
+
+def test_composite_item_has_a_parent_and_children() -> None:
+    stated = parse_item(
+        "Cơ cấu kinh tế chuyển dịch theo hướng: Xây dựng: 42,43%; dịch vụ: 27,14%; nông nghiệp: 6,53%."
+    )
+    assert len(stated) == 1 and stated[0].target is None
+    assert [(c.name, c.target.value) for c in stated[0].children] == [
+        ("Xây dựng", 42.43),
+        ("Dịch vụ", 27.14),
+        ("Nông nghiệp", 6.53),
+    ]
+
+
+def test_status_items_and_task_sentences() -> None:
+    stated = parse_item(
+        "Giữ vững danh hiệu trường đạt chuẩn Quốc gia. Chỉ đạo các trường chuẩn bị tốt các tiêu chí để thẩm định lại."
+    )
+    assert [(s.name, s.target.text, s.target.comparator) for s in stated] == [
+        ("Giữ vững danh hiệu trường đạt chuẩn Quốc gia", "Giữ vững", "status")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỷ lệ trẻ em dưới 5 tuổi được tiêm chủng",
+        "Thực hiện Quyết định số 109/QĐ-UBND ngày 05/01/2024 của UBND thành phố",
+        "Trường đạt chuẩn quốc gia mức độ 2 trong năm 2024",
+        "Phòng chống dịch COVID-19 giai đoạn 2026 - 2030",
+    ],
+)
+def test_numbers_that_belong_to_names_are_not_targets(sentence: str) -> None:
+    assert find_targets(sentence) == []
+
+
+def test_figure_comparators_and_ranges() -> None:
+    cases = {
+        "đạt từ 15-20%": (15, "range", 20),
+        "dưới : 0,9%": (0.9, "<", None),
+        "không thấp hơn 60% tổng chi": (60, ">=", None),
+        "đạt 1.900 tấn": (1900, "=", None),
+        "giảm 04/08 hộ nghèo": (4, "=", None),
+        "đạt 11% trở lên": (11, ">=", None),
+    }
+    for text, expected in cases.items():
+        t = find_targets(text)[-1].target
+        assert (t.value, t.comparator, t.max_value) == expected, text
+
+
+def test_target_section_ends_at_the_next_heading_of_its_level() -> None:
+    doc = _doc_of(
+        "2. Các chỉ tiêu chủ yếu\n- Tỷ lệ hộ nghèo dưới 1%;\n3. Nhiệm vụ và giải pháp\n"
+        "- Phấn đấu tỷ lệ tham gia bảo hiểm y tế đạt 95%;\n"
+    )
+    names = [i.name for i in prose_indicators.extract(doc).indicators]
+    assert names == ["Tỷ lệ hộ nghèo"]
+
+
+def test_legal_basis_under_a_targets_heading_is_ignored() -> None:
+    doc = _doc_of(
+        "II. CÁC CHỈ TIÊU CHỦ YẾU\nCăn cứ Nghị quyết số 15/NQ-HĐND, tỷ lệ chi thường xuyên 40%;\n"
+        "1. Tỷ lệ lao động qua đào tạo: 70%.\n"
+    )
+    assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ lao động qua đào tạo"]
+
+
+def test_paragraphs_split_numbered_heading_without_space_and_join_figure_after_colon() -> None:
+    doc = _doc_of(
+        "2.Các chỉ tiêu chủ yếu\nThực hiện Quyết định của UBND thành phố.\n"
+        "- Thu ngân sách địa phương:\n6.645 triệu đồng; chi ngân sách: 6.645 triệu đồng.\n"
+    )
+    texts = [p.text for p in paragraphs(doc)]
+    assert texts[0] == "2.Các chỉ tiêu chủ yếu"
+    assert texts[-1] == "- Thu ngân sách địa phương: 6.645 triệu đồng; chi ngân sách: 6.645 triệu đồng."
