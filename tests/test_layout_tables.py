@@ -157,7 +157,7 @@ def test_task_table_with_other_column_names_and_page_break() -> None:
 
 def test_two_level_header_end_of_period_column_is_the_target(indicators_003: LayoutResult) -> None:
     by_name = {i.name: i for i in indicators_003.indicators}
-    assert len(indicators_003.indicators) == 27
+    assert len(indicators_003.indicators) == 29
     growth = by_name["Tốc độ tăng trưởng GRDP"]
     assert (growth.no, growth.unit, growth.target_text, growth.target_value) == ("2", "%", "15", 15.0)
     assert [(o.source, o.text) for o in growth.other_targets] == [("Bình quân năm", "≥ 14")]
@@ -183,12 +183,27 @@ def test_dash_rows_are_children_of_the_numbered_row(indicators_003: LayoutResult
     assert social.parent_key == by_name["Tỷ lệ dân số tham gia bảo hiểm y tế"].key
 
 
+def test_second_labelled_figure_of_a_cell_is_a_child_row(indicators_003: LayoutResult) -> None:
+    by_name = {i.name: i for i in indicators_003.indicators}
+    family = by_name["Tỷ lệ gia đình văn hoá"]
+    assert (family.target_text, family.target_value) == ("≥ 95 gia đình", 95.0)
+    street = by_name["tổ dân phố"]
+    assert (street.parent_key, street.target_value, street.unit) == (family.key, 100.0, "%")
+    crime = by_name["Tỷ lệ khám phá tội phạm"]
+    assert crime.target_text == "≥ 75"
+    serious = by_name["tội phạm rất nghiêm trọng và đặc biệt nhằm"]
+    assert (serious.parent_key, serious.target_value) == (crime.key, 90.0)
+    # a figure without words of its own does not make a row
+    pupils = by_name["Trang bị phòng học thông minh"]
+    assert pupils.target_text == "100/ cơ sở giáo dục, trang bị ít nhất 01 phòng"
+
+
 def test_table_continued_after_blank_lines_and_cut_cells_rejoined(indicators_003: LayoutResult) -> None:
     by_name = {i.name: i for i in indicators_003.indicators}
     classrooms = by_name["Trang bị nhà lớp học đa năng"]  # first row after the split
     assert classrooms.parent_key == by_name["Tỷ lệ trường đạt chuẩn mức độ 2"].key
     crime = by_name["Tỷ lệ khám phá tội phạm"]
-    assert crime.target_text is not None and crime.target_text.endswith("đặc biệt nhằm")
+    assert by_name["tội phạm rất nghiêm trọng và đặc biệt nhằm"].source_ref == crime.source_ref
     assert by_name["Phường không ma túy"].parent_key == crime.key
 
 

@@ -21,6 +21,9 @@ _LEADING_BULLET = re.compile(r"^[-+•*–]\s*")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 _SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]\s+(.{3,150})$")
+_FIGURE_START = re.compile(r"^(?:≥|≤|>=|<=|>|<|trên|dưới|từ|tối thiểu|tối đa)?\s*\d[\d.,]*\s*%?\s*", re.I)
+_FIGURE_SPLIT = re.compile(r"\s*(?:;|,\s)\s*(?=(?:≥|≤|>=|<=|>|<|trên|dưới|từ)?\s*\d)", re.I)
+_LABEL_LEAD = re.compile(r"^(?:đối với|với|cho|ở)\s+", re.I)
 _VALUE_ROLES = (
     "unit",
     "target",
@@ -56,7 +59,7 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
         if not has_values and _is_group(no, rows[i + 1 :], grid):
             group, parent = name, None
             continue
-        ind = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
+        ind, extra = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
         unnumbered = not no and "no" in grid.roles
         is_child = bool(bullet) or unnumbered or _is_subnumber_of(no, parent)
         if is_child and parent is not None:
@@ -64,10 +67,18 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
         else:
             parent = ind
         out.append(ind)
+        for label, text in extra:  # '≥ 95 gia đình, 100 tổ dân phố': the second figure's own row
+            child = Indicator(key=f"{key_prefix}{len(out) + 1:03d}", name=label, group=group, unit=ind.unit)
+            _set_target(child, text)
+            child.parent_key, child.source_ref = ind.key, row.ref
+            out.append(child)
     return out
 
 
-def _indicator(grid: Grid, row: Row, name: str, no: str, key: str, group: str | None) -> Indicator:
+def _indicator(
+    grid: Grid, row: Row, name: str, no: str, key: str, group: str | None
+) -> tuple[Indicator, list[tuple[str, str]]]:
+    """The row's indicator, and the labelled further figures its target cell holds."""
     ind = Indicator(
         key=key,
         name=name,
@@ -81,14 +92,38 @@ def _indicator(grid: Grid, row: Row, name: str, no: str, key: str, group: str | 
         source_ref=row.ref,
     )
     filled = [c for c in _target_order(grid) if row.cells[c]]
-    if filled:
-        target = parse_target(row.cells[filled[0]], unit_hint=ind.unit)
-        ind.target_text = row.cells[filled[0]]
-        ind.target_value, ind.comparator, ind.target_max = target.value, target.comparator, target.max_value
-        if not ind.unit and target.unit:
-            ind.unit = target.unit
-        ind.other_targets = [OtherTarget(source=grid.label(c), text=row.cells[c]) for c in filled[1:]]
-    return ind
+    if not filled:
+        return ind, []
+    first, extra = _split_figures(row.cells[filled[0]])
+    _set_target(ind, first)
+    ind.other_targets = [OtherTarget(source=grid.label(c), text=row.cells[c]) for c in filled[1:]]
+    return ind, extra
+
+
+def _set_target(ind: Indicator, text: str) -> None:
+    target = parse_target(text, unit_hint=ind.unit)
+    ind.target_text = text
+    ind.target_value, ind.comparator, ind.target_max = target.value, target.comparator, target.max_value
+    if not ind.unit and target.unit:
+        ind.unit = target.unit
+
+
+def _split_figures(cell: str) -> tuple[str, list[tuple[str, str]]]:
+    """'≥ 95 gia đình, 100 tổ dân phố' -> ('≥ 95 gia đình', [('tổ dân phố', '100 tổ dân phố')]).
+
+    Only when every further figure carries words of its own (its indicator's name);
+    otherwise the cell stays whole."""
+    parts = [p.strip() for p in _FIGURE_SPLIT.split(cell) if p.strip()]
+    if len(parts) < 2 or not _FIGURE_START.match(parts[0]):
+        return cell, []
+    labelled: list[tuple[str, str]] = []
+    for part in parts[1:]:
+        m = _FIGURE_START.match(part)
+        label = _LABEL_LEAD.sub("", part[m.end() :]).strip() if m else ""
+        if len(label.split()) < 2:
+            return cell, []
+        labelled.append((label, part))
+    return parts[0], labelled
 
 
 def _join_cols(grid: Grid, row: Row, role: str) -> str | None:
