@@ -44,10 +44,10 @@ def _month_end(year: int, month: int) -> date:
 # --- patterns (folded text) ------------------------------------------------------
 
 _YEAR = r"((?:19|20)[0-9]{2})"
-_SEP_YEAR = rf"(?:\s*[/.-]\s*|\s+nam\s+|\s+){_YEAR}"
+_SEP_YEAR = rf"(?:\s*[/.-]\s*(?:nam\s+)?|\s+nam\s+|\s+){_YEAR}"
 _BEFORE = r"(?:(truoc)\s+)?"
 _DOC_DATE_RE = re.compile(  # a referenced document and its date: not a deadline
-    r"[0-9]+\s?/\s?[a-zđ]+[a-z0-9]*(?:\s?-\s?[a-z0-9]+)*(?:[^;:\n]{0,40}?\bngay\s+[0-9]{1,2}\s*[/.-]\s*"
+    r"[0-9]+\s?/\s?(?!nam\b)[a-z]+[a-z0-9]*(?:\s?-\s?[a-z0-9]+)*(?:[^;:\n]{0,40}?\bngay\s+[0-9]{1,2}\s*[/.-]\s*"
     r"[0-9]{1,2}\s*[/.-]\s*[0-9]{4})?"
 )
 _FULL_DATE_RE = re.compile(r"(?<![0-9])([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?![0-9])")
@@ -303,7 +303,7 @@ def _deadlines_in(
     return out
 
 
-_LABEL_TAIL_RE = re.compile(r"[\s,;:.]*(?:và|hoặc|va|hoac)?[\s,;:.]*$", re.I)
+_LABEL_TAIL_RE = re.compile(r"[\s,;:.\-–]*(?:và|hoặc|va|hoac|đến|den)?[\s,;:.\-–]*$", re.I)
 
 
 def _trim_label(words: str) -> str:

@@ -45,6 +45,10 @@ def _dates(text: str, default_year: int | None = None) -> list[date]:
         ("Từ nay đến hết năm 2023", date(2023, 12, 31)),
         ("Thực hiện đảm bảo tiến độ đề ra trong năm 2023 theo lộ trình.", date(2023, 12, 31)),
         ("ngày 15/12 năm 2025", date(2025, 12, 15)),
+        ("Tháng 5/năm 2023", date(2023, 5, 31)),
+        ("Từ tháng 3 đến tháng 6/2023", date(2023, 6, 30)),
+        ("QUÝ II/2024", date(2024, 6, 30)),
+        ("Quý 1 năm 2023", date(2023, 3, 31)),
     ],
 )
 def test_single_period(text: str, expected: date) -> None:
@@ -78,6 +82,11 @@ def test_two_months_share_the_year_written_last() -> None:
         (date(2023, 10, 31), "tháng 10/2023"),
     ]
     assert parsed.due_date == date(2023, 10, 31)
+
+
+def test_month_list_labels_drop_joining_words() -> None:
+    parsed = parse_deadline("Tháng 10/2023 - tháng 12/2023")
+    assert [d.label for d in parsed.deadlines] == ["Tháng 10/2023", "tháng 12/2023"]
 
 
 def test_two_quarters() -> None:
