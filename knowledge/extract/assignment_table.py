@@ -155,6 +155,7 @@ _PARTY_WORDS = re.compile(
     r"Phó Chủ tịch|PCT|CT)(?![\w]))",
 )
 _BARE_OFFICER = re.compile(r"^-?\s*Đ/c\s*[^\W\d_]+$")  # 'Đ/c Hùng': the unit is on the next line
+_LOWER_PARTY = re.compile(r"^(?:các|cán bộ|công chức)\b")
 _ABBREV = re.compile(r"^[A-ZĐ]{2,}(?:[\s,/-]|$)")
 
 # Row and heading starts.
@@ -553,8 +554,11 @@ def _split_tail(tail: str, cells: _Cells, coordinating: bool = False) -> None:
         first, line_idx = items[0]
         m = _LEADER.match(first.lstrip("- "))
         if m:
-            cells.leader = clean(m.group(0)).rstrip(" ,")
             rest = first.lstrip("- ")[m.end() :].strip(" ,;")
+            # 'Phó Chủ tịch phụ trách kinh tế': the lower-case words still name the leader
+            extra = "" if _LOWER_PARTY.match(rest) else _lower_words(rest)
+            cells.leader = clean(f"{m.group(0)} {extra}").rstrip(" ,")
+            rest = rest[len(extra) :].strip(" ,;")
             items = ([(rest, line_idx)] if rest else []) + items[1:]
     first_line = items[0][1] if items else 0
     for item, line_idx in items:
@@ -567,6 +571,16 @@ def _split_tail(tail: str, cells: _Cells, coordinating: bool = False) -> None:
             cells.coordinating.append(item)
         else:
             cells.responsible.append(item)
+
+
+def _lower_words(text: str) -> str:
+    """The leading run of lower-case words of `text`."""
+    words: list[str] = []
+    for word in text.split(" "):
+        if not word or not word[0].islower():
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _join_lines(text: str) -> str:
