@@ -84,3 +84,10 @@ def test_sample_rules() -> None:
         ("monthly", 10, None),
         ("yearly", None, date(2024, 12, 5)),
     ]
+
+
+def test_recipient_after_gui_comes_from_the_shared_parser() -> None:
+    rules = reporting.extract(
+        _doc("IV. TỔ CHỨC THỰC HIỆN", "Các tổ dân phố hằng quý lập báo cáo gửi UBND phường.")
+    )
+    assert [(r.frequency, r.report_to) for r in rules] == [("quarterly", "UBND phường")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.deadlines import parse_reporting_rule
 from knowledge.extract.lines import Paragraph, paragraphs
 from knowledge.model import Document, ReportingRule
 from knowledge.text import clean
@@ -153,9 +154,11 @@ def _deadline(text: str) -> date | None:
 def parse_rule(text: str, clause: str | None = None) -> list[ReportingRule]:
     """One rule per frequency named in `clause` (default: the text itself)."""
     core = _NOT_A_REPORT.sub(" ", clean(clause or text))
-    to = _report_to(core)
-    day = _day_of_month(core)
-    deadline = _deadline(core)
+    # the shared parser fills what the local patterns miss (other phrasings of days and recipients)
+    shared = parse_reporting_rule(core)
+    to = _report_to(core) or (shared.report_to if shared else None)
+    day = _day_of_month(core) or (shared.day_of_month if shared else None)
+    deadline = _deadline(core) or (shared.deadline_date if shared else None)
     out: list[ReportingRule] = []
     for freq in _frequencies(core):
         out.append(
