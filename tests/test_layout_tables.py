@@ -354,3 +354,58 @@ def test_plan_table_with_last_years_results_is_an_indicator_table() -> None:
 def test_table_without_known_header_is_ignored() -> None:
     doc = _doc([["Họ và tên", "Chữ ký"], ["Nguyễn Văn An", ""]])
     assert tables.extract(doc) == LayoutResult()
+
+
+def test_docx_task_table_with_unit_in_charge_and_expected_output(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Phụ lục: Phân công nhiệm vụ năm 2025")
+    rows = [
+        ["TT", "Nội dung công việc", "Đơn vị", "Kết quả dự kiến", "Thời gian"],
+        ["", "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH", "", "", ""],
+        ["1", "Rà soát thủ tục hành chính", "Văn phòng - Thống kê", "Báo cáo rà soát", "Tháng 6/2025"],
+        ["2", "Số hóa hồ sơ hộ tịch", "Công chức Tư pháp - Hộ tịch", "100% hồ sơ", "Quý IV/2025"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "phan_cong.docx"
+    document.save(str(path))
+
+    found = _extract(path)
+    assert found.progress == [] and found.indicators == []
+    assert [(t.no, t.name, t.group, t.responsible, t.due_date) for t in found.tasks] == [
+        (
+            "1",
+            "Rà soát thủ tục hành chính",
+            "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+            "Văn phòng - Thống kê",
+            date(2025, 6, 30),
+        ),
+        (
+            "2",
+            "Số hóa hồ sơ hộ tịch",
+            "CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+            "Công chức Tư pháp - Hộ tịch",
+            date(2025, 12, 31),
+        ),
+    ]
+
+
+def test_table_split_by_a_page_footer_is_stitched() -> None:
+    header = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025"]
+    doc = Document(
+        source="t.md",
+        blocks=[
+            Block(kind="table", rows=[header, ["1", "Tỷ lệ hộ nghèo", "%", "dưới 2"]]),
+            Block(kind="line", text="Trang 2/3"),
+            Block(kind="table", rows=[header, ["-", "Hộ nghèo dân tộc thiểu số", "hộ", "dưới 10"]]),
+            Block(kind="line", text="Ý kiến tiếp thu của các ban ngành như sau"),
+            Block(kind="table", rows=[["-", "Hộ cận nghèo", "hộ", "dưới 30"]]),
+        ],
+    )
+    found = tables.extract(doc)
+    poor, minority = found.indicators  # the headerless piece after prose is not this table
+    assert minority.parent_key == poor.key and minority.target_value == 10.0
+    assert minority.source_ref == "table 2 row 2"

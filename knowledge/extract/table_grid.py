@@ -27,6 +27,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|^han\b")),
     ("unit", re.compile(r"^(?:dvt|dv tinh|don vi tinh|don vi)$|don vi tinh|\bdvt\b")),
     ("assessment", re.compile(r"danh gia|xep loai")),
+    ("note", re.compile(r"ket qua du kien|ket qua dau ra|san pham")),
     ("result", re.compile(r"ket qua")),
     ("solution", re.compile(r"giai phap|bien phap|cach thuc")),
     ("actual", re.compile(r"uoc (?:thuc hien|dat|th)|^thuc hien|^th\b|luy ke")),
@@ -44,7 +45,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NUMBERING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|\(\d{1,3}\)|[-+•*–]|\*)$"
 )
-_PAGE_NUMBER = re.compile(r"^[-–\s]*\d{1,3}[-–\s]*$")
+_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–\s]*\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.:!?)])")
 
@@ -213,6 +214,10 @@ def _settle_roles(roles: list[str], top: list[str], sub: list[str]) -> None:
     for i in names[1:]:  # 'Nội dung | Chỉ tiêu': the second column holds the figure
         if "chi tieu" in fold(sub[i] or top[i]):
             roles[i] = "target"
+    if "target" not in roles and any(r in roles for r in ("deadline", "leader")):
+        for i, r in enumerate(roles):  # a bare 'Đơn vị' beside deadlines is the unit in charge
+            if r == "unit" and fold(sub[i] or top[i]) == "don vi":
+                roles[i] = "responsible"
     if not any(r in roles for r in ("task", "name")) and "solution" in roles:
         roles[roles.index("solution")] = "task"  # one column 'Nhiệm vụ, giải pháp'
 

@@ -19,9 +19,11 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def is_result_table(grid: Grid) -> bool:
-    """A result column and no target column (a plan table may show last year's results)."""
+    """A result column, and neither targets (a plan table may show last year's
+    results) nor deadlines (a task table may name the expected result)."""
     has_item = any(r in grid.roles for r in ("task", "name"))
-    return "result" in grid.roles and has_item and "target" not in grid.roles
+    planned = any(r in grid.roles for r in ("target", "deadline"))
+    return "result" in grid.roles and has_item and not planned
 
 
 def extract_progress(grid: Grid) -> list[ProgressEntry]:

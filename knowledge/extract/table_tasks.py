@@ -30,7 +30,7 @@ def is_task_table(grid: Grid) -> bool:
     """A column for the work (task/content/solution) plus who does it or by when."""
     has_work = any(r in grid.roles for r in ("task", "solution", "name"))
     has_assignment = any(r in grid.roles for r in ("leader", "responsible", "deadline"))
-    indicator_cols = any(r in grid.roles for r in ("unit", "target", "result"))
+    indicator_cols = any(r in grid.roles for r in ("unit", "target"))
     return has_work and has_assignment and not indicator_cols
 
 
@@ -58,7 +58,7 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
         name = grid.cell(row, task_col)
         solution = grid.cell(row, "solution") if has_solution else ""
         assigned = any(grid.cell(row, r) for r in _ASSIGNMENT)
-        if name and not solution and not assigned and _is_group(no, has_solution, rows[i + 1 :], grid):
+        if name and not solution and not assigned and _is_group(no, name, has_solution, rows[i + 1 :], grid):
             groups.append((no, name))
             group = name
             current = None
@@ -103,11 +103,11 @@ def _is_bullet(no: str) -> bool:
     return no in {"-", "+", "•", "*", "–"}
 
 
-def _is_group(no: str, has_solution: bool, following: list[Row], grid: Grid) -> bool:
+def _is_group(no: str, name: str, has_solution: bool, following: list[Row], grid: Grid) -> bool:
     """A name-only row is a heading when the table has a solution column (a task
-    always has one there), when its number is roman or a letter, or when the next
-    row hangs below it ('1' -> '1.1', or an un-numbered row)."""
-    if has_solution or _ROMAN_OR_LETTER.match(no):
+    always has one there), when its number is roman or a letter, when it is set in
+    capitals, or when the next row hangs below it ('1' -> '1.1', or an un-numbered row)."""
+    if has_solution or _ROMAN_OR_LETTER.match(no) or name.isupper():
         return True
     if not following:
         return False
