@@ -107,3 +107,22 @@ def test_sample_title_period_and_number() -> None:
     meta3 = extract_meta(read_document(SAMPLES / "003_80b10907ed40827a.txt"))
     assert (meta3.period_start, meta3.period_end) == (2026, 2030)
     assert meta3.signed_date is None and meta3.doc_number is None
+
+
+def test_header_and_annex_issue_months_disagree() -> None:
+    text = "\n".join(
+        [
+            "Số: /KH-UBND",
+            "X. Yên Lạc, ngày    tháng 4 năm 2026",
+            "KẾ HOẠCH",
+            "Phát triển kinh tế - xã hội năm 2026",
+            "PHỤ LỤC",
+            "(Kèm theo Kế hoạch số /KH-UBND, ngày   tháng 03 năm 2026 của UBND xã Yên Lạc)",
+            "(Kèm theo Kế hoạch số /KH-UBND, ngày 12 tháng 4 năm 2026 của UBND xã Yên Lạc)",
+        ]
+    )
+    meta, conflicts = extract_meta_and_conflicts(_doc(text))
+    assert meta.signed_date is None
+    dates = next(c for c in conflicts if c.what == "Ngày ban hành kế hoạch")
+    assert len(dates.values) == 2  # the third date agrees with the header's month
+    assert "tháng 03 năm 2026" in dates.values[1]

@@ -321,6 +321,47 @@ def _signed_date(lines: list[_Line]) -> date | None:
     return None
 
 
+_PARTIAL_DATE = re.compile(
+    r"ngày\s*(\d{1,2})?\s*(?:…|\.{2,})?\s*(?:tháng|/)\s*(\d{1,2})?\s*(?:…|\.{2,})?\s*(?:năm|/)\s*(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _issue_dates(lines: list[_Line]) -> list[tuple[tuple[str, str, str], str, int]]:
+    """(day, month, year) as written — blanks kept empty — from the place-and-date line and
+    the 'Kèm theo Kế hoạch/Quyết định số … ngày …' lines, with the text and line number."""
+    out: list[tuple[tuple[str, str, str], str, int]] = []
+    for i, line in enumerate(lines):
+        is_place_line = i < 80 and _PLACE_DATE.match(line.text) and len(line.text.split(",")[0].split()) <= 6
+        if is_place_line:
+            window = line.text
+        elif _ANNEX_NUMBER.search(line.text):
+            window = " ".join(x.text for x in lines[i : i + 2])
+        else:
+            continue
+        m = _PARTIAL_DATE.search(window)
+        if m:
+            parts = (m.group(1) or "", m.group(2) or "", m.group(3))
+            out.append((parts, clean(m.group(0)), line.line_no))
+    return out
+
+
+def _date_conflict(lines: list[_Line]) -> Conflict | None:
+    """The header and an annex heading giving different issue months or years."""
+    dates = _issue_dates(lines)
+    seen: dict[tuple[int, int | None, int | None], str] = {}
+    for (day, month, year), text, line_no in dates:
+        key = (int(year), int(month) if month else None, int(day) if day else None)
+        if all(not _compatible(key, k) for k in seen):
+            seen[key] = f"{text} (line {line_no})"
+    return Conflict(what="Ngày ban hành kế hoạch", values=list(seen.values())) if len(seen) > 1 else None
+
+
+def _compatible(a: tuple[int, int | None, int | None], b: tuple[int, int | None, int | None]) -> bool:
+    """Equal where both are filled in (a blank day or month agrees with anything)."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
 def _person_name(text: str) -> str | None:
     t = re.sub(r"\s+\d{1,3}$", "", text).strip(" .")  # a page number glued by PDF extraction
     words = t.split()
@@ -381,6 +422,9 @@ def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]
         first_line = {n: ln for n, ln in reversed(numbers)}
         values = [f"{n} (line {first_line[n]})" for n in distinct]
         conflicts.append(Conflict(what="Số văn bản ban hành kế hoạch", values=values))
+    issued = _date_conflict(lines)
+    if issued:
+        conflicts.append(issued)
     spelling = _spelling_conflict(kind, name, mentions)
     if spelling:
         conflicts.append(spelling)
