@@ -409,3 +409,36 @@ def test_table_split_by_a_page_footer_is_stitched() -> None:
     poor, minority = found.indicators  # the headerless piece after prose is not this table
     assert minority.parent_key == poor.key and minority.target_value == 10.0
     assert minority.source_ref == "table 2 row 2"
+
+
+def test_pdf_task_table_across_a_page_break(tmp_path: Path) -> None:
+    fpdf = pytest.importorskip("fpdf")
+    fonts = Path("/usr/share/fonts/truetype/dejavu")
+    if not (fonts / "DejaVuSans.ttf").exists():
+        pytest.skip("DejaVu font not installed")
+    pdf = fpdf.FPDF()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10)
+    pdf.cell(0, 8, "III. NHIỆM VỤ TRỌNG TÂM NĂM 2025", new_x="LMARGIN", new_y="NEXT")
+    work = [
+        (str(n), f"Kiểm tra, đôn đốc tiến độ công trình số {n}", f"Tháng {n % 12 + 1}/2025")
+        for n in range(1, 81)
+    ]
+    with pdf.table(col_widths=(12, 100, 45, 35)) as table:  # the heading row repeats on each page
+        for values in [("STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn")] + [
+            (no, name, "Công chức Xây dựng", due) for no, name, due in work
+        ]:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    path = tmp_path / "nhiem_vu.pdf"
+    pdf.output(str(path))
+
+    found = _extract(path)
+    assert pdf.page_no() >= 2
+    assert [t.no for t in found.tasks] == [no for no, _, _ in work]
+    assert found.tasks[-1].name == "Kiểm tra, đôn đốc tiến độ công trình số 80"
+    assert found.tasks[-1].due_date == date(2025, 9, 30)
+    assert all(t.responsible == "Công chức Xây dựng" for t in found.tasks)
