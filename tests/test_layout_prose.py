@@ -12,6 +12,7 @@ import pytest
 from knowledge.extract import prose_indicators
 from knowledge.extract.lines import paragraphs
 from knowledge.extract.prose_items import parse_item
+from knowledge.extract.prose_sections import heading_kind
 from knowledge.extract.prose_targets import find_targets
 from knowledge.model import Block, Document, Indicator
 from knowledge.readers import read_document
@@ -157,3 +158,38 @@ def test_paragraphs_split_numbered_heading_without_space_and_join_figure_after_c
     texts = [p.text for p in paragraphs(doc)]
     assert texts[0] == "2.Các chỉ tiêu chủ yếu"
     assert texts[-1] == "- Thu ngân sách địa phương: 6.645 triệu đồng; chi ngân sách: 6.645 triệu đồng."
+
+
+def test_party_fields_inside_an_item_go_to_its_indicators() -> None:
+    doc = _doc_of(
+        "2. Chỉ tiêu chủ yếu\n"
+        "a) Tỷ lệ hộ nghèo dưới 2% (Phụ trách: Công chức LĐ-TBXH; Phối hợp: MTTQ xã).\n"
+        "b) Chỉ tiêu 2: Tỷ lệ lao động qua đào tạo đạt 70%.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_value, i.responsible, i.coordinating) for i in found] == [
+        ("Tỷ lệ hộ nghèo", 2, "Công chức LĐ-TBXH", "MTTQ xã"),
+        ("Tỷ lệ lao động qua đào tạo", 70, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("2. Các chỉ tiêu chủ yếu (28 chỉ tiêu)", "target"),
+        ("II. MỤC TIÊU, CHỈ TIÊU VÀ NHIỆM VỤ NĂM 2025", "target"),
+        ("2.3. Giải pháp thực hiện các chỉ tiêu", "other"),
+        ("Biểu số 02: Kết quả thực hiện các chỉ tiêu năm 2023", "other"),
+        ("1. Mục tiêu tổng quát", "other"),
+        ("b) Về văn hóa - xã hội", "neutral"),
+    ],
+)
+def test_heading_kinds(heading: str, kind: str) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_plan_wide_figures_are_not_indicators() -> None:
+    doc = _doc_of(
+        "II. CHỈ TIÊU NĂM 2024\nPhấn đấu hoàn thành vượt mức 50% các chỉ tiêu được giao.\n- Tỷ lệ hộ nghèo: 1%.\n"
+    )
+    assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ hộ nghèo"]

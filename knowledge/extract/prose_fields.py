@@ -27,6 +27,7 @@ _LABELS: list[tuple[str, str]] = [
     ("nguoi phu trach", "responsible"),
     ("bo phan phu trach", "responsible"),
     ("trach nhiem", "responsible"),
+    ("don vi thuc hien", "responsible"),
     ("phu trach", "responsible"),
     ("lanh dao phu trach", "leader"),
     ("lanh dao chi dao", "leader"),
@@ -143,3 +144,22 @@ def parse_target_field(value: str, unit: str | None) -> Target:
         status.text = value.strip(" .")
         return status
     return Target(text=value.strip(" ."))
+
+
+# Party fields written inside an item ('…: 90% (Phụ trách: Phòng VH-XH).').
+_PARTY = re.compile(
+    r"[(;.,–—-]?\s*\b(đơn\s+vị\s+chủ\s+trì|cơ\s+quan\s+chủ\s+trì|chủ\s+trì|người\s+phụ\s+trách|bộ\s+phận\s+phụ\s+trách|"
+    r"phụ\s+trách|đơn\s+vị\s+thực\s+hiện|đơn\s+vị\s+phối\s+hợp|cơ\s+quan\s+phối\s+hợp|phối\s+hợp|"
+    r"lãnh\s+đạo\s+phụ\s+trách|lãnh\s+đạo\s+chỉ\s+đạo)\s*:\s*([^();]+?)\s*(?:\)|;|$)",
+    re.IGNORECASE,
+)
+
+
+def split_parties(text: str) -> tuple[str, dict[str, str]]:
+    """The item's text without its party fields, and those fields by name."""
+    parties: dict[str, str] = {}
+    for m in _PARTY.finditer(text):
+        label = _LABEL_MAP.get(fold(m.group(1)))
+        if label and label not in parties:
+            parties[label] = m.group(2).strip(" .")
+    return (_PARTY.sub(" ", text).strip() if parties else text), parties

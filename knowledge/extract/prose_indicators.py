@@ -13,7 +13,7 @@ import itertools
 import re
 
 from knowledge.extract.lines import Paragraph, paragraphs
-from knowledge.extract.prose_fields import parse_records
+from knowledge.extract.prose_fields import parse_records, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_sections import SectionTracker, as_heading, marker_rank
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
@@ -68,8 +68,13 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             continue
         is_item = marker_rank(p.text) is not None
         for no, body in _split_flattened(p.text):
+            body, parties = split_parties(body)
             stated = parse_item(body, allow_status=is_item or bool(no))
-            out.extend(_to_indicators(stated, no, tracker.group(), p.line_no, len(out)))
+            found = _to_indicators(stated, no, tracker.group(), p.line_no, len(out))
+            for ind in found:
+                for field, value in parties.items():
+                    setattr(ind, field, value)
+            out.extend(found)
     return out
 
 
@@ -115,9 +120,15 @@ def _increasing(numbers: list[str]) -> bool:
     return all(b == a + 1 for a, b in itertools.pairwise(values))
 
 
+# 'vượt mức 50% các chỉ tiêu được giao' speaks of the plan's targets as a whole
+_META = re.compile(r"\b(?:các|tất\s+cả)\s+(?:mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+
+
 def _to_indicators(stated: list[Stated], no: str, group: str | None, line: int, base: int) -> list[Indicator]:
     out: list[Indicator] = []
     for s in stated:
+        if _META.search(s.name):
+            continue
         parent = _indicator(s, no, group, line, base + len(out))
         out.append(parent)
         for child in s.children:

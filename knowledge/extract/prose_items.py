@@ -38,7 +38,7 @@ _LEAD = re.compile(
     r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|"
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
-    r"(?:đến|tới)\s+năm\s+\d{4}|có|với|là|và|gồm|đạt)\s*[,:]?\s+",
+    r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|có|với|là|và|gồm|đạt)\s*[,:.)-]?\s+",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(

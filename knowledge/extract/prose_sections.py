@@ -82,12 +82,23 @@ def _is_caps(text: str) -> bool:
 
 
 def heading_kind(text: str) -> str:
-    f = fold(re.sub(r"\(\s*\d+\s*chỉ\s+tiêu\s*\)", " chỉ tiêu ", text, flags=re.IGNORECASE))
+    """'target' for a targets heading, 'other' for evaluation, tasks, purpose, ...;
+    'neutral' for a plain group label ('a) Về kinh tế')."""
+    t = re.sub(r"\(\s*\d+\s*chỉ\s+tiêu\s*\)", " chỉ tiêu ", text, flags=re.IGNORECASE)
+    f = fold(re.sub(r"^\W*(?:[A-ZĐ]|[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]\s*", "", t))
     if any(w in f for w in ("ket qua", "danh gia", "tinh hinh", "noi nhan")):
         return "other"
-    if any(w in f for w in _TARGET_WORDS):
+    has_target = any(w in f for w in _TARGET_WORDS) or bool(
+        re.match(r"^(?:cac\s+)?muc tieu(?:\s+nam\s+\d{4})?$", f)
+    )
+    has_other = any(w in f for w in _OTHER_WORDS)
+    if has_target and has_other:
+        # 'Mục tiêu, chỉ tiêu và nhiệm vụ' leads with targets; 'Giải pháp thực hiện các chỉ tiêu' does not
+        head = " ".join(f.split()[:4])
+        return "target" if any(w in head for w in ("chi tieu", "muc tieu")) else "other"
+    if has_target:
         return "target"
-    if any(w in f for w in _OTHER_WORDS):
+    if has_other:
         return "other"
     return "neutral"
 
