@@ -1,0 +1,152 @@
+"""The one wiring file: builds the Application, creates services in post_init,
+closes them in post_shutdown, and registers every handler group in one place."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Config
+from bot.retry import RetryingRateLimiter
+from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
+from handlers.common import QuestionLimiter, Services
+from storage.db import open_database
+
+log = logging.getLogger(__name__)
+
+
+def quiet_http_logs() -> None:
+    """httpx logs every request URL at INFO, and the URL contains the token."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def load_answer_engine(engine: Any) -> Any:
+    """The Q&A engine (storage/answers.py) when present; None makes the bot answer
+    from its own item lookup."""
+    try:
+        from storage.answers import AnswerEngine  # type: ignore[import-not-found]
+    except ImportError:
+        log.info("storage.answers not available: answering from the item lookup")
+        return None
+    try:
+        return AnswerEngine(engine)
+    except Exception:
+        log.exception("the answers engine could not start; answering from the item lookup")
+        return None
+
+
+def build_application(config: Config, engine: Any | None = None, question_limit: int = 8) -> Application:
+    """`engine`: an already open database (tests); otherwise opened in post_init."""
+    quiet_http_logs()
+
+    async def post_init(app: Application) -> None:
+        db = engine if engine is not None else open_database(config.database_url)
+        app.bot_data["services"] = Services(
+            engine=db,
+            admin_ids=config.admin_ids,
+            answers=load_answer_engine(db),
+            limiter=QuestionLimiter(limit=question_limit),
+        )
+        await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+
+    async def post_shutdown(app: Application) -> None:
+        svc = app.bot_data.pop("services", None)
+        if svc is not None and engine is None:
+            svc.engine.dispose()
+
+    app = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.bot_base_url)
+        .base_file_url(config.file_base_url)
+        .updater(None)  # our own poller commits updates before acknowledging them
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(config.timezone)))
+        .rate_limiter(RetryingRateLimiter())
+        .concurrent_updates(False)  # inbox order is handling order
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    register_handlers(app)
+    return app
+
+
+def register_handlers(app: Application) -> None:
+    """Handler groups run in ascending order; within a group the first match wins."""
+    private_text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+
+    # Group -1: the value typed after picking an item in the guided /capnhat flow.
+    # It stops further handling, so the value is not also taken as a question.
+    app.add_handler(MessageHandler(private_text, progress.on_value), group=-1)
+
+    # Group 0: commands, buttons (by callback-data prefix) and questions.
+    commands = {
+        "start": start.start,
+        "help": start.help_command,
+        "diaphuong": locality.choose,
+        "chitieu": lookup.indicators,
+        "nhiemvu": lookup.tasks,
+        "tiendo": lookup.progress_command,
+        "lichsu": lookup.history,
+        "dangky": registration.register,
+        "capnhat": progress.update_command,
+        "theodoi": subscription.subscribe,
+        "huytheodoi": subscription.unsubscribe,
+        "baocao": report.report,
+    }
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback))
+    buttons = {
+        locality.PREFIX: locality.on_button,
+        lookup.PREFIX: lookup.on_button,
+        ask.ASK_PREFIX: ask.on_candidate,
+        registration.PREFIX: registration.on_decision,
+        progress.CONFIRM: progress.on_confirm,
+        progress.CANCEL: progress.on_cancel,
+        progress.PICK: progress.on_pick,
+    }
+    for prefix, callback in buttons.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
+    app.add_handler(MessageHandler(private_text, ask.question))
+
+    # Group 1: anything left — unknown commands get a hint, unknown buttons an answer.
+    known = filters.Regex(rf"^/({'|'.join(commands)})(@\w+)?(\s|$)")
+    app.add_handler(
+        MessageHandler(filters.COMMAND & ~known & filters.ChatType.PRIVATE, errors.unknown_command), group=1
+    )
+    app.add_handler(CallbackQueryHandler(_stale_button), group=1)
+
+    app.add_error_handler(errors.on_error)
+
+
+async def _stale_button(update: Update, context: Any) -> None:
+    if update.callback_query is not None and not _handled_prefix(update.callback_query.data or ""):
+        log.warning("unknown button data %r", update.callback_query.data)
+        await update.callback_query.answer(texts.BUTTON_EXPIRED)
+
+
+def _handled_prefix(data: str) -> bool:
+    prefixes = (
+        locality.PREFIX,
+        lookup.PREFIX,
+        ask.ASK_PREFIX,
+        registration.PREFIX,
+        progress.CONFIRM,
+        progress.CANCEL,
+        progress.PICK,
+    )
+    return data.startswith(prefixes)

@@ -1,0 +1,86 @@
+"""`planbot run`: the Telegram bot, by long polling or webhook."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import secrets
+import signal
+import sys
+
+from telegram.error import InvalidToken, TelegramError
+
+from bot.app import build_application, quiet_http_logs
+from bot.config import Config, ConfigError, load_config
+from bot.poller import InboxPoller
+from bot.webhook import parse_listen, serve_webhook
+
+log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
+    p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
+    p.add_argument("--webhook", metavar="URL", help="public HTTPS URL Telegram posts updates to")
+    p.add_argument("--listen", metavar="HOST:PORT", help="where the webhook server listens (with --webhook)")
+    p.add_argument("--poll-timeout", type=int, default=20, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.db)
+        if bool(args.webhook) != bool(args.listen):
+            raise ConfigError("--webhook URL and --listen HOST:PORT go together")
+        if args.listen:
+            parse_listen(args.listen)
+    except (ConfigError, ValueError) as exc:
+        print(f"planbot run: {exc}", file=sys.stderr)
+        return 2
+    logging.getLogger().setLevel(logging.INFO)
+    quiet_http_logs()
+    for noisy in ("apscheduler", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    try:
+        return asyncio.run(serve(config, args.webhook, args.listen, args.poll_timeout))
+    except InvalidToken:
+        print("planbot run: the Bot API server rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+
+
+async def serve(config: Config, webhook: str | None, listen: str | None, poll_timeout: int = 20) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    app = build_application(config)
+    try:
+        await app.initialize()  # getMe: a bad token fails here
+    except InvalidToken:
+        raise
+    except TelegramError as exc:
+        print(
+            f"planbot run: cannot reach the Bot API at {config.api_base_url}: {type(exc).__name__}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        await app.post_init(app)  # type: ignore[misc]  # initialize() does not run it
+        await app.start()
+        engine = app.bot_data["services"].engine
+        log.info("planbot is running as @%s (%s)", app.bot.username, "webhook" if webhook else "long polling")
+        if webhook and listen:
+            secret = config.webhook_secret or secrets.token_urlsafe(32)
+            await serve_webhook(app, engine, webhook, listen, secret, stop)
+        else:
+            await InboxPoller(app, engine, poll_timeout=poll_timeout).run(stop)
+    finally:
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+    return 0

@@ -1,0 +1,106 @@
+"""Configuration from the environment and `.env` (see .env.example)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+PUBLIC_API = "https://api.telegram.org"
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+# '<bot id>:<secret>' as BotFather issues it.
+TOKEN_RE = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{5,100}")
+
+
+class ConfigError(ValueError):
+    """One line telling the operator what to fix."""
+
+
+@dataclass(frozen=True)
+class Config:
+    token: str
+    api_base_url: str  # e.g. https://api.telegram.org or a local stand-in
+    database_url: str | None
+    admin_ids: frozenset[int]
+    timezone: str = DEFAULT_TIMEZONE
+    webhook_secret: str | None = None
+
+    @property
+    def bot_base_url(self) -> str:
+        """What ApplicationBuilder.base_url expects (the token is appended)."""
+        return _with_suffix(self.api_base_url, "/bot")
+
+    @property
+    def file_base_url(self) -> str:
+        base = self.api_base_url.rstrip("/")
+        base = base.removesuffix("/bot")
+        return base + "/file/bot"
+
+    def __repr__(self) -> str:  # never show the token
+        return f"Config(api_base_url={self.api_base_url!r}, admins={sorted(self.admin_ids)})"
+
+
+def _with_suffix(url: str, suffix: str) -> str:
+    url = url.rstrip("/")
+    if "{token}" in url or url.endswith(suffix):
+        return url
+    return url + suffix
+
+
+def _env(overrides: Mapping[str, str] | None, env_file: Path | None) -> dict[str, str]:
+    """Process environment wins over `.env`."""
+    merged: dict[str, str] = {}
+    path = env_file if env_file is not None else Path.cwd() / ".env"
+    if path.is_file():
+        merged.update({k: v for k, v in dotenv_values(path).items() if v is not None})
+    merged.update(os.environ if overrides is None else overrides)
+    return merged
+
+
+def parse_admin_ids(text: str) -> frozenset[int]:
+    ids = set()
+    for part in re.split(r"[,\s;]+", text.strip()):
+        if not part:
+            continue
+        if not re.fullmatch(r"\d{1,20}", part):
+            raise ConfigError(
+                f"PLANBOT_ADMIN_IDS: {part!r} is not a Telegram user id (comma-separated numbers)"
+            )
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def load_config(
+    database_url: str | None = None,
+    env: Mapping[str, str] | None = None,
+    env_file: Path | None = None,
+) -> Config:
+    values = _env(env, env_file)
+    token = values.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in the environment or .env"
+        )
+    if not TOKEN_RE.fullmatch(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<letters, digits, _ or ->'")
+    base = values.get("TELEGRAM_API_BASE_URL", "").strip() or PUBLIC_API
+    if not re.match(r"https?://", base):
+        raise ConfigError(f"TELEGRAM_API_BASE_URL must start with http:// or https://, got {base!r}")
+    tz = values.get("PLANBOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"PLANBOT_TIMEZONE: unknown time zone {tz!r}") from None
+    return Config(
+        token=token,
+        api_base_url=base,
+        database_url=database_url or values.get("PLANBOT_DATABASE_URL") or None,
+        admin_ids=parse_admin_ids(values.get("PLANBOT_ADMIN_IDS", "")),
+        timezone=tz,
+        webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
+    )

@@ -1,0 +1,127 @@
+"""Long polling that loses nothing: every batch from getUpdates is committed to
+the inbox before the next offset acknowledges it to Telegram; the worker then
+handles inbox rows in order and marks each processed after handling.
+
+(python-telegram-bot's own Updater acknowledges as soon as updates are queued
+in memory, so a crash loses them; the Application is built with updater(None).)"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram import Update
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
+from telegram.ext import Application
+
+from storage import inbox
+
+log = logging.getLogger(__name__)
+
+
+class InboxWorker:
+    """Handles committed inbox rows one at a time, in update_id order."""
+
+    def __init__(self, app: Application, engine: object) -> None:
+        self.app, self.engine = app, engine
+        self.wake = asyncio.Event()
+        self.handled = 0
+
+    async def drain(self) -> int:
+        done = 0
+        while True:
+            rows = inbox.pending(self.engine)  # type: ignore[arg-type]
+            if not rows:
+                return done
+            for row in rows:
+                await self.handle(row)
+                done += 1
+
+    async def handle(self, row: inbox.PendingUpdate) -> None:
+        attempt = inbox.mark_started(self.engine, row.update_id)  # type: ignore[arg-type]
+        if attempt > inbox.MAX_ATTEMPTS:
+            log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
+            inbox.mark_processed(self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
+            return
+        if attempt > 1:
+            log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
+        error = None
+        try:
+            update = Update.de_json(row.payload, self.app.bot)
+            await self.app.process_update(update)
+        except Exception as exc:  # handler errors already went to the error handler
+            log.exception("update %s could not be processed", row.update_id)
+            error = type(exc).__name__
+        inbox.mark_processed(self.engine, row.update_id, error=error)  # type: ignore[arg-type]
+        self.handled += 1
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Webhook mode: drain whenever woken."""
+        while not stop.is_set():
+            await self.drain()
+            self.wake.clear()
+            waiter = asyncio.create_task(self.wake.wait())
+            stopper = asyncio.create_task(stop.wait())
+            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            for t in (waiter, stopper):
+                t.cancel()
+
+
+class InboxPoller:
+    def __init__(
+        self, app: Application, engine: object, poll_timeout: int = 20, max_backoff: float = 30.0
+    ) -> None:
+        self.app, self.engine = app, engine
+        self.poll_timeout = poll_timeout
+        self.max_backoff = max_backoff
+        self.worker = InboxWorker(app, engine)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        bot = self.app.bot
+        await bot.delete_webhook(drop_pending_updates=False)
+        left = await self.worker.drain()  # rows committed before a crash
+        if left:
+            log.warning("handled %d update(s) left from the previous run", left)
+        offset = inbox.next_offset(self.engine)  # type: ignore[arg-type]
+        backoff = 1.0
+        while not stop.is_set():
+            poll = asyncio.create_task(
+                bot.get_updates(offset=offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES)
+            )
+            stopper = asyncio.create_task(stop.wait())
+            await asyncio.wait({poll, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            stopper.cancel()
+            if not poll.done():  # stopping: nothing fetched is acknowledged
+                poll.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await poll
+                return
+            try:
+                updates = poll.result()
+            except (InvalidToken, Conflict):
+                raise
+            except RetryAfter as exc:
+                await self._sleep(
+                    stop,
+                    exc.retry_after.total_seconds()
+                    if hasattr(exc.retry_after, "total_seconds")
+                    else float(exc.retry_after),
+                )  # type: ignore[union-attr]
+                continue
+            except NetworkError as exc:
+                log.warning("getUpdates failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
+                await self._sleep(stop, backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+                continue
+            backoff = 1.0
+            if updates:
+                # Commit first; only the next getUpdates (with the new offset) acknowledges them.
+                inbox.store_batch(self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
+                offset = max(u.update_id for u in updates) + 1
+            await self.worker.drain()
+
+    @staticmethod
+    async def _sleep(stop: asyncio.Event, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)

@@ -1,0 +1,115 @@
+"""Any other text is a question: the answers engine replies; close candidates
+come back as buttons; when it matches nothing, the item lookup answers
+(with the latest progress). Questions are rate-limited per user."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from handlers import texts
+from handlers.common import answer_callback, current_user, esc, item_ref, reply, services
+from handlers.locality import locality_buttons
+from handlers.lookup import PREFIX as ITEM_PREFIX
+from handlers.lookup import resolve_scope, show_items
+from storage import progress
+from storage.users import UserInfo
+
+log = logging.getLogger(__name__)
+ASK_PREFIX = "aq:"
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    sender = update.effective_user
+    if msg is None or not msg.text or sender is None:
+        return
+    svc = services(context)
+    allowed, warn, wait = svc.limiter.check(sender.id)
+    if not allowed:
+        if warn:
+            await reply(update, context, texts.SLOW_DOWN.format(seconds=wait))
+        return
+    await answer_text(update, context, msg.text)
+
+
+async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """The answers engine first; when it matched nothing, the item lookup."""
+    svc = services(context)
+    answer = None
+    if svc.answers is not None:
+        user = current_user(update, context)
+        answer = await _ask_engine(svc.answers, text, user)
+        if answer is not None and getattr(answer, "needs_locality", False):
+            buttons = locality_buttons(svc.engine)
+            await reply(update, context, esc(answer.text), buttons or None)
+            return
+        found = answer is not None and (
+            getattr(answer, "matches", None) or getattr(answer, "candidates", None)
+        )
+        if found and answer.text:
+            await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
+            return
+    if await _answer_from_items(update, context, text):
+        return
+    await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)
+
+
+async def _answer_from_items(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    key, _, rest = resolve_scope(update, context, text)
+    search = progress.strip_question_words(rest)
+    if not search:
+        return False
+    items = progress.match_items(services(context).engine, search, key, limit=5)
+    if not items:
+        return False
+    await show_items(update, context, items)
+    return True
+
+
+async def _ask_engine(engine: Any, text: str, user: UserInfo | None) -> Any:
+    locality = user.locality_name if user else None
+    parties = user.party_ids if user else None
+    try:
+        result = engine.ask(text, locality=locality, user_parties=parties)
+    except TypeError:  # an engine without user_parties
+        result = engine.ask(text, locality=locality)
+    return await result if inspect.isawaitable(result) else result
+
+
+def _candidate_buttons(context: ContextTypes.DEFAULT_TYPE, answer: Any) -> list[list[tuple[str, str]]] | None:
+    """Candidates naming an item become item buttons; free-text candidates are
+    kept in chat memory and referenced by number (a restart expires them)."""
+    rows: list[list[tuple[str, str]]] = []
+    stored: list[str] = []
+    for cand in list(getattr(answer, "candidates", None) or [])[:4]:
+        kind = getattr(cand, "kind", None)
+        item_id = getattr(cand, "item_id", None) or getattr(cand, "id", None)
+        label = str(
+            getattr(cand, "name", None) or getattr(cand, "label", None) or getattr(cand, "text", None) or cand
+        )
+        if kind in ("indicator", "task") and isinstance(item_id, int):
+            rows.append([(label[:58], ITEM_PREFIX + item_ref(kind, item_id))])
+        else:
+            stored.append(str(getattr(cand, "question", None) or label))
+            rows.append([(label[:58], f"{ASK_PREFIX}{len(stored) - 1}")])
+    if context.chat_data is not None:
+        context.chat_data["candidates"] = stored
+    return rows or None
+
+
+async def on_candidate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    data = (query.data or "") if query else ""
+    ref = data.removeprefix(ASK_PREFIX)
+    stored = (context.chat_data or {}).get("candidates") or []
+    if not ref.isdigit() or int(ref) >= len(stored):
+        log.info("stale or forged candidate button %r", data)
+        await answer_callback(update, texts.BUTTON_EXPIRED)
+        return
+    await answer_callback(update)
+    await answer_text(update, context, stored[int(ref)])

@@ -1,0 +1,154 @@
+"""/chitieu, /nhiemvu, /tiendo, /lichsu and the item buttons ('it:i12')."""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from handlers import texts
+from handlers.common import (
+    answer_callback,
+    command_text,
+    current_user,
+    esc,
+    item_ref,
+    parse_item_ref,
+    reply,
+    services,
+)
+from knowledge.text import fold
+from storage import progress, users
+from storage.progress import Item, Progress
+from storage.values import STATUS_LABELS
+
+log = logging.getLogger(__name__)
+PREFIX = "it:"
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def format_progress(p: Progress | None) -> str:
+    if p is None:
+        return texts.PROGRESS_NONE
+    value = p.value_text or (STATUS_LABELS.get(p.status or "", p.status or "") if p.status else "")
+    when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y") if p.reported_at else "?"
+    who = texts.PROGRESS_BY_DOC if p.source == "document" else texts.PROGRESS_BY_OFFICER
+    line = texts.PROGRESS_LATEST.format(value=esc(value), when=when, who=who)
+    if p.assessment:
+        line += f"\n{esc(p.assessment)}"
+    if p.note:
+        line += f"\n{esc(p.note)}"
+    return line
+
+
+def format_item(item: Item, latest: Progress | None, with_progress: bool = True) -> str:
+    lines = [f"<b>{esc(texts.ITEM_KIND[item.kind])}:</b> {esc(item.name)}"]
+    if item.target_text:
+        unit = f" {item.unit}" if item.unit and item.unit not in item.target_text else ""
+        lines.append(texts.TARGET.format(target=esc(item.target_text + unit)))
+    if item.deadline_text:
+        lines.append(texts.DEADLINE.format(deadline=esc(item.deadline_text)))
+    if item.leader:
+        lines.append(texts.LEADER.format(who=esc(item.leader)))
+    if item.responsible:
+        lines.append(texts.RESPONSIBLE.format(who=esc(item.responsible)))
+    if with_progress:
+        lines.append(format_progress(latest))
+    if item.locality_name:
+        lines.append(f"<i>{esc(item.locality_name)}</i>")
+    return "\n".join(lines)
+
+
+def resolve_scope(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, query: str
+) -> tuple[str | None, str, str]:
+    """(locality key, locality name, query without the locality): a locality named
+    in the query wins over the user's chosen one."""
+    svc = services(context)
+    loc, rest = users.locality_in_text(svc.engine, query)
+    if loc is not None:
+        return loc.key, loc.name, rest
+    user = current_user(update, context)
+    key = user.locality_key if user else None
+    name = (user.locality_name if user else None) or "tất cả địa phương"
+    return key, name, fold(query)
+
+
+async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | None, command: str) -> None:
+    svc = services(context)
+    query = command_text(update)
+    if not query:
+        await reply(update, context, texts.NEED_KEYWORD.format(command=command))
+        return
+    key, _, rest = resolve_scope(update, context, query)
+    search = progress.strip_question_words(rest) or rest
+    items = progress.match_items(svc.engine, search, key, limit=5, kind=kind)
+    what = {"indicator": texts.WHAT_INDICATORS, "task": texts.WHAT_TASKS}.get(kind or "", texts.WHAT_ITEMS)
+    if not items:
+        await reply(update, context, texts.NO_MATCH.format(what=what, query=esc(query)))
+        return
+    await show_items(update, context, items)
+
+
+async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: list[Item]) -> None:
+    """The best item in full (with its latest progress); the others as buttons."""
+    svc = services(context)
+    best, others = items[0], items[1:]
+    text = format_item(best, progress.latest_progress(svc.engine, best))
+    buttons = [[(o.name[:58], PREFIX + item_ref(o.kind, o.id))] for o in others[:4]]
+    if buttons:
+        text += "\n\n" + texts.MORE_CANDIDATES
+    await reply(update, context, text, buttons or None)
+
+
+async def indicators(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _list(update, context, "indicator", "chitieu")
+
+
+async def tasks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _list(update, context, "task", "nhiemvu")
+
+
+async def progress_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _list(update, context, None, "tiendo")
+
+
+async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    query = command_text(update)
+    if not query:
+        await reply(update, context, texts.NEED_KEYWORD.format(command="lichsu"))
+        return
+    key, _, rest = resolve_scope(update, context, query)
+    items = progress.match_items(svc.engine, progress.strip_question_words(rest) or rest, key, limit=1)
+    if not items:
+        await reply(update, context, texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query)))
+        return
+    item = items[0]
+    rows = progress.history(svc.engine, item, limit=20)
+    if not rows:
+        await reply(update, context, texts.HISTORY_EMPTY.format(name=esc(item.name)))
+        return
+    lines = [texts.HISTORY_HEADER.format(name=esc(item.name))]
+    for p in rows:
+        when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y %H:%M") if p.reported_at else "?"
+        who = texts.PROGRESS_BY_DOC if p.source == "document" else f"id {esc(p.reported_by)}"
+        value = p.value_text or p.status or ""
+        lines.append(f"• {when}: <b>{esc(value)}</b> ({who})" + (f" — {esc(p.note)}" if p.note else ""))
+    await reply(update, context, "\n".join(lines))
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    data = (query.data or "") if query else ""
+    ref = parse_item_ref(data.removeprefix(PREFIX))
+    svc = services(context)
+    item = progress.get_item(svc.engine, *ref) if ref else None
+    if item is None:
+        log.warning("stale or forged item button %r", data)
+        await answer_callback(update, texts.BUTTON_EXPIRED)
+        return
+    await answer_callback(update)
+    await reply(update, context, format_item(item, progress.latest_progress(svc.engine, item)))

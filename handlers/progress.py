@@ -1,0 +1,182 @@
+"""/capnhat: officers report progress. Shows what was understood, with
+'Xác nhận' and 'Hủy'; only 'Xác nhận' stores (once). A guided flow lists the
+officer's items as buttons and takes the value as the next message."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from handlers import texts
+from handlers.common import (
+    answer_callback,
+    command_text,
+    current_user,
+    esc,
+    item_ref,
+    parse_item_ref,
+    reply,
+    services,
+)
+from storage import progress
+from storage.progress import Prepared
+from storage.users import UserInfo
+from storage.values import fmt_number
+
+log = logging.getLogger(__name__)
+CONFIRM, CANCEL, PICK = "pc:", "px:", "pi:"
+AWAITING = "capnhat_item"  # user_data key: the item picked in the guided flow
+
+
+async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = current_user(update, context)
+    if user is None or not user.can_report:
+        await reply(update, context, texts.UPDATE_NOT_OFFICER)
+        return
+    text = command_text(update)
+    if not text:
+        await _offer_items(update, context, user)
+        return
+    prepared = progress.prepare_update(services(context).engine, user, text)
+    await _show(update, context, prepared, text)
+
+
+async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user: UserInfo) -> None:
+    items = progress.my_items(services(context).engine, user, limit=12)
+    if not items:
+        await reply(update, context, texts.UPDATE_NO_ITEMS + "\n\n" + texts.UPDATE_USAGE)
+        return
+    rows = [[(i.name[:58], PICK + item_ref(i.kind, i.id))] for i in items]
+    await reply(update, context, texts.UPDATE_PICK_ITEM, rows)
+
+
+async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    data = (query.data or "") if query else ""
+    ref = parse_item_ref(data.removeprefix(PICK))
+    user = current_user(update, context)
+    item = progress.get_item(services(context).engine, *ref) if ref else None
+    if item is None or user is None:
+        log.warning("stale or forged pick button %r", data)
+        await answer_callback(update, texts.BUTTON_EXPIRED)
+        return
+    await answer_callback(update)
+    if context.user_data is not None:
+        context.user_data[AWAITING] = (item.kind, item.id)
+    await reply(update, context, texts.UPDATE_TYPE_VALUE.format(name=esc(item.name)))
+
+
+async def on_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Group -1: the message after a picked item is its value, not a question."""
+    pending = (context.user_data or {}).get(AWAITING)
+    msg = update.effective_message
+    if not pending or msg is None or not msg.text:
+        return
+    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    user = current_user(update, context)
+    svc = services(context)
+    item = progress.get_item(svc.engine, *pending)
+    if user is None or item is None:
+        raise ApplicationHandlerStop
+    value, _, note = msg.text.partition(";")
+    prepared = progress.prepare_for_item(svc.engine, user, item, value.strip(), note.strip() or None)
+    await _show(update, context, prepared, msg.text)
+    raise ApplicationHandlerStop
+
+
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, p: Prepared, raw: str) -> None:
+    name = esc(p.item.name) if p.item else ""
+    if p.outcome == "not_officer":
+        await reply(update, context, texts.UPDATE_NOT_OFFICER)
+    elif p.outcome == "format":
+        await reply(update, context, texts.UPDATE_USAGE)
+    elif p.outcome == "not_found":
+        query = raw.split(":", 1)[0].strip()
+        await reply(update, context, texts.UPDATE_NOT_FOUND.format(query=esc(query)))
+    elif p.outcome == "forbidden":
+        await reply(update, context, texts.UPDATE_FORBIDDEN.format(name=name))
+    elif p.outcome == "bad_value":
+        await reply(update, context, texts.UPDATE_BAD_VALUE.format(value=esc(p.raw_value), name=name))
+    else:
+        await reply(
+            update,
+            context,
+            _preview(p),
+            [[(texts.BTN_CONFIRM, CONFIRM + (p.token or "")), (texts.BTN_CANCEL, CANCEL + (p.token or ""))]],
+        )
+
+
+def _preview(p: Prepared) -> str:
+    assert p.item is not None and p.value is not None
+    item = p.item
+    target = ""
+    if item.target_text:
+        unit = f" {item.unit}" if item.unit and item.unit not in item.target_text else ""
+        target = texts.TARGET.format(target=esc(item.target_text + unit)) + "\n"
+    previous = texts.UPDATE_NO_PREVIOUS
+    if p.previous is not None:
+        previous = esc(p.previous.value_text or p.previous.status or "?")
+    value = p.value.text
+    if p.value.value is not None and p.value.unit and p.value.unit not in value:
+        value = f"{fmt_number(p.value.value)} {p.value.unit}"
+    return texts.UPDATE_PREVIEW.format(
+        kind=texts.ITEM_KIND[item.kind],
+        name=esc(item.name),
+        target=target,
+        previous=previous,
+        value=esc(value),
+        achievement=texts.UPDATE_ACHIEVEMENT.format(text=esc(p.achievement)) if p.achievement else "",
+        note="",
+    )
+
+
+async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _decide(update, context, confirm=True)
+
+
+async def on_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _decide(update, context, confirm=False)
+
+
+async def _decide(update: Update, context: ContextTypes.DEFAULT_TYPE, confirm: bool) -> None:
+    query = update.callback_query
+    data = (query.data or "") if query else ""
+    token = data[3:]
+    user = current_user(update, context)
+    if user is None:
+        await answer_callback(update, texts.BUTTON_EXPIRED)
+        return
+    svc = services(context)
+    result = (
+        progress.confirm_draft(svc.engine, token, user)
+        if confirm
+        else progress.cancel_draft(svc.engine, token, user)
+    )
+    if result.outcome in ("unknown", "not_yours"):
+        log.warning(
+            "forged or foreign progress button %r from %s: %s", data, user.telegram_id, result.outcome
+        )
+        await answer_callback(
+            update, texts.UPDATE_NOT_YOURS if result.outcome == "not_yours" else texts.BUTTON_EXPIRED
+        )
+        return
+    await answer_callback(update)
+    if result.outcome == "stored":
+        text = texts.UPDATE_STORED.format(
+            name=esc(result.item.name if result.item else ""), value=esc(result.value_text)
+        )
+    elif result.outcome == "already":
+        text = texts.UPDATE_ALREADY
+    elif result.outcome == "forbidden":
+        text = texts.UPDATE_FORBIDDEN_NOW
+    else:
+        text = texts.UPDATE_CANCELLED
+    if query is not None and query.message is not None and result.outcome in ("stored", "cancelled"):
+        try:
+            await query.edit_message_reply_markup(None)
+        except TelegramError:
+            log.debug("could not remove the buttons", exc_info=True)
+    await reply(update, context, text)

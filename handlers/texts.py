@@ -1,0 +1,161 @@
+"""Every Vietnamese string the bot sends, in one place (HTML parse mode:
+placeholders are escaped by the callers with `html.escape`)."""
+
+from __future__ import annotations
+
+# (command, menu description) — registered with set_my_commands.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Bắt đầu, chọn xã/phường"),
+    ("help", "Hướng dẫn sử dụng"),
+    ("diaphuong", "Chọn hoặc đổi xã/phường"),
+    ("chitieu", "Tra cứu chỉ tiêu"),
+    ("nhiemvu", "Tra cứu nhiệm vụ"),
+    ("tiendo", "Xem tiến độ thực hiện"),
+    ("dangky", "Cán bộ đăng ký: /dangky Họ tên - Chức danh"),
+    ("capnhat", "Cán bộ cập nhật tiến độ"),
+    ("lichsu", "Lịch sử cập nhật của một chỉ tiêu"),
+    ("theodoi", "Nhận bản tin hằng tháng"),
+    ("huytheodoi", "Hủy nhận bản tin"),
+    ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
+)
+
+WELCOME = (
+    "Xin chào! Tôi là trợ lý kế hoạch phát triển kinh tế - xã hội của UBND xã/phường.\n"
+    "Bạn có thể hỏi về chỉ tiêu, nhiệm vụ, người phụ trách và tiến độ thực hiện, "
+    "ví dụ: <i>tỷ lệ tham gia bảo hiểm y tế năm nay là bao nhiêu?</i>"
+)
+WELCOME_LOCALITY = "Địa phương của bạn: <b>{name}</b>."
+CHOOSE_LOCALITY = "Hãy chọn xã/phường của bạn:"
+NO_LOCALITY_DATA = "Chưa có kế hoạch nào được nạp vào hệ thống."
+
+HELP = (
+    "<b>Cách sử dụng</b>\n"
+    "• Gõ câu hỏi bình thường (có dấu hoặc không dấu).\n"
+    "• /diaphuong [tên] — chọn xã/phường\n"
+    "• /chitieu [từ khóa] — tra cứu chỉ tiêu\n"
+    "• /nhiemvu [từ khóa] — tra cứu nhiệm vụ\n"
+    "• /tiendo [từ khóa] — xem tiến độ\n"
+    "• /lichsu &lt;chỉ tiêu&gt; — lịch sử cập nhật\n"
+    "• /theodoi, /huytheodoi — bản tin hằng tháng\n"
+    "<b>Cán bộ</b>\n"
+    "• /dangky Họ tên - Chức danh/đơn vị — đăng ký cập nhật tiến độ\n"
+    "• /capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]\n"
+    "  ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
+)
+
+LOCALITY_SET = "Đã chọn <b>{name}</b>. Bây giờ bạn có thể đặt câu hỏi."
+LOCALITY_NOT_FOUND = "Không tìm thấy xã/phường «{query}». Hãy chọn trong danh sách:"
+LOCALITY_PICK = "Có nhiều địa phương gần giống, hãy chọn:"
+
+# Lookups
+NO_MATCH = "Không tìm thấy {what} phù hợp với «{query}»."
+LIST_HEADER = "<b>{what}</b> ({locality}):"
+ITEM_KIND = {"indicator": "Chỉ tiêu", "task": "Nhiệm vụ"}
+WHAT_INDICATORS = "chỉ tiêu"
+WHAT_TASKS = "nhiệm vụ"
+WHAT_ITEMS = "chỉ tiêu hoặc nhiệm vụ"
+TARGET = "Mục tiêu: {target}"
+DEADLINE = "Thời hạn: {deadline}"
+LEADER = "Lãnh đạo phụ trách: {who}"
+RESPONSIBLE = "Đơn vị/cán bộ thực hiện: {who}"
+PROGRESS_LATEST = "Tiến độ mới nhất: <b>{value}</b> ({when}, {who})"
+PROGRESS_NONE = "Chưa có cập nhật tiến độ."
+PROGRESS_BY_DOC = "theo văn bản"
+PROGRESS_BY_OFFICER = "cán bộ cập nhật"
+HISTORY_HEADER = "<b>Lịch sử cập nhật</b> — {name}:"
+HISTORY_EMPTY = "Chưa có cập nhật nào cho «{name}»."
+NEED_KEYWORD = "Hãy gõ kèm từ khóa, ví dụ: <code>/{command} bảo hiểm y tế</code>"
+MORE_CANDIDATES = "Có thể bạn muốn hỏi:"
+BUTTON_EXPIRED = "Nút này đã hết hạn."
+
+# Questions
+SLOW_DOWN = "Bạn gửi câu hỏi hơi nhanh. Vui lòng đợi khoảng {seconds} giây rồi hỏi tiếp nhé."
+NO_ANSWER = (
+    "Xin lỗi, tôi chưa tìm thấy thông tin phù hợp. Hãy thử từ khóa khác, hoặc dùng /chitieu, /nhiemvu."
+)
+
+# Registration
+REGISTER_USAGE = "Cú pháp: <code>/dangky Họ tên - Chức danh/đơn vị</code>\nví dụ: <code>/dangky Nguyễn Văn A - Trưởng Trạm y tế</code>"
+REGISTER_NEED_LOCALITY = "Hãy chọn xã/phường trước bằng /diaphuong rồi đăng ký lại."
+REGISTER_SENT = "Đã gửi yêu cầu đăng ký của bạn tới quản trị viên. Bạn sẽ nhận được thông báo khi được duyệt."
+REGISTER_NO_ADMIN = "Hiện chưa có quản trị viên nào để duyệt. Vui lòng liên hệ UBND."
+REGISTER_FORBIDDEN = "Tài khoản này không thể đăng ký."
+ADMIN_NEW_REQUEST = (
+    "<b>Yêu cầu đăng ký cán bộ</b>\n"
+    "Người gửi: {name} (id <code>{user_id}</code>)\n"
+    "Chức danh: {title}\n"
+    "Địa phương: {locality}\n"
+    "{hint}"
+)
+ADMIN_PICK_PARTY = "Chọn đơn vị/cán bộ phụ trách tương ứng để duyệt:"
+ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào khớp trong kế hoạch; hãy dùng lệnh <code>planbot users add</code>."
+BTN_APPROVE = "✅ Duyệt: {party}"
+BTN_REJECT = "❌ Từ chối"
+ADMIN_APPROVED = "Đã duyệt {name}: liên kết với «{party}»."
+ADMIN_REJECTED = "Đã từ chối yêu cầu của {name}."
+ADMIN_ALREADY = "Yêu cầu này đã được xử lý trước đó."
+ADMIN_ONLY = "Chỉ quản trị viên mới thực hiện được thao tác này."
+USER_APPROVED = (
+    "Yêu cầu đăng ký của bạn đã được duyệt. Bạn được cập nhật tiến độ các chỉ tiêu/nhiệm vụ của «{party}».\n"
+    "Gõ /capnhat để bắt đầu."
+)
+USER_REJECTED = "Yêu cầu đăng ký của bạn chưa được chấp thuận. Vui lòng liên hệ UBND để biết thêm."
+
+# Progress updates
+UPDATE_NOT_OFFICER = (
+    "Bạn chưa có quyền cập nhật tiến độ: chỉ cán bộ đã được duyệt mới cập nhật được. "
+    "Cán bộ hãy đăng ký bằng /dangky."
+)
+UPDATE_USAGE = (
+    "Cú pháp: <code>/capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]</code>\n"
+    "ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
+)
+UPDATE_PICK_ITEM = "Chọn chỉ tiêu/nhiệm vụ cần cập nhật:"
+UPDATE_NO_ITEMS = "Bạn chưa được giao chỉ tiêu/nhiệm vụ nào trong kế hoạch hiện hành."
+UPDATE_TYPE_VALUE = (
+    "Nhập giá trị hoặc tình trạng mới cho «{name}» (ví dụ: 93%, 1.200 tấn, Đạt, đang thực hiện):"
+)
+UPDATE_NOT_FOUND = "Không tìm thấy chỉ tiêu hoặc nhiệm vụ «{query}» trong kế hoạch của địa phương bạn."
+UPDATE_FORBIDDEN = (
+    "Bạn không có quyền cập nhật «{name}»: chỉ tiêu/nhiệm vụ này không do đơn vị của bạn phụ trách. "
+    "Không có gì được ghi nhận."
+)
+UPDATE_BAD_VALUE = (
+    "Giá trị «{value}» không hợp lệ cho «{name}». Hãy nhập một con số (ví dụ 93%, 93,5, 1.200 tấn) "
+    "hoặc tình trạng (Đạt, Hoàn thành, Đang thực hiện). Không có gì được ghi nhận."
+)
+UPDATE_PREVIEW = (
+    "<b>Xác nhận cập nhật tiến độ</b>\n"
+    "{kind}: {name}\n"
+    "{target}"
+    "Giá trị trước: {previous}\n"
+    "Giá trị mới: <b>{value}</b>\n"
+    "{achievement}"
+    "{note}"
+    "Bấm «Xác nhận» để ghi nhận hoặc «Hủy»."
+)
+UPDATE_NO_PREVIOUS = "chưa có"
+UPDATE_ACHIEVEMENT = "So với chỉ tiêu: {text}\n"
+UPDATE_NOTE = "Ghi chú: {note}\n"
+BTN_CONFIRM = "✅ Xác nhận"
+BTN_CANCEL = "✖️ Hủy"
+UPDATE_STORED = "Đã ghi nhận: {name} — <b>{value}</b>."
+UPDATE_ALREADY = "Cập nhật này đã được ghi nhận trước đó (không ghi lại lần nữa)."
+UPDATE_CANCELLED = "Đã hủy, không có gì được ghi nhận."
+UPDATE_NOT_YOURS = "Nút này không dành cho bạn."
+UPDATE_FORBIDDEN_NOW = "Bạn không còn quyền cập nhật mục này. Không có gì được ghi nhận."
+
+# Subscriptions and reports
+SUBSCRIBED = "Đã đăng ký nhận bản tin tiến độ hằng tháng."
+UNSUBSCRIBED = "Đã hủy nhận bản tin hằng tháng."
+REPORT_FORBIDDEN = "Chỉ lãnh đạo và quản trị viên mới xem được báo cáo."
+REPORT_SUMMARY = (
+    "<b>Tình hình cập nhật</b> ({locality})\n"
+    "Số chỉ tiêu/nhiệm vụ: {items}\n"
+    "Đã có cập nhật tiến độ: {updated}\n"
+    "Báo cáo tháng đầy đủ được gửi theo lịch hằng tháng."
+)
+
+# Faults
+APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."
+UNKNOWN_COMMAND = "Không có lệnh này. Gõ /help để xem các lệnh."

@@ -1,0 +1,96 @@
+"""The update inbox: no Telegram update is lost in a crash, none handled twice.
+
+Callers store a batch and commit *before* acknowledging it to Telegram (the
+next getUpdates offset, or the webhook's 200). Rows are then handled in
+update_id order and marked processed one by one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+
+from storage.bot_models import InboxUpdate
+from storage.db import session_factory, transaction
+
+log = logging.getLogger(__name__)
+
+# A row that keeps failing is given up after this many tries (a poison update
+# must not block the queue forever).
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class PendingUpdate:
+    update_id: int
+    payload: dict[str, Any]
+    attempts: int  # > 0: it was being handled when the process stopped
+
+
+def store_batch(engine: Engine, updates: Iterable[dict[str, Any]]) -> int:
+    """Insert updates not seen before; commit. Returns how many were new."""
+    batch = {int(u["update_id"]): u for u in updates}
+    if not batch:
+        return 0
+    with transaction(engine) as session:
+        known = set(session.scalars(select(InboxUpdate.update_id).where(InboxUpdate.update_id.in_(batch))))
+        for uid, payload in batch.items():
+            if uid not in known:
+                session.add(InboxUpdate(update_id=uid, payload=payload, attempts=0))
+    return len(batch) - len(known)
+
+
+def next_offset(engine: Engine) -> int | None:
+    """The getUpdates offset that acknowledges everything already stored."""
+    with session_factory(engine)() as session:
+        top = session.scalar(select(func.max(InboxUpdate.update_id)))
+    return None if top is None else int(top) + 1
+
+
+def pending(engine: Engine, limit: int = 100) -> list[PendingUpdate]:
+    with session_factory(engine)() as session:
+        rows = session.scalars(
+            select(InboxUpdate)
+            .where(InboxUpdate.processed_at.is_(None))
+            .order_by(InboxUpdate.update_id)
+            .limit(limit)
+        ).all()
+        return [PendingUpdate(r.update_id, dict(r.payload), r.attempts) for r in rows]
+
+
+def mark_started(engine: Engine, update_id: int) -> int:
+    """Count an attempt (committed) before handling; returns the attempt number."""
+    with transaction(engine) as session:
+        session.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == update_id)
+            .values(attempts=InboxUpdate.attempts + 1)
+        )
+        return int(
+            session.scalar(select(InboxUpdate.attempts).where(InboxUpdate.update_id == update_id)) or 0
+        )
+
+
+def mark_processed(engine: Engine, update_id: int, error: str | None = None) -> None:
+    with transaction(engine) as session:
+        session.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == update_id)
+            .values(processed_at=datetime.now(UTC), error=error)
+        )
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with session_factory(engine)() as session:
+        total = session.scalar(select(func.count()).select_from(InboxUpdate)) or 0
+        done = (
+            session.scalar(
+                select(func.count()).select_from(InboxUpdate).where(InboxUpdate.processed_at.is_not(None))
+            )
+            or 0
+        )
+    return {"total": int(total), "processed": int(done), "pending": int(total - done)}

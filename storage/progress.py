@@ -1,0 +1,407 @@
+"""Progress updates from officers: item lookup, permission, drafts, records.
+
+Flow: `prepare_update` parses '/capnhat <item>: <value> [note]', checks the
+permission and stores a draft; 'Xác nhận' calls `confirm_draft`, which
+re-checks the permission and appends one ProgressRecord (idempotent: a second
+press stores nothing). Records are never updated or deleted."""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from knowledge.text import fold
+from storage import models as m
+from storage.bot_models import ProgressDraft
+from storage.db import session_factory, transaction
+from storage.users import UserInfo
+from storage.values import ParsedValue, achievement, parse_value
+
+log = logging.getLogger(__name__)
+
+# Roles on an item that may report its progress (coordinating units may not).
+REPORTING_ROLES = ("responsible", "leader")
+ITEM_MATCH_CUTOFF = 70.0
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # 'indicator' | 'task'
+    id: int
+    name: str
+    plan_key: str
+    item_key: str
+    locality_key: str | None
+    locality_name: str | None
+    unit: str | None = None
+    target_text: str | None = None
+    target_value: float | None = None
+    comparator: str | None = None
+    target_max: float | None = None
+    deadline_text: str | None = None
+    responsible: str | None = None
+    leader: str | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    value: float | None
+    value_text: str | None
+    status: str | None
+    note: str | None
+    source: str
+    reported_by: str
+    reported_at: datetime | None
+    assessment: str | None = None
+
+
+def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
+    loc_key = plan.locality.key if plan.locality else None
+    common = {
+        "kind": kind,
+        "id": row.id,
+        "name": row.name,
+        "plan_key": plan.plan_key,
+        "item_key": row.item_key,
+        "locality_key": loc_key,
+        "locality_name": plan.locality_name,
+        "responsible": row.responsible_text,
+        "leader": row.leader_text,
+    }
+    if isinstance(row, m.Indicator):
+        return Item(
+            **common,
+            unit=row.unit,
+            target_text=row.target_text,
+            target_value=row.target_value,
+            comparator=row.comparator,
+            target_max=row.target_max,
+        )
+    return Item(**common, deadline_text=row.deadline_text)
+
+
+def current_items(session: Session, locality_key: str | None = None) -> list[Item]:
+    """Indicators and tasks of the current plans (of one locality when given)."""
+    q = select(m.Plan).where(m.Plan.is_current.is_(True))
+    if locality_key:
+        q = q.join(m.Locality, m.Plan.locality_id == m.Locality.id).where(m.Locality.key == locality_key)
+    items: list[Item] = []
+    for plan in session.scalars(q.order_by(m.Plan.id)):
+        items += [_item("indicator", i, plan) for i in plan.indicators]
+        items += [_item("task", t, plan) for t in plan.tasks]
+    return items
+
+
+def _score(query: str, name: str) -> tuple[float, float]:
+    folded = fold(name)
+    return fuzz.token_set_ratio(query, folded), fuzz.token_sort_ratio(query, folded)
+
+
+def match_items(
+    engine: Engine, text: str, locality_key: str | None = None, limit: int = 5, kind: str | None = None
+) -> list[Item]:
+    """Items whose name fits `text` (accent-free, word order free), best first."""
+    query = fold(text)
+    if not query:
+        return []
+    with session_factory(engine)() as session:
+        items = [i for i in current_items(session, locality_key) if kind is None or i.kind == kind]
+    scored = [(_score(query, i.name), i) for i in items]
+    good = [(s, i) for s, i in scored if s[0] >= ITEM_MATCH_CUTOFF]
+    good.sort(key=lambda si: (-si[0][0], -si[0][1]))
+    return [i for _, i in good[:limit]]
+
+
+def get_item(engine: Engine, kind: str, item_id: int) -> Item | None:
+    with session_factory(engine)() as session:
+        return _get_item(session, kind, item_id)
+
+
+def _get_item(session: Session, kind: str, item_id: int) -> Item | None:
+    model = m.Indicator if kind == "indicator" else m.Task if kind == "task" else None
+    if model is None:
+        return None
+    row = session.get(model, item_id)
+    return _item(kind, row, row.plan) if row is not None else None
+
+
+def reporting_party_ids(session: Session, item: Item) -> set[int]:
+    col = m.ItemParty.indicator_id if item.kind == "indicator" else m.ItemParty.task_id
+    return set(
+        session.scalars(
+            select(m.ItemParty.party_id).where(col == item.id, m.ItemParty.role.in_(REPORTING_ROLES))
+        )
+    )
+
+
+def may_update(session: Session, user: UserInfo, item: Item) -> bool:
+    """Admins any item; officers and leaders only items their parties answer for or direct."""
+    if user.role == "admin":
+        return True
+    if user.role not in ("officer", "leader"):
+        return False
+    return bool(reporting_party_ids(session, item) & set(user.party_ids))
+
+
+def my_items(engine: Engine, user: UserInfo, limit: int = 20) -> list[Item]:
+    """Items the user may report on (guided flow); admins: their locality's items."""
+    with session_factory(engine)() as session:
+        items = current_items(session, user.locality_key)
+        return [i for i in items if may_update(session, user, i)][:limit]
+
+
+def latest_progress(engine: Engine, item: Item) -> Progress | None:
+    rows = history(engine, item, limit=1)
+    return rows[0] if rows else None
+
+
+def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
+    with session_factory(engine)() as session:
+        rows = session.scalars(
+            select(m.ProgressRecord)
+            .where(
+                m.ProgressRecord.plan_key == item.plan_key,
+                m.ProgressRecord.item_kind == item.kind,
+                m.ProgressRecord.item_key == item.item_key,
+            )
+            .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
+            .limit(limit)
+        ).all()
+        return [
+            Progress(
+                r.value, r.value_text, r.status, r.note, r.source, r.reported_by, r.reported_at, r.assessment
+            )
+            for r in rows
+        ]
+
+
+# --- the /capnhat flow ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Outcome of a '/capnhat': either a draft to confirm or a refusal reason."""
+
+    outcome: str  # 'draft' | 'format' | 'not_found' | 'forbidden' | 'bad_value' | 'not_officer'
+    item: Item | None = None
+    token: str | None = None
+    value: ParsedValue | None = None
+    previous: Progress | None = None
+    achievement: str | None = None  # '97,9% của chỉ tiêu (đạt)'
+    candidates: tuple[Item, ...] = ()
+    raw_value: str | None = None
+
+
+_SPLIT = re.compile(r"\s*[:=]\s*")
+
+
+def split_update(text: str) -> tuple[str, str, str | None] | None:
+    """'tỷ lệ ...: 93% ghi chú' -> ('tỷ lệ ...', '93%', None); notes after ' - ' or ';'."""
+    parts = _SPLIT.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    item_text, rest = parts[0].strip(), parts[1].strip()
+    note = None
+    m_note = re.search(r"\s*(?:;|\s[-–]\s|\(ghi chú:?)\s*", rest)
+    if m_note:
+        rest, note = rest[: m_note.start()].strip(), rest[m_note.end() :].strip(" )") or None
+    return item_text, rest, note
+
+
+def prepare_update(engine: Engine, user: UserInfo, text: str) -> Prepared:
+    if not user.can_report:
+        return Prepared("not_officer")
+    parts = split_update(text)
+    if parts is None:
+        return Prepared("format")
+    item_text, value_text, note = parts
+    found = match_items(engine, item_text, user.locality_key if not user.is_admin else None)
+    if not found and user.is_admin and user.locality_key:
+        found = match_items(engine, item_text, None)
+    if not found:
+        return Prepared("not_found", raw_value=value_text)
+    item = found[0]
+    return prepare_for_item(engine, user, item, value_text, note, candidates=tuple(found[1:]))
+
+
+def prepare_for_item(
+    engine: Engine,
+    user: UserInfo,
+    item: Item,
+    value_text: str,
+    note: str | None = None,
+    candidates: tuple[Item, ...] = (),
+) -> Prepared:
+    with session_factory(engine)() as session:
+        allowed = may_update(session, user, item)
+    if not allowed:
+        _audit_refusal(engine, user, item, "progress_forbidden")
+        return Prepared("forbidden", item=item)
+    parsed = parse_value(value_text, unit=item.unit)
+    if parsed is None:
+        return Prepared("bad_value", item=item, raw_value=value_text)
+    token = secrets.token_urlsafe(9)  # 12 characters
+    with transaction(engine) as session:
+        session.add(
+            ProgressDraft(
+                token=token,
+                user_id=user.telegram_id,
+                item_kind=item.kind,
+                item_id=item.id,
+                value=parsed.value,
+                value_text=parsed.text,
+                status=parsed.status,
+                note=note,
+                state="pending",
+                created_at=datetime.now(UTC),
+            )
+        )
+    return Prepared(
+        "draft",
+        item=item,
+        token=token,
+        value=parsed,
+        previous=latest_progress(engine, item),
+        achievement=achievement(
+            parsed, item.target_value, item.comparator, item.target_max, item.target_text
+        ),
+        candidates=candidates,
+    )
+
+
+def _audit_refusal(engine: Engine, user: UserInfo, item: Item, action: str) -> None:
+    log.warning("refused: user %s on %s %s (%s)", user.telegram_id, item.kind, item.id, action)
+    with transaction(engine) as session:
+        session.add(
+            m.AuditEvent(
+                actor=str(user.telegram_id),
+                action=action,
+                details={"item_kind": item.kind, "item_id": item.id, "item": item.name[:200]},
+                at=datetime.now(UTC),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    outcome: str  # 'stored' | 'already' | 'cancelled' | 'unknown' | 'not_yours' | 'forbidden'
+    item: Item | None = None
+    value_text: str | None = None
+    record_id: int | None = None
+
+
+DRAFT_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,24}")
+
+
+def confirm_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
+    """Store the draft's record once. The permission is checked again: roles may
+    have changed since the draft was shown."""
+    if not DRAFT_TOKEN.fullmatch(token):
+        return Confirmation("unknown")
+    try:
+        with transaction(engine) as session:
+            draft = session.get(ProgressDraft, token)
+            if draft is None:
+                return Confirmation("unknown")
+            item = _get_item(session, draft.item_kind, draft.item_id)
+            if draft.user_id != user.telegram_id:
+                log.warning("draft %s pressed by %s, owner %s", token, user.telegram_id, draft.user_id)
+                return Confirmation("not_yours", item)
+            if draft.state == "confirmed":
+                return Confirmation("already", item, draft.value_text, draft.record_id)
+            if draft.state != "pending" or item is None:
+                return Confirmation("cancelled", item)
+            if not may_update(session, user, item):
+                return Confirmation("forbidden", item)
+            record = m.ProgressRecord(
+                plan_key=item.plan_key,
+                item_kind=item.kind,
+                item_key=item.item_key,
+                item_name=item.name,
+                indicator_id=item.id if item.kind == "indicator" else None,
+                task_id=item.id if item.kind == "task" else None,
+                value=draft.value,
+                value_text=draft.value_text,
+                status=draft.status,
+                note=draft.note,
+                source="telegram",
+                reported_by=str(user.telegram_id),
+                reported_by_user_id=user.telegram_id,
+                reported_at=datetime.now(UTC),
+                idempotency_key=f"tg:{token}",
+            )
+            session.add(record)
+            session.flush()
+            draft.state, draft.record_id = "confirmed", record.id
+            session.add(
+                m.AuditEvent(
+                    actor=str(user.telegram_id),
+                    action="progress_recorded",
+                    details={"record": record.id, "item_kind": item.kind, "item_id": item.id},
+                    at=datetime.now(UTC),
+                )
+            )
+            return Confirmation("stored", item, draft.value_text, record.id)
+    except IntegrityError:  # a concurrent press stored it first
+        return Confirmation("already")
+
+
+def cancel_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
+    if not DRAFT_TOKEN.fullmatch(token):
+        return Confirmation("unknown")
+    with transaction(engine) as session:
+        draft = session.get(ProgressDraft, token)
+        if draft is None:
+            return Confirmation("unknown")
+        if draft.user_id != user.telegram_id:
+            return Confirmation("not_yours")
+        if draft.state == "confirmed":
+            return Confirmation("already", value_text=draft.value_text)
+        draft.state = "cancelled"
+        return Confirmation("cancelled")
+
+
+def progress_records_count(engine: Engine, collection: Collection[str] = ("telegram",)) -> int:
+    with session_factory(engine)() as session:
+        return len(
+            session.scalars(select(m.ProgressRecord.id).where(m.ProgressRecord.source.in_(collection))).all()
+        )
+
+
+# Words of a question that name no item ('tiến độ ... là bao nhiêu?').
+_QUESTION_WORDS = re.compile(
+    r"\b(tien do|ket qua|thuc hien|den nay|hien nay|nam nay|bao nhieu|la gi|nhu the nao|the nao|"
+    r"da dat|dat duoc|chi tieu|nhiem vu|cap nhat|cua|o|ve|cho biet|xin|hoi)\b"
+)
+
+
+def strip_question_words(folded: str) -> str:
+    return " ".join(_QUESTION_WORDS.sub(" ", folded).split())
+
+
+@dataclass(frozen=True)
+class Summary:
+    items: int
+    updated: int
+
+
+def locality_summary(engine: Engine, locality_key: str | None) -> Summary:
+    """How many current items exist and how many have any progress record."""
+    with session_factory(engine)() as session:
+        items = current_items(session, locality_key)
+        keys = set(
+            session.execute(
+                select(m.ProgressRecord.plan_key, m.ProgressRecord.item_kind, m.ProgressRecord.item_key)
+            ).all()
+        )
+    updated = sum(1 for i in items if (i.plan_key, i.kind, i.item_key) in keys)
+    return Summary(len(items), updated)

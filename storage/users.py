@@ -1,0 +1,600 @@
+"""Users, roles and registrations: who may do what in the bot.
+
+Roles: resident (default, read only), officer (approved, linked to parties),
+leader (linked to a directing party), admin (configured or granted).
+Every change is written to the audit log in the same transaction."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from knowledge.parties import PartyRef, match_party
+from knowledge.text import fold
+from storage import models as m
+from storage.bot_models import RegistrationRequest
+from storage.db import session_factory, transaction
+
+ROLES = ("resident", "officer", "leader", "admin")
+# Telegram's stand-in senders in groups (anonymous admin, service, channel):
+# they are not people and must never hold a role.
+SPECIAL_SENDER_IDS = frozenset({1087968824, 777000, 136817688})
+
+
+class UserError(ValueError):
+    """A request that cannot be carried out; the message is for the operator."""
+
+
+@dataclass(frozen=True)
+class LocalityInfo:
+    key: str
+    name: str
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class PartyInfo:
+    id: int
+    display: str
+
+
+@dataclass
+class UserInfo:
+    telegram_id: int
+    role: str = "resident"
+    locality_key: str | None = None
+    locality_name: str | None = None
+    subscribed: bool = False
+    party_ids: list[int] = field(default_factory=list)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def can_report(self) -> bool:
+        return self.role in ("officer", "leader", "admin")
+
+
+def is_special_sender(telegram_id: int) -> bool:
+    return telegram_id in SPECIAL_SENDER_IDS
+
+
+def _audit(session: Session, actor: str, action: str, **details: object) -> None:
+    session.add(m.AuditEvent(actor=actor, action=action, details=details, at=datetime.now(UTC)))
+
+
+def _effective_role(telegram_id: int, stored: str | None, admin_ids: Collection[int]) -> str:
+    if is_special_sender(telegram_id):
+        return "resident"
+    if telegram_id in admin_ids:
+        return "admin"
+    return stored if stored in ROLES else "resident"
+
+
+def ensure_user(
+    engine: Engine, telegram_id: int, chat_id: int | None, admin_ids: Collection[int]
+) -> UserInfo:
+    """The user as the bot sees them now; creates the row on first contact.
+    Special sender ids are answered as anonymous residents and never stored."""
+    if is_special_sender(telegram_id):
+        return UserInfo(telegram_id=telegram_id)
+    with transaction(engine) as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            user = m.User(telegram_id=telegram_id, role="resident", chat_id=chat_id)
+            session.add(user)
+            session.flush()
+        elif chat_id is not None and user.chat_id != chat_id:
+            user.chat_id = chat_id
+        return _info(session, user, admin_ids)
+
+
+def get_user(engine: Engine, telegram_id: int, admin_ids: Collection[int]) -> UserInfo:
+    if is_special_sender(telegram_id):
+        return UserInfo(telegram_id=telegram_id)
+    with session_factory(engine)() as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            return UserInfo(telegram_id=telegram_id, role=_effective_role(telegram_id, None, admin_ids))
+        return _info(session, user, admin_ids)
+
+
+def _info(session: Session, user: m.User, admin_ids: Collection[int]) -> UserInfo:
+    loc = (
+        session.scalar(select(m.Locality).where(m.Locality.key == user.locality_key))
+        if user.locality_key
+        else None
+    )
+    party_ids = list(
+        session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == user.telegram_id))
+    )
+    return UserInfo(
+        telegram_id=user.telegram_id,
+        role=_effective_role(user.telegram_id, user.role, admin_ids),
+        locality_key=user.locality_key,
+        locality_name=loc.name if loc else user.locality_key,
+        subscribed=user.subscribed,
+        party_ids=party_ids,
+    )
+
+
+def admin_chat_ids(engine: Engine, admin_ids: Collection[int]) -> list[int]:
+    """Configured admins plus users granted the admin role."""
+    with session_factory(engine)() as session:
+        granted = session.scalars(select(m.User).where(m.User.role == "admin", m.User.active.is_(True))).all()
+        ids = {a for a in admin_ids if not is_special_sender(a)}
+        ids |= {u.chat_id or u.telegram_id for u in granted}
+    return sorted(ids)
+
+
+# --- localities -------------------------------------------------------------
+
+_LOCALITY_TYPES = ("thi tran", "phuong", "xa", "quan", "huyen", "thanh pho", "thi xa", "tinh", "tp", "p")
+
+
+def _bare(key: str) -> str:
+    """'phuong dong tho' -> 'dong tho' (the type word is optional in questions)."""
+    for t in _LOCALITY_TYPES:
+        if key.startswith(t + " "):
+            return key[len(t) + 1 :]
+    return key
+
+
+def list_localities(engine: Engine) -> list[LocalityInfo]:
+    with session_factory(engine)() as session:
+        rows = session.scalars(select(m.Locality).order_by(m.Locality.name)).all()
+        return [LocalityInfo(r.key, r.name, r.id) for r in rows]
+
+
+def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityInfo]:
+    """Localities whose name matches `text` (accents optional, type word optional), best first."""
+    query = _bare(fold(text))
+    if not query:
+        return []
+    scored: list[tuple[float, LocalityInfo]] = []
+    for loc in list_localities(engine):
+        bare = _bare(loc.key)
+        if query in (bare, loc.key):
+            score = 200.0
+        else:
+            score = max(fuzz.ratio(query, bare), fuzz.partial_ratio(query, bare) - 5)
+        if score >= 80:
+            scored.append((score, loc))
+    scored.sort(key=lambda s: -s[0])
+    return [loc for _, loc in scored[:limit]]
+
+
+def locality_by_key(engine: Engine, key: str) -> LocalityInfo | None:
+    with session_factory(engine)() as session:
+        loc = session.scalar(select(m.Locality).where(m.Locality.key == key))
+        return LocalityInfo(loc.key, loc.name, loc.id) if loc else None
+
+
+def locality_by_id(engine: Engine, locality_id: int) -> LocalityInfo | None:
+    with session_factory(engine)() as session:
+        loc = session.get(m.Locality, locality_id)
+        return LocalityInfo(loc.key, loc.name, loc.id) if loc else None
+
+
+def is_exact_locality(loc: LocalityInfo, text: str) -> bool:
+    query = _bare(fold(text))
+    return query in (_bare(loc.key), loc.key)
+
+
+def set_locality(engine: Engine, telegram_id: int, locality_key: str) -> None:
+    if is_special_sender(telegram_id):
+        return
+    with transaction(engine) as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            user = m.User(telegram_id=telegram_id, role="resident", chat_id=telegram_id)
+            session.add(user)
+        user.locality_key = locality_key
+
+
+def set_subscription(engine: Engine, telegram_id: int, subscribed: bool) -> None:
+    if is_special_sender(telegram_id):
+        return
+    with transaction(engine) as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            user = m.User(telegram_id=telegram_id, role="resident", chat_id=telegram_id)
+            session.add(user)
+        user.subscribed = subscribed
+        _audit(session, str(telegram_id), "subscribe" if subscribed else "unsubscribe")
+
+
+def mark_inactive(engine: Engine, chat_id: int) -> None:
+    """The user blocked the bot: stop writing to them."""
+    with transaction(engine) as session:
+        for user in session.scalars(select(m.User).where(m.User.chat_id == chat_id)):
+            user.active = False
+
+
+# --- parties and registration -----------------------------------------------
+
+_HONORIFIC = re.compile(r"^(d c|dong chi|ong|ba)\s+")
+
+
+def _split_party(display: str) -> tuple[list[str], list[str]]:
+    """'Đ/c Sâm - Trưởng Trạm y tế' -> (['sam'], ['truong','tram','y','te']).
+    Without the honorific it is a unit or a title: no person part."""
+    folded = fold(display)
+    if not _HONORIFIC.match(folded):
+        return [], folded.split()
+    rest = _HONORIFIC.sub("", folded)
+    if " - " in display or "–" in display:
+        name_part = re.split(r"\s[-–]\s?|\s?[-–]\s", display, maxsplit=1)
+        name_tokens = _HONORIFIC.sub("", fold(name_part[0])).split()
+        title_tokens = fold(name_part[1]).split() if len(name_part) > 1 else []
+        return name_tokens, title_tokens
+    tokens = rest.split()
+    return tokens[:1], tokens[1:]
+
+
+def _title_forms(tokens: list[str]) -> set[str]:
+    """Words of a title plus the initials of every run of words ('tram y te' -> 'tyt')."""
+    forms = set(tokens)
+    for i in range(len(tokens)):
+        for j in range(i + 2, len(tokens) + 1):
+            forms.add("".join(t[0] for t in tokens[i:j]))
+    return forms
+
+
+def _title_score(title_tokens: list[str], party_tokens: list[str]) -> float:
+    if not title_tokens or not party_tokens:
+        return 0.0
+    forms = _title_forms(title_tokens)
+    hit = sum(1 for t in party_tokens if t in forms)
+    return hit / len(party_tokens)
+
+
+def party_match_score(full_name: str, title: str, display: str) -> float:
+    """How well a party ('Đ/c Sâm TYT') fits a registrant ('Nguyễn Văn Sâm', 'Trưởng Trạm y tế')."""
+    name_tokens = fold(full_name).split()
+    p_name, p_title = _split_party(display)
+    score = 0.0
+    if p_name and name_tokens:
+        if p_name[-1] != name_tokens[-1]:
+            return 0.0  # another person
+        score += 60 + 5 * sum(1 for t in p_name[:-1] if t in name_tokens)
+    score += 40 * _title_score(fold(title).split(), p_title)
+    return score
+
+
+def candidate_parties(
+    engine: Engine, locality_key: str | None, full_name: str, title: str
+) -> list[PartyInfo]:
+    """Parties of the locality that fit '<name> - <title>', best first (at most 5)."""
+    if not locality_key:
+        return []
+    with session_factory(engine)() as session:
+        parties = session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)).all()
+        refs = {PartyRef(p.display, p.kind, p.person_name, p.title, p.unit): p for p in parties}
+        ranked = [
+            (refs[ref], score) for ref, score in match_party(f"{full_name} - {title}", list(refs), limit=5)
+        ]
+        if not ranked:  # fall back to the plain name/title overlap
+            scored = [(p, party_match_score(full_name, title, p.display)) for p in parties]
+            ranked = sorted(((p, s) for p, s in scored if s >= 30), key=lambda ps: -ps[1])[:5]
+    return [PartyInfo(p.id, p.display) for p, _ in ranked]
+
+
+@dataclass(frozen=True)
+class Registration:
+    id: int
+    user_id: int
+    full_name: str
+    title: str
+    locality_name: str | None
+    candidates: list[PartyInfo]
+
+
+def request_registration(
+    engine: Engine, telegram_id: int, full_name: str, title: str, locality_key: str | None
+) -> Registration:
+    if is_special_sender(telegram_id):
+        raise UserError("special sender ids cannot register")
+    candidates = candidate_parties(engine, locality_key, full_name, title)
+    loc = locality_by_key(engine, locality_key) if locality_key else None
+    with transaction(engine) as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            user = m.User(telegram_id=telegram_id, role="resident", chat_id=telegram_id)
+            session.add(user)
+        user.full_name = full_name
+        user.title_text = title
+        req = RegistrationRequest(
+            user_id=telegram_id,
+            full_name=full_name,
+            title_text=title,
+            locality_key=locality_key,
+            candidates=[c.id for c in candidates],
+            status="pending",
+        )
+        session.add(req)
+        session.flush()
+        _audit(session, str(telegram_id), "registration_requested", request_id=req.id, title=title)
+        return Registration(req.id, telegram_id, full_name, title, loc.name if loc else None, candidates)
+
+
+@dataclass(frozen=True)
+class Decision:
+    ok: bool
+    reason: str  # 'approved' | 'rejected' | 'already' | 'unknown' | 'forbidden' | 'bad_party'
+    user_id: int | None = None
+    party: str | None = None
+    role: str | None = None
+
+
+def _aliases(session: Session, party: m.Party) -> list[m.Party]:
+    """Other spellings of the same person in the same locality ('Đ/c Sâm TYT' and
+    'Đ/c Sâm - Trưởng Trạm y tế'): same name, titles that match each other."""
+    name, title = _split_party(party.display)
+    if not name:
+        return []
+    out = []
+    for other in session.scalars(
+        select(m.Party).where(m.Party.locality_key == party.locality_key, m.Party.id != party.id)
+    ):
+        o_name, o_title = _split_party(other.display)
+        if o_name != name:
+            continue
+        if (
+            not title
+            or not o_title
+            or _title_score(title, o_title) >= 0.99
+            or _title_score(o_title, title) >= 0.99
+        ):
+            out.append(other)
+    return out
+
+
+def _role_for(session: Session, party_ids: list[int]) -> str:
+    """Leader when the linked parties mostly direct (role 'leader' on items)."""
+    rows = session.execute(
+        select(m.ItemParty.role, func.count())
+        .where(m.ItemParty.party_id.in_(party_ids))
+        .group_by(m.ItemParty.role)
+    ).all()
+    by_role = dict(rows)
+    lead = by_role.get("leader", 0)
+    other = by_role.get("responsible", 0) + by_role.get("coordinating", 0)
+    return "leader" if lead > other else "officer"
+
+
+def decide_registration(
+    engine: Engine, request_id: int, admin_id: int, party_id: int | None, admin_ids: Collection[int]
+) -> Decision:
+    """Approve (link to `party_id`) or reject (`party_id` None). Re-checks that the
+    presser is an admin and that the party was one of the offered candidates."""
+    with transaction(engine) as session:
+        admin = session.get(m.User, admin_id)
+        if _effective_role(admin_id, admin.role if admin else None, admin_ids) != "admin":
+            _audit(session, str(admin_id), "registration_forbidden", request_id=request_id)
+            return Decision(False, "forbidden")
+        req = session.get(RegistrationRequest, request_id)
+        if req is None:
+            return Decision(False, "unknown")
+        if req.status != "pending":
+            return Decision(False, "already", req.user_id)
+        now = datetime.now(UTC)
+        if party_id is None:
+            req.status, req.decided_by, req.decided_at = "rejected", admin_id, now
+            _audit(session, str(admin_id), "registration_rejected", request_id=req.id, user=req.user_id)
+            return Decision(True, "rejected", req.user_id)
+        if party_id not in (req.candidates or []):
+            _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
+            return Decision(False, "bad_party", req.user_id)
+        party = session.get(m.Party, party_id)
+        if party is None:
+            return Decision(False, "bad_party", req.user_id)
+        linked = [party, *_aliases(session, party)]
+        user = session.get(m.User, req.user_id)
+        if user is None:
+            user = m.User(telegram_id=req.user_id, chat_id=req.user_id)
+            session.add(user)
+        _link(session, user, linked, str(admin_id))
+        if user.role not in ("admin", "leader"):
+            user.role = _role_for(session, [p.id for p in linked])
+        user.locality_key = user.locality_key or req.locality_key
+        req.status, req.decided_by, req.decided_at, req.party_id = "approved", admin_id, now, party_id
+        _audit(
+            session,
+            str(admin_id),
+            "registration_approved",
+            request_id=req.id,
+            user=req.user_id,
+            parties=[p.id for p in linked],
+            role=user.role,
+        )
+        return Decision(True, "approved", req.user_id, party.display, user.role)
+
+
+def _link(session: Session, user: m.User, parties: list[m.Party], by: str) -> None:
+    have = set(session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == user.telegram_id)))
+    for p in parties:
+        if p.id not in have:
+            session.add(m.UserParty(user_id=user.telegram_id, party_id=p.id, approved_by=by))
+            have.add(p.id)
+
+
+# --- command line: users add / users import ---------------------------------
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    line: int
+    telegram_id: int
+    role: str
+    locality: str
+    party: str | None
+    subscribe: bool
+
+
+_TRUE = {"1", "true", "yes", "y", "x", "co", "có"}
+_FALSE = {"", "0", "false", "no", "n", "khong", "không"}
+
+
+def parse_roster_row(line: int, raw: dict[str, str | None]) -> RosterRow:
+    def get(name: str) -> str:
+        return (raw.get(name) or "").strip()
+
+    tid = get("telegram_id")
+    if not re.fullmatch(r"\d{1,15}", tid):
+        raise UserError(f"line {line}: telegram_id must be a positive number, got {tid!r}")
+    if int(tid) in SPECIAL_SENDER_IDS:
+        raise UserError(f"line {line}: {tid} is a Telegram service id and cannot hold a role")
+    role = get("role").lower()
+    if role not in ROLES:
+        raise UserError(f"line {line}: role must be one of {', '.join(ROLES)}, got {role!r}")
+    locality = get("locality")
+    if not locality:
+        raise UserError(f"line {line}: locality is empty")
+    sub = get("subscribe").lower()
+    if sub not in _TRUE | _FALSE:
+        raise UserError(f"line {line}: subscribe must be yes/no, got {sub!r}")
+    party = get("party") or None
+    if role in ("officer", "leader") and not party:
+        raise UserError(f"line {line}: an {role} needs a party (the responsible unit or person)")
+    return RosterRow(line, int(tid), role, locality, party, sub in _TRUE)
+
+
+def _resolve_locality(session: Session, text: str) -> m.Locality | None:
+    query = _bare(fold(text))
+    best: tuple[float, m.Locality] | None = None
+    for loc in session.scalars(select(m.Locality)):
+        bare = _bare(loc.key)
+        score = 200.0 if query in (bare, loc.key) else fuzz.ratio(query, bare)
+        if score >= 85 and (best is None or score > best[0]):
+            best = (score, loc)
+    return best[1] if best else None
+
+
+def _resolve_party(session: Session, locality_key: str, text: str) -> m.Party | None:
+    query = fold(text)
+    best: tuple[float, m.Party] | None = None
+    for p in session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)):
+        score = 200.0 if p.key == query else fuzz.token_sort_ratio(query, p.key)
+        if score >= 85 and (best is None or score > best[0]):
+            best = (score, p)
+    return best[1] if best else None
+
+
+def _apply_row(session: Session, row: RosterRow, actor: str) -> str:
+    loc = _resolve_locality(session, row.locality)
+    if loc is None:
+        raise UserError(f"line {row.line}: unknown locality {row.locality!r} (ingest its plan first)")
+    party = None
+    if row.party:
+        party = _resolve_party(session, loc.key, row.party)
+        if party is None:
+            raise UserError(f"line {row.line}: no party {row.party!r} in {loc.name}")
+    user = session.get(m.User, row.telegram_id)
+    if user is None:
+        user = m.User(telegram_id=row.telegram_id, chat_id=row.telegram_id)
+        session.add(user)
+    user.role = row.role
+    user.locality_key = loc.key
+    user.subscribed = row.subscribe
+    session.flush()
+    if party is not None:
+        _link(session, user, [party, *_aliases(session, party)], actor)
+    _audit(
+        session,
+        actor,
+        "user_set",
+        user=row.telegram_id,
+        role=row.role,
+        locality=loc.key,
+        party=party.display if party else None,
+    )
+    return f"{row.telegram_id}: {row.role} of {loc.name}" + (f", linked to {party.display}" if party else "")
+
+
+def add_user(
+    engine: Engine,
+    telegram_id: int,
+    role: str,
+    locality: str,
+    party: str | None = None,
+    subscribe: bool = False,
+    actor: str = "cli",
+) -> str:
+    row = parse_roster_row(
+        0,
+        {
+            "telegram_id": str(telegram_id),
+            "role": role,
+            "locality": locality,
+            "party": party,
+            "subscribe": "yes" if subscribe else "no",
+        },
+    )
+    try:
+        with transaction(engine) as session:
+            return _apply_row(session, row, actor)
+    except UserError as exc:
+        raise UserError(str(exc).removeprefix("line 0: ")) from None
+
+
+ROSTER_COLUMNS = ("telegram_id", "role", "locality", "party", "subscribe")
+
+
+def import_roster(engine: Engine, path: Path, actor: str = "cli") -> list[str]:
+    """All rows or nothing: every bad row is reported (by line number) and then
+    nothing is imported."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read: {exc}") from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ("telegram_id", "role", "locality") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise UserError(f"{path}: line 1: missing column(s): {', '.join(missing)}")
+    rows: list[RosterRow] = []
+    errors: list[str] = []
+    for n, raw in enumerate(reader, start=2):
+        try:
+            rows.append(parse_roster_row(n, raw))
+        except UserError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise UserError("\n".join(errors))
+    with transaction(engine) as session:
+        done = []
+        for row in rows:
+            try:  # _apply_row checks everything before it writes anything
+                done.append(_apply_row(session, row, actor))
+            except UserError as exc:
+                errors.append(str(exc))
+        if errors:
+            raise UserError("\n".join(errors))  # rolls the whole file back
+    return done
+
+
+def locality_in_text(engine: Engine, text: str) -> tuple[LocalityInfo | None, str]:
+    """A locality named inside a question ('... phường Đông Thọ') and the
+    question without it. The longest name mentioned wins."""
+    folded = fold(text)
+    best: tuple[int, LocalityInfo, str] | None = None
+    for loc in list_localities(engine):
+        for form in (loc.key, _bare(loc.key)):
+            mentioned = form and re.search(rf"(?:^|\s){re.escape(form)}(?:\s|$)", folded)
+            if mentioned and (best is None or len(form) > best[0]):
+                best = (len(form), loc, form)
+    if best is None:
+        return None, folded
+    rest = re.sub(rf"(?:^|\s){re.escape(best[2])}(?:\s|$)", " ", folded)
+    for t in _LOCALITY_TYPES:  # a dangling 'phuong'/'xa' left behind
+        rest = re.sub(rf"\s{t}$", "", rest)
+    return best[1], " ".join(rest.split())

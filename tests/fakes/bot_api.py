@@ -1,0 +1,502 @@
+"""A stand-in Telegram Bot API server for end-to-end tests (aiohttp, 127.0.0.1).
+
+Point a bot at it with `ApplicationBuilder().base_url(fake.base_url)` (or
+TELEGRAM_API_BASE_URL=fake.url for `planbot run`). Any token is accepted.
+
+In-process use (pytest-asyncio):
+
+    async with FakeBotApi() as fake:
+        fake.push_message(user_id=42, text="/start")
+        msg = await fake.wait_for_message(chat_id=42)
+        data = fake.find_button(chat_id=42, label="Xác nhận")
+        fake.push_callback(user_id=42, data=data)
+
+Fault injection: `fake.fail("sendMessage", status=429, retry_after=1, times=1)`
+or `status=500`; `fake.fail("*", ...)` for every method.
+
+Standalone (another process can drive it over HTTP):
+
+    python -m tests.fakes.bot_api --port 8081
+
+Control endpoints (JSON): POST /_control/message {user_id, text, chat_id?},
+POST /_control/callback {user_id, data, message_id?}, GET /_control/requests,
+POST /_control/fail {method, status, retry_after?, times?}, GET /_control/state.
+
+Implemented methods: getMe, deleteWebhook, setWebhook, getWebhookInfo,
+getUpdates (long poll; offset acknowledges as on Telegram), sendMessage,
+editMessageText, editMessageReplyMarkup, answerCallbackQuery, sendDocument,
+sendPhoto, setMyCommands, deleteMyCommands, sendChatAction, close, logOut."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_ID = 7000000001
+BOT_USERNAME = "planbot_test_bot"
+# Parameters Telegram expects as JSON-serialised strings in form data.
+JSON_PARAMS = {
+    "reply_markup",
+    "entities",
+    "caption_entities",
+    "allowed_updates",
+    "commands",
+    "scope",
+    "link_preview_options",
+    "reply_parameters",
+}
+INT_PARAMS = {"offset", "limit", "timeout", "message_id", "cache_time", "reply_to_message_id"}
+
+
+@dataclass
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+    status: int = 200
+
+
+@dataclass
+class Fault:
+    method: str  # a method name or '*'
+    status: int
+    retry_after: int | None
+    times: int
+
+
+class FakeBotApi:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.host, self.port = host, port
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []  # not yet acknowledged
+        self.acknowledged_below = 0  # every update_id < this was confirmed by an offset
+        self.webhook: dict[str, Any] | None = None
+        self.faults: list[Fault] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._callback_ids = itertools.count(1)
+        self._new_update = asyncio.Event()
+        self._new_call = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat_id, message_id) -> message
+
+    # --- life cycle ---------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.url + "/bot"
+
+    async def start(self) -> FakeBotApi:
+        app = web.Application(client_max_size=50 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_post("/_control/message", self._ctl_message)
+        app.router.add_post("/_control/callback", self._ctl_callback)
+        app.router.add_post("/_control/fail", self._ctl_fail)
+        app.router.add_get("/_control/requests", self._ctl_requests)
+        app.router.add_get("/_control/state", self._ctl_state)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
+        if sockets:
+            self.port = sockets[0].getsockname()[1]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeBotApi:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    # --- what tests push ----------------------------------------------------
+
+    def _user(self, user_id: int, first_name: str | None = None) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}"}
+
+    def push_message(
+        self, user_id: int, text: str, chat_id: int | None = None, first_name: str | None = None
+    ) -> int:
+        """Queue a text message (a command gets its bot_command entity). Returns the update_id."""
+        chat_id = user_id if chat_id is None else chat_id
+        chat: dict[str, Any] = {"id": chat_id, "type": "private" if chat_id > 0 else "group"}
+        if chat_id > 0:
+            chat["first_name"] = first_name or f"User{user_id}"
+        else:
+            chat["title"] = "Nhóm"
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._user(user_id, first_name),
+            "text": text,
+        }
+        if text.startswith("/"):
+            length = len(text.split()[0]) if text.split() else 1
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(text[:length])}]
+        return self._push({"message": message})
+
+    def push_callback(self, user_id: int, data: str, message_id: int | None = None) -> int:
+        """Queue a button press. The message is the bot's message holding the button
+        when known (the last message sent to the user otherwise)."""
+        msg = self.messages.get((user_id, message_id)) if message_id else None
+        if msg is None:
+            msg = self.last_message(user_id) or {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": user_id, "type": "private"},
+                "text": "?",
+            }
+        query = {
+            "id": str(next(self._callback_ids)),
+            "from": self._user(user_id),
+            "message": msg,
+            "chat_instance": f"ci{user_id}",
+            "data": data,
+        }
+        return self._push({"callback_query": query})
+
+    def _push(self, body: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        self.updates.append({"update_id": update_id, **body})
+        self._new_update.set()
+        return update_id
+
+    def fail(self, method: str, status: int = 500, retry_after: int | None = None, times: int = 1) -> None:
+        """The next `times` calls of `method` ('*': any) answer with `status`
+        (429 carries parameters.retry_after)."""
+        self.faults.append(Fault(method, status, retry_after, times))
+
+    # --- what tests read ----------------------------------------------------
+
+    def sent(self, chat_id: int | None = None, method: str | None = None) -> list[Call]:
+        methods = (method,) if method else ("sendMessage", "sendDocument", "sendPhoto")
+        return [
+            c
+            for c in self.calls
+            if c.method in methods
+            and c.status == 200
+            and (chat_id is None or _int(c.params.get("chat_id")) == chat_id)
+        ]
+
+    def texts(self, chat_id: int) -> list[str]:
+        out = []
+        for c in self.calls:
+            if c.status != 200 or _int(c.params.get("chat_id")) != chat_id:
+                continue
+            if c.method in ("sendMessage", "editMessageText"):
+                out.append(str(c.params.get("text", "")))
+        return out
+
+    def last_message(self, chat_id: int) -> dict[str, Any] | None:
+        mine = [m for (cid, _), m in self.messages.items() if cid == chat_id]
+        return mine[-1] if mine else None
+
+    def buttons(self, chat_id: int) -> list[tuple[str, str, int]]:
+        """(label, callback_data, message_id) of every inline button sent to the chat, newest last."""
+        out = []
+        for (cid, mid), msg in self.messages.items():
+            if cid != chat_id:
+                continue
+            for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []):
+                for b in row:
+                    if "callback_data" in b:
+                        out.append((b["text"], b["callback_data"], mid))
+        return out
+
+    def find_button(self, chat_id: int, label: str) -> tuple[str, int] | None:
+        """(callback_data, message_id) of the first button whose label contains
+        `label`, in the newest message that has one."""
+        found: tuple[str, int] | None = None
+        newest = -1
+        for text, data, mid in self.buttons(chat_id):
+            if label.lower() in text.lower() and mid > newest:
+                found, newest = (data, mid), mid
+        return found
+
+    async def wait_for(self, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        """Wait until predicate() is true (re-checked after every request)."""
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("condition not met in time")
+            self._new_call.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_call.wait(), min(remaining, 0.2))
+
+    async def wait_for_text(self, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[str]:
+        await self.wait_for(lambda: len(self.texts(chat_id)) >= count, timeout)
+        return self.texts(chat_id)
+
+    # --- the API ------------------------------------------------------------
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.method == "POST":
+            ctype = request.content_type
+            if ctype == "application/json":
+                with contextlib.suppress(ValueError):
+                    params.update(await request.json())
+            else:
+                form = await request.post()
+                for k, v in form.items():
+                    if hasattr(v, "file"):  # an uploaded file
+                        params[k] = {"filename": v.filename, "size": len(v.file.read())}
+                    else:
+                        params[k] = v
+        for k in list(params):
+            v = params[k]
+            if isinstance(v, str) and k in JSON_PARAMS:
+                with contextlib.suppress(ValueError):
+                    params[k] = json.loads(v)
+            elif isinstance(v, str) and (k in INT_PARAMS or k == "chat_id"):
+                with contextlib.suppress(ValueError):
+                    params[k] = int(v)
+        return params
+
+    def _fault_for(self, method: str) -> Fault | None:
+        for f in self.faults:
+            if f.times > 0 and f.method in (method, "*"):
+                f.times -= 1
+                return f
+        return None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        call = Call(method, params)
+        fault = self._fault_for(method)
+        if fault is not None:
+            call.status = fault.status
+            self._record(call)
+            body: dict[str, Any] = {"ok": False, "error_code": fault.status}
+            if fault.status == 429:
+                body["description"] = f"Too Many Requests: retry after {fault.retry_after or 1}"
+                body["parameters"] = {"retry_after": fault.retry_after or 1}
+            else:
+                body["description"] = "Internal Server Error"
+            return web.json_response(body, status=fault.status)
+        handler = getattr(self, "_m_" + method, None)
+        if handler is None:
+            call.status = 404
+            self._record(call)
+            return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        if method == "getUpdates":
+            result = await handler(params)
+            self._record(call)
+        else:
+            self._record(call)
+            result = await handler(params)
+        if isinstance(result, web.Response):
+            return result
+        return web.json_response({"ok": True, "result": result})
+
+    def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        self._new_call.set()
+
+    async def _m_getMe(self, p: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "Planbot",
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    async def _m_deleteWebhook(self, p: dict[str, Any]) -> bool:
+        self.webhook = None
+        return True
+
+    async def _m_setWebhook(self, p: dict[str, Any]) -> bool:
+        self.webhook = p
+        return True
+
+    async def _m_getWebhookInfo(self, p: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": (self.webhook or {}).get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self.updates),
+        }
+
+    async def _m_getUpdates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(p.get("offset") or 0)
+        limit = int(p.get("limit") or 100)
+        timeout = float(p.get("timeout") or 0)
+        if offset:
+            self.acknowledged_below = max(self.acknowledged_below, offset)
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + timeout
+        while not self.updates and time.monotonic() < deadline:
+            self._new_update.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
+        return self.updates[:limit]
+
+    def _message(self, chat_id: Any, p: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        cid = _int(chat_id) or 0
+        msg: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": cid, "type": "private" if cid > 0 else "group"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Planbot", "username": BOT_USERNAME},
+            **extra,
+        }
+        if p.get("reply_markup"):
+            msg["reply_markup"] = p["reply_markup"]
+        self.messages[(cid, msg["message_id"])] = msg
+        return msg
+
+    async def _m_sendMessage(self, p: dict[str, Any]) -> dict[str, Any]:
+        return self._message(p.get("chat_id"), p, text=str(p.get("text", "")))
+
+    async def _m_editMessageText(self, p: dict[str, Any]) -> dict[str, Any] | bool:
+        key = (_int(p.get("chat_id")) or 0, _int(p.get("message_id")) or 0)
+        msg = self.messages.get(key)
+        if msg is None:
+            return True
+        msg["text"] = str(p.get("text", ""))
+        if "reply_markup" in p:
+            msg["reply_markup"] = p["reply_markup"]
+        else:
+            msg.pop("reply_markup", None)
+        return msg
+
+    async def _m_editMessageReplyMarkup(self, p: dict[str, Any]) -> dict[str, Any] | bool:
+        key = (_int(p.get("chat_id")) or 0, _int(p.get("message_id")) or 0)
+        msg = self.messages.get(key)
+        if msg is None:
+            return True
+        if p.get("reply_markup"):
+            msg["reply_markup"] = p["reply_markup"]
+        else:
+            msg.pop("reply_markup", None)
+        return msg
+
+    async def _m_answerCallbackQuery(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_sendDocument(self, p: dict[str, Any]) -> dict[str, Any]:
+        doc = p.get("document")
+        name = doc.get("filename") if isinstance(doc, dict) else "file"
+        return self._message(
+            p.get("chat_id"),
+            p,
+            document={"file_id": f"doc{time.monotonic_ns()}", "file_unique_id": "u", "file_name": name},
+            caption=p.get("caption"),
+        )
+
+    async def _m_sendPhoto(self, p: dict[str, Any]) -> dict[str, Any]:
+        return self._message(
+            p.get("chat_id"),
+            p,
+            photo=[{"file_id": f"ph{time.monotonic_ns()}", "file_unique_id": "u", "width": 1, "height": 1}],
+            caption=p.get("caption"),
+        )
+
+    async def _m_sendChatAction(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_setMyCommands(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_deleteMyCommands(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_close(self, p: dict[str, Any]) -> bool:
+        return True
+
+    async def _m_logOut(self, p: dict[str, Any]) -> bool:
+        return True
+
+    # --- control endpoints (standalone use) ---------------------------------
+
+    async def _ctl_message(self, request: web.Request) -> web.Response:
+        b = await request.json()
+        uid = self.push_message(int(b["user_id"]), str(b["text"]), b.get("chat_id"))
+        return web.json_response({"update_id": uid})
+
+    async def _ctl_callback(self, request: web.Request) -> web.Response:
+        b = await request.json()
+        uid = self.push_callback(int(b["user_id"]), str(b["data"]), b.get("message_id"))
+        return web.json_response({"update_id": uid})
+
+    async def _ctl_fail(self, request: web.Request) -> web.Response:
+        b = await request.json()
+        self.fail(
+            str(b.get("method", "*")), int(b.get("status", 500)), b.get("retry_after"), int(b.get("times", 1))
+        )
+        return web.json_response({"ok": True})
+
+    async def _ctl_requests(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            [
+                {"method": c.method, "params": c.params, "status": c.status}
+                for c in self.calls
+                if c.method != "getUpdates"
+            ]
+        )
+
+    async def _ctl_state(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "pending_updates": len(self.updates),
+                "acknowledged_below": self.acknowledged_below,
+                "calls": len(self.calls),
+            }
+        )
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+async def _serve(port: int) -> None:
+    fake = FakeBotApi(port=port)
+    await fake.start()
+    print(f"fake Bot API on {fake.url} (base_url {fake.base_url})", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await fake.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="stand-in Telegram Bot API server for tests")
+    parser.add_argument("--port", type=int, default=8081)
+    args = parser.parse_args()
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(args.port))
+
+
+if __name__ == "__main__":
+    main()
