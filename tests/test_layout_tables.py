@@ -238,19 +238,21 @@ def test_docx_indicator_table_with_merged_header(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("I. Chỉ tiêu phát triển đến năm 2030")
-    table = document.add_table(rows=4, cols=6)
+    table = document.add_table(rows=5, cols=6)
     top = ["STT", "Chỉ tiêu", "ĐVT", "Mục tiêu", "", "Đơn vị chủ trì"]
     sub = ["", "", "", "Năm 2026", "Đến năm 2030", ""]
+    heading = ["II. CHỈ TIÊU MÔI TRƯỜNG", "", "", "", "", ""]
     data = [
         ["1", "Tỷ lệ che phủ rừng", "%", "45", "≥ 48", "Công chức Nông nghiệp"],
         ["-", "Diện tích trồng rừng mới", "ha", "20", "100", ""],
     ]
-    for r, values in enumerate([top, sub, *data]):
+    for r, values in enumerate([top, sub, heading, *data]):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
     table.cell(0, 3).merge(table.cell(0, 4))
     for c in (0, 1, 2, 5):
         table.cell(0, c).merge(table.cell(1, c))
+    table.cell(2, 0).merge(table.cell(2, 5))  # a heading row across the whole table
     path = tmp_path / "chi_tieu.docx"
     document.save(str(path))
 
@@ -264,7 +266,7 @@ def test_docx_indicator_table_with_merged_header(tmp_path: Path) -> None:
     )
     assert [(o.source, o.text) for o in forest.other_targets] == [("Năm 2026", "45")]
     assert forest.responsible == "Công chức Nông nghiệp"
-    assert forest.group == "Chỉ tiêu phát triển đến năm 2030"
+    assert forest.group == "CHỈ TIÊU MÔI TRƯỜNG"
     assert planting.parent_key == forest.key and planting.target_value == 100.0
 
 
@@ -442,3 +444,22 @@ def test_pdf_task_table_across_a_page_break(tmp_path: Path) -> None:
     assert found.tasks[-1].name == "Kiểm tra, đôn đốc tiến độ công trình số 80"
     assert found.tasks[-1].due_date == date(2025, 9, 30)
     assert all(t.responsible == "Công chức Xây dựng" for t in found.tasks)
+
+
+def test_heading_merged_across_a_task_table_is_a_group_not_a_solution() -> None:
+    header = ["TT", "Nhiệm vụ", "Giải pháp", "Chủ trì", "Thời gian"]
+    doc = _doc(
+        [
+            header,
+            ["II. LĨNH VỰC VĂN HÓA - XÃ HỘI", "", "", "", ""],
+            ["1", "Nâng cao chất lượng giáo dục", "(1) Bồi dưỡng giáo viên", "Trường THCS", "Năm 2025"],
+            ["", "", "(2) Sửa chữa phòng học", "Công chức Xây dựng", "Quý III/2025"],
+        ]
+    )
+    found = tables.extract(doc)
+    assert [(t.no, t.solution, t.group, t.responsible) for t in found.tasks] == [
+        ("1", "(1) Bồi dưỡng giáo viên", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Trường THCS"),
+        ("", "(2) Sửa chữa phòng học", "LĨNH VỰC VĂN HÓA - XÃ HỘI", "Công chức Xây dựng"),
+    ]
+    assert found.tasks[1].name == "Nâng cao chất lượng giáo dục"
+    assert found.tasks[1].due_date == date(2025, 9, 30)

@@ -25,7 +25,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"chu tri|tham muu|phu trach|don vi thuc hien|co quan thuc hien|nguoi thuc hien"),
     ),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|^han\b")),
-    ("unit", re.compile(r"^(?:dvt|dv tinh|don vi tinh|don vi)$|don vi tinh|\bdvt\b")),
+    ("unit", re.compile(r"^(?:dvt|d ?v tinh|d vi tinh|don vi tinh|don vi)$|don vi tinh|\bdvt\b")),
     ("assessment", re.compile(r"danh gia|xep loai")),
     ("note", re.compile(r"ket qua du kien|ket qua dau ra|san pham")),
     ("result", re.compile(r"ket qua")),
@@ -45,6 +45,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NUMBERING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|\(\d{1,3}\)|[-+•*–]|\*)$"
 )
+_LEADING_NUMBER = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+")
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–\s]*\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.:!?)])")
@@ -96,6 +97,16 @@ def role_of(label: str) -> str:
 
 def is_numbering(text: str) -> bool:
     return bool(_NUMBERING.match(text.strip()))
+
+
+def spanning_heading(row: Row) -> tuple[str, str] | None:
+    """A row whose only text sits in its first cell (a cell merged across the
+    table): a section heading such as 'I. CÁC CHỈ TIÊU KINH TẾ' -> ('I', name)."""
+    first = row.cells[0] if row.cells else ""
+    if len(row.cells) < 3 or any(row.cells[1:]) or len(first) < 3 or is_numbering(first):
+        return None
+    m = _LEADING_NUMBER.match(first)
+    return (m.group(1), first[m.end() :].strip()) if m else ("", first)
 
 
 # --- reading table blocks ---------------------------------------------------------------------
@@ -271,4 +282,4 @@ def _data_rows(rows: list[Row], grid: Grid) -> list[Row]:
     return out
 
 
-__all__ = ["Grid", "Row", "grids", "is_numbering", "role_of"]
+__all__ = ["Grid", "Row", "grids", "is_numbering", "role_of", "spanning_heading"]

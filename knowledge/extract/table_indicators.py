@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.table_grid import Grid, Row
+from knowledge.extract.table_grid import Grid, Row, spanning_heading
 from knowledge.model import Indicator, OtherTarget
 from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
@@ -50,6 +50,10 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
     out: list[Indicator] = []
     parent: Indicator | None = None  # last numbered indicator: parent of sub-rows
     for i, row in enumerate(rows):
+        heading = spanning_heading(row)
+        if heading is not None:
+            group, parent = heading[1], None
+            continue
         no = grid.cell(row, "no").strip()
         name = clean(_LEADING_BULLET.sub("", row.cells[name_col]))
         if not name:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.deadlines import parse_deadline
-from knowledge.extract.table_grid import Grid, Row, is_numbering
+from knowledge.extract.table_grid import Grid, Row, is_numbering, spanning_heading
 from knowledge.model import Task
 
 _ASSIGNMENT = ("leader", "responsible", "coordinating", "deadline")
@@ -54,6 +54,11 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
     rows = [_realign(grid, r) for r in grid.rows]
     year = _usual_year(grid, rows)
     for i, row in enumerate(rows):
+        heading = spanning_heading(row)
+        if heading is not None:
+            groups.append(heading)
+            group, current = heading[1], None
+            continue
         no = grid.cell(row, "no").strip()
         name = grid.cell(row, task_col)
         solution = grid.cell(row, "solution") if has_solution else ""
@@ -131,7 +136,7 @@ def _realign(grid: Grid, row: Row) -> Row:
     if no_col != 0 or sol_col is None or sol_col < 1:
         return row
     first = row.cells[0]
-    if not first or is_numbering(first) or len(first) < 20:
+    if not first or is_numbering(first) or len(first) < 20 or not any(row.cells[1:]):
         return row
     rest = list(row.cells[1:])
     drop = sol_col
