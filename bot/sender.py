@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -175,20 +175,22 @@ def make_bot(token: str, base_url: str | None) -> Bot:
 
 def send_pending_now(engine: Engine) -> int:
     """`planbot remind --send`: an operator's explicit action, quiet hours do not apply."""
-    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
-        print("TELEGRAM_BOT_TOKEN is not set: cannot send", flush=True)
+    from bot.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"cannot send: {exc}", file=sys.stderr)
         return 2
-    base_url = os.environ.get("TELEGRAM_API_BASE_URL") or None
 
     async def run() -> SendStats:
-        bot = make_bot(token, base_url)
-        async with bot:
+        async with make_bot(config.token, config.bot_base_url) as bot:
             return await OutboxSender(engine, bot).drain()
 
     stats = asyncio.run(run())
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
-        f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s"
+        f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
+        file=sys.stderr,
     )
     return 0 if stats.failed == 0 else 1

@@ -41,7 +41,7 @@ def _setup(engine) -> None:
 
 
 async def _run(db_url: str, fake: FakeBotApi, kill_after: float | None = None) -> int:
-    env = dict(os.environ, TELEGRAM_BOT_TOKEN="123456:TEST", TELEGRAM_API_BASE_URL=fake.base_url)
+    env = dict(os.environ, TELEGRAM_BOT_TOKEN="123456:TEST-TOKEN", TELEGRAM_API_BASE_URL=fake.url)
     proc = await asyncio.create_subprocess_exec(
         PLANBOT, "remind", "--date", DIGEST_DAY.isoformat(), "--send", "--db", db_url,
         env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
