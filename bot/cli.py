@@ -10,13 +10,13 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot import cli_ask, cli_data, cli_remind, cli_report, cli_run, cli_users
+from bot import cli_ask, cli_data, cli_doctor, cli_remind, cli_report, cli_run, cli_users
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planbot", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (cli_data, cli_remind, cli_report, cli_ask, cli_run, cli_users):
+    for module in (cli_data, cli_remind, cli_report, cli_ask, cli_run, cli_users, cli_doctor):
         module.register(sub)
     return parser
 

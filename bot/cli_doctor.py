@@ -1,0 +1,93 @@
+"""`planbot doctor`: checks the database, the migrations, the token and the
+Bot API, and prints what is wrong — one line each."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Callable
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import func, select, text
+
+from bot.cli_data import add_db_option
+from bot.config import ConfigError, load_config
+from storage import models as m
+from storage.db import alembic_config, make_engine, session_factory
+
+Check = Callable[[argparse.Namespace], str]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("doctor", help="check the database, migrations, token and Bot API")
+    add_db_option(p)
+    p.set_defaults(func=cmd_doctor)
+
+
+def check_database(args: argparse.Namespace) -> str:
+    engine = make_engine(args.db)
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+    url = engine.url.render_as_string(hide_password=True)
+    engine.dispose()
+    return f"reachable: {url}"
+
+
+def check_migrations(args: argparse.Namespace) -> str:
+    engine = make_engine(args.db)
+    try:
+        heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+        with engine.connect() as conn:
+            current = set(MigrationContext.configure(conn).get_current_heads())
+        if current != heads:
+            missing = ", ".join(sorted(heads - current)) or "?"
+            raise RuntimeError(
+                f"not at the newest revision (missing {missing}); any planbot command migrates"
+            )
+        with session_factory(engine)() as s:
+            plans = s.scalar(select(func.count()).select_from(m.Plan).where(m.Plan.is_current.is_(True)))
+        return f"at heads {', '.join(sorted(heads))}; {plans} current plan(s)"
+    finally:
+        engine.dispose()
+
+
+def check_token(args: argparse.Namespace) -> str:
+    config = load_config(args.db)
+    return f"well-formed (bot id {config.token.split(':', 1)[0]}), admins: {len(config.admin_ids)}"
+
+
+def check_bot_api(args: argparse.Namespace) -> str:
+    from telegram import Bot
+
+    config = load_config(args.db)
+
+    async def get_me() -> str:
+        async with Bot(config.token, base_url=config.bot_base_url) as bot:
+            return bot.username
+
+    username = asyncio.run(asyncio.wait_for(get_me(), timeout=15))
+    return f"reachable at {config.api_base_url}: @{username}"
+
+
+CHECKS: list[tuple[str, Check]] = [
+    ("database", check_database),
+    ("migrations", check_migrations),
+    ("token", check_token),
+    ("bot api", check_bot_api),
+]
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            print(f"ok    {name}: {check(args)}")
+        except ConfigError as exc:
+            failed += 1
+            print(f"FAIL  {name}: {exc}")
+        except Exception as exc:  # every other failure is reported the same way, one line
+            failed += 1
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            print(f"FAIL  {name}: {detail[:200]}")
+    return 1 if failed else 0
