@@ -159,8 +159,9 @@ def _header_score(cells: list[str]) -> int:
 
 
 def _find_header(rows: list[Row]) -> int | None:
+    """The first of the top rows with two column titles and no paragraph-long cell."""
     for i, row in enumerate(rows[:4]):
-        if _header_score(row.cells) >= 2:
+        if _header_score(row.cells) >= 2 and all(len(c) <= 100 for c in row.cells):
             return i
     return None
 
@@ -252,7 +253,7 @@ def grids(doc: Document) -> list[Grid]:
             body = piece.rows
             if h is not None:
                 body = piece.rows[h + 1 :]
-                if body and last.sub != [""] * width and _same_header(_pad(body[0].cells, width), last.sub):
+                if body and any(last.sub) and _same_header(_pad(body[0].cells, width), last.sub):
                     body = body[1:]
             last.rows.extend(_data_rows(body, last))
             continue
