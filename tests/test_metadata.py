@@ -126,3 +126,34 @@ def test_header_and_annex_issue_months_disagree() -> None:
     dates = next(c for c in conflicts if c.what == "Ngày ban hành kế hoạch")
     assert len(dates.values) == 2  # the third date agrees with the header's month
     assert "tháng 03 năm 2026" in dates.values[1]
+
+
+def test_header_and_signature_set_in_tables_markdown() -> None:
+    meta = extract_meta(read_document(DATA / "meta_table_header.md"))
+    assert (meta.locality, meta.parent, meta.province) == ("xã Yên Phong", "huyện Ý Yên", "Nam Định")
+    assert meta.doc_number == "45/KH-UBND"
+    assert meta.signed_date == date(2025, 1, 10)
+    assert meta.signer == "Trần Văn Bình"
+
+
+def test_header_table_in_docx(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.cell(1, 0).text = "Số: 88/KH-UBND"
+    table.cell(1, 1).text = "Hòa Khánh, ngày 05 tháng 01 năm 2026"
+    for text in (
+        "KẾ HOẠCH",
+        "Phát triển kinh tế - xã hội năm 2026",
+        "UBND phường Hòa Khánh, quận Liên Chiểu",
+    ):
+        d.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    meta = extract_meta(read_document(path))
+    assert (meta.locality, meta.parent) == ("phường Hòa Khánh", "quận Liên Chiểu")
+    assert meta.doc_number == "88/KH-UBND" and meta.signed_date == date(2026, 1, 5)
+    assert (meta.period_start, meta.period_end) == (2026, 2026)

@@ -68,18 +68,30 @@ class _Line:
     heading: bool = False  # markdown heading, wholly bold line, or a reader's heading block
 
 
+# Header and signature blocks laid out as tables are small; indicator tables are not.
+_MAX_FRAME_ROWS = 3
+_MAX_FRAME_COLUMNS = 3
+
+
 def _lines(doc: Document) -> list[_Line]:
-    """Non-empty text lines, cleaned, without markdown emphasis and heading marks."""
+    """Non-empty text lines, cleaned, without markdown emphasis and heading marks.
+
+    The cells of small tables are read too: .docx and markdown plans often set the
+    issuing header ('ỦY BAN NHÂN DÂN / XÃ …' beside 'CỘNG HÒA …') and the signature in one."""
     out: list[_Line] = []
     for block in doc.blocks:
-        if block.kind != "line":
+        if block.kind == "line":
+            texts, heading = [block.text], block.heading
+        elif len(block.rows) <= _MAX_FRAME_ROWS and all(len(r) <= _MAX_FRAME_COLUMNS for r in block.rows):
+            texts, heading = [cell for row in block.rows for cell in row], False
+        else:
             continue
-        for part in block.text.splitlines() or [""]:
+        for part in (p for t in texts for p in t.splitlines()):
             raw = part.strip()
             marked = raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
             text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", raw)).strip()
             if text:
-                out.append(_Line(text, block.line_no, heading=block.heading or marked))
+                out.append(_Line(text, block.line_no, heading=heading or marked))
     return out
 
 
