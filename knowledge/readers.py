@@ -343,26 +343,62 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
     blocks: list[Block] = []
     line_no = 0
     for page in pages:
-        items: list[tuple[float, Block]] = []
-        tables = page.find_tables()
-        boxes = [t.bbox for t in tables]
-        for table in tables:
-            rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
-            rows = [r for r in rows if any(r)]
-            if rows:
-                items.append((table.bbox[1], Block(kind="table", rows=rows)))
-        text_page = page.filter(_outside(boxes)) if boxes else page
-        for line in text_page.extract_text_lines(return_chars=True):
-            text = normalise(line["text"])
-            if text.strip():
-                items.append((line["top"], Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))))
-        for _, block in sorted(items, key=lambda it: it[0]):
+        items = sorted(_pdf_page_items(page), key=lambda it: it[0])
+        first = True
+        for _, block in items:
+            if first and block.kind == "table" and _continue_table(blocks, block):
+                first = False
+                continue
+            first = first and _is_page_furniture(block)
             line_no += 1
             block.line_no = line_no
             if block.kind == "table":
                 line_no += len(block.rows) - 1
             blocks.append(block)
     return blocks
+
+
+def _pdf_page_items(page: Any) -> list[tuple[float, Block]]:
+    """Tables and the text lines outside them, each with its top position."""
+    items: list[tuple[float, Block]] = []
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    for table in tables:
+        rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if rows:
+            items.append((table.bbox[1], Block(kind="table", rows=rows)))
+    text_page = page.filter(_outside(boxes)) if boxes else page
+    for line in text_page.extract_text_lines(return_chars=True):
+        text = normalise(line["text"])
+        if text.strip():
+            items.append((line["top"], Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))))
+    return items
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
+
+
+def _is_page_furniture(block: Block) -> bool:
+    return block.kind == "line" and bool(_PAGE_NUMBER.match(block.text))
+
+
+def _continue_table(blocks: list[Block], table: Block) -> bool:
+    """A table opening a page continues the previous page's last table when only
+    page numbers lie between them and the column count agrees; a repeated header
+    row is dropped. Returns True when `table` was merged."""
+    k = len(blocks) - 1
+    while k >= 0 and _is_page_furniture(blocks[k]):
+        k -= 1
+    if k < 0 or blocks[k].kind != "table":
+        return False
+    previous = blocks[k]
+    if max(map(len, previous.rows)) != max(map(len, table.rows)):
+        return False
+    rows = table.rows[1:] if table.rows[0] == previous.rows[0] else table.rows
+    del blocks[k + 1 :]  # page numbers between the two parts
+    previous.rows.extend(rows)
+    return True
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:

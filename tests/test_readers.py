@@ -296,3 +296,23 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     pdf.output(str(f))
     with pytest.raises(UnreadableDocument, match=r"^encrypted PDF"):
         read_document(f)
+
+
+def test_pdf_table_across_pages_is_one_table(tmp_path: Path) -> None:
+    pdf = _pdf()
+    pdf.set_font("DejaVu", "", 10)
+    pdf.cell(0, 7, "Biểu chỉ tiêu kèm theo kế hoạch", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(15, 120, 40)) as table:  # the header row repeats on each page
+        for row in [("STT", "Chỉ tiêu", "Kế hoạch")] + [
+            (str(i), f"Chỉ tiêu số {i} của xã", f"{i}%") for i in range(1, 61)
+        ]:
+            r = table.row()
+            for c in row:
+                r.cell(c)
+    f = tmp_path / "long.pdf"
+    pdf.output(str(f))
+    doc = read_document(f)
+    [table] = _tables(doc)
+    assert table.rows[0] == ["STT", "Chỉ tiêu", "Kế hoạch"]
+    assert len(table.rows) == 61
+    assert [r[0] for r in table.rows[1:]] == [str(i) for i in range(1, 61)]
