@@ -157,3 +157,22 @@ def test_header_table_in_docx(tmp_path: Path) -> None:
     assert (meta.locality, meta.parent) == ("phường Hòa Khánh", "quận Liên Chiểu")
     assert meta.doc_number == "88/KH-UBND" and meta.signed_date == date(2026, 1, 5)
     assert (meta.period_start, meta.period_end) == (2026, 2026)
+
+
+@pytest.mark.parametrize(
+    ("header", "locality"),
+    [
+        ("UBND XÃ HƯNG LỘC\nSố: 5/KH-UBND", "xã Hưng Lộc"),
+        ("UBND xã Hưng Lộc\nSố: 5/KH-UBND", "xã Hưng Lộc"),
+        ("ỦY BAN NHÂN DÂN\nPHƯỜNG 12\nSố: 5/KH-UBND", "phường 12"),
+        ("ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH\nSố: 5/KH-UBND", "huyện Đông Anh"),
+    ],
+)
+def test_header_variants(header: str, locality: str) -> None:
+    text = (
+        header + "\nKẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\nCăn cứ Nghị quyết của HĐND tỉnh Nghệ An;"
+    )
+    meta = extract_meta(_doc(text))
+    assert meta.locality == locality
+    if meta.locality_type == "huyện":
+        assert (meta.parent, meta.province) == ("tỉnh Nghệ An", "Nghệ An")

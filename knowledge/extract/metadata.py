@@ -32,7 +32,7 @@ _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
 _TYPED_NAME = re.compile(rf"(?<!\w)((?i:{_TYPE_ALT}))\s+({_NAME})")
 _UPPER_TYPED = re.compile(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
-_COUNCIL = re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\b\s*(.*)$", re.IGNORECASE)
+_COUNCIL = re.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^([^,;:()]{2,50}?),\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*(\d{4})?",
     re.IGNORECASE,
@@ -118,8 +118,12 @@ def _header_locality(lines: list[_Line]) -> tuple[str | None, str | None]:
         if not rest and i + 1 < len(lines):
             rest = lines[i + 1].text
         tm = _UPPER_TYPED.match(rest)
-        if tm and _is_upper(rest):
-            return tm.group(1).lower(), tm.group(2).strip()
+        if not tm:
+            continue
+        name = tm.group(2).strip(" .,:")
+        # 'PHƯỜNG ĐÔNG THỌ', 'PHƯỜNG 12', or a header line 'UBND xã Hưng Đông' and nothing more
+        if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
+            return tm.group(1).lower(), name
     return None, None
 
 
@@ -148,6 +152,9 @@ def _place_line(lines: list[_Line]) -> tuple[str | None, str | None]:
 def _proper_name(words: str) -> str:
     """The leading capitalised words: 'Thanh Hóa về việc' -> 'Thanh Hóa'."""
     kept: list[str] = []
+    first = words.split()[:1]
+    if first and first[0].isdigit():
+        return first[0]  # 'Phường 12'
     for w in words.split():
         if not w[:1].isupper():
             break
