@@ -463,3 +463,20 @@ def test_heading_merged_across_a_task_table_is_a_group_not_a_solution() -> None:
     ]
     assert found.tasks[1].name == "Nâng cao chất lượng giáo dục"
     assert found.tasks[1].due_date == date(2025, 9, 30)
+
+
+def test_numbers_and_bullets_written_in_the_name_cell() -> None:
+    doc = _doc(
+        [
+            ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm 2025"],
+            ["1. Sản lượng lương thực", "tấn", "4.200"],
+            ["a) Lúa", "tấn", "3.900"],
+            ["b) Ngô", "tấn", "300"],
+            ["2. Tỷ lệ che phủ rừng", "%", "≥ 42"],
+        ]
+    )
+    food, rice, maize, forest = tables.extract(doc).indicators
+    assert (food.no, food.name, food.target_value) == ("1", "Sản lượng lương thực", 4200.0)
+    assert (rice.no, rice.name, rice.parent_key) == ("", "Lúa", food.key)
+    assert maize.parent_key == food.key
+    assert (forest.no, forest.parent_key, forest.comparator) == ("2", None, ">=")

@@ -17,7 +17,10 @@ from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
 
 _BULLET = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]|\(?[a-zđ]\))$")
-_LEADING_BULLET = re.compile(r"^[-+•*–]\s*")
+# a marker written in the name cell: '- Nông nghiệp', 'a) Lúa', '2. Tỷ lệ hộ nghèo'
+_NAME_MARKER = re.compile(
+    r"^(?:(?P<bullet>[-+•*–]|[a-zđ][.)]|\([a-zđ]\))|(?P<no>\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)])\s+"
+)
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 _SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]\s+(.{3,150})$")
@@ -54,18 +57,16 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
         if heading is not None:
             group, parent = heading[1], None
             continue
-        no = grid.cell(row, "no").strip()
-        name = clean(_LEADING_BULLET.sub("", row.cells[name_col]))
+        no, name, bullet = _marker(grid.cell(row, "no").strip(), row.cells[name_col])
         if not name:
             continue
         has_values = any(row.cells[c] for role in _VALUE_ROLES for c in grid.cols(role))
-        bullet = _BULLET.match(no) or (not no and bool(_LEADING_BULLET.match(row.cells[name_col])))
         if not has_values and _is_group(no, rows[i + 1 :], grid):
             group, parent = name, None
             continue
         ind, extra = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
         unnumbered = not no and "no" in grid.roles
-        is_child = bool(bullet) or unnumbered or _is_subnumber_of(no, parent)
+        is_child = bullet or unnumbered or _is_subnumber_of(no, parent)
         if is_child and parent is not None:
             ind.parent_key = parent.key
         else:
@@ -77,6 +78,18 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
             child.parent_key, child.source_ref = ind.key, row.ref
             out.append(child)
     return out
+
+
+def _marker(no: str, raw_name: str) -> tuple[str, str, bool]:
+    """(number, name, is a sub-row) from the number cell and a marker the name cell may carry."""
+    bullet = bool(_BULLET.match(no))
+    m = None if no else _NAME_MARKER.match(raw_name)
+    if m is None:
+        return no, clean(raw_name), bullet
+    name = clean(raw_name[m.end() :])
+    if m.group("bullet"):
+        return "", name, True
+    return m.group("no"), name, False
 
 
 def _indicator(
