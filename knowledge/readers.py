@@ -244,11 +244,16 @@ def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
     from docx.text.paragraph import Paragraph
 
     line_no = 0
+    numbering = _Numbering(document)
     for el in _body_elements(body):
         if el.tag == f"{_W}p":
             para = Paragraph(el, document)
             heading = _docx_heading(para)
-            for piece in normalise(para.text).split("\n"):
+            text = para.text
+            label = numbering.label(para) if text.strip() else ""
+            if label:
+                text = f"{label} {text.lstrip()}"
+            for piece in normalise(text).split("\n"):
                 line_no += 1
                 yield Block(kind="line", text=piece, line_no=line_no, heading=heading and bool(piece.strip()))
         else:
@@ -256,6 +261,112 @@ def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
             if rows:
                 yield Block(kind="table", rows=rows, line_no=line_no + 1)
                 line_no += len(rows)
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic list numbers ('1.', 'a)', 'II.'), which paragraph text
+    does not hold but item detection needs. Bullets become '-'."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> fmt, text, start
+        self.abstract_of: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered
+            return
+        abstracts: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for absn in root.findall(f"{_W}abstractNum"):
+            lvls: dict[int, tuple[str, str, int]] = {}
+            for lvl in absn.findall(f"{_W}lvl"):
+                fmt, text, start = (lvl.find(f"{_W}{t}") for t in ("numFmt", "lvlText", "start"))
+                lvls[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                )
+            abstracts[absn.get(f"{_W}abstractNumId", "")] = lvls
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            num_id, abs_id = num.get(f"{_W}numId", ""), ref.get(f"{_W}val", "")
+            self.abstract_of[num_id] = abs_id
+            for ilvl, spec in abstracts.get(abs_id, {}).items():
+                self.levels[(num_id, ilvl)] = spec
+
+    def label(self, para: Any) -> str:
+        num_id, ilvl = _num_pr(para)
+        if num_id is None or (num_id, ilvl) not in self.levels:
+            return ""
+        fmt, text, start = self.levels[(num_id, ilvl)]
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            return "-"
+        counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), {})
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new parent item restarts its children
+        label = text
+        for level in range(ilvl + 1):
+            lfmt, _, lstart = self.levels.get((num_id, level), ("decimal", "", 1))
+            label = label.replace(f"%{level + 1}", _format_number(counters.get(level, lstart), lfmt))
+        return label.strip()
+
+
+def _num_pr(para: Any) -> tuple[str | None, int]:
+    """numId and level of a paragraph, from the paragraph or its style chain."""
+    sources = [para._p.pPr]
+    style = para.style
+    while style is not None:
+        sources.append(style.element.pPr)
+        style = style.base_style
+    for ppr in sources:
+        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if numpr is None:
+            continue
+        num_id, ilvl = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
+        if num_id is not None:
+            value = num_id.get(f"{_W}val")
+            return (None if value == "0" else value), int(
+                ilvl.get(f"{_W}val", "0")
+            ) if ilvl is not None else 0
+    return None, 0
 
 
 def _body_elements(parent: Any) -> Iterator[Any]:
@@ -274,7 +385,15 @@ def _docx_heading(para: Any) -> bool:
     if style.lower().startswith(("heading", "title")):
         return True
     runs = [r for r in para.runs if r.text.strip()]
-    return bool(runs) and all(_run_bold(r) for r in runs)
+    return bool(runs) and all(_run_bold(r) or (r.bold is None and _style_bold(para.style)) for r in runs)
+
+
+def _style_bold(style: Any) -> bool:
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
 
 
 def _run_bold(run: Any) -> bool:

@@ -316,3 +316,22 @@ def test_pdf_table_across_pages_is_one_table(tmp_path: Path) -> None:
     assert table.rows[0] == ["STT", "Chỉ tiêu", "Kế hoạch"]
     assert len(table.rows) == 61
     assert [r[0] for r in table.rows[1:]] == [str(i) for i in range(1, 61)]
+
+
+def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Mục tiêu chung", style="List Number")
+    d.add_paragraph("Mục tiêu cụ thể", style="List Number")
+    d.add_paragraph("Tăng thu ngân sách", style="List Bullet")
+    d.add_paragraph("Giải pháp", style="List Number")
+    d.add_paragraph("Không đánh số")
+    f = tmp_path / "numbered.docx"
+    d.save(str(f))
+    texts = [b.text for b in read_document(f).blocks]
+    assert texts == [
+        "1. Mục tiêu chung",
+        "2. Mục tiêu cụ thể",
+        "- Tăng thu ngân sách",
+        "3. Giải pháp",
+        "Không đánh số",
+    ]
