@@ -226,3 +226,29 @@ def test_status_words_do_not_conflict_with_figures() -> None:
     merged, conflicts = merge.merge_indicators([[a]], [p])
     assert len(merged) == 1 and conflicts == []
     assert merged[0].other_targets == [OtherTarget(source="prose ?", text="Duy trì")]
+
+
+def test_prose_repeating_another_column_is_the_same_indicator() -> None:
+    table = _ind(
+        "A4",
+        "Số doanh nghiệp hoạt động trên địa bàn",
+        "≥ 490",
+        490.0,
+        other_targets=[OtherTarget(source="Bình quân năm", text="45")],
+    )
+    prose = _ind(
+        "P7", "Số doanh nghiệp thành lập mới hằng năm", "45 doanh nghiệp", 45.0, source_ref="line 45"
+    )
+    unrelated = _ind("P8", "Số hợp tác xã thành lập mới", "45", 45.0)
+    merged, _ = merge.merge_indicators([[table]], [prose, unrelated])
+    assert [i.key for i in merged] == ["A4", "P8"]
+    assert merged[0].other_targets[-1] == OtherTarget(source="prose line 45", text="45 doanh nghiệp")
+
+
+def test_status_targets_match_on_content_words() -> None:
+    table = _ind("A11", "Phường duy trì tiêu chí quốc gia về y tế", "Đạt", None)
+    prose = _ind("P17", "Phường giữ vững chuẩn quốc gia về y tế", "Giữ vững", None)
+    poor = _ind("A5", "Tỷ lệ hộ nghèo", "0", 0.0)
+    none_left = _ind("P9", "Không còn hộ nghèo", "Không còn", None)
+    merged, conflicts = merge.merge_indicators([[table, poor]], [prose, none_left])
+    assert [i.key for i in merged] == ["A11", "A5"] and conflicts == []

@@ -104,8 +104,19 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+# Verbs of keeping and striving: 'giữ vững chuẩn' and 'duy trì tiêu chí' name the same target.
+_FILLER_PHRASES = re.compile(r"\b(?:duy tri|giu vung|phan dau|tiep tuc|hoan thanh)\b")
+
+
 def _content(tokens: list[str]) -> set[str]:
-    return {t for t in tokens if t not in _FILLER and not t.isdigit()}
+    kept = _FILLER_PHRASES.sub(" ", " ".join(tokens)).split()
+    return {t for t in kept if t not in _FILLER and not t.isdigit()}
+
+
+def _table_values(ind: Indicator) -> list[float]:
+    """The row's figures: its target and those of its other columns."""
+    values = [_value(ind)] + [_text_value(o.text) for o in ind.other_targets]
+    return [v for v in values if v is not None]
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -147,9 +158,12 @@ def match_score(table: Indicator, prose: Indicator) -> float:
         return s
     share, shared = content_overlap(table.name, prose.name)
     va, vb = _value(table), _value(prose)
-    if va is not None and vb is not None and not values_differ(va, vb) and share >= 0.6 and shared >= 2:
+    agree = vb is not None and any(not values_differ(v, vb) for v in _table_values(table))
+    if agree and va is not None and not values_differ(va, vb) and share >= 0.6 and shared >= 2:
         return 80.0 + 10 * share
-    if (va is None or vb is None) and share >= 0.8 and shared >= 3:
+    if agree and share >= 0.5 and shared >= 2:
+        return 78.0 + 10 * share  # the prose repeats another column ('Bình quân năm: 45')
+    if (va is None or vb is None) and shared >= 2 and (share == 1.0 or (share >= 0.8 and shared >= 3)):
         return 75.0 + 10 * share
     return 0.0
 
