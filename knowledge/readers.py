@@ -11,6 +11,7 @@ import hashlib
 import html
 import re
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,13 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
     bold_open = False
     while i < len(lines):
         line = lines[i]
+        if _HTML_TABLE_OPEN.search(line):
+            j = _html_table_end(lines, i)
+            rows = html_table_rows("\n".join(lines[i : j + 1]))
+            if rows:
+                yield Block(kind="table", rows=rows, line_no=i + 1)
+                i = j + 1
+                continue
         if "\t" in line:
             j = i
             while j < len(lines) and "\t" in lines[j]:
@@ -154,9 +162,9 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
                 yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
-        if _is_pipe_row(line) and i + 1 < len(lines) and _PIPE_SEPARATOR.match(lines[i + 1]):
+        if "|" in line and i + 1 < len(lines) and _PIPE_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
             j = i + 2
-            while j < len(lines) and _is_pipe_row(lines[j]):
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 j += 1
             rows = [_pipe_cells(r) for r in [lines[i], *lines[i + 2 : j]]]
             yield Block(kind="table", rows=rows, line_no=i + 1)
@@ -165,6 +173,102 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
         block, bold_open = _line_block(line, i + 1, bold_open)
         yield block
         i += 1
+
+
+_HTML_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_HTML_TABLE_TAG = re.compile(r"<(/?)table\b", re.IGNORECASE)
+
+
+def _html_table_end(lines: list[str], start: int) -> int:
+    """Index of the line closing the <table> opened on line `start` (nesting counted)."""
+    depth = 0
+    for k in range(start, len(lines)):
+        for m in _HTML_TABLE_TAG.finditer(lines[k]):
+            depth += -1 if m.group(1) else 1
+        if depth <= 0:
+            return k
+    return len(lines) - 1
+
+
+class _TableParser(HTMLParser):
+    """Rows of an HTML table on its grid: colspan/rowspan positions stay ''."""
+
+    _KEEP = ("sup", "sub", "br", "p", "li")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.span = (1, 1)
+        self.pending: dict[int, int] = {}  # column -> rows still covered by a rowspan
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.depth += 1
+        if self.depth > 1:  # a nested table: its text belongs to the outer cell
+            if self.cell is not None and tag in ("tr", "br", "p"):
+                self.cell.append("<br>")
+            return
+        if tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            a = dict(attrs)
+            self.span = (_int(a.get("colspan")), _int(a.get("rowspan")))
+            self.cell = []
+        elif self.cell is not None and tag in self._KEEP:
+            self.cell.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.depth -= 1
+            return
+        if self.depth > 1:
+            return
+        if tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self._place(clean_cell("".join(self.cell)))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self._fill_pending()
+            self.rows.append(self.row)
+            self.row = None
+        elif self.cell is not None and tag in self._KEEP:
+            self.cell.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data.replace("<", "&lt;"))
+
+    def _fill_pending(self) -> None:
+        assert self.row is not None
+        while self.pending.get(len(self.row), 0) > 0:
+            self.pending[len(self.row)] -= 1
+            self.row.append("")
+
+    def _place(self, text: str) -> None:
+        assert self.row is not None
+        self._fill_pending()
+        colspan, rowspan = self.span
+        for k in range(colspan):
+            if rowspan > 1:
+                self.pending[len(self.row)] = rowspan - 1
+            self.row.append(text if k == 0 else "")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 100))
+    except ValueError:
+        return 1
+
+
+def html_table_rows(markup: str) -> list[list[str]]:
+    """Rows of cell texts of the first HTML table in `markup`."""
+    parser = _TableParser()
+    parser.feed(markup)
+    parser.close()
+    return [r for r in parser.rows if any(r)]
 
 
 _MARKER = re.compile(r"^\s*(?:[-+•*–]|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[a-zđ][.)]|[IVXLC]{1,6}[.)]?)\s*$")
@@ -202,11 +306,6 @@ def _inline_md(text: str) -> str:
     t = text.replace("**", "")
     t = _UNDERSCORE_EMPH.sub(r"\1", t)
     return _MD_ESCAPE.sub(r"\1", t)
-
-
-def _is_pipe_row(line: str) -> bool:
-    s = line.strip()
-    return s.startswith("|") and s.count("|") >= 2
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -335,3 +335,17 @@ def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
         "3. Giải pháp",
         "Không đánh số",
     ]
+
+
+def test_markdown_html_table_and_pipe_table_without_outer_pipes() -> None:
+    doc = read_document(DATA / "bang_html.md")
+    html_table, pipe_table = _tables(doc)
+    assert html_table.line_no == 3
+    assert html_table.rows == [
+        ["TT", "Nhiệm vụ", "Phân công", ""],
+        ["", "", "Chỉ đạo", "Chủ trì"],
+        ["1", "Thu ngân sách\nChống thất thu", "Đ/c Bình PCT UBND", "Công chức Kế toán"],
+        ["2", "Xây dựng nhà văn hóa 250 m²", "", "Công chức Địa chính & Xây dựng"],
+    ]
+    assert pipe_table.rows == [["Chỉ tiêu", "Kế hoạch"], ["Tỷ lệ hộ nghèo", "dưới 2%"]]
+    assert not any("<" in b.text for b in _lines(doc))
