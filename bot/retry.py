@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,8 @@ class RetryingRateLimiter(AIORateLimiter):
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except NetworkError as exc:
-                if endpoint == "getUpdates" or attempt >= self.network_retries:
+                # BadRequest subclasses NetworkError in PTB but is final.
+                if isinstance(exc, BadRequest) or endpoint == "getUpdates" or attempt >= self.network_retries:
                     raise
                 if isinstance(exc, TimedOut) and endpoint.startswith("send") and attempt >= 1:
                     raise  # the message may have been delivered: one retry only
