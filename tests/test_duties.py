@@ -49,7 +49,9 @@ def test_same_unit_in_two_places_is_merged_and_non_units_ignored() -> None:
     summary = next(d.summary for d in result if d.unit == "Phòng Kinh tế")
     assert "rà soát quỹ đất công" in summary and "tổng hợp kết quả" in summary
     assert not any(fold(u).startswith(("phat trien", "thuc hien", "tang cuong")) for u in units)
-    assert len(result) == 7
+    # the bullet '- Các đồng chí … phụ trách các lĩnh vực: chỉ đạo …' under item 6 is a unit of its own
+    assert "Các đồng chí Phó Chủ tịch UBND thị trấn phụ trách các lĩnh vực" in units
+    assert len(result) == 8
 
 
 def test_sample_duties() -> None:
@@ -63,3 +65,24 @@ def test_sample_duties() -> None:
     assert "Ủy ban MTTQ, các đoàn thể, hội đặc thù" in units
     assert len(result) == 13
     assert result[0].source_ref == "line 776"
+
+
+def test_colon_bullets_letter_items_and_responsibility_headings() -> None:
+    from knowledge.model import Block, Document
+
+    lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "a) Trách nhiệm của Văn phòng - Thống kê",
+        "Tổng hợp tình hình thực hiện Kế hoạch.",
+        "- Công an xã: Đảm bảo an ninh trật tự trên địa bàn.",
+        "b) Giao cho Ban Chỉ huy quân sự xã chủ trì công tác tuyển quân.",
+    ]
+    doc = Document(
+        source="t.md", blocks=[Block(kind="line", text=t, line_no=i) for i, t in enumerate(lines, 1)]
+    )
+    found = {d.unit: d.summary for d in duties.extract(doc)}
+    assert found == {
+        "Văn phòng - Thống kê": "Tổng hợp tình hình thực hiện Kế hoạch.",
+        "Công an xã": "Đảm bảo an ninh trật tự trên địa bàn.",
+        "Ban Chỉ huy quân sự xã": "Chủ trì công tác tuyển quân.",
+    }

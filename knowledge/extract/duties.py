@@ -72,7 +72,7 @@ _UNIT_HEADS = (
 )
 _LEAD_IN = re.compile(
     r"^(?:(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+\S+\s+(?:[\wÀ-ỹ]+\s+){0,2}?)?"
-    r"(Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công|Giao\s+cho)\s+",
+    r"(Giao\s+cho|Giao|Đề\s+nghị|Yêu\s+cầu|Phân\s+công|Trách\s+nhiệm\s+của|Nhiệm\s+vụ\s+của)\s+",
     re.IGNORECASE,
 )
 _INNER_LEAD_IN = re.compile(r"\b(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+", re.IGNORECASE)
@@ -121,7 +121,7 @@ def _split_unit(text: str) -> tuple[str, str] | None:
     unit = unit.strip(" ,.:;")
     if not unit or len(unit) > 250:
         return None
-    duty = duty.strip(" ,.:;")
+    duty = re.sub(r"\s*\./\.$", ".", duty.lstrip(" ,.:;").rstrip(" ,:;"))
     return unit[:1].upper() + unit[1:], prefix + _capitalise(duty)
 
 
@@ -157,9 +157,11 @@ def _body(paras: list[Paragraph], start: int) -> tuple[str, int]:
     i = start
     while i < len(paras):
         t = paras[i].text
-        _, numbered, _ = _strip_number(t)
+        rest, numbered, bullet = _strip_number(t)
         if numbered or _SECTION_END.match(t) or _SECTION_TCTH.match(t) or paras[i].heading:
             break
+        if bullet and (split := _split_unit(rest)) and split[1]:
+            break  # '- Công an xã: …' assigns the next unit
         parts.append(_BULLET.sub("", t))
         i += 1
     firsts = [_first_sentences(p, 160) for p in parts]
