@@ -588,10 +588,32 @@ def _pdf_page_items(page: Any) -> list[tuple[float, Block]]:
             items.append((table.bbox[1], Block(kind="table", rows=rows)))
     text_page = page.filter(_outside(boxes)) if boxes else page
     for line in text_page.extract_text_lines(return_chars=True):
-        text = normalise(line["text"])
+        text = normalise(_pdf_line_text(line["chars"]) or line["text"])
         if text.strip():
             items.append((line["top"], Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))))
     return items
+
+
+def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
+    """A line's text with column gaps kept as runs of spaces ('Thu ngân sách   %   15'),
+    as text exports of aligned-but-unruled tables show them."""
+    out: list[str] = []
+    previous: dict[str, Any] | None = None
+    spaced = False
+    for c in sorted(chars, key=lambda ch: ch["x0"]):
+        if not c.get("text", "").strip():
+            spaced = True
+            continue
+        if previous is not None:
+            size = float(c.get("size") or (c["bottom"] - c["top"]) or 10)
+            gap = c["x0"] - previous["x1"]
+            if gap > 1.2 * size:
+                out.append("   ")
+            elif spaced or gap > 0.2 * size:
+                out.append(" ")
+        out.append(c["text"])
+        previous, spaced = c, False
+    return "".join(out)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)

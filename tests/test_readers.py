@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import docx
@@ -349,3 +350,24 @@ def test_markdown_html_table_and_pipe_table_without_outer_pipes() -> None:
     ]
     assert pipe_table.rows == [["Chỉ tiêu", "Kế hoạch"], ["Tỷ lệ hộ nghèo", "dưới 2%"]]
     assert not any("<" in b.text for b in _lines(doc))
+
+
+def test_pdf_column_gaps_stay_visible(tmp_path: Path) -> None:
+    pdf = _pdf()
+    pdf.set_font("DejaVu", "", 10)
+    y = 30
+    for cells in (("1", "Thu ngân sách trên địa bàn", "%", "15", "Đ/c Tiến PCT UBND"),):
+        for x, text in zip((15, 25, 95, 110, 130), cells, strict=True):
+            pdf.text(x, y, text)
+    pdf.text(15, 45, "Đoạn văn bản thường có các từ cách nhau bình thường.")
+    f = tmp_path / "cols.pdf"
+    pdf.output(str(f))
+    lines = [b.text for b in _lines(read_document(f))]
+    assert [p for p in re.split(r" {2,}", lines[0])] == [
+        "1",
+        "Thu ngân sách trên địa bàn",
+        "%",
+        "15",
+        "Đ/c Tiến PCT UBND",
+    ]
+    assert lines[1] == "Đoạn văn bản thường có các từ cách nhau bình thường."
