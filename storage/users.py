@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from knowledge.parties import PartyRef, match_party
+from knowledge.parties import PartyRef, match_party, parse_parties
 from knowledge.text import fold
 from storage import models as m
 from storage.bot_models import RegistrationRequest
@@ -481,10 +481,16 @@ def _resolve_locality(session: Session, text: str) -> m.Locality | None:
 
 
 def _resolve_party(session: Session, locality_key: str, text: str) -> m.Party | None:
-    query = fold(text)
+    """The party named `text` ('Đ/c Sâm TYT', 'Trạm Y tế'): canonical key first, then fuzzy."""
+    exact = {fold(text)} | {ref.key for ref in parse_parties(text)}
     best: tuple[float, m.Party] | None = None
     for p in session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)):
-        score = 200.0 if p.key == query else fuzz.token_sort_ratio(query, p.key)
+        if p.key in exact or fold(p.display) in exact:
+            score = 200.0
+        else:
+            score = max(
+                fuzz.token_sort_ratio(fold(text), p.key), fuzz.token_sort_ratio(fold(text), fold(p.display))
+            )
         if score >= 85 and (best is None or score > best[0]):
             best = (score, p)
     return best[1] if best else None

@@ -1,0 +1,224 @@
+"""Unit tests of the bot's services: values, permissions, drafts, users,
+roster import, inbox, configuration, message splitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main as planbot
+from bot.config import ConfigError, load_config
+from handlers.common import QuestionLimiter, parse_item_ref, split_message
+from storage import inbox, progress, users
+from storage.ingest import ingest_paths
+from storage.values import achievement, parse_value
+from tests.conftest import SAMPLES
+
+DONG_THO = next(
+    p for p in sorted(SAMPLES.glob("*.txt")) if "Đông Thọ" in p.read_text(encoding="utf-8")[:3000]
+)
+ADMINS = frozenset({1})
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "status"),
+    [
+        ("93%", 93.0, None),
+        ("93,5", 93.5, None),
+        ("1.200 tấn", 1200.0, None),
+        ("4/8 hộ", 4.0, None),
+        ("Đạt", None, "done"),
+        ("đang thực hiện", None, "in_progress"),
+        ("dang thuc hien", None, "in_progress"),
+        ("Chưa đạt", None, "not_done"),
+        ("Hoàn thành", None, "done"),
+    ],
+)
+def test_values_that_parse(text: str, value: float | None, status: str | None) -> None:
+    parsed = parse_value(text)
+    assert parsed is not None
+    assert (parsed.value, parsed.status) == (value, status)
+
+
+@pytest.mark.parametrize("text", ["abc", "", "nhiều lắm", "93 % % %", "-5", "150%", "x" * 200])
+def test_values_refused(text: str) -> None:
+    assert parse_value(text, unit="%") is None
+
+
+def test_achievement_follows_the_direction_of_the_target() -> None:
+    lower_better = achievement(parse_value("7%"), 7.6, "<")  # type: ignore[arg-type]
+    assert "càng thấp" in lower_better and "đạt" in lower_better and "chưa" not in lower_better
+    assert "chưa đạt" in achievement(parse_value("8,2%"), 7.6, "<")  # type: ignore[arg-type]
+    higher = achievement(parse_value("93%"), 95.0, "=")  # type: ignore[arg-type]
+    assert higher.startswith("97,9%") and "chưa đạt" in higher
+    assert achievement(parse_value("Đạt"), None, "status", None, "Đạt") == "đạt chỉ tiêu"  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def plans(engine):
+    assert all(r.ok for r in ingest_paths(engine, [DONG_THO]))
+    return engine
+
+
+def test_registration_candidates_and_approval(plans) -> None:
+    reg = users.request_registration(plans, 20, "Nguyễn Văn Sâm", "Trưởng Trạm y tế", "phuong dong tho")
+    assert reg.candidates and "Sâm" in reg.candidates[0].display
+    refused = users.decide_registration(plans, reg.id, 20, reg.candidates[0].id, ADMINS)
+    assert refused.reason == "forbidden"
+    assert users.decide_registration(plans, reg.id, 1, 999999, ADMINS).reason == "bad_party"
+    ok = users.decide_registration(plans, reg.id, 1, reg.candidates[0].id, ADMINS)
+    assert ok.ok and ok.role in ("officer", "leader")
+    assert users.decide_registration(plans, reg.id, 1, reg.candidates[0].id, ADMINS).reason == "already"
+    assert users.get_user(plans, 20, ADMINS).can_report
+
+
+def test_permission_draft_and_idempotent_confirm(plans) -> None:
+    users.add_user(plans, 30, "officer", "Đông Thọ", party="Đ/c Sâm TYT")
+    officer = users.get_user(plans, 30, ADMINS)
+    mine = progress.prepare_update(plans, officer, "tỷ lệ dân số tham gia bảo hiểm y tế: 93%")
+    assert mine.outcome == "draft" and mine.token
+    assert (
+        progress.prepare_update(plans, officer, "Tổng số doanh nghiệp được thành lập mới: 80").outcome
+        == "forbidden"
+    )
+    assert (
+        progress.prepare_update(plans, officer, "tỷ lệ dân số tham gia bảo hiểm y tế: abc").outcome
+        == "bad_value"
+    )
+    assert progress.prepare_update(plans, officer, "không có dấu hai chấm").outcome == "format"
+    resident = users.get_user(plans, 31, ADMINS)
+    assert progress.prepare_update(plans, resident, "bảo hiểm y tế: 93%").outcome == "not_officer"
+    assert progress.confirm_draft(plans, mine.token, resident).outcome == "not_yours"
+    assert progress.confirm_draft(plans, mine.token, officer).outcome == "stored"
+    assert progress.confirm_draft(plans, mine.token, officer).outcome == "already"
+    assert progress.progress_records_count(plans) == 1
+    latest = progress.latest_progress(plans, mine.item)  # type: ignore[arg-type]
+    assert latest is not None and latest.reported_by == "30" and latest.value == 93.0
+    admin = users.get_user(plans, 1, ADMINS)
+    assert (
+        progress.prepare_update(plans, admin, "Tổng số doanh nghiệp được thành lập mới: 80").outcome
+        == "draft"
+    )
+
+
+def test_users_cli_add_and_roster_import(plans, db_url, tmp_path: Path, capsys) -> None:
+    assert (
+        planbot(
+            [
+                "users",
+                "add",
+                "--telegram-id",
+                "40",
+                "--role",
+                "leader",
+                "--locality",
+                "dong tho",
+                "--party",
+                "Đ/c Sinh PCT UBND",
+                "--subscribe",
+                "--db",
+                db_url,
+            ]
+        )
+        == 0
+    )
+    assert users.get_user(plans, 40, ADMINS).role == "leader"
+    assert (
+        planbot(
+            [
+                "users",
+                "add",
+                "--telegram-id",
+                "777000",
+                "--role",
+                "admin",
+                "--locality",
+                "Đông Thọ",
+                "--db",
+                db_url,
+            ]
+        )
+        == 1
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "telegram_id,role,locality,party,subscribe\n"
+        "50,officer,Đông Thọ,Đ/c Sâm TYT,yes\n"
+        "abc,officer,Đông Thọ,Đ/c Sâm TYT,no\n"
+        "51,king,Đông Thọ,,no\n"
+        "52,resident,Nowhere,,no\n",
+        encoding="utf-8",
+    )
+    assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
+    err = capsys.readouterr().err
+    assert "line 3" in err and "line 4" in err
+    assert users.get_user(plans, 50, ADMINS).role == "resident"  # nothing imported
+    bad.write_text(
+        "telegram_id,role,locality,party,subscribe\n50,officer,Đông Thọ,Đ/c Sâm TYT,yes\n"
+        "52,resident,Nowhere,,no\n",
+        encoding="utf-8",
+    )
+    assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
+    assert "line 3" in capsys.readouterr().err
+    assert users.get_user(plans, 50, ADMINS).role == "resident"
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "telegram_id,role,locality,party,subscribe\n50,officer,Đông Thọ,Đ/c Sâm TYT,yes\n"
+        "53,resident,phuong dong tho,,\n",
+        encoding="utf-8",
+    )
+    assert planbot(["users", "import", str(good), "--db", db_url]) == 0
+    assert users.get_user(plans, 50, ADMINS).can_report
+
+
+def test_inbox_commits_and_acknowledges(engine) -> None:
+    assert inbox.next_offset(engine) is None
+    assert inbox.store_batch(engine, [{"update_id": 7}, {"update_id": 5}]) == 2
+    assert inbox.store_batch(engine, [{"update_id": 7}]) == 0  # a re-delivery is not stored twice
+    assert inbox.next_offset(engine) == 8
+    assert [p.update_id for p in inbox.pending(engine)] == [5, 7]
+    assert inbox.mark_started(engine, 5) == 1
+    inbox.mark_processed(engine, 5)
+    assert [p.update_id for p in inbox.pending(engine)] == [7]
+
+
+def test_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not set"):
+        load_config(env={}, env_file=tmp_path / "none")
+    with pytest.raises(ConfigError, match="malformed"):
+        load_config(env={"TELEGRAM_BOT_TOKEN": "abc"}, env_file=tmp_path / "none")
+    with pytest.raises(ConfigError, match="ADMIN"):
+        load_config(
+            env={"TELEGRAM_BOT_TOKEN": "1:abcdefgh", "PLANBOT_ADMIN_IDS": "1,x"}, env_file=tmp_path / "none"
+        )
+    env_file = tmp_path / ".env"
+    env_file.write_text("TELEGRAM_BOT_TOKEN=12:abcdefgh\nPLANBOT_ADMIN_IDS=5, 6\n", encoding="utf-8")
+    cfg = load_config(env={"TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"}, env_file=env_file)
+    assert cfg.admin_ids == {5, 6} and cfg.bot_base_url == "http://127.0.0.1:9/bot"
+    assert cfg.file_base_url == "http://127.0.0.1:9/file/bot"
+    assert "abcdefgh" not in repr(cfg)
+    assert load_config(env={"TELEGRAM_BOT_TOKEN": "1:abcdefgh"}, env_file=env_file).bot_base_url == (
+        "https://api.telegram.org/bot"
+    )
+
+
+def test_split_message_and_refs() -> None:
+    text = "\n".join(f"<b>dòng {n}</b> " + "x" * 90 for n in range(200))
+    parts = split_message(text)
+    assert len(parts) > 1 and all(len(p) <= 4000 for p in parts)
+    assert "\n".join(parts) == text
+    assert all(p.count("<b>") == p.count("</b>") for p in parts)
+    assert parse_item_ref("i12") == ("indicator", 12)
+    assert parse_item_ref("t3") == ("task", 3)
+    for forged in ("x1", "i", "i-1", "i1;drop", "t" + "9" * 20):
+        assert parse_item_ref(forged) is None
+
+
+def test_question_limiter() -> None:
+    lim = QuestionLimiter(limit=3, window=10)
+    assert [lim.check(1, now=t)[0] for t in (0, 1, 2)] == [True, True, True]
+    assert lim.check(1, now=3)[:2] == (False, True)
+    assert lim.check(1, now=4)[:2] == (False, False)  # warned once only
+    assert lim.check(2, now=4)[0]  # others unaffected
+    assert lim.check(1, now=11)[0]
