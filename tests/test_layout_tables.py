@@ -480,3 +480,12 @@ def test_numbers_and_bullets_written_in_the_name_cell() -> None:
     assert (rice.no, rice.name, rice.parent_key) == ("", "Lúa", food.key)
     assert maize.parent_key == food.key
     assert (forest.no, forest.parent_key, forest.comparator) == ("2", None, ">=")
+
+
+def test_html_table_with_rowspan_and_colspan_header() -> None:
+    found = _extract(LAYOUTS / "tables_html.md")
+    growth, services = found.indicators
+    assert (growth.group, growth.target_text, growth.target_value) == ("KINH TẾ", "≥ 9", 9.0)
+    assert [(o.source, o.text) for o in growth.other_targets] == [("Năm 2025", "8")]
+    assert growth.responsible == "Phòng Kinh tế"
+    assert (services.parent_key, services.target_value) == (growth.key, 8.5)
