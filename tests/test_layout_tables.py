@@ -325,14 +325,14 @@ def test_task_table_without_number_column_keeps_rows_apart() -> None:
     doc = _doc(
         [
             ["Nhiệm vụ, giải pháp", "Người phụ trách", "Thời hạn"],
-            ["Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", "Tháng 3/2025"],
+            ["1. Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", "Tháng 3/2025"],
             ["tổ chức đối thoại với nhân dân", "Chủ tịch UBND xã", "Quý II/2025"],
         ]
     )
     found = tables.extract(doc)
-    assert [(t.name, t.responsible, t.due_date) for t in found.tasks] == [
-        ("Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", date(2025, 3, 31)),
-        ("tổ chức đối thoại với nhân dân", "Chủ tịch UBND xã", date(2025, 6, 30)),
+    assert [(t.no, t.name, t.responsible, t.due_date) for t in found.tasks] == [
+        ("1", "Rà soát hồ sơ đất đai tồn đọng", "Công chức Địa chính", date(2025, 3, 31)),
+        ("", "tổ chức đối thoại với nhân dân", "Chủ tịch UBND xã", date(2025, 6, 30)),
     ]
 
 

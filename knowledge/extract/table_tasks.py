@@ -24,6 +24,7 @@ _SUBNUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?$")
 _ROMAN_OR_LETTER = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
 _UNFINISHED = re.compile(r"[,;:\-–(]$|[^\s.!?…”\")]$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NAME_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)]\s+")
 
 
 def is_task_table(grid: Grid) -> bool:
@@ -61,6 +62,9 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
             continue
         no = grid.cell(row, "no").strip()
         name = grid.cell(row, task_col)
+        if "no" not in grid.roles:  # '1. Rà soát …' numbered inside the task cell
+            m = _NAME_NUMBER.match(name)
+            no, name = (m.group(1), name[m.end() :]) if m else ("", name)
         solution = grid.cell(row, "solution") if has_solution else ""
         assigned = any(grid.cell(row, r) for r in _ASSIGNMENT)
         if name and not solution and not assigned and _is_group(no, name, has_solution, rows[i + 1 :], grid):
