@@ -30,8 +30,8 @@ class PartyRef:
     def key(self) -> str:
         """Folded canonical key: 'Đ/c Sâm - Trưởng TYT' == 'Đ/c Sâm TYT' == 'Đ/c Sâm - Trưởng Trạm y tế'."""
         if self.kind == "person":
-            role = self.unit or _title_core(self.title or "")
-            return " ".join(p for p in ("dc", fold(self.person_name), fold(role)) if p)
+            role = _unit_core(self.unit) if self.unit else _title_core(self.title or "")
+            return " ".join(p for p in ("dc", fold(self.person_name), role) if p)
         if self.kind == "title":
             return fold(_title_core(self.title or self.display)) or fold(self.display)
         return fold(_unit_core(self.unit or self.display)) or fold(self.display)
@@ -385,7 +385,7 @@ def canonical_unit(text: str) -> str:
 
 
 _LOCALITY_TAIL = re.compile(r"(?<!hop tac)\s+(?:xa|phuong|thi tran|tt)$")
-_ORG_TAIL = re.compile(r"\s+(?:uy ban nhan dan|ubnd|ub)(?:\s+(?:xa|phuong|thi tran))?$")
+_ORG = re.compile(r"(?<![a-z])(?:uy ban nhan dan|ubnd|ub)(?:\s+(?:xa|phuong|thi tran))?(?![a-z])")
 
 
 def _title_core(title: str) -> str:
@@ -394,7 +394,7 @@ def _title_core(title: str) -> str:
     t = re.sub(r"^(?:cac|dc|d c)\s+", "", t)
     t = re.sub(r"\s+theo\s+.*$", "", t)
     t = t.replace(" phu trach ", " ").replace(" phu trach", "")
-    t = _ORG_TAIL.sub("", t)
+    t = " ".join(_ORG.sub(" ", t).split())
     return _LOCALITY_TAIL.sub("", t)
 
 

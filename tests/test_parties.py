@@ -104,7 +104,17 @@ def test_search_variants_both_ways() -> None:
         ("Đ/c Mỹ CAP", "person", "Mỹ", None, "Công an phường"),
         ("Đ/c Hà Chính sách", "person", "Hà", None, "Chính sách"),
         ("đồng chí Nguyễn Văn An, Văn phòng", "person", "Nguyễn Văn An", None, "Văn phòng"),
+        ("Ông Nguyễn Văn An - Chủ tịch UBND xã", "person", "Nguyễn Văn An", "Chủ tịch UBND xã", None),
+        (
+            "Bà Lê Thị Bình, Công chức Văn hóa - Xã hội",
+            "person",
+            "Lê Thị Bình",
+            None,
+            "Công chức Văn hóa - Xã hội",
+        ),
+        ("Đ/c Lan (VP)", "person", "Lan", None, "Văn phòng"),
         ("Công chức Địa chính", "unit", None, None, "Công chức Địa chính"),
+        ("Hội LHPN", "unit", None, None, "Hội Liên hiệp Phụ nữ"),
         ("Phòng VH-XH", "unit", None, None, "Phòng Văn hóa - Xã hội"),
         ("Trạm Y tế", "unit", None, None, "Trạm Y tế"),
         ("Văn phòng-TK", "unit", None, None, "Văn phòng - Thống kê"),
@@ -153,6 +163,9 @@ def test_display_is_cleaned_but_as_written() -> None:
         ("Đ/c Hợp, Hiền ĐC, Tổ QT", ["Đ/c Hợp ĐC", "Đ/c Hiền ĐC", "Tổ QT"]),
         ("Đ/c Sinh, PCT UBND", ["Đ/c Sinh, PCT UBND"]),
         ("Đ/c Việt VH; THCS, MNA, Tiểu học", ["Đ/c Việt VH", "THCS", "MNA", "Tiểu học"]),
+        ("Đ/c Hùng, Đ/c Minh - Công an xã", ["Đ/c Hùng", "Đ/c Minh - Công an xã"]),
+        ("Hội LHPN, Hội ND, Hội CCB, Đoàn TN", ["Hội LHPN", "Hội ND", "Hội CCB", "Đoàn TN"]),
+        ("Chủ tịch UBND phường; các Phó Chủ tịch", ["Chủ tịch UBND phường", "các Phó Chủ tịch"]),
         ("Đ/c Hà VP; Tổ Một cửa", ["Đ/c Hà VP", "Tổ Một cửa"]),
         (
             "Công chức Kế toán, Đô thị, các HTX, các xóm",
@@ -210,6 +223,10 @@ def test_none_is_no_party() -> None:
         ("Ban Chỉ huy quân sự xã", "BCH Quân sự"),
         ("CA Phường", "Công an phường"),
         ("các HTX", "Các Hợp tác xã"),
+        ("Đ/c Nam - PCT UBND (phụ trách kinh tế)", "Đ/c Nam PCT kinh tế"),
+        ("Đ/c Minh - Công an xã", "Đ/c Minh CA"),
+        ("Hội ND", "Hội Nông dân"),
+        ("Đoàn TN", "Đoàn Thanh niên"),
     ],
 )
 def test_same_key(a: str, b: str) -> None:
