@@ -49,62 +49,20 @@ class PartyRef:
 # --------------------------------------------------------------------------- vocabulary
 
 _PERSON_PREFIX = re.compile(r"^(?:đ\s*/\s*c|d\s*/\s*c|đồng\s+chí|ông|bà)\.?(?=[\s\wÀ-ỹĐ])\s*", re.IGNORECASE)
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in text.split("|"))
+
+
 # Folded phrases that start a role, so a capitalised word there is not a name.
-_ROLE_STARTS = (
-    "truong",
-    "pho",
-    "chu tich",
-    "chinh sach",
-    "van phong",
-    "van hoa",
-    "ke toan",
-    "cong chuc",
-    "can bo",
-    "cong an",
-    "dia chinh",
-    "tu phap",
-    "tram",
-    "phong",
-    "ban",
-    "to",
-    "doi",
-    "bo phan",
-    "quan su",
-    "thong ke",
-    "trung tam",
-    "lao dong",
-    "giao thong",
-    "thuy loi",
-    "nong nghiep",
-    "moi truong",
-    "xay dung",
-    "do thi",
-    "kinh te",
-    "tai chinh",
-    "hieu truong",
-    "bi thu",
-    "thuong truc",
-    "uy vien",
-    "chi huy",
-    "y te",
-    "hoi",
-    "doan",
-    "mat tran",
-    "dang uy",
-    "giam doc",
-    "lanh dao",
-    "phu trach",
-    "chuyen vien",
-    "quy tac",
-    "dan so",
-    "thu quy",
-    "van thu",
-    "mot cua",
-    "ke hoach",
-    "uy ban",
-    "xa doi",
-    "phuong doi",
-    "cac",
+_ROLE_STARTS = _phrases(
+    "truong | pho | chu tich | chinh sach | van phong | van hoa | ke toan | cong chuc | can bo | "
+    "cong an | dia chinh | tu phap | tram | phong | ban | to | doi | bo phan | quan su | thong ke | "
+    "trung tam | lao dong | giao thong | thuy loi | nong nghiep | moi truong | xay dung | do thi | "
+    "kinh te | tai chinh | hieu truong | bi thu | thuong truc | uy vien | chi huy | y te | hoi | doan | "
+    "mat tran | dang uy | giam doc | lanh dao | phu trach | chuyen vien | quy tac | dan so | thu quy | "
+    "van thu | mot cua | ke hoach | uy ban | xa doi | phuong doi | cac"
 )
 _TITLE_START = re.compile(
     r"^(?:các\s+)?(?:đ/c\s+|đồng\s+chí\s+)?(?:phó\s+)?(?:chủ\s+tịch|pct|ct|phó\s+ct|lãnh\s+đạo|trưởng|phó\s+trưởng|bí\s+thư|pbt|bt|"
@@ -112,59 +70,13 @@ _TITLE_START = re.compile(
     re.IGNORECASE,
 )
 # Folded phrases that open a party of their own (a bare field such as 'Đô thị' does not).
-_HEAD_PHRASES = (
-    "cac",
-    "nhung",
-    "d c",
-    "dong chi",
-    "ong",
-    "ba",
-    "cong chuc",
-    "cong an",
-    "can bo",
-    "phong",
-    "ban",
-    "tram",
-    "to",
-    "doi",
-    "trung tam",
-    "bo phan",
-    "van phong",
-    "chu tich",
-    "pho",
-    "truong",
-    "hieu truong",
-    "lanh dao",
-    "uy ban",
-    "mat tran",
-    "doan",
-    "hoi",
-    "hop tac xa",
-    "xom",
-    "thon",
-    "khu",
-    "co quan",
-    "don vi",
-    "nganh",
-    "quy",
-    "ngan hang",
-    "chi nhanh",
-    "thanh vien",
-    "thu truong",
-    "dang uy",
-    "bi thu",
-    "giam doc",
-    "nhan dan",
-    "nguoi",
-    "ho",
-    "doanh nghiep",
-    "cong ty",
-    "ca nhan",
-    "tap the",
-    "tieu hoc",
-    "mam non",
-    "trung hoc",
-    "ke toan ngan sach",
+_HEAD_PHRASES = _phrases(
+    "cac | nhung | d c | dong chi | ong | ba | cong chuc | cong an | can bo | phong | ban | tram | to | "
+    "doi | trung tam | bo phan | van phong | chu tich | pho | truong | hieu truong | lanh dao | uy ban | "
+    "mat tran | doan | hoi | hop tac xa | xom | thon | khu | co quan | don vi | nganh | quy | "
+    "ngan hang | chi nhanh | thanh vien | thu truong | dang uy | bi thu | giam doc | nhan dan | nguoi | "
+    "ho | doanh nghiep | cong ty | ca nhan | tap the | tieu hoc | mam non | trung hoc | "
+    "ke toan ngan sach"
 )
 _INHERITABLE_HEAD = re.compile(
     r"^((?:các\s+)?(?:công\s+chức|cán\s+bộ|phòng|bộ\s+phận|ban|tổ|(?:các\s+)?phó\s+chủ\s+tịch|pct|phó\s+ct)"
