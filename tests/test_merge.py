@@ -252,3 +252,20 @@ def test_status_targets_match_on_content_words() -> None:
     none_left = _ind("P9", "Không còn hộ nghèo", "Không còn", None)
     merged, conflicts = merge.merge_indicators([[table, poor]], [prose, none_left])
     assert [i.key for i in merged] == ["A11", "A5"] and conflicts == []
+
+
+def test_short_sub_items_under_different_parents_stay_apart() -> None:
+    table = [
+        _ind("A1", "Tốc độ tăng trưởng GRDP", "15", 15.0),
+        _ind("A2", "Dịch vụ", "≥ 10,9", 10.9, parent_key="A1"),
+    ]
+    prose = [
+        _ind("P1", "Cơ cấu kinh tế trong giá trị sản xuất", None, None),
+        _ind("P2", "Dịch vụ", "43,8%", 43.8, parent_key="P1"),
+        _ind("P3", "Tăng trưởng GRDP bình quân", "14%", 14.0),
+        _ind("P4", "Dịch vụ", "trên 10,9%", 10.9, parent_key="P3"),
+    ]
+    merged, conflicts = merge.merge_indicators([table], prose)
+    assert [o.source for o in merged[1].other_targets] == ["prose ?"]
+    assert merged[1].other_targets[0].text == "trên 10,9%"
+    assert "P2" in [i.key for i in merged] and conflicts == []

@@ -307,9 +307,13 @@ def column_conflicts(indicators: Iterable[Indicator]) -> list[Conflict]:
 def _pairs(left: list[Indicator], right: list[Indicator], exact: bool) -> list[tuple[int, int]]:
     """One-to-one pairs, best score first; `exact`: identical folded names (and numbers) only."""
     scored: list[tuple[float, int, int]] = []
+    left_by_key = {x.key: x for x in left}
+    right_by_key = {x.key: x for x in right}
     for i, a in enumerate(left):
         for j, b in enumerate(right):
             if not same_family(a, b):
+                continue
+            if not _figures_agree(a, b) and not _parents_agree(a, b, left_by_key, right_by_key):
                 continue
             if exact:
                 if fold(a.name) == fold(b.name) and fold(a.no) == fold(b.no):
@@ -328,6 +332,28 @@ def _pairs(left: list[Indicator], right: list[Indicator], exact: bool) -> list[t
             used_r.add(j)
             pairs.append((i, j))
     return pairs
+
+
+_SHORT_NAME_TOKENS = 3
+
+
+def _figures_agree(a: Indicator, b: Indicator) -> bool:
+    va, vb = _value(a), _value(b)
+    return va is not None and vb is not None and not values_differ(va, vb)
+
+
+def _parents_agree(
+    a: Indicator, b: Indicator, left_by_key: dict[str, Indicator], right_by_key: dict[str, Indicator]
+) -> bool:
+    """A short sub-item name ('Dịch vụ') says little alone: under two different parents
+    ('Cơ cấu kinh tế' / 'Tốc độ tăng trưởng') the items are different indicators, unless
+    their figures agree ('Gạo: 50 tấn' under two wordings of the same parent)."""
+    if min(len(_tokens(a.name)), len(_tokens(b.name))) > _SHORT_NAME_TOKENS:
+        return True
+    pa, pb = left_by_key.get(a.parent_key or ""), right_by_key.get(b.parent_key or "")
+    if pa is None or pb is None:
+        return True
+    return name_similarity(pa.name, pb.name) >= 70 or content_overlap(pa.name, pb.name)[0] >= 0.5
 
 
 def _fold_into(
