@@ -126,7 +126,8 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s
 
 def _read_text(data: bytes) -> list[Block]:
     try:
-        text = data.decode("utf-8-sig")
+        # Notepad's 'Unicode' saves UTF-16 with a byte-order mark
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableDocument(f"not UTF-8 text (undecodable byte at offset {exc.start})") from None
     if "\x00" in text:

@@ -371,3 +371,9 @@ def test_pdf_column_gaps_stay_visible(tmp_path: Path) -> None:
         "Đ/c Tiến PCT UBND",
     ]
     assert lines[1] == "Đoạn văn bản thường có các từ cách nhau bình thường."
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "notepad.txt"
+    f.write_bytes("KẾ HOẠCH\r\nĐ/c Hằng VP\r\n".encode("utf-16"))
+    assert [b.text for b in read_document(f).blocks] == ["KẾ HOẠCH", "Đ/c Hằng VP"]
