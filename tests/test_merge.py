@@ -268,4 +268,25 @@ def test_short_sub_items_under_different_parents_stay_apart() -> None:
     merged, conflicts = merge.merge_indicators([table], prose)
     assert [o.source for o in merged[1].other_targets] == ["prose ?"]
     assert merged[1].other_targets[0].text == "trên 10,9%"
-    assert "P2" in [i.key for i in merged] and conflicts == []
+    assert "P2" in [i.key for i in merged]
+    # P3 is A1 through its child: the differing growth figures are recorded
+    assert "P3" not in [i.key for i in merged]
+    assert [c.what for c in conflicts] == ["Tốc độ tăng trưởng GRDP"]
+
+
+def test_parent_matched_through_its_children() -> None:
+    table = [
+        _ind("A1", "Tỷ lệ sản phẩm nông nghiệp an toàn/tổng sản phẩm", None, None, source_ref="row 28"),
+        _ind("A2", "Gạo", "50", 50.0, unit="Tấn", parent_key="A1"),
+        _ind("A3", "Rau, quả", "30", 30.0, unit="Tấn", parent_key="A1"),
+    ]
+    prose = [
+        _ind("P1", "Thực phẩm tiêu dùng chủ yếu thông qua chuỗi (tấn)", None, None, source_ref="line 282"),
+        _ind("P2", "Gạo", "50 tấn", 50.0, parent_key="P1"),
+        _ind("P3", "Rau, quả", "30 tấn", 30.0, parent_key="P1"),
+        _ind("P4", "Cửa hàng thực phẩm sạch", None, None),
+        _ind("P5", "Cửa hàng mới", "5", 5.0, parent_key="P4"),
+    ]
+    merged, conflicts = merge.merge_indicators([table], prose)
+    assert [i.key for i in merged] == ["A1", "A2", "A3", "P4", "P5"]
+    assert merged[0].target_text is None and conflicts == []

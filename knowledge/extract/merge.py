@@ -370,11 +370,42 @@ def _fold_into(
         absorb(base[i], extra[j], origin, conflicts)
         renamed[extra[j].key] = base[i].key
         matched.add(j)
+    if not exact:
+        _match_parents_by_children(base, extra, renamed, matched, origin, conflicts)
     rest = [ind for j, ind in enumerate(extra) if j not in matched]
     for ind in rest:
         if ind.parent_key in renamed:
             ind.parent_key = renamed[ind.parent_key]
     return base + rest
+
+
+def _match_parents_by_children(
+    base: list[Indicator],
+    extra: list[Indicator],
+    renamed: dict[str, str],
+    matched: set[int],
+    origin: str,
+    conflicts: list[Conflict],
+) -> None:
+    """An unmatched parent whose matched children all sit under one unmatched parent of
+    `base` is that parent, however differently worded ('Thực phẩm tiêu dùng chủ yếu thông
+    qua chuỗi' / 'Tỷ lệ sản phẩm nông nghiệp an toàn/tổng sản phẩm' over Gạo, Rau…)."""
+    base_by_key = {b.key: b for b in base}
+    taken = set(renamed.values())
+    for j, parent in enumerate(extra):
+        if j in matched:
+            continue
+        children = [c for c in extra if c.parent_key == parent.key]
+        targets = {base_by_key[renamed[c.key]].parent_key for c in children if c.key in renamed}
+        if not children or len(targets) != 1 or any(c.key not in renamed for c in children):
+            continue
+        target_key = targets.pop()
+        if target_key is None or target_key in taken or target_key not in base_by_key:
+            continue
+        absorb(base_by_key[target_key], parent, origin, conflicts)
+        renamed[parent.key] = target_key
+        taken.add(target_key)
+        matched.add(j)
 
 
 def merge_indicators(
