@@ -349,7 +349,7 @@ def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
         if el.tag == f"{_W}p":
             para = Paragraph(el, document)
             heading = _docx_heading(para)
-            text = para.text
+            text = _docx_text(el)
             label = numbering.label(para) if text.strip() else ""
             if label:
                 text = f"{label} {text.lstrip()}"
@@ -507,10 +507,32 @@ def _run_bold(run: Any) -> bool:
     return False
 
 
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_text(p: Any) -> str:
+    """A paragraph's visible text, including tracked insertions, hyperlinks and
+    text boxes (deleted text is stored as w:delText and stays out)."""
+    parts: list[str] = []
+    for el in p.iter(*_RUN_TEXT):
+        if next(el.iterancestors(_MC_FALLBACK), None) is not None:
+            continue  # the old-format copy of a text box already read in mc:Choice
+        fixed = _RUN_TEXT[el.tag]
+        parts.append(el.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's paragraphs joined by line breaks (nested tables included)."""
+    return "\n".join(_docx_text(p) for p in tc.iter(f"{_W}p"))
+
+
 def _docx_rows(table: Any) -> list[list[str]]:
     """Rows of cell texts on the table grid: a merged cell's text appears once
     (in its first grid column / first row), the positions it covers stay ''."""
-    from docx.table import _Cell
 
     rows: list[list[str]] = []
     for tr in table._tbl.tr_lst:
@@ -518,7 +540,7 @@ def _docx_rows(table: Any) -> list[list[str]]:
         for tc in tr.tc_lst:
             span = int(tc.grid_span or 1)
             continued = tc.vMerge == "continue"
-            row.append("" if continued else clean_cell(_Cell(tc, table).text))
+            row.append("" if continued else clean_cell(_cell_text(tc)))
             row.extend([""] * (span - 1))
         if any(c for c in row):
             rows.append(row)

@@ -377,3 +377,17 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     f = tmp_path / "notepad.txt"
     f.write_bytes("KẾ HOẠCH\r\nĐ/c Hằng VP\r\n".encode("utf-16"))
     assert [b.text for b in read_document(f).blocks] == ["KẾ HOẠCH", "Đ/c Hằng VP"]
+
+
+def test_docx_tracked_changes_show_the_current_text(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    meta = 'w:author="a" w:date="2024-01-01T00:00:00Z"'
+    d = docx.Document()
+    p = d.add_paragraph("Tăng thu ")
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" {meta}><w:r><w:t>ngân sách</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" {meta}><w:r><w:delText> cũ</w:delText></w:r></w:del>'))
+    f = tmp_path / "tracked.docx"
+    d.save(str(f))
+    assert read_document(f).blocks[0].text == "Tăng thu ngân sách"
