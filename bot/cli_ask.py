@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from knowledge.text import fold
-from storage.answers import Answer, AnswerEngine
-from storage.db import open_database
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, not when the CLI is assembled
+    from sqlalchemy import Engine
+
+    from storage.answers import Answer, AnswerEngine
 
 QUIT_WORDS = {"thoat", "exit", "quit", "/thoat", "/quit", "q"}
 
@@ -43,8 +46,24 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
     }
 
 
+def _open(url: str | None) -> Engine:
+    """Open the database; migrate only when the tables answering needs are missing
+    (running Alembic costs more than a whole batch of questions)."""
+    from sqlalchemy import inspect
+
+    from storage.db import open_database
+
+    engine = open_database(url, migrate_schema=False)
+    if {"plans", "search_docs"} <= set(inspect(engine).get_table_names()):
+        return engine
+    engine.dispose()
+    return open_database(url)
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
-    engine = AnswerEngine(open_database(args.db))
+    from storage.answers import AnswerEngine
+
+    engine = AnswerEngine(_open(args.db))
     if args.question is not None:
         ans = engine.ask(args.question, args.locality)
         if args.json:
@@ -91,7 +110,9 @@ def _batch(engine: AnswerEngine, inp: TextIO, out: TextIO, default_locality: str
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    engine = AnswerEngine(open_database(args.db))
+    from storage.answers import AnswerEngine
+
+    engine = AnswerEngine(_open(args.db))
     locality: str | None = args.locality
     print(
         "planbot — hỏi về kế hoạch phát triển KT-XH. Gõ /help để xem ví dụ, /diaphuong <tên> để chọn địa phương, «thoát» để thoát."

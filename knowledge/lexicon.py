@@ -65,7 +65,6 @@ ABBREVIATIONS: dict[str, str] = {
     "CNTT": "công nghệ thông tin",
     "CĐS": "chuyển đổi số",
     "QP": "quốc phòng",
-    "AN": "an ninh",
     "QPAN": "quốc phòng an ninh",
     "VP": "văn phòng",
     "CA": "công an",
@@ -79,7 +78,7 @@ ABBREVIATIONS: dict[str, str] = {
 # Words that are abbreviations only when typed in capitals or as a whole token
 # of two letters could clash with ordinary syllables; keep them out of the
 # lower-case rewrite (an 'an' in 'an toàn' must stay 'an').
-_CASE_SENSITIVE = {"AN", "CT", "CA", "MN", "QP", "TP", "DS", "DN", "VP", "QS"}
+_CASE_SENSITIVE = {"CT", "CA", "MN", "QP", "TP", "DS", "DN", "VP", "QS"}
 
 # Topics a resident asks about ('các chỉ tiêu về y tế') -> words that mark an item of that topic.
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -209,6 +208,10 @@ FRAME_WORDS: tuple[str, ...] = (
     "giảm",
     "đến",
     "giai đoạn",
+    "gửi",
+    "nộp",
+    "trước",
+    "ngày",
 )
 
 
@@ -216,12 +219,6 @@ FRAME_WORDS: tuple[str, ...] = (
 def folded_abbreviations() -> dict[str, str]:
     """Folded abbreviation -> folded long form, for the lower-case rewrite."""
     return {fold(k): fold(v) for k, v in ABBREVIATIONS.items() if k not in _CASE_SENSITIVE}
-
-
-@cache
-def case_sensitive_abbreviations() -> dict[str, str]:
-    """Upper-case abbreviations that are ordinary syllables in lower case."""
-    return {k: fold(v) for k, v in ABBREVIATIONS.items() if k in _CASE_SENSITIVE}
 
 
 @cache
@@ -240,3 +237,8 @@ def phrase_tokens() -> tuple[tuple[str, ...], ...]:
 def frame_tokens() -> frozenset[str]:
     """Lower-case accented single tokens of the frame words (weighed down in matching)."""
     return frozenset(t for w in FRAME_WORDS for t in w.lower().split())
+
+
+@cache
+def folded_frame_tokens() -> frozenset[str]:
+    return frozenset(fold(t) for t in frame_tokens())

@@ -31,19 +31,28 @@ _NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _ABBR_HYPHEN = re.compile(r"\b([A-ZĐ]{1,5})\s*-\s*([A-ZĐ]{1,5})\b")
 
 
+# A Vietnamese syllable without diacritics: a lower-case token of this shape is
+# a word ('cap' = 'cấp'), never an abbreviation; 'bhyt', 'gpmb', 'antt' are not.
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
+)
+
+
 def expand_abbreviations(text: str) -> str:
-    """'Tỷ lệ BHYT' -> 'Tỷ lệ bảo hiểm y tế'; 'KT-XH' -> 'kinh tế xã hội'."""
+    """'Tỷ lệ BHYT' -> 'Tỷ lệ bảo hiểm y tế'; 'KT-XH' -> 'kinh tế xã hội'; 'bhyt' too,
+    but a lower-case word that could be a syllable ('cap') stays."""
     text = _ABBR_HYPHEN.sub(r"\1\2", text)
     folded = lexicon.folded_abbreviations()
-    upper = lexicon.case_sensitive_abbreviations()
     long_acc = {fold(k): v for k, v in lexicon.ABBREVIATIONS.items()}
 
     def sub(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in upper:
+        if word.isupper() and word in lexicon.ABBREVIATIONS:
             return lexicon.ABBREVIATIONS[word]
         key = strip_diacritics(word).lower()
-        if key in folded and (word.isupper() or len(key) >= 3):
+        if key not in folded:
+            return word
+        if word.isupper() or (word == key and not _SYLLABLE.match(key)):
             return long_acc[key]
         return word
 
@@ -126,7 +135,25 @@ class Gazetteer:
             return []
         toks = tokens_of(text)
         hit = self.find(toks)
-        return hit.candidates if hit else []
+        if not hit:
+            return []
+        return self.narrow(hit.candidates, " ".join(t.fold for t in toks))
+
+    @staticmethod
+    def narrow(cands: list[PlaceRef], folded: str, preferred_ids: set[int] | None = None) -> list[PlaceRef]:
+        """Same-named places: the preferred (the asker's own) one, or the one
+        whose district or province the text names ('Tân Lập, Đan Phượng')."""
+        if len(cands) < 2:
+            return cands
+        mine = [c for c in cands if preferred_ids and c.id in preferred_ids]
+        if mine:
+            return mine
+        padded = f" {folded} "
+        for attr in ("parent", "province"):
+            named = [c for c in cands if getattr(c, attr) and f" {bare_fold(getattr(c, attr))} " in padded]
+            if named:
+                return named
+        return cands
 
     def find(self, toks: list[Token]) -> PlaceHit | None:
         """The longest span of `toks` that names a known place."""
@@ -178,7 +205,7 @@ def _narrow(cands: list[PlaceRef], span: list[Token], typ: str | None) -> list[P
 
 # ---------------------------------------------------------------- period
 
-_RANGE = re.compile(r"\b(20\d\d)\s*(?:-|den|toi)\s*(?:nam\s*)?(20\d\d)\b")
+_RANGE = re.compile(r"\b(20\d\d)\s*(?:-|\s|den|toi)\s*(?:nam\s*)?(20\d\d)\b")
 _UNTIL = re.compile(r"\b(?:den|toi|truoc)\s+(?:nam\s+)?(20\d\d)\b")
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
@@ -252,7 +279,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         REPORTING,
         re.compile(
-            r"\b(?:gui|nop) bao cao\b|\bbao cao (?:cho|len|ve|toi) (?:ai|dau|co quan nao|don vi nao)\b|\bbao cao (?:\w+ ){0,4}truoc ngay\b|\b(?:hang thang|hang quy|dinh ky|hang nam) (?:\w+ ){0,3}bao cao\b|\bbao cao (?:dinh ky|hang thang|hang quy|hang nam|dot xuat)\b|\bche do bao cao\b|\bbao cao ket qua ca nam\b|\bthoi han bao cao\b|\bhan (?:chot )?bao cao\b"
+            r"\b(?:gui|nop) bao cao\b|\bbao cao (?:cho|len|ve|toi) (?:ai|dau|co quan nao|don vi nao)\b|\bbao cao (?:\w+ ){0,6}truoc ngay\b|\b(?:hang thang|hang quy|dinh ky|hang nam) (?:\w+ ){0,3}bao cao\b|\bbao cao (?:dinh ky|hang thang|hang quy|hang nam|dot xuat)\b|\bche do bao cao\b|\bbao cao ket qua ca nam\b|\bthoi han bao cao\b|\bhan (?:chot )?bao cao\b"
         ),
     ),
 ]
@@ -357,7 +384,9 @@ class Question:
 
     @property
     def has_diacritics(self) -> bool:
-        return any(t.accented for t in self.tokens)
+        """Typed with a Vietnamese keyboard (then accents tell 'hộ' from 'hồ')."""
+        text = clean(self.raw)
+        return strip_diacritics(text) != text
 
 
 def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:

@@ -40,6 +40,7 @@ from storage.search import (
 MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
+CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
 DUE_SOON_DAYS = 30
 
 # How much each kind of item is favoured for each intent (points on a 0..100 scale).
@@ -88,7 +89,7 @@ class Answer:
 class _Scope:
     """The place and plans a question is answered from."""
 
-    locality: m.Locality
+    locality: qn.PlaceRef
     plans: list[m.Plan]
     preferred: m.Plan
 
@@ -101,6 +102,7 @@ class AnswerEngine:
         self._cache = IndexCache()
         self._gazetteer: qn.Gazetteer | None = None
         self._plans_seen: tuple[int, int] | None = None
+        self._place_plans: dict[int, list[int]] = {}
 
     # ------------------------------------------------------------ public API
 
@@ -153,11 +155,12 @@ class AnswerEngine:
             session.commit()
         self._cache.clear()
         rows = session.execute(
-            select(m.Locality.id, m.Locality.name, m.Locality.parent, m.Locality.province)
-            .where(m.Locality.id.in_(select(m.Plan.locality_id).where(m.Plan.is_current.is_(True))))
-            .order_by(m.Locality.id)
+            select(m.Plan.id, m.Plan.locality_name, m.Plan.parent, m.Plan.province)
+            .where(m.Plan.is_current.is_(True), m.Plan.locality_name.is_not(None))
+            .order_by(m.Plan.id)
         ).all()
-        self._gazetteer = qn.Gazetteer([qn.Gazetteer.ref(r[0], r[1], r[2], r[3]) for r in rows])
+        places, self._place_plans = _group_places(rows)
+        self._gazetteer = qn.Gazetteer(places)
         self._plans_seen = state
 
     def _scope(
@@ -167,7 +170,7 @@ class AnswerEngine:
         if q.places:
             cands = q.places
             if len(cands) > 1:
-                cands = _narrow_by_context(cands, q, asker_places)
+                cands = gaz.narrow(cands, q.folded, {a.id for a in asker_places})
         elif asker_places:
             cands = asker_places
         elif len(gaz.places) == 1:
@@ -181,14 +184,9 @@ class AnswerEngine:
             return Answer(
                 say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
             )
-        locality = session.get(m.Locality, cands[0].id)
-        assert locality is not None
-        plans = list(
-            session.scalars(
-                select(m.Plan).where(m.Plan.locality_id == locality.id, m.Plan.is_current.is_(True))
-            )
-        )
-        return _Scope(locality, plans, _preferred_plan(plans, q.period))
+        place = cands[0]
+        plans = list(session.scalars(select(m.Plan).where(m.Plan.id.in_(self._place_plans[place.id]))))
+        return _Scope(place, plans, _preferred_plan(plans, q.period))
 
     # ------------------------------------------------------------ intents
 
@@ -224,8 +222,9 @@ class AnswerEngine:
                 candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
             )
         top = [hits[0]]
+        close = CLOSE_REPORTING if hits[0].doc.kind == REPORTING else CLOSE
         for h in hits[1:3]:
-            if h.score >= hits[0].score - CLOSE and h.coverage >= MIN_COVERAGE:
+            if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
         facts = [self._facts(session, h, plans) for h in top]
         matches = [self._match(h, f, plans) for h, f in zip(top, facts, strict=True)]
@@ -417,28 +416,36 @@ class AnswerEngine:
 # ---------------------------------------------------------------- helpers
 
 
+def _group_places(rows: list) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:  # type: ignore[type-arg]
+    """Places from the current plans: one per (name, district, province), so two
+    communes of the same name in different districts stay apart; a plan that
+    names no district joins the only same-named place there is."""
+    groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
+    for row in rows:
+        key = (fold(row[1]), qn.bare_fold(row[2] or ""), qn.bare_fold(row[3] or ""))
+        groups.setdefault(key, []).append(row)
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    for key in groups:
+        by_name.setdefault(key[0], []).append(key)
+    for name, keys in by_name.items():
+        bare = [k for k in keys if not k[1] and not k[2]]
+        full = [k for k in keys if k[1] or k[2]]
+        if bare and len(full) == 1:
+            groups[full[0]] += groups.pop((name, "", ""))
+    places, plans = [], {}
+    for n, rows_ in enumerate(groups.values(), 1):
+        first = max(rows_, key=lambda r: (bool(r[2]), bool(r[3]), r[0]))
+        places.append(qn.Gazetteer.ref(n, first[1], first[2], first[3]))
+        plans[n] = [r[0] for r in rows_]
+    return places, plans
+
+
 def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
     """'phường Đông Thọ' — with its parent when another place has the same name."""
     same = gaz.by_bare.get(p.bare, [])
     if len(same) > 1 and p.parent:
         return f"{p.name} ({p.parent})"
     return p.name
-
-
-def _narrow_by_context(
-    cands: list[qn.PlaceRef], q: qn.Question, asker: list[qn.PlaceRef]
-) -> list[qn.PlaceRef]:
-    """Same-named places: the asker's own, or the one whose parent the question names."""
-    ids = {a.id for a in asker}
-    mine = [c for c in cands if c.id in ids]
-    if mine:
-        return mine
-    folded = f" {q.folded} "
-    for attr in ("parent", "province"):
-        named = [c for c in cands if getattr(c, attr) and f" {qn.bare_fold(getattr(c, attr))} " in folded]
-        if named:
-            return named
-    return cands
 
 
 def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:

@@ -258,6 +258,7 @@ class QueryTerm:
 def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
     """Weights (local IDF, frame words down) and typo variants for each term."""
     frames = lexicon.frame_tokens()
+    folded_frames = lexicon.folded_frame_tokens()
     out: list[QueryTerm] = []
     vocab = index.vocab
     for tok in terms:
@@ -276,7 +277,7 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
             continue
         best = max(variants, key=lambda v: variants[v])
         weight = index.idf(best)
-        if tok.acc in frames or (f in frames and not tok.accented):
+        if (tok.acc in frames) if tok.accented else (f in folded_frames):
             weight *= 0.3
         out.append(QueryTerm(tok, weight, variants))
     return out

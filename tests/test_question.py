@@ -1,0 +1,162 @@
+"""Question understanding: normalisation, abbreviations, intent, place and period."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import question as qn
+from knowledge.question import Gazetteer, detect_intent, expand_abbreviations, parse_period, tokens_of
+from knowledge.text import fold
+
+
+def _gaz() -> Gazetteer:
+    return Gazetteer(
+        [
+            Gazetteer.ref(1, "phường Đông Thọ", "thành phố Thanh Hóa", "Thanh Hóa"),
+            Gazetteer.ref(2, "phường Thiệu Dương", "thành phố Thanh Hóa", "Thanh Hóa"),
+            Gazetteer.ref(3, "xã Tân Lập", "huyện Đan Phượng", "Hà Nội"),
+            Gazetteer.ref(4, "xã Tân Lập", "huyện Vũ Thư", "Thái Bình"),
+            Gazetteer.ref(5, "thị trấn Hồ", "huyện Thuận Thành", "Bắc Ninh"),
+            Gazetteer.ref(6, "xã Đồng Thổ", "huyện Xuân Lộc", "Đồng Nai"),
+        ]
+    )
+
+
+def test_tokens_are_nfc_with_legacy_glyphs_fixed_and_numbers_joined() -> None:
+    decomposed = "Ty\u0309 lê\u0323 ngƣời 1.900 tấn"
+    toks = tokens_of(decomposed)
+    assert [t.acc for t in toks] == ["tỷ", "lệ", "người", "1900", "tấn"]
+    assert [t.fold for t in toks] == ["ty", "le", "nguoi", "1900", "tan"]
+
+
+def test_old_and_new_tone_placement_compare_equal() -> None:
+    assert [t.acc for t in tokens_of("văn hoá")] == [t.acc for t in tokens_of("văn hóa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("Tỷ lệ BHYT", "tỷ lệ bảo hiểm y tế"),
+        ("ty le bhyt", "ty le bảo hiểm y tế"),
+        ("KT-XH năm 2024", "kinh tế xã hội năm 2024"),
+        ("công tác GPMB", "công tác giải phóng mặt bằng"),
+        ("phường đạt ATTP nâng cao", "phường đạt an toàn thực phẩm nâng cao"),
+        ("HĐND và UBND", "hội đồng nhân dân và ủy ban nhân dân"),
+        ("Đ/c Mỹ CAP", "đ/c mỹ công an phường"),
+    ],
+)
+def test_abbreviations_expand(text: str, expanded: str) -> None:
+    assert expand_abbreviations(text).lower() == expanded
+
+
+def test_lower_case_syllables_are_not_taken_for_abbreviations() -> None:
+    # 'cấp' typed without diacritics is 'cap', which is also the abbreviation CAP
+    assert expand_abbreviations("cap giay chung nhan") == "cap giay chung nhan"
+    assert expand_abbreviations("Tân Lập TP") == "Tân Lập thành phố"
+    assert expand_abbreviations("an toàn") == "an toàn"
+
+
+def test_abbreviation_and_long_form_fold_the_same() -> None:
+    assert qn.folded_text("tỷ lệ tham gia BHYT") == qn.folded_text("ty le tham gia bảo hiểm y tế")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Tỷ lệ hộ nghèo năm 2024 là bao nhiêu?", qn.TARGET),
+        ("ty le ho ngheo", qn.TARGET),
+        ("Ai phụ trách chỉ tiêu BHYT?", qn.RESPONSIBLE),
+        ("don vi nao chu tri phong chong dich", qn.RESPONSIBLE),
+        ("Cơ quan nào chịu trách nhiệm về thu gom rác?", qn.RESPONSIBLE),
+        ("Khi nào phải xong GPMB?", qn.DEADLINE),
+        ("han chot nop ho so", qn.DEADLINE),
+        ("Tiến độ giải quyết việc làm đến nay?", qn.PROGRESS),
+        ("giai quyet viec lam da dat duoc bao nhieu", qn.PROGRESS),
+        ("các nhiệm vụ của công chức Tư pháp", qn.PARTY_ITEMS),
+        ("cong chuc dia chinh phu trach nhung viec gi", qn.PARTY_ITEMS),
+        ("việc của tôi", qn.MY_ITEMS),
+        ("nhiem vu cua em", qn.MY_ITEMS),
+        ("các chỉ tiêu về y tế", qn.TOPIC),
+        ("nhung chi tieu linh vuc giao duc", qn.TOPIC),
+        ("việc nào sắp đến hạn?", qn.DUE_SOON),
+        ("nhiem vu qua han", qn.OVERDUE),
+        ("Hàng tháng báo cáo trước ngày nào?", qn.REPORTING),
+        ("gửi báo cáo cho ai", qn.REPORTING),
+        ("Kế hoạch năm 2024 có bao nhiêu chỉ tiêu?", qn.OVERVIEW),
+        ("/help", qn.HELP),
+        ("huong dan", qn.HELP),
+        ("", qn.HELP),
+    ],
+)
+def test_intent(question: str, intent: str) -> None:
+    assert detect_intent(fold(question), question).kind == intent
+
+
+def test_leader_role_and_extracted_party_and_topic() -> None:
+    assert detect_intent(fold("Ai chỉ đạo chỉ tiêu tuyển quân?")).role == "leader"
+    q = "các nhiệm vụ của công chức Tư pháp"
+    assert detect_intent(fold(q), q).party == "công chức tư pháp"
+    q = "các chỉ tiêu về y tế năm 2025"
+    assert detect_intent(fold(q), q).topic == "y tế"
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "start", "end"),
+    [
+        ("ty le ho ngheo nam 2024", 2024, 2024, 2024),
+        ("den nam 2030 co bao nhieu doanh nghiep", 2030, None, 2030),
+        ("giai doan 2026 2030", 2030, 2026, 2030),
+        ("tang truong 2026-2030", 2030, 2026, 2030),
+        ("ty le ho ngheo", None, None, None),
+    ],
+)
+def test_period(text: str, year: int | None, start: int | None, end: int | None) -> None:
+    p = parse_period(fold(text))
+    assert (p.year, p.start, p.end) == (year, start, end)
+
+
+def test_place_with_and_without_type_and_diacritics() -> None:
+    gaz = _gaz()
+    q = qn.parse_question("Thu nhập bình quân của phường Đông Thọ năm 2023?", gaz)
+    assert [p.id for p in q.places] == [1]
+    assert "dong" not in [t.fold for t in q.terms] and "phuong" not in [t.fold for t in q.terms]
+    assert [p.id for p in qn.parse_question("chi tieu thu nhap thieu duong", gaz).places] == [2]
+    assert [t.fold for t in qn.parse_question("chi tieu thu nhap thieu duong", gaz).terms] == [
+        "chi",
+        "tieu",
+        "thu",
+        "nhap",
+    ]
+
+
+def test_accents_tell_apart_places_that_fold_alike() -> None:
+    gaz = _gaz()
+    assert [p.id for p in qn.parse_question("tỷ lệ hộ nghèo Đông Thọ", gaz).places] == [1]
+    assert [p.id for p in qn.parse_question("tỷ lệ hộ nghèo Đồng Thổ", gaz).places] == [6]
+    assert {p.id for p in qn.parse_question("ty le ho ngheo dong tho", gaz).places} == {1, 6}
+
+
+def test_one_syllable_place_needs_its_type() -> None:
+    gaz = _gaz()
+    assert qn.parse_question("số hồ chứa nước", gaz).places == []
+    assert [p.id for p in qn.parse_question("số hồ chứa nước thị trấn Hồ", gaz).places] == [5]
+
+
+def test_same_named_places_are_narrowed_by_district_or_asker() -> None:
+    gaz = _gaz()
+    assert {p.id for p in gaz.resolve_text("xã Tân Lập")} == {3, 4}
+    assert [p.id for p in gaz.resolve_text("Tân Lập, Vũ Thư")] == [4]
+    cands = gaz.resolve_text("Tân Lập")
+    assert [p.id for p in gaz.narrow(cands, "tan lap", {3})] == [3]
+
+
+def test_diacritics_are_those_the_asker_typed() -> None:
+    assert not qn.parse_question("ty le bhyt").has_diacritics
+    assert qn.parse_question("tỷ lệ hộ nghèo").has_diacritics
+
+
+def test_question_phrasing_is_removed_but_words_typed_with_other_accents_stay() -> None:
+    terms = [t.fold for t in qn.parse_question("Cho em hỏi tỷ lệ hộ nghèo là bao nhiêu ạ?").terms]
+    assert terms == ["ty", "le", "ho", "ngheo"]
+    # 'cơ' (cơ cấu) is not the question word 'có'
+    assert [t.fold for t in qn.parse_question("cơ cấu kinh tế có gì").terms][:3] == ["co", "cau", "kinh"]
