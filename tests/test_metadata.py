@@ -176,3 +176,25 @@ def test_header_variants(header: str, locality: str) -> None:
     assert meta.locality == locality
     if meta.locality_type == "huyện":
         assert (meta.parent, meta.province) == ("tỉnh Nghệ An", "Nghệ An")
+
+
+def test_locality_and_period_from_a_one_line_capital_heading() -> None:
+    meta = extract_meta(
+        _doc(
+            "# KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI PHƯỜNG TÂY SƠN NĂM 2027\n## I. MỤC TIÊU\n1. Thu ngân sách 5 tỷ đồng."
+        )
+    )
+    assert meta.locality == "phường Tây Sơn"
+    assert meta.title == "Kế hoạch phát triển kinh tế - xã hội phường Tây Sơn năm 2027"
+    assert (meta.period_start, meta.period_end) == (2027, 2027)
+
+
+def test_sentence_case_title_near_top_and_table_caption_period() -> None:
+    meta = extract_meta(
+        _doc("UBND XÃ ĐẠI ĐỒNG\nKế hoạch phát triển kinh tế - xã hội năm 2026\n\nNăm 2025, xã đạt 9%.")
+    )
+    assert (meta.locality, meta.title) == ("xã Đại Đồng", "Kế hoạch phát triển kinh tế - xã hội năm 2026")
+    caption = extract_meta(
+        _doc("ỦY BAN NHÂN DÂN XÃ ĐẠI ĐỒNG\nBiểu 01: Chỉ tiêu chủ yếu năm 2026\nSTT Chỉ tiêu")
+    )
+    assert (caption.title, caption.period_start, caption.period_end) == (None, 2026, 2026)

@@ -30,7 +30,7 @@ CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", 
 _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 # Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
-_TYPED_NAME = re.compile(rf"(?<!\w)((?i:{_TYPE_ALT}))\s+({_NAME})")
+_TYPED_NAME = re.compile(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT}))\s+({_NAME})")
 _UPPER_TYPED = re.compile(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
 _COUNCIL = re.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
@@ -184,7 +184,17 @@ def _display_name(name: str, mentions: list[tuple[str, str]]) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
-def _locality(lines: list[_Line], mentions: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+def _title_locality(title: str | None) -> tuple[str | None, str | None]:
+    """'Kế hoạch … xã hội phường Hòa Bình năm 2026' -> ('phường', 'Hòa Bình')."""
+    for k, n in _typed_mentions(title or ""):
+        if k in _COMMUNE_TYPES and not (k == "xã" and n.lower().startswith("hội")):
+            return k, n
+    return None, None
+
+
+def _locality(
+    lines: list[_Line], mentions: list[tuple[str, str]], title: str | None
+) -> tuple[str | None, str | None]:
     kind, name = _header_locality(lines)
     place_kind, place_name = _place_line(lines)
     if name is None:
@@ -197,7 +207,7 @@ def _locality(lines: list[_Line], mentions: list[tuple[str, str]]) -> tuple[str 
         for m in re.finditer(pattern, _joined(lines)):
             if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
                 return m.group(1).lower(), _proper_name(m.group(2))
-        return None, None
+        return _title_locality(title)
     if kind is None:
         key = fold(name)
         kinds = Counter(k for k, n in mentions if fold(n) == key)
@@ -260,19 +270,63 @@ def _spelling_conflict(
 # ---------------------------------------------------------------- title and period
 
 
+_TITLE_END = re.compile(r"^(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|PHỤ\s+LỤC|Nơi\s+nhận)", re.IGNORECASE)
+_PLACE_AFTER_TYPE = re.compile(
+    rf"(?<!\w)(?!xã\s+hội\b)({_TYPE_ALT})\s+((?:(?!năm\b|giai\b|đến\b|về\b|của\b|trên\b|và\b|thực\b|nhiệm\b)[^\W\d_]+\s*){{1,4}})"
+)
+
+
+def _recase_places(text: str) -> str:
+    """'… xã hội phường hòa bình năm 2026' -> '… xã hội phường Hòa Bình năm 2026'
+    (for titles set in capitals; 'xã hội' is not a commune)."""
+
+    def fix(m: re.Match[str]) -> str:
+        words = m.group(2).split()
+        if m.group(1) == "xã" and words[0] == "hội":
+            return m.group(0)
+        trail = m.group(0)[len(m.group(0).rstrip()) :]
+        return f"{m.group(1)} " + " ".join(w[:1].upper() + w[1:] for w in words) + trail
+
+    return _PLACE_AFTER_TYPE.sub(fix, text)
+
+
+def _title_case_part(text: str) -> str:
+    return _recase_places(text.lower()) if _is_upper(text) else text
+
+
+def _plan_heading(line: _Line, index: int) -> str | None:
+    """The words after 'KẾ HOẠCH' when the line is the plan's heading, else None.
+
+    A 'Kế hoạch …' line in sentence case counts when marked as a heading, or when it
+    is short, near the top and not a sentence."""
+    m = _PLAN_HEADING.match(line.text)
+    if m and _is_upper(line.text.split("(")[0]) and len(line.text) <= 160:
+        return m.group(1).strip()
+    m = re.match(r"^Kế\s+hoạch\b(.*)$", line.text)
+    near_top = index < 15 and len(line.text) <= 160 and not line.text.endswith((".", ";", ":", ","))
+    if m and ((line.heading and len(line.text) <= 200) or near_top):
+        return m.group(1).strip()
+    return None
+
+
 def _title(lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
-        m = _PLAN_HEADING.match(line.text)
-        if not m or not _is_upper(line.text.split("(")[0]) or len(line.text) > 120:
+        rest = _plan_heading(line, i)
+        if rest is None:
             continue
-        rest = m.group(1).strip()
-        parts = ["Kế hoạch" + (" " + rest.lower() if rest else "")]
+        parts = ["Kế hoạch" + (" " + _title_case_part(rest) if rest else "")]
+        # a heading that already says what the plan is takes only lines set in its own style
+        complete = len(rest.split()) > 3
         for nxt in lines[i + 1 : i + 6]:
             t = nxt.text
-            stop = _TITLE_STOP.match(t) and not (nxt.heading and t[:1].isalpha() and not _is_upper(t))
-            if stop or t.endswith(":") or len(t) > 250 or _COUNCIL.match(t):
+            numbered = re.match(r"^(?:[IVX]+[.\-\s]|\d+[.)]\s|[a-zđA-ZĐ][.)]\s)", t)
+            stop = numbered or (_TITLE_STOP.match(t) and not nxt.heading)
+            ends = (
+                _COUNCIL.match(t) or _SIGN_TITLE.match(t) or _SIGN_AUTHORITY.match(t) or _TITLE_END.match(t)
+            )
+            if stop or ends or t.endswith(":") or len(t) > 250 or (complete and not _is_upper(t)):
                 break
-            parts.append(t)
+            parts.append(_title_case_part(t))
             if sum(len(p) for p in parts) > 300:
                 break
         if len(parts) > 1 and re.match(r"^Về\b", parts[1]):
@@ -295,6 +349,13 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
             years = _YEAR.findall(title)
             if years:
                 return int(years[-1]), int(years[-1])
+    # no plan heading: the first heading-like line naming a year ('BIỂU CHỈ TIÊU … NĂM 2025')
+    for line in lines[:40]:
+        years = _YEAR.findall(line.text)
+        if years and (
+            line.heading or _is_upper(line.text) or re.match(r"^(?:Biểu|Phụ\s+lục|Bảng)\b", line.text)
+        ):
+            return int(years[-1]), int(years[-1])
     return None, None
 
 
@@ -416,10 +477,10 @@ def _signer(lines: list[_Line]) -> str | None:
 def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
     lines = _lines(doc)
     mentions = _typed_mentions(_joined(lines))
-    kind, name = _locality(lines, mentions)
+    title = _title(lines)
+    kind, name = _locality(lines, mentions, title)
     locality = f"{kind} {name}" if kind and name else name
     parent, province = _parent_and_province(kind, name, mentions)
-    title = _title(lines)
     start, end = _period(title, lines)
     numbers = _doc_numbers(lines)
     meta = PlanMeta(
