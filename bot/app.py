@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -61,7 +62,10 @@ def build_application(config: Config, engine: Any | None = None, question_limit:
             answers=load_answer_engine(db),
             limiter=QuestionLimiter(limit=question_limit),
         )
-        await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+        try:
+            await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+        except TelegramError as exc:  # the menu is a convenience; the bot works without it
+            log.warning("setMyCommands failed: %s", type(exc).__name__)
 
     async def post_shutdown(app: Application) -> None:
         svc = app.bot_data.pop("services", None)

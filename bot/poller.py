@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
+from datetime import timedelta
 
 from telegram import Update
-from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
+from telegram.error import InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from storage import inbox
@@ -79,7 +81,10 @@ class InboxPoller:
 
     async def run(self, stop: asyncio.Event) -> None:
         bot = self.app.bot
-        await bot.delete_webhook(drop_pending_updates=False)
+        try:
+            await bot.delete_webhook(drop_pending_updates=False)
+        except TelegramError as exc:  # getUpdates tells us soon enough if polling is impossible
+            log.warning("deleteWebhook failed: %s", type(exc).__name__)
         left = await self.worker.drain()  # rows committed before a crash
         if left:
             log.warning("handled %d update(s) left from the previous run", left)
@@ -99,29 +104,37 @@ class InboxPoller:
                 return
             try:
                 updates = poll.result()
-            except (InvalidToken, Conflict):
+            except InvalidToken:
                 raise
             except RetryAfter as exc:
-                await self._sleep(
-                    stop,
-                    exc.retry_after.total_seconds()
-                    if hasattr(exc.retry_after, "total_seconds")
-                    else float(exc.retry_after),
-                )  # type: ignore[union-attr]
+                await self._sleep(stop, _seconds(exc))
                 continue
-            except NetworkError as exc:
+            except TelegramError as exc:  # network, 5xx, 409 while an old instance still polls
                 log.warning("getUpdates failed (%s); retrying in %.0fs", type(exc).__name__, backoff)
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
+            try:
+                if updates:
+                    # Commit first; only the next getUpdates (with the new offset) acknowledges them.
+                    inbox.store_batch(self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
+                    offset = max(u.update_id for u in updates) + 1
+                await self.worker.drain()
+            except Exception:  # the database is unavailable: nothing is acknowledged, try again
+                log.exception("could not store or handle updates; retrying in %.0fs", backoff)
+                await self._sleep(stop, backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+                continue
             backoff = 1.0
-            if updates:
-                # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                inbox.store_batch(self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
-                offset = max(u.update_id for u in updates) + 1
-            await self.worker.drain()
 
     @staticmethod
     async def _sleep(stop: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 deprecates the int form
+        warnings.simplefilter("ignore")
+        delay = exc.retry_after
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)

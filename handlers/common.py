@@ -106,14 +106,16 @@ async def reply(
     text: str,
     buttons: list[list[tuple[str, str]]] | None = None,
 ) -> None:
-    """Send an HTML reply in as many messages as needed; buttons go on the last."""
+    """Send an HTML reply in as many messages as needed; buttons go on the last.
+    A button press without its message (too old) is answered in the private chat."""
     chat = update.effective_chat
-    if chat is None:
+    chat_id = chat.id if chat is not None else update.effective_user.id if update.effective_user else None
+    if chat_id is None:
         return
     parts = split_message(text)
     for n, part in enumerate(parts):
         markup = keyboard(buttons) if buttons and n == len(parts) - 1 else None
-        await context.bot.send_message(chat.id, part, reply_markup=markup)
+        await context.bot.send_message(chat_id, part, reply_markup=markup)
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
