@@ -1,0 +1,69 @@
+"""End to end: the remaining commands — deep link, lookups, history,
+subscriptions, reports, unknown commands, long answers, the command menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage import users
+from storage.ingest import ingest_paths
+from tests.conftest import SAMPLES
+from tests.fakes.harness import BotHarness
+
+ADMIN, OFFICER, RESIDENT = 1001, 2002, 3003
+PLANS = sorted(SAMPLES.glob("*.txt"))
+DONG_THO = next(p for p in PLANS if "Đông Thọ" in p.read_text(encoding="utf-8")[:3000])
+
+
+@pytest.fixture
+def plans(engine):
+    assert all(r.ok for r in ingest_paths(engine, [DONG_THO]))
+    return engine
+
+
+async def test_menu_deep_link_and_lookups(plans) -> None:
+    async with BotHarness(plans, {ADMIN}) as h:
+        sent = await h.say(RESIDENT, "/start dong-tho")
+        assert "Đông Thọ" in sent[0]
+        menu = [c for c in h.fake.calls if c.method == "setMyCommands"]
+        assert menu and {"capnhat", "dangky", "tiendo"} <= {c["command"] for c in menu[0].params["commands"]}
+        assert "Cách sử dụng" in (await h.say(RESIDENT, "/help"))[0]
+        ind = await h.say(RESIDENT, "/chitieu suy dinh dưỡng")
+        assert "suy dinh dưỡng" in ind[0] and "7" in ind[0]
+        assert "Chưa có cập nhật" in ind[0]
+        assert "Không tìm thấy" in (await h.say(RESIDENT, "/nhiemvu xyzxyz không có"))[0]
+        assert "từ khóa" in (await h.say(RESIDENT, "/tiendo"))[0]
+        assert "Không có lệnh" in (await h.say(RESIDENT, "/khongco"))[0]
+        assert "bản tin" in (await h.say(RESIDENT, "/theodoi"))[0]
+        assert users.get_user(plans, RESIDENT, {ADMIN}).subscribed
+        await h.say(RESIDENT, "/huytheodoi")
+        assert not users.get_user(plans, RESIDENT, {ADMIN}).subscribed
+        assert "Chỉ lãnh đạo" in (await h.say(RESIDENT, "/baocao"))[0]
+
+
+async def test_history_and_report_after_updates(plans) -> None:
+    users.add_user(plans, OFFICER, "officer", "Đông Thọ", party="Đ/c Sâm TYT")
+    async with BotHarness(plans, {ADMIN}) as h:
+        for value in ("90%", "93%"):
+            await h.say(OFFICER, f"/capnhat tỷ lệ dân số tham gia bảo hiểm y tế: {value}")
+            await h.press(OFFICER, "Xác nhận")
+        hist = await h.say(OFFICER, "/lichsu bảo hiểm y tế")
+        assert hist[0].index("93%") < hist[0].index("90%")  # newest first
+        assert f"id {OFFICER}" in hist[0]
+        shown = await h.say(RESIDENT, "/tiendo bảo hiểm y tế phường Đông Thọ")
+        assert "93%" in shown[0]
+        await h.say(ADMIN, "/diaphuong Đông Thọ")
+        report = await h.say(ADMIN, "/baocao")
+        assert "Đã có cập nhật tiến độ: 1" in report[0]
+
+
+async def test_long_answers_are_split_under_the_limit(engine) -> None:
+    assert all(r.ok for r in ingest_paths(engine, PLANS))
+    async with BotHarness(engine, {ADMIN}) as h:
+        h.fake.push_message(RESIDENT, "/help")
+        await h.fake.wait_for_text(RESIDENT)
+        # every message the bot sent stays under Telegram's 4096 characters
+        for ask in ("tỷ lệ", "phát triển kinh tế"):
+            await h.say(RESIDENT, ask)
+        assert all(len(t) < 4096 for t in h.fake.texts(RESIDENT))
+        assert h.crashed is None
