@@ -91,3 +91,15 @@ def test_recipient_after_gui_comes_from_the_shared_parser() -> None:
         _doc("IV. TỔ CHỨC THỰC HIỆN", "Các tổ dân phố hằng quý lập báo cáo gửi UBND phường.")
     )
     assert [(r.frequency, r.report_to) for r in rules] == [("quarterly", "UBND phường")]
+
+
+def test_plain_text_table_rows_joined_into_the_paragraph_are_cut_off() -> None:
+    doc = _doc(
+        "1 Tỷ lệ hộ nghèo   %   2   Đ/c Hà - PCT   Công chức LĐTBXH",
+        "2 Tỷ lệ tham gia BHYT   %   95   Đ/c Hà - PCT   Trạm Y tế",
+        "Các bộ phận báo cáo kết quả về UBND xã trước ngày 25 hàng tháng.",
+    )
+    rules = reporting.extract(doc)
+    assert [(r.text, r.source_ref) for r in rules] == [
+        ("Các bộ phận báo cáo kết quả về UBND xã trước ngày 25 hàng tháng", "line 3")
+    ]

@@ -54,8 +54,12 @@ _REPORT_TO_END = re.compile(
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
 
 
+_TABLE_ROW = re.compile(r"\t|\S {3,}\S")
+
+
 def extract(doc: Document) -> list[ReportingRule]:
     rules: list[ReportingRule] = []
+    raw = {b.line_no: b.text for b in doc.blocks if b.kind == "line"}
     in_tcth = False
     for para in paragraphs(doc):
         head = para.text.strip("*# ")
@@ -64,14 +68,33 @@ def extract(doc: Document) -> list[ReportingRule]:
             continue
         if _SECTION_END.match(head):
             in_tcth = False
-        rules.extend(_paragraph_rules(para, in_tcth))
+        text, line_no = _after_table_rows(para, raw)
+        rules.extend(_paragraph_rules(text, line_no, in_tcth))
     return rules
 
 
-def _paragraph_rules(para: Paragraph, in_tcth: bool) -> list[ReportingRule]:
+def _after_table_rows(para: Paragraph, raw: dict[int, str]) -> tuple[str, int]:
+    """The paragraph's text after the last row of a plain-text table joined into it
+    (columns spaced out with tabs or runs of spaces), and the line it starts on."""
+    text = para.text
+    for line_no in range(para.end_line - 1, para.line_no - 1, -1):
+        line = raw.get(line_no, "")
+        if _TABLE_ROW.search(line.strip()):
+            row = clean(line)
+            cut = text.rfind(row)
+            if cut < 0:
+                break
+            start = next(
+                (n for n in range(line_no + 1, para.end_line + 1) if clean(raw.get(n))), para.end_line
+            )
+            return text[cut + len(row) :].strip(), start
+    return text, para.line_no
+
+
+def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRule]:
     out: list[ReportingRule] = []
     last_to: str | None = None
-    for sentence in _SENTENCE_SPLIT.split(para.text):
+    for sentence in _SENTENCE_SPLIT.split(text):
         pending: list[str] = []  # clauses before a reporting clause give it its subject
         for clause in (c.strip() for c in sentence.split(";")):
             if not clause:
@@ -85,7 +108,7 @@ def _paragraph_rules(para: Paragraph, in_tcth: bool) -> list[ReportingRule]:
             for rule in found:
                 if rule.report_to is None:
                     rule.report_to = last_to
-                rule.source_ref = f"line {para.line_no}"
+                rule.source_ref = f"line {line_no}"
             last_to = found[0].report_to if found else last_to
             out.extend(found)
     return out
