@@ -86,3 +86,19 @@ def test_colon_bullets_letter_items_and_responsibility_headings() -> None:
         "Công an xã": "Đảm bảo an ninh trật tự trên địa bàn.",
         "Ban Chỉ huy quân sự xã": "Chủ trì công tác tuyển quân.",
     }
+
+
+def test_unnumbered_assignment_paragraph_in_the_implementation_part() -> None:
+    from knowledge.model import Block, Document
+
+    lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Giao công chức Tài chính - Kế toán theo dõi, tổng hợp kết quả.",
+        "Trên đây là Kế hoạch.",
+    ]
+    doc = Document(
+        source="t.md", blocks=[Block(kind="line", text=t, line_no=i) for i, t in enumerate(lines, 1)]
+    )
+    assert [(d.unit, d.summary) for d in duties.extract(doc)] == [
+        ("Công chức Tài chính - Kế toán", "Theo dõi, tổng hợp kết quả.")
+    ]

@@ -212,7 +212,8 @@ def extract(doc: Document) -> list[UnitDuty]:
             in_tcth = False
         body, numbered, bullet = _strip_number(text)
         i += 1
-        if not (numbered or (bullet and in_tcth)):
+        # inside 'Tổ chức thực hiện' an unnumbered 'Giao <unit> …' paragraph assigns too
+        if not (numbered or (in_tcth and (bullet or _LEAD_IN.match(body)))):
             continue
         split = _split_unit(body)
         if split and not split[1].strip(" .:"):
