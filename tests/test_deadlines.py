@@ -291,3 +291,10 @@ def test_reporting_rule_skips_referenced_document_dates() -> None:
     )
     assert rule is not None
     assert (rule.deadline_date, rule.day_of_month) == (None, 20)
+
+
+@given(st.text(alphabet="0123456789/.-: ;quýtháng năm QuýIVđầucốitrước⁽²⁾Giảipháp", max_size=50))
+def test_parsers_never_raise(text: str) -> None:
+    parsed = parse_deadline(text, default_year=2024)
+    assert parsed.text == text.strip()
+    parse_reporting_rule("báo cáo " + text)

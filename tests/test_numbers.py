@@ -354,3 +354,16 @@ def test_per_one_unit_and_bare_years_are_not_figures() -> None:
     s = "Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt đạt 135 triệu đồng/ha."
     assert _found(s) == [("135 triệu đồng/ha", 135, "=", "triệu đồng/ha")]
     assert find_targets("Áp dụng TCVN ISO 9001:2015.") == []
+
+
+_VI_TEXT = st.text(alphabet="0123456789.,/%‰-–:; ≥≤<>tđướirênừởlaấmhộpố²\tABCĐQ", max_size=40)
+
+
+@given(_VI_TEXT)
+def test_parsers_never_raise_and_spans_are_in_bounds(text: str) -> None:
+    parse_number(text)
+    parse_target(text, "%")
+    parse_progress_value(text)
+    for start, end, t in find_targets(text):
+        assert 0 <= start < end <= len(text)
+        assert t.value is not None
