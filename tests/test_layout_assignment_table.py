@@ -167,6 +167,9 @@ def test_unit_parties_coordinating_column_and_own_column_first() -> None:
     assert (minority.parent_key, minority.target_value) == (poor.key, 4)
     safe = _by_name(rows, "Tỷ lệ thôn đạt tiêu chuẩn an toàn về an ninh, trật tự")
     assert (safe.comparator, safe.target_value, safe.group) == (">=", 80, "CHỈ TIÊU QUỐC PHÒNG - AN NINH")
+    # the running text after the table joins no row, and its numbered items are no rows
+    assert (safe.responsible, safe.coordinating, safe.note) == ("Công an xã", "Các thôn", None)
+    assert not [r for r in rows if r.name.startswith(("Giao", "Đề nghị"))]
     health = _by_name(rows, "Giữ vững xã đạt chuẩn quốc gia về y tế")
     assert (health.unit, health.comparator, health.coordinating) == ("Xã", "status", None)
 

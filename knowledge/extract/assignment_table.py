@@ -167,6 +167,8 @@ _IN_WHICH = re.compile(r"^(?:Trong đó|Cụ thể|Bao gồm)\s*:?$", re.IGNOREC
 _COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s*chỉ tiêu\s*\)\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?1\)?(?:\s+\(?\d{1,2}\)?){2,}$")
 _END = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu)")
+_PROSE_LEN = 60  # cells are narrow: longer lines without cells are running text
+_MAX_ROW_LINES = 16
 _JUNK = " '‘’\"“”`"
 
 
@@ -378,6 +380,7 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
     heading: list[str] | None = None  # a group heading still collecting its words
     row: _Row | None = None
     last_no = 0
+    prose_run, prose_from = 0, 0  # consecutive long lines without cells: the text after the table
     i = start
     while i < len(lines):
         line = lines[i]
@@ -386,6 +389,12 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
         if not t or _NUMBERING.match(t):
             continue
         if _END.match(t) or (len(t) > 140 and not _has_cells(t)):
+            break
+        prose = len(t) > _PROSE_LEN and not _has_cells(t)
+        prose_run, prose_from = (prose_run + 1, prose_from if prose_run else line.no) if prose else (0, 0)
+        if prose_run >= 2 or (row is not None and len(row.lines) >= _MAX_ROW_LINES):
+            if row is not None and prose_run >= 2:  # the first prose line is no part of the row
+                row.lines = [ln for ln in row.lines if ln.no < prose_from] or row.lines[:1]
             break
         if re.match(r"^(?:S\.?TT|TT)\b", t):
             again = _find_header(lines, i - 1)
@@ -628,11 +637,17 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
         else:
             parent = ind
         out.append(ind)
+    out = [i for i in out if _has_content(i) or children.get(i.key)]
     for ind in out:
         kids = children.get(ind.key, [])
         if ind.unit is None and ind.target_text is None and not any(k.target_text for k in kids):
             ind.comparator = "status"  # a qualitative indicator: no figure anywhere
     return out
+
+
+def _has_content(ind: Indicator) -> bool:
+    """A row with a cell besides its name (a bare name may be running text after the table)."""
+    return bool(ind.unit or ind.target_text or ind.leader or ind.responsible or ind.parent_key)
 
 
 def _set_targets(ind: Indicator, values: list[str], header: _Header) -> None:
