@@ -10,6 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import socket
+import uuid
 import warnings
 from datetime import timedelta
 
@@ -25,27 +28,38 @@ log = logging.getLogger(__name__)
 class InboxWorker:
     """Handles committed inbox rows one at a time, in update_id order."""
 
-    def __init__(self, app: Application, engine: object) -> None:
-        self.app, self.engine = app, engine
+    def __init__(self, app: Application, engine: object, exclusive: bool = True) -> None:
+        """`exclusive`: the only worker (long polling). Webhook workers share the
+        inbox and skip rows another live worker has claimed."""
+        self.app, self.engine, self.exclusive = app, engine, exclusive
+        self.name = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.wake = asyncio.Event()
         self.handled = 0
 
     async def drain(self) -> int:
         done = 0
+        skipped: set[int] = set()
         while True:
-            rows = inbox.pending(self.engine)  # type: ignore[arg-type]
+            rows = [
+                r for r in inbox.pending(self.engine, limit=100 + len(skipped)) if r.update_id not in skipped
+            ]  # type: ignore[arg-type]
             if not rows:
                 return done
             for row in rows:
-                await self.handle(row)
-                done += 1
+                if await self.handle(row):
+                    done += 1
+                else:
+                    skipped.add(row.update_id)
 
-    async def handle(self, row: inbox.PendingUpdate) -> None:
-        attempt = inbox.mark_started(self.engine, row.update_id)  # type: ignore[arg-type]
+    async def handle(self, row: inbox.PendingUpdate) -> bool:
+        """False when another worker holds the row or it was handled meanwhile."""
+        attempt = inbox.claim(self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
+        if attempt is None:
+            return False
         if attempt > inbox.MAX_ATTEMPTS:
             log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
             inbox.mark_processed(self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
-            return
+            return True
         if attempt > 1:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
         error = None
@@ -57,15 +71,17 @@ class InboxWorker:
             error = type(exc).__name__
         inbox.mark_processed(self.engine, row.update_id, error=error)  # type: ignore[arg-type]
         self.handled += 1
+        return True
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Webhook mode: drain whenever woken."""
+    async def run(self, stop: asyncio.Event, recheck: float = 30.0) -> None:
+        """Webhook mode: drain whenever woken, and every `recheck` seconds for rows
+        a dead worker left behind."""
         while not stop.is_set():
             await self.drain()
             self.wake.clear()
             waiter = asyncio.create_task(self.wake.wait())
             stopper = asyncio.create_task(stop.wait())
-            await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({waiter, stopper}, timeout=recheck, return_when=asyncio.FIRST_COMPLETED)
             for t in (waiter, stopper):
                 t.cancel()
 

@@ -53,7 +53,7 @@ async def serve_webhook(
 ) -> None:
     host, port = parse_listen(listen)
     path = urlsplit(url).path or "/"
-    worker = InboxWorker(app, engine)
+    worker = InboxWorker(app, engine, exclusive=False)  # several workers may share the inbox
     runner = web.AppRunner(webhook_app(engine, secret, path, worker), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port)

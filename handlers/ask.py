@@ -43,7 +43,11 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     answer = None
     if svc.answers is not None:
         user = current_user(update, context)
-        answer = await _ask_engine(svc.answers, text, user)
+        try:
+            answer = await _ask_engine(svc.answers, text, user)
+        except Exception:  # a fault in the engine must not leave the user without an answer
+            log.exception("the answers engine failed; answering from the item lookup")
+            answer = None
         if answer is not None and getattr(answer, "needs_locality", False):
             buttons = locality_buttons(svc.engine)
             await reply(update, context, esc(answer.text), buttons or None)

@@ -43,11 +43,19 @@ def format_progress(p: Progress | None) -> str:
     return line
 
 
+def target_with_unit(item: Item) -> str:
+    """'95' + '%' -> '95%'; '155' + 'Triệu đồng' -> '155 Triệu đồng'."""
+    text = item.target_text or ""
+    unit = (item.unit or "").strip()
+    if not unit or fold(unit) in fold(text) or unit in text:
+        return text
+    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+
+
 def format_item(item: Item, latest: Progress | None, with_progress: bool = True) -> str:
     lines = [f"<b>{esc(texts.ITEM_KIND[item.kind])}:</b> {esc(item.name)}"]
     if item.target_text:
-        unit = f" {item.unit}" if item.unit and item.unit not in item.target_text else ""
-        lines.append(texts.TARGET.format(target=esc(item.target_text + unit)))
+        lines.append(texts.TARGET.format(target=esc(target_with_unit(item))))
     if item.deadline_text:
         lines.append(texts.DEADLINE.format(deadline=esc(item.deadline_text)))
     if item.leader:

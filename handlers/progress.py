@@ -21,6 +21,7 @@ from handlers.common import (
     reply,
     services,
 )
+from handlers.lookup import target_with_unit
 from storage import progress
 from storage.progress import Prepared
 from storage.users import UserInfo
@@ -114,8 +115,7 @@ def _preview(p: Prepared) -> str:
     item = p.item
     target = ""
     if item.target_text:
-        unit = f" {item.unit}" if item.unit and item.unit not in item.target_text else ""
-        target = texts.TARGET.format(target=esc(item.target_text + unit)) + "\n"
+        target = texts.TARGET.format(target=esc(target_with_unit(item))) + "\n"
     previous = texts.UPDATE_NO_PREVIOUS
     if p.previous is not None:
         previous = esc(p.previous.value_text or p.previous.status or "?")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, or_, select, update
 
 from storage.bot_models import InboxUpdate
 from storage.db import session_factory, transaction
@@ -62,14 +62,34 @@ def pending(engine: Engine, limit: int = 100) -> list[PendingUpdate]:
         return [PendingUpdate(r.update_id, dict(r.payload), r.attempts) for r in rows]
 
 
-def mark_started(engine: Engine, update_id: int) -> int:
-    """Count an attempt (committed) before handling; returns the attempt number."""
-    with transaction(engine) as session:
-        session.execute(
-            update(InboxUpdate)
-            .where(InboxUpdate.update_id == update_id)
-            .values(attempts=InboxUpdate.attempts + 1)
+def claim(
+    engine: Engine, update_id: int, worker: str, exclusive: bool, stale_after: float = 120.0
+) -> int | None:
+    """Take the row for `worker` and count an attempt (committed before handling).
+
+    None when it is processed already or another live worker holds it. An
+    exclusive worker (the single long-polling process) takes every claim: any
+    other holder died with the previous process. Shared workers (webhook) take
+    a claim only when it is older than `stale_after` seconds."""
+    now = datetime.now(UTC)
+    cond = [InboxUpdate.update_id == update_id, InboxUpdate.processed_at.is_(None)]
+    if not exclusive:
+        cond.append(
+            or_(
+                InboxUpdate.claimed_by.is_(None),
+                InboxUpdate.claimed_by == worker,
+                InboxUpdate.claimed_at < now - timedelta(seconds=stale_after),
+            )
         )
+    with transaction(engine) as session:
+        result = session.execute(
+            update(InboxUpdate)
+            .where(*cond)
+            .values(attempts=InboxUpdate.attempts + 1, claimed_by=worker, claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            return None
         return int(
             session.scalar(select(InboxUpdate.attempts).where(InboxUpdate.update_id == update_id)) or 0
         )

@@ -2,7 +2,7 @@
 
 Revision ID: 0003_bot
 Revises: 0001
-Create Date: 2026-11-22 03:17:54.932506
+Create Date: 2026-11-22 03:37:43.077969
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("claimed_by", sa.String(length=64), nullable=True),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("processed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("update_id"),
