@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.extract.metadata import extract_meta, extract_meta_and_conflicts
 from knowledge.model import Block, Document
@@ -198,3 +200,45 @@ def test_sentence_case_title_near_top_and_table_caption_period() -> None:
         _doc("ỦY BAN NHÂN DÂN XÃ ĐẠI ĐỒNG\nBiểu 01: Chỉ tiêu chủ yếu năm 2026\nSTT Chỉ tiêu")
     )
     assert (caption.title, caption.period_start, caption.period_end) == (None, 2026, 2026)
+
+
+_PIECES = st.sampled_from(
+    [
+        *"aăđĐ ,.;:()/-0123456789\t*#",
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG ",
+        "XÃ ",
+        "KẾ HOẠCH",
+        "Số: ",
+        " ngày ",
+        " tháng ",
+        " năm 2025",
+        "TM. ",
+        "CHỦ TỊCH",
+        "TỔ CHỨC THỰC HIỆN",
+        "báo cáo",
+        "hàng tháng",
+        "Giao ",
+        "Phòng ",
+        "1. ",
+        "- ",
+        "xã hội ",
+        "thành phố ",
+        "tỉnh ",
+        "Kèm theo Quyết định số ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=20).map("".join), max_size=25))
+def test_prose_extractors_never_raise(lines: list[str]) -> None:
+    from knowledge.extract import duties, reporting
+
+    doc = _doc("\n".join(lines))
+    doc.blocks.append(Block(kind="table", rows=[[lines[0] if lines else "", "x"]]))
+    meta, conflicts = extract_meta_and_conflicts(doc)
+    assert meta.issuer is None or meta.issuer.startswith("UBND ")
+    assert all(c.values for c in conflicts)
+    assert all(r.text for r in reporting.extract(doc))
+    assert all(d.unit for d in duties.extract(doc))
