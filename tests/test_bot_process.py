@@ -173,3 +173,24 @@ def test_missing_or_malformed_token_one_line(tmp_path, token, message) -> None:
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
     assert "Traceback" not in r.stderr
+
+
+async def test_rejected_token_one_line_without_the_token(tmp_path) -> None:
+    async with FakeBotApi() as fake:
+        fake.fail("getMe", status=401, times=5)
+        proc = await asyncio.create_subprocess_exec(
+            PLANBOT,
+            "run",
+            "--db",
+            f"sqlite:///{tmp_path}/x.db",
+            env=bot_env(fake, tmp_path),
+            cwd=tmp_path,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode != 0
+    text = (out + err).decode()
+    assert "rejected TELEGRAM_BOT_TOKEN" in text
+    assert TEST_TOKEN.split(":")[1] not in text
+    assert "Traceback" not in text
