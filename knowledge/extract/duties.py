@@ -131,7 +131,7 @@ def _capitalise(text: str) -> str:
 
 def _first_sentences(text: str, limit: int = _SUMMARY_CHARS) -> str:
     """The text up to the last sentence end within `limit` characters (or cut at a word)."""
-    text = clean(text).replace("**", "").replace("***", "")
+    text = re.sub(r"\*+", "", clean(text))  # markdown emphasis
     if len(text) <= limit:
         return text.rstrip(" ;,") if text.endswith((";", ",")) else text
     cut = max(text.rfind(". ", 0, limit), text.rfind("; ", 0, limit))

@@ -125,7 +125,7 @@ def _is_reporting(clause: str, in_tcth: bool) -> bool:
 
 def _strip_item_number(text: str) -> str:
     text = re.sub(r"^(?:[-+•]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)", "", clean(text))
-    return re.sub(r"\s*\./\.$|[.;,]+$", "", text).replace("**", "").strip()
+    return re.sub(r"\*+", "", re.sub(r"\s*\./\.$|[.;,]+$", "", text)).strip()
 
 
 def _frequencies(text: str) -> list[str | None]:
