@@ -222,6 +222,12 @@ def folded_abbreviations() -> dict[str, str]:
 
 
 @cache
+def long_forms() -> dict[str, str]:
+    """Folded abbreviation -> its long form with diacritics."""
+    return {fold(k): v for k, v in ABBREVIATIONS.items()}
+
+
+@cache
 def folded_topics() -> dict[str, tuple[str, ...]]:
     return {fold(k): tuple(fold(w) for w in v) for k, v in TOPICS.items()}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge import lexicon
 from knowledge.text import clean, fold, match_key, strip_diacritics
@@ -43,13 +44,13 @@ def expand_abbreviations(text: str) -> str:
     but a lower-case word that could be a syllable ('cap') stays."""
     text = _ABBR_HYPHEN.sub(r"\1\2", text)
     folded = lexicon.folded_abbreviations()
-    long_acc = {fold(k): v for k, v in lexicon.ABBREVIATIONS.items()}
+    long_acc = lexicon.long_forms()
 
     def sub(m: re.Match[str]) -> str:
         word = m.group(0)
         if word.isupper() and word in lexicon.ABBREVIATIONS:
             return lexicon.ABBREVIATIONS[word]
-        key = strip_diacritics(word).lower()
+        key = _fold_word(word.lower())
         if key not in folded:
             return word
         if word.isupper() or (word == key and not _SYLLABLE.match(key)):
@@ -70,8 +71,14 @@ def tokens_of(text: str | None) -> list[Token]:
     for w in _WORD.findall(t):
         for part in w.split("/"):
             if part:
-                out.append(Token(part, fold(part) or part))
+                out.append(Token(part, _fold_word(part) or part))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """fold() of one word; words repeat, so remembered."""
+    return fold(word)
 
 
 def folded_text(text: str | None) -> str:
@@ -415,10 +422,10 @@ _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 def _content_terms(toks: list[Token]) -> list[Token]:
     """Drop question phrasing, years and a trailing place type."""
     out: list[Token] = []
-    phrases = lexicon.phrase_tokens()
+    phrases = _phrases_by_first()
     i = 0
     while i < len(toks):
-        n = _phrase_at(toks, i, phrases)
+        n = _phrase_at(toks, i, phrases.get(toks[i].fold, ()))
         if n:
             i += n
             continue
@@ -435,12 +442,27 @@ def _content_terms(toks: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Question phrases grouped by the folded first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in lexicon.phrase_tokens():
+        out.setdefault(strip_diacritics(ph[0]), []).append(ph)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _phrase_at(toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the question phrase starting at toks[i] (0 when none).
-    A token typed with diacritics must match them; one typed without matches any."""
+    A token typed with diacritics must match them; one typed without matches any
+    word of a longer phrase, and a one-word phrase only when it has no diacritics
+    itself ('co' may be 'cơ', never dropped as 'có')."""
     for ph in phrases:
         n = len(ph)
         if i + n > len(toks):
+            continue
+        if n == 1:
+            if toks[i].acc == ph[0]:
+                return 1
             continue
         if all(_same_word(toks[i + k], ph[k]) for k in range(n)):
             return n

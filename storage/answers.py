@@ -259,7 +259,7 @@ class AnswerEngine:
         for doc in index.docs:
             if doc.kind not in (INDICATOR, TASK) or doc.plan_id != scope.preferred.id:
                 continue
-            hay = f" {doc.title_text} {' '.join(sorted(doc.context_set))} "
+            hay = f" {doc.title_text} {doc.context_text} "
             if any(f" {p} " in hay for p in phrases):
                 hits.append(Hit(doc, 100.0, 1.0))
         hits.sort(key=lambda h: (h.doc.kind != INDICATOR, h.doc.id))
@@ -288,7 +288,7 @@ class AnswerEngine:
         plans = {p.id: p for p in scope.plans}
         facts, matches = [], []
         for task, _due in rows:
-            latest = _latest_progress(session, plans[task.plan_id], "task", task.item_key, task_id=task.id)
+            latest = _latest_progress(session, plans[task.plan_id], "task", task.item_key)
             if kind == qn.OVERDUE and latest is not None and latest.status == "done":
                 continue
             f = _task_facts(task, plans[task.plan_id], latest)
@@ -340,7 +340,7 @@ class AnswerEngine:
                 seen.add(("t", link.task_id))
                 task = session.get(m.Task, link.task_id)
                 if task and task.plan.is_current:
-                    latest = _latest_progress(session, task.plan, "task", task.item_key, task_id=task.id)
+                    latest = _latest_progress(session, task.plan, "task", task.item_key)
                     facts.append(_task_facts(task, task.plan, latest))
                     matches.append(
                         Match(
@@ -371,9 +371,7 @@ class AnswerEngine:
         if kind == TASK:
             task = session.get(m.Task, item_id)
             assert task is not None
-            return _task_facts(
-                task, plan, _latest_progress(session, plan, "task", task.item_key, task_id=task.id)
-            )
+            return _task_facts(task, plan, _latest_progress(session, plan, "task", task.item_key))
         if kind == REPORTING:
             rule = session.get(m.ReportingRule, item_id)
             assert rule is not None
@@ -522,32 +520,20 @@ def _plan_conflicts(plan: m.Plan, name: str) -> list[list[str]]:
     return out
 
 
-def _latest_progress(
-    session: Session,
-    plan: m.Plan,
-    kind: str,
-    item_key: str,
-    *,
-    indicator_id: int | None = None,
-    task_id: int | None = None,
-) -> m.ProgressRecord | None:
-    stmt = select(m.ProgressRecord).where(
-        m.ProgressRecord.plan_key == plan.plan_key,
-        m.ProgressRecord.item_kind == kind,
-        m.ProgressRecord.item_key == item_key,
+def _latest_progress(session: Session, plan: m.Plan, kind: str, item_key: str) -> m.ProgressRecord | None:
+    """The newest progress record of an item; records attach through (plan_key,
+    kind, item_key), so they survive a new version of the plan."""
+    stmt = (
+        select(m.ProgressRecord)
+        .where(
+            m.ProgressRecord.plan_key == plan.plan_key,
+            m.ProgressRecord.item_kind == kind,
+            m.ProgressRecord.item_key == item_key,
+        )
+        .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
+        .limit(1)
     )
-    rec = session.scalars(
-        stmt.order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc()).limit(1)
-    ).first()
-    if rec is None and (indicator_id or task_id):
-        col = m.ProgressRecord.indicator_id if indicator_id else m.ProgressRecord.task_id
-        rec = session.scalars(
-            select(m.ProgressRecord)
-            .where(col == (indicator_id or task_id))
-            .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
-            .limit(1)
-        ).first()
-    return rec
+    return session.scalars(stmt).first()
 
 
 def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
@@ -563,7 +549,7 @@ def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
 
 
 def _indicator_facts(session: Session, ind: m.Indicator, plan: m.Plan) -> say.ItemFacts:
-    latest = _latest_progress(session, plan, "indicator", ind.item_key, indicator_id=ind.id)
+    latest = _latest_progress(session, plan, "indicator", ind.item_key)
     return say.ItemFacts(
         kind=INDICATOR,
         name=ind.name,

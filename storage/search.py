@@ -14,7 +14,7 @@ import itertools
 import math
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -150,92 +150,112 @@ class Doc:
     plan_id: int
     kind: str
     item_id: int
-    title: list[str]
     title_set: frozenset[str]
     acc_by_fold: dict[str, set[str]]
     pairs: frozenset[tuple[str, str]]
     context_set: frozenset[str]
     parties: str
     title_text: str
+    context_text: str
+    weight: float = 0.0  # sum of the IDF of its title words (set when indexed)
 
 
 @dataclass
 class PlanIndex:
-    """The docs of a set of plans with their local statistics."""
+    """The docs of a set of plans with their local statistics (IDF over these docs)."""
 
     docs: list[Doc]
-    df: dict[str, int]
-    vocab: list[str] = field(default_factory=list)
+    idf_of: dict[str, float]
+    vocab: list[str]
+    unknown_idf: float
+
+    @classmethod
+    def build(cls, docs: list[Doc]) -> PlanIndex:
+        df: dict[str, int] = {}
+        for d in docs:
+            for t in d.title_set | d.context_set:
+                df[t] = df.get(t, 0) + 1
+        n = len(docs) + 1
+        idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
+        for d in docs:
+            d.weight = sum(idf_of[t] for t in d.title_set) or 1.0
+        return cls(docs, idf_of, sorted(df), math.log(1.0 + n))
 
     @property
     def size(self) -> int:
         return len(self.docs)
 
     def idf(self, term: str) -> float:
-        return math.log(1.0 + (self.size + 1) / (1 + self.df.get(term, 0)))
+        return self.idf_of.get(term, self.unknown_idf)
 
 
-def _make_doc(row: SearchDoc) -> Doc:
-    title = row.title.split()
-    acc = row.title_acc.split()
+_DOC_COLUMNS = (
+    SearchDoc.id,
+    SearchDoc.plan_id,
+    SearchDoc.kind,
+    SearchDoc.item_id,
+    SearchDoc.title,
+    SearchDoc.title_acc,
+    SearchDoc.context,
+    SearchDoc.parties,
+)
+
+
+def _make_doc(row: tuple) -> Doc:  # type: ignore[type-arg]
+    doc_id, plan_id, kind, item_id, title_text, acc_text, context, parties = row
+    title = title_text.split()
+    acc = acc_text.split()
     acc_by_fold: dict[str, set[str]] = {}
     if len(acc) == len(title):
         for f, a in zip(title, acc, strict=True):
-            acc_by_fold.setdefault(f, set()).add(a)
+            if f != a:
+                acc_by_fold.setdefault(f, set()).add(a)
     return Doc(
-        id=row.id,
-        plan_id=row.plan_id,
-        kind=row.kind,
-        item_id=row.item_id,
-        title=title,
+        id=doc_id,
+        plan_id=plan_id,
+        kind=kind,
+        item_id=item_id,
         title_set=frozenset(title),
         acc_by_fold=acc_by_fold,
         pairs=frozenset(itertools.pairwise(title)),
-        context_set=frozenset(row.context.split()),
-        parties=row.parties,
-        title_text=row.title,
+        context_set=frozenset(context.split()),
+        parties=parties,
+        title_text=title_text,
+        context_text=context,
     )
 
 
 class IndexCache:
     """Per-process cache of loaded plans (LRU), so a batch of questions about
-    the same places reads each plan once."""
+    the same places reads and prepares each plan once."""
 
     def __init__(self, capacity: int = 64) -> None:
         self.capacity = capacity
-        self._plans: OrderedDict[int, list[Doc]] = OrderedDict()
+        self._indexes: OrderedDict[tuple[int, ...], PlanIndex] = OrderedDict()
 
-    def docs(self, session: Session, plan_ids: list[int]) -> list[Doc]:
-        need = [p for p in plan_ids if p not in self._plans]
-        if need:
-            rows = session.scalars(select(SearchDoc).where(SearchDoc.plan_id.in_(need))).all()
-            if not rows and need:
-                for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(need))):
-                    index_plan(session, plan)
-                rows = session.scalars(select(SearchDoc).where(SearchDoc.plan_id.in_(need))).all()
-            grouped: dict[int, list[Doc]] = {p: [] for p in need}
-            for row in rows:
-                grouped[row.plan_id].append(_make_doc(row))
-            for p, docs in grouped.items():
-                self._plans[p] = docs
-        out: list[Doc] = []
-        for p in plan_ids:
-            self._plans.move_to_end(p)
-            out.extend(self._plans[p])
-        while len(self._plans) > self.capacity:
-            self._plans.popitem(last=False)
-        return out
+    def _load(self, session: Session, plan_ids: list[int]) -> list[Doc]:
+        stmt = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(plan_ids))
+        rows = session.execute(stmt).all()
+        if not rows:  # stored by a path that skipped the hook
+            for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(plan_ids))):
+                index_plan(session, plan)
+            rows = session.execute(stmt).all()
+        return [_make_doc(tuple(r)) for r in rows]
 
     def index(self, session: Session, plan_ids: list[int]) -> PlanIndex:
-        docs = self.docs(session, plan_ids)
-        df: dict[str, int] = {}
-        for d in docs:
-            for t in d.title_set | d.context_set:
-                df[t] = df.get(t, 0) + 1
-        return PlanIndex(docs, df, sorted(df))
+        key = tuple(sorted(plan_ids))
+        found = self._indexes.get(key)
+        if found is None:
+            found = PlanIndex.build(self._load(session, list(key)))
+            self._indexes[key] = found
+            while len(self._indexes) > self.capacity:
+                self._indexes.popitem(last=False)
+        else:
+            self._indexes.move_to_end(key)
+        return found
 
     def clear(self) -> None:
-        self._plans.clear()
+        self._indexes.clear()
 
 
 # ---------------------------------------------------------------- scoring
@@ -264,7 +284,7 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
     for tok in terms:
         f = tok.fold
         variants: dict[str, float] = {}
-        if f in index.df:
+        if f in index.idf_of:
             variants[f] = 1.0
         elif len(f) >= 4 and not f.isdigit():
             # typo tolerance: nearest vocabulary words within one or two edits
@@ -315,11 +335,7 @@ def score_docs(
             for v, strength in q.variants.items():
                 if v in doc.title_set:
                     s = strength
-                    if (
-                        has_diacritics
-                        and q.token.accented
-                        and q.token.acc not in doc.acc_by_fold.get(v, {q.token.acc})
-                    ):
+                    if has_diacritics and q.token.accented and q.token.acc not in doc.acc_by_fold.get(v, {v}):
                         s *= 0.6  # 'hộ' asked, only 'hồ' written
                     best = max(best, s)
                 elif v in doc.context_set:
@@ -328,9 +344,8 @@ def score_docs(
         if got <= 0:
             continue
         coverage = got / total
-        doc_weight = sum(index.idf(t) for t in doc.title_set) or 1.0
         doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
-        doc_cov = min(1.0, doc_got / doc_weight)
+        doc_cov = min(1.0, doc_got / doc.weight)
         pair_bonus = (sum(1 for p in q_pairs if p in doc.pairs) / len(q_pairs)) if q_pairs else 0.0
         fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
         score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
