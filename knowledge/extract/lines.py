@@ -16,7 +16,8 @@ from knowledge.text import clean
 # A line that opens a new item: bullets, '(1)', '1.', '1.2.', 'a)', 'I.', 'Điều 1'.
 ITEM_START = re.compile(
     r"""^(?:
-        [-+•*–—]\s                                  # bullets
+        [-+*–—]\s                                   # bullets
+      | [•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s?   # bullet glyphs (Word symbol fonts too)
       | \(\s*\d{1,3}\s*\)\.?                        # (1) (1).
       | \d{1,3}(?:\.\d{1,3}){0,3}[.)](?:\s|(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝ]))  # 1. 1.2. 1) 2.Các
       | \d{1,2}(?:\.\d{1,2}){1,3}\s                 # 1.2 (no trailing dot; not 6.645)

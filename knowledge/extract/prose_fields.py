@@ -85,6 +85,7 @@ def _fold_label(text: str) -> str:
     f = fold(text)
     f = re.sub(r"^(?:\d+|[a-z])\s+", "", f)  # '1. Chỉ tiêu'
     f = re.sub(r"\s+(?:nam\s+)?\d{4}(?:\s+\d{4})?$", "", f)  # 'Mục tiêu năm 2025'
+    f = re.sub(r"^(chi tieu)\s+(?:so\s+)?\d{1,2}$", r"\1", f)  # 'Chỉ tiêu 3'
     return f
 
 

@@ -15,7 +15,7 @@ import re
 from knowledge.extract.lines import Paragraph, paragraphs
 from knowledge.extract.prose_fields import parse_records, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
-from knowledge.extract.prose_sections import SectionTracker, as_heading, marker_rank
+from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 
 # A paragraph outside any targets section still counts when it looks forward.
@@ -59,23 +59,42 @@ def _lines_of(ind: Indicator) -> list[int]:
 def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
     tracker = SectionTracker()
     out: list[Indicator] = []
+    item_rank: float | None = None  # numbering of the last item in this section
     for p in paras:
         heading = as_heading(p)
-        if heading is not None:
+        rank = marker_rank(p.text)
+        if heading is not None and not _sibling_item(p, heading, rank, item_rank, tracker):
             tracker.push(heading)
+            item_rank = None
             continue
         if not tracker.in_target() or p.line_no in taken or _NOT_ITEM.match(p.text):
             continue
-        is_item = marker_rank(p.text) is not None
+        is_item = rank is not None
+        if is_item:
+            item_rank = rank
         for no, body in _split_flattened(p.text):
             body, parties = split_parties(body)
-            stated = parse_item(body, allow_status=is_item or bool(no))
+            # a bare status line ('Giữ vững xã đạt chuẩn y tế') counts when it is an item or short
+            stated = parse_item(body, allow_status=is_item or bool(no) or len(body) <= 120)
             found = _to_indicators(stated, no, tracker.group(), p.line_no, len(out))
             for ind in found:
                 for field, value in parties.items():
                     setattr(ind, field, value)
             out.extend(found)
     return out
+
+
+def _sibling_item(
+    p: Paragraph, heading: Heading, rank: float | None, item_rank: float | None, tracker: SectionTracker
+) -> bool:
+    """'5. Giữ vững xã đạt chuẩn y tế' after items '1.'-'4.' is one more item, not a heading."""
+    return (
+        rank is not None
+        and rank == item_rank
+        and heading.kind == "neutral"
+        and not p.heading
+        and tracker.in_target()
+    )
 
 
 def _from_forward_sentences(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:

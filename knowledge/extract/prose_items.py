@@ -31,14 +31,15 @@ class Stated:
 # Item markers: '(1).', '1.', '1.2.', 'a)', '-', '+', '•', '*'.
 ITEM_MARKER = re.compile(
     r"^\s*(?:\(\s*(?P<p>\d{1,3})\s*\)\s*[.:]?|(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\s*[.)](?!\d)|"
-    r"(?P<a>[a-zđ])\s*[.)]|[-+•*–—])\s*"
+    r"(?P<a>[a-zđ])\s*[.)]|[-+*–—•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc])\s*"
 )
 # Leading time and subject phrases that are not part of an indicator's name.
 _LEAD = re.compile(
     r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|"
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
-    r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|có|với|là|và|gồm|đạt)\s*[,:.)-]?\s+",
+    r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|(?:về|lĩnh\s+vực|đối\s+với)\s+[^:]{1,50}:|"
+    r"có|với|là|và|gồm|đạt)\s*[,:.)-]?\s+",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(
@@ -177,6 +178,7 @@ def _status_piece(clause: str, first: bool) -> Stated | None:
     ):
         return None
     name = _tidy(_LEAD_TIME.sub("", clause))
+    name = re.sub(r"\s*:\s*(?:đạt|hoàn\s+thành|duy\s+trì|giữ\s+vững)$", "", name, flags=re.IGNORECASE)
     name = name[:1].upper() + name[1:]
     if len(name.split()) < 2:
         return None
@@ -207,9 +209,20 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
                 group[-1].extra.append(piece)
             continue
         group.append(Stated(name=name, target=main.target))
-    if parent:
+    if parent and not _is_group_label(parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
     return group + out
+
+
+def _is_group_label(head: str, children: list[Stated]) -> bool:
+    """'Văn hóa - xã hội: tỷ lệ hộ nghèo …; tỷ lệ BHYT …' names a field, not a composite indicator."""
+    if re.match(r"^(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực|đối\s+với|nhóm)\b", head, re.IGNORECASE):
+        return True
+    return (
+        len(children) >= 2
+        and not _MEASURE_NOUN.match(head)
+        and all(_MEASURE_NOUN.match(c.name) and len(c.name.split()) >= 3 for c in children)
+    )
 
 
 def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:

@@ -16,10 +16,11 @@ from knowledge.text import fold
 
 _UPPER_LETTER = re.compile(r"^[A-ZĐ]\s*[.)]\s*(?=\S)")
 _ROMAN = re.compile(r"^[IVX]{1,6}\s*[.)/–-]\s*(?=\S)|^(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVX\d]+\b")
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d{1,2}\b")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s*(?=[^\d\s.,/])")
 _LOWER = re.compile(r"^[a-zđ]\s*[.)]\s*(?=\S)")
 _PAREN = re.compile(r"^\(\s*\d{1,3}\s*\)")
-_BULLET = re.compile(r"^[-–—•*]\s*")
+_BULLET = re.compile(r"^[-–—*•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s*")
 _PLUS = re.compile(r"^\+\s*")
 
 _TARGET_WORDS = ("chi tieu", "muc tieu cu the", "cac muc tieu chu yeu", "muc tieu chu yeu", "nhung muc tieu")
@@ -58,6 +59,8 @@ class Heading:
 
 def marker_rank(text: str) -> float | None:
     """Rank of the item marker that opens the text (smaller is higher), None if none."""
+    if _ARTICLE.match(text):
+        return 0
     if _ROMAN.match(text):
         return 1
     if _UPPER_LETTER.match(text) and not re.match(r"^[A-ZĐ]\.[A-ZĐ]\.", text):
