@@ -193,3 +193,9 @@ def test_plan_wide_figures_are_not_indicators() -> None:
         "II. CHỈ TIÊU NĂM 2024\nPhấn đấu hoàn thành vượt mức 50% các chỉ tiêu được giao.\n- Tỷ lệ hộ nghèo: 1%.\n"
     )
     assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ hộ nghèo"]
+
+
+def test_task_sentence_with_a_figure_is_not_an_indicator_but_a_labelled_one_is() -> None:
+    assert parse_item("Tăng cường công tác tuyên truyền, vận động nhân dân, phấn đấu đạt 95%.") == []
+    stated = parse_item("Huy động nội lực trong nhân dân: 2 tỷ đồng")
+    assert [(s.name, s.target.value) for s in stated] == [("Huy động nội lực trong nhân dân", 2)]

@@ -39,7 +39,7 @@ _LEAD = re.compile(
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
     r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|(?:về|lĩnh\s+vực|đối\s+với)\s+[^:]{1,50}:|"
-    r"có|với|là|và|gồm|đạt)\s*[,:.)-]?\s+",
+    r"có|với|là|và|gồm|đạt)(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(
@@ -208,6 +208,9 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
             if group:
                 group[-1].extra.append(piece)
             continue
+        lead = piece[: main.start].rstrip()
+        if TASK_VERB.match(piece) and "," in lead and not lead.endswith(":"):
+            continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
         group.append(Stated(name=name, target=main.target))
     if parent and not _is_group_label(parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
