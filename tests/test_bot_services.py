@@ -28,10 +28,10 @@ ADMINS = frozenset({1})
         ("93,5", 93.5, None),
         ("1.200 tấn", 1200.0, None),
         ("4/8 hộ", 4.0, None),
-        ("Đạt", None, "done"),
+        ("Đạt", None, "met"),
         ("đang thực hiện", None, "in_progress"),
         ("dang thuc hien", None, "in_progress"),
-        ("Chưa đạt", None, "not_done"),
+        ("Chưa đạt", None, "not_met"),
         ("Hoàn thành", None, "done"),
     ],
 )
@@ -41,7 +41,7 @@ def test_values_that_parse(text: str, value: float | None, status: str | None) -
     assert (parsed.value, parsed.status) == (value, status)
 
 
-@pytest.mark.parametrize("text", ["abc", "", "nhiều lắm", "93 % % %", "-5", "150%", "x" * 200])
+@pytest.mark.parametrize("text", ["abc", "", "nhiều lắm", "-5", "150%", "x" * 200])
 def test_values_refused(text: str) -> None:
     assert parse_value(text, unit="%") is None
 
