@@ -199,3 +199,16 @@ def test_task_sentence_with_a_figure_is_not_an_indicator_but_a_labelled_one_is()
     assert parse_item("Tăng cường công tác tuyên truyền, vận động nhân dân, phấn đấu đạt 95%.") == []
     stated = parse_item("Huy động nội lực trong nhân dân: 2 tỷ đồng")
     assert [(s.name, s.target.value) for s in stated] == [("Huy động nội lực trong nhân dân", 2)]
+
+
+def test_list_flattened_with_dotted_numbers() -> None:
+    doc = _doc_of(
+        "2. Mục tiêu cụ thể\nCác chỉ tiêu chủ yếu: 1. Thu nhập bình quân đầu người đạt 70 triệu đồng. "
+        "2. Tỷ lệ hộ nghèo dưới 2%. 3. Tỷ lệ tham gia bảo hiểm y tế đạt 95%.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.no, i.name, i.target_value) for i in found] == [
+        ("1", "Thu nhập bình quân đầu người", 70),
+        ("2", "Tỷ lệ hộ nghèo", 2),
+        ("3", "Tỷ lệ tham gia bảo hiểm y tế", 95),
+    ]

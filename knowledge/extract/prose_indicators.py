@@ -29,7 +29,10 @@ _NOT_ITEM = re.compile(
     re.IGNORECASE,
 )
 # Inline markers of a list flattened into one paragraph.
-_INLINE = re.compile(r"(?:(?<=^)|(?<=[\s;:.,]))(\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s+")
+_INLINE = re.compile(
+    r"(?:(?<=^)|(?<=[\s;:.,]))(\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s+"
+    r"|(?<=[;:.]\s)(\d{1,2})\.\s+(?=[^\d\s])"  # '…: 1. A 5%. 2. B 7%'
+)
 
 
 def extract(doc: Document) -> LayoutResult:
@@ -118,7 +121,7 @@ def _split_flattened(text: str) -> list[tuple[str, str]]:
     """'(1) A 5%; (2) B 7%' -> [('(1)', 'A 5%'), ('(2)', 'B 7%')]; else one item."""
     no, body = strip_marker(text)
     marks = list(_INLINE.finditer(body))
-    numbers = [re.sub(r"\D", "", m.group(1)) or m.group(1) for m in marks]
+    numbers = [re.sub(r"\D", "", _mark(m)) or _mark(m) for m in marks]
     if len(marks) < 2 or not _increasing(numbers):
         return [(no, body)]
     parts: list[tuple[str, str]] = []
@@ -127,8 +130,13 @@ def _split_flattened(text: str) -> list[tuple[str, str]]:
         parts.append((no, head))
     for m, nxt in zip(marks, [*marks[1:], None], strict=False):
         end = nxt.start() if nxt else len(body)
-        parts.append((m.group(1).rstrip(")").lstrip("(").join("()"), body[m.end() : end].strip(" ;,")))
+        no_ = m.group(2) or m.group(1).rstrip(")").lstrip("(").join("()")
+        parts.append((no_, body[m.end() : end].strip(" ;,")))
     return parts
+
+
+def _mark(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2)
 
 
 def _increasing(numbers: list[str]) -> bool:
