@@ -1,7 +1,11 @@
-"""/baocao: admins and leaders get a short status (the full monthly report is
-built by the monthly cycle)."""
+"""/baocao: admins and leaders get the locality's progress report (the XLSX of
+the monthly cycle, built by storage.report) with a short summary."""
 
 from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -9,18 +13,32 @@ from telegram.ext import ContextTypes
 from handlers import texts
 from handlers.common import current_user, esc, reply, services
 from storage import progress
+from storage.report import ReportError, build_report, write_report
+
+log = logging.getLogger(__name__)
 
 
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = current_user(update, context)
-    if user is None or user.role not in ("admin", "leader"):
+    chat = update.effective_chat
+    if user is None or chat is None or user.role not in ("admin", "leader"):
         await reply(update, context, texts.REPORT_FORBIDDEN)
         return
-    summary = progress.locality_summary(services(context).engine, user.locality_key)
-    await reply(
-        update,
-        context,
-        texts.REPORT_SUMMARY.format(
-            locality=esc(user.locality_name or "tất cả"), items=summary.items, updated=summary.updated
-        ),
+    svc = services(context)
+    summary = progress.locality_summary(svc.engine, user.locality_key)
+    caption = texts.REPORT_SUMMARY.format(
+        locality=esc(user.locality_name or "tất cả"), items=summary.items, updated=summary.updated
     )
+    if not user.locality_name:
+        await reply(update, context, caption + "\n" + texts.REPORT_NEED_LOCALITY)
+        return
+    try:
+        built = build_report(svc.engine, user.locality_name)
+    except ReportError as exc:
+        await reply(update, context, caption + "\n" + esc(exc))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "bao-cao-tien-do.xlsx"
+        write_report(built, "xlsx", out)
+        with out.open("rb") as fh:
+            await context.bot.send_document(chat.id, fh, filename=out.name, caption=caption)

@@ -150,11 +150,9 @@ SUBSCRIBED = "Đã đăng ký nhận bản tin tiến độ hằng tháng."
 UNSUBSCRIBED = "Đã hủy nhận bản tin hằng tháng."
 REPORT_FORBIDDEN = "Chỉ lãnh đạo và quản trị viên mới xem được báo cáo."
 REPORT_SUMMARY = (
-    "<b>Tình hình cập nhật</b> ({locality})\n"
-    "Số chỉ tiêu/nhiệm vụ: {items}\n"
-    "Đã có cập nhật tiến độ: {updated}\n"
-    "Báo cáo tháng đầy đủ được gửi theo lịch hằng tháng."
+    "<b>Tình hình cập nhật</b> ({locality})\nSố chỉ tiêu/nhiệm vụ: {items}\nĐã có cập nhật tiến độ: {updated}"
 )
+REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel)."
 
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."

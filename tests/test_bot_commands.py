@@ -53,8 +53,11 @@ async def test_history_and_report_after_updates(plans) -> None:
         shown = await h.say(RESIDENT, "/tiendo bảo hiểm y tế phường Đông Thọ")
         assert "93%" in shown[0]
         await h.say(ADMIN, "/diaphuong Đông Thọ")
-        report = await h.say(ADMIN, "/baocao")
-        assert "Đã có cập nhật tiến độ: 1" in report[0]
+        h.fake.push_message(ADMIN, "/baocao")
+        await h.fake.wait_for(lambda: h.fake.sent(ADMIN, "sendDocument"))
+        doc = h.fake.sent(ADMIN, "sendDocument")[0]
+        assert doc.params["document"]["filename"].endswith(".xlsx") and doc.params["document"]["size"] > 0
+        assert "Đã có cập nhật tiến độ: 1" in doc.params["caption"]
 
 
 async def test_long_answers_are_split_under_the_limit(engine) -> None:
