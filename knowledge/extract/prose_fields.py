@@ -27,6 +27,14 @@ _LABELS: list[tuple[str, str]] = [
     ("nguoi phu trach", "responsible"),
     ("bo phan phu trach", "responsible"),
     ("trach nhiem", "responsible"),
+    ("nguoi chiu trach nhiem", "responsible"),
+    ("can bo phu trach", "responsible"),
+    ("cong chuc phu trach", "responsible"),
+    ("lanh dao", "leader"),
+    ("chi tieu nam", "target"),
+    ("ke hoach nam", "target"),
+    ("muc tieu nam", "target"),
+    ("nam", "target"),
     ("don vi thuc hien", "responsible"),
     ("phu trach", "responsible"),
     ("lanh dao phu trach", "leader"),
@@ -84,7 +92,8 @@ def _fields(text: str) -> list[tuple[str, str]]:
 def _fold_label(text: str) -> str:
     f = fold(text)
     f = re.sub(r"^(?:\d+|[a-z])\s+", "", f)  # '1. Chỉ tiêu'
-    f = re.sub(r"\s+(?:nam\s+)?\d{4}(?:\s+\d{4})?$", "", f)  # 'Mục tiêu năm 2025'
+    f = re.sub(r"(?:^|\s+)(nam\s+)?\d{4}(?:\s+\d{4})?$", lambda m: " nam" if m.group(1) else "", f).strip()
+    # 'Mục tiêu năm 2025' -> 'muc tieu nam', 'Năm 2025' -> 'nam''
     f = re.sub(r"^(chi tieu)\s+(?:so\s+)?\d{1,2}$", r"\1", f)  # 'Chỉ tiêu 3'
     return f
 

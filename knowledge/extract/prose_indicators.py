@@ -63,14 +63,23 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
     tracker = SectionTracker()
     out: list[Indicator] = []
     item_rank: float | None = None  # numbering of the last item in this section
+    lead_open = False
     for p in paras:
         heading = as_heading(p)
         rank = marker_rank(p.text)
         if heading is not None and not _sibling_item(p, heading, rank, item_rank, tracker):
             tracker.push(heading)
-            item_rank = None
+            item_rank, lead_open = None, False
             continue
-        if not tracker.in_target() or p.line_no in taken or _NOT_ITEM.match(p.text):
+        if not tracker.in_target():
+            # outside a targets section, items may follow a lead such as 'Phấn đấu đạt các chỉ tiêu sau:'
+            if _is_lead(p.text):
+                lead_open = True
+                continue
+            lead_open = lead_open and rank is not None
+            if not lead_open:
+                continue
+        if p.line_no in taken or _NOT_ITEM.match(p.text):
             continue
         is_item = rank is not None
         if is_item:
@@ -85,6 +94,14 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
                     setattr(ind, field, value)
             out.extend(found)
     return out
+
+
+_LEAD = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|phấn\s+đấu)[^.;]*:\s*$", re.IGNORECASE)
+_NOT_LEAD = re.compile(r"kết\s+quả|đạt\s+được|đã\s+đạt|nhiệm\s+vụ|giải\s+pháp|biện\s+pháp", re.IGNORECASE)
+
+
+def _is_lead(text: str) -> bool:
+    return len(text) <= 250 and bool(_LEAD.search(text)) and not _NOT_LEAD.search(text)
 
 
 def _sibling_item(
