@@ -204,8 +204,6 @@ FRAME_WORDS: tuple[str, ...] = (
     "trên",
     "bình quân",
     "mới",
-    "tăng",
-    "giảm",
     "đến",
     "giai đoạn",
     "gửi",

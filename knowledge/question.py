@@ -173,6 +173,8 @@ class Gazetteer:
                 if not cands:
                     continue
                 typ, start = _type_before(toks, i)
+                if typ and not any(c.type == typ for c in cands):
+                    typ, start = None, i  # 'tuyển quân Đông Thọ': 'quân' is not 'quận' here
                 if n == 1 and typ is None:
                     continue  # a lone syllable is too common to be a place without its type
                 hit = PlaceHit(start, i + n, _narrow(cands, span, typ))

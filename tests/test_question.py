@@ -136,6 +136,13 @@ def test_accents_tell_apart_places_that_fold_alike() -> None:
     assert {p.id for p in qn.parse_question("ty le ho ngheo dong tho", gaz).places} == {1, 6}
 
 
+def test_a_word_that_is_also_a_place_type_stays_a_word() -> None:
+    # 'quan' (tuyển quân) folds like 'quận'; no 'quận Thiệu Dương' is known, so it stays in the query
+    q = qn.parse_question("ai chi dao tuyen quan thieu duong", _gaz())
+    assert [p.id for p in q.places] == [2]
+    assert "quan" in [t.fold for t in q.terms]
+
+
 def test_one_syllable_place_needs_its_type() -> None:
     gaz = _gaz()
     assert qn.parse_question("số hồ chứa nước", gaz).places == []
