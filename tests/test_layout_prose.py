@@ -212,3 +212,12 @@ def test_list_flattened_with_dotted_numbers() -> None:
         ("2", "Tỷ lệ hộ nghèo", 2),
         ("3", "Tỷ lệ tham gia bảo hiểm y tế", 95),
     ]
+
+
+def test_results_already_reached_are_not_targets() -> None:
+    doc = _doc_of(
+        "2. Các chỉ tiêu chủ yếu\nNăm 2024 tổng giá trị sản xuất ước đạt 950 tỷ đồng.\n"
+        "- Tổng giá trị sản xuất năm 2025 đạt 1.050 tỷ đồng, tăng 10,5% so với cùng kỳ.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_value) for i in found] == [("Tổng giá trị sản xuất năm 2025", 1050)]

@@ -71,6 +71,14 @@ TASK_VERB = re.compile(
 )
 
 
+# Words of a result already reached rather than a target.
+_RESULT = re.compile(
+    r"\b(?:ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|đã\s+đạt|đạt\s+được|đã\s+thực\s+hiện|thực\s+hiện\s+được|"
+    r"bằng\s+[\d,.]+\s*%\s+(?:kế\s+hoạch|KH))",
+    re.IGNORECASE,
+)
+
+
 def strip_marker(text: str) -> tuple[str, str]:
     """('(5). Tỷ lệ …') -> ('(5)', 'Tỷ lệ …')."""
     m = ITEM_MARKER.match(text)
@@ -208,6 +216,8 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
             if group:
                 group[-1].extra.append(piece)
             continue
+        if _RESULT.search(piece):
+            continue  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
         lead = piece[: main.start].rstrip()
         if TASK_VERB.match(piece) and "," in lead and not lead.endswith(":"):
             continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
