@@ -193,6 +193,26 @@ def test_single_spaced_columns_with_actuals_and_plan() -> None:
     assert (water.name, water.target_value) == ("Tỷ lệ dân cư được dùng nước sạch", 99)
 
 
+def test_header_cells_above_tt_officers_without_title_and_no_note_column() -> None:
+    rows = _extract(LAYOUTS / "assignment_names_no_note.txt")
+    assert [(r.no, r.name) for r in rows] == [
+        ("1", "Tổng vốn đầu tư phát triển trên địa bàn"),
+        ("2", "Thu ngân sách nhà nước"),
+        ("3", "Tỷ lệ tham gia bảo hiểm y tế"),
+        ("4", "Tỷ lệ gia đình được công nhận gia đình văn hóa"),
+    ]
+    invest, budget, insured, families = rows
+    assert (invest.unit, invest.target_value, invest.leader, invest.responsible) == (
+        "Tỷ đồng",
+        320,
+        "Chủ tịch UBND",
+        "Hằng VP",
+    )
+    assert (budget.target_value, budget.responsible) == (12400, "Tươi KT; Hòe KT")
+    assert (insured.comparator, insured.target_value, insured.group) == (">", 95, "CÁC CHỈ TIÊU XÃ HỘI")
+    assert (families.responsible, families.note) == ("Việt VH", None)  # the footnote is not a party
+
+
 # --------------------------------------------------------------------------- not this layout
 
 

@@ -166,7 +166,10 @@ _GROUP = re.compile(r"^(?P<mark>[IVXLC]{1,6}|[A-HJ-KM-UWYZĐ])[.)]?(?:\s+(?P<res
 _IN_WHICH = re.compile(r"^(?:Trong đó|Cụ thể|Bao gồm)\s*:?$", re.IGNORECASE)
 _COUNT_NOTE = re.compile(r"\s*\(\s*\d+\s*chỉ tiêu\s*\)\s*$", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\(?1\)?(?:\s+\(?\d{1,2}\)?){2,}$")
-_END = re.compile(r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu)")
+_END = re.compile(
+    r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu"
+    r"|\*?\s*(?:Ghi chú|Lưu ý|Chú thích|Ghi nhận)\s*:)"  # a footnote under the table
+)
 _PROSE_LEN = 60  # cells are narrow: longer lines without cells are running text
 _MAX_ROW_LINES = 16
 _JUNK = " '‘’\"“”`"
@@ -210,6 +213,7 @@ class _Header:
     own: int  # index into labels of the plan's own target column
     has_leader: bool
     has_coordinating: bool
+    has_note: bool = True
 
 
 @dataclass
@@ -273,7 +277,7 @@ def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
         if body is None:
             continue
         text = " ".join(region)
-        folded = fold(text)
+        folded = fold(" ".join([*_cells_before(lines, i), text]))
         if not any(w in folded for w in _NAME_COL) or not any(w in folded for w in _UNIT_COL):
             continue
         if not any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL):
@@ -285,10 +289,23 @@ def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
                 own=_own_column(labels),
                 has_leader=any(w in folded for w in _LEADER_COL),
                 has_coordinating=any(w in folded for w in _COORD_COL),
+                has_note=any(w in folded for w in _NOTE_COL),
             ),
             body,
         )
     return None
+
+
+def _cells_before(lines: list[_Line], anchor: int) -> list[str]:
+    """Short header cells PDF extraction printed just above the 'TT' line ('Đơn vị' / 'tính')."""
+    out: list[str] = []
+    for line in reversed(lines[max(0, anchor - 8) : anchor]):
+        if not line.text:
+            continue
+        if len(line.text) > 30 or len(out) >= 3:
+            break
+        out.insert(0, line.text)
+    return out
 
 
 def _target_labels(header_text: str) -> list[str]:
@@ -466,7 +483,16 @@ def _heading_text(parts: list[str]) -> str:
 
 def _is_party(text: str) -> bool:
     t = text.lstrip("-–+ ").strip(_JUNK)
-    return bool(_PARTY_WORDS.match(t) or _ABBREV.match(t))
+    return bool(_PARTY_WORDS.match(t) or _ABBREV.match(t) or _is_name_and_unit(t))
+
+
+def _is_name_and_unit(text: str) -> bool:
+    """'Hằng VP', 'Hợp, Hiền ĐC': capitalised given names, then a unit's abbreviation."""
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    *names, unit = words
+    return all(w[0].isupper() and not w.isupper() for w in names) and unit.isupper() and unit.isalpha()
 
 
 # --------------------------------------------------------------------------- cell splitting
@@ -478,14 +504,14 @@ def _row_text(row: _Row) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _split_cells(text: str, coordinating: bool = False) -> _Cells:
+def _split_cells(text: str, coordinating: bool = False, notes: bool = True) -> _Cells:
     """name [unit] [values] [leader] [parties/notes] from a row's text."""
     text = text.strip(_JUNK + "\n")
     tail_at = _tail_start(text)
     head, tail = text[:tail_at].strip(" \n"), text[tail_at:].strip(" \n")
     cells = _split_head(head)
     if tail:
-        _split_tail(tail, cells, coordinating)
+        _split_tail(tail, cells, coordinating, notes)
     return cells
 
 
@@ -540,7 +566,7 @@ def _split_head(head: str) -> _Cells:
     return _Cells(name=name, unit=clean(unit) if unit else None, values=[v for v, _ in values])
 
 
-def _split_tail(tail: str, cells: _Cells, coordinating: bool = False) -> None:
+def _split_tail(tail: str, cells: _Cells, coordinating: bool = False, notes: bool = True) -> None:
     """Leader, responsible (and coordinating) parties and notes from the part after the values.
 
     Line breaks ('\\n\\n') and column gaps ('\\n') both end a piece; with a coordinating
@@ -574,7 +600,7 @@ def _split_tail(tail: str, cells: _Cells, coordinating: bool = False) -> None:
         item = item.lstrip("-–+ ").strip(_JUNK).rstrip(" ,;")
         if not item:
             continue
-        if not _is_party(item) or cells.note:
+        if notes and (not _is_party(item) or cells.note):
             cells.note.append(item)
         elif coordinating and cells.responsible and (line_idx == first_line or cells.coordinating):
             cells.coordinating.append(item)
@@ -613,7 +639,7 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
         if isinstance(item, str):
             parent = None
             continue
-        cells = _split_cells(_row_text(item), header.has_coordinating)
+        cells = _split_cells(_row_text(item), header.has_coordinating, header.has_note)
         if not cells.name:
             continue
         ind = Indicator(
