@@ -221,3 +221,11 @@ def test_results_already_reached_are_not_targets() -> None:
     )
     found = prose_indicators.extract(doc).indicators
     assert [(i.name, i.target_value) for i in found] == [("Tổng giá trị sản xuất năm 2025", 1050)]
+
+
+def test_rows_of_a_space_laid_table_are_left_to_the_table_extractors() -> None:
+    doc = _doc_of(
+        "BIỂU CHỈ TIÊU NĂM 2025\n3 Tỷ lệ hộ nghèo   %   2,5   3   Công chức LĐTBXH\n"
+        "- Tỷ lệ lao động qua đào tạo đạt 70%.\n"
+    )
+    assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ lao động qua đào tạo"]

@@ -41,6 +41,9 @@ def extract(doc: Document) -> LayoutResult:
     records = parse_records(paras)
     taken_lines = {line for ind in records for line in _lines_of(ind)}
     result.indicators.extend(records)
+    # rows of a table laid out with spaces (PDF text) belong to the table extractors
+    column_rows = {b.line_no for b in doc.blocks if b.kind == "line" and _is_column_row(b.text)}
+    paras = [p for p in paras if not column_rows.intersection(range(p.line_no, p.end_line + 1))]
     found = _from_sections(paras, taken_lines)
     if not found:
         found = _from_forward_sentences(paras, taken_lines)
@@ -52,6 +55,11 @@ def extract(doc: Document) -> LayoutResult:
             if child.parent_key == old:
                 child.parent_key = ind.key
     return result
+
+
+def _is_column_row(text: str) -> bool:
+    """'3 Tỷ lệ hộ nghèo   %   2,5   3   Công chức LĐTBXH': cells apart by runs of spaces or tabs."""
+    return len(re.findall(r"\S(?: {3,}|\t)(?=\S)", text.strip())) >= 2
 
 
 def _lines_of(ind: Indicator) -> list[int]:
