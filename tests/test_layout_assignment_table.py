@@ -225,3 +225,35 @@ def test_tab_separated_tables_and_prose_are_left_alone() -> None:
         Block(kind="line", text="1 Thu ngân sách đạt 5 tỷ đồng, do Văn phòng phụ trách.", line_no=2),
     ]
     assert assignment_table.extract(prose).indicators == []
+
+
+@pytest.mark.parametrize(
+    ("head", "name", "unit", "values"),
+    [
+        ("Mức độ 1\n1", "Mức độ 1", None, ["1"]),  # the name's own number, then the column
+        ("Khu phố 3", "Khu phố 3", None, []),
+        (
+            "Tổng số doanh nghiệp thành lập mới 90 90",
+            "Tổng số doanh nghiệp thành lập mới",
+            None,
+            ["90", "90"],
+        ),
+        (
+            "Thu nhập bình quân\n\nTriệu\n\nđồng\n\n155 155",
+            "Thu nhập bình quân",
+            "Triệu đồng",
+            ["155", "155"],
+        ),
+        (
+            "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng\n% 7.6 7.9",
+            "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng",
+            "%",
+            ["7.6", "7.9"],
+        ),
+        ("Tỷ lệ sản phẩm an toàn/tổng sản phẩm", "Tỷ lệ sản phẩm an toàn/tổng sản phẩm", None, []),
+        ("Giảm hộ nghèo Hộ 4 4/8 hộ", "Giảm hộ nghèo", "Hộ", ["4", "4/8 hộ"]),
+    ],
+)
+def test_name_unit_and_values_of_a_row(head: str, name: str, unit: str | None, values: list[str]) -> None:
+    cells = assignment_table._split_head(head)
+    assert (cells.name, cells.unit, cells.values) == (name, unit, values)

@@ -558,10 +558,10 @@ def _split_head(head: str) -> _Cells:
         if word.lower() in _SYMBOL_UNITS or word[0].isupper() or (hard and values):
             unit = word
             rest = rest[: m.start()].rstrip(" \n")
-    if unit is None and values and _BARE_INT.match(values[0][0]) and values[0][1] == " ":
-        rest = f"{rest} {values.pop(0)[0]}"  # 'Mức độ 1     1': the first number ends the name
-    if unit is None and values and values[0][0].lower() in _STATUS and len(values) > 2:
-        unit = None  # the unit cell printed a status ('Đạt Đạt Đạt'); dropped below
+    # 'Mức độ 1     1': a number glued to the name, before a column gap, ends the name
+    glued = unit is None and values and _BARE_INT.match(values[0][0]) and values[0][1] == " "
+    if glued and (len(values) == 1 or values[1][1] == "\n"):
+        rest = f"{rest} {values.pop(0)[0]}"
     name = _join_lines(rest)
     return _Cells(name=name, unit=clean(unit) if unit else None, values=[v for v, _ in values])
 
