@@ -24,7 +24,7 @@ from knowledge.text import clean, fold
 
 # Header words of the columns (folded, accent-free).
 _NAME_COL = ("chi tieu", "noi dung", "ten chi tieu")
-_UNIT_COL = ("don vi tinh", "dvt", "don vi")
+_UNIT_COL = re.compile(r"\b(?:don vi tinh|dvt|don vi(?! (?:chu tri|phoi hop|thuc hien|phu trach)))\b")
 _LEADER_COL = ("lanh dao", "chi dao")
 _RESP_COL = ("phu trach", "chu tri", "cong chuc", "tham muu", "don vi thuc hien", "co quan thuc hien")
 _COORD_COL = ("phoi hop",)
@@ -278,7 +278,7 @@ def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
             continue
         text = " ".join(region)
         folded = fold(" ".join([*_cells_before(lines, i), text]))
-        if not any(w in folded for w in _NAME_COL) or not any(w in folded for w in _UNIT_COL):
+        if not any(w in folded for w in _NAME_COL) or not _UNIT_COL.search(folded):
             continue
         if not any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL):
             continue
