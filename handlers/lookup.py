@@ -22,7 +22,6 @@ from handlers.common import (
 from knowledge.text import fold
 from storage import progress, users
 from storage.progress import Item, Progress
-from storage.values import STATUS_LABELS
 
 log = logging.getLogger(__name__)
 PREFIX = "it:"
@@ -32,7 +31,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 def format_progress(p: Progress | None) -> str:
     if p is None:
         return texts.PROGRESS_NONE
-    value = p.value_text or (STATUS_LABELS.get(p.status or "", p.status or "") if p.status else "")
+    value = p.value_text or (texts.STATUS_LABELS.get(p.status or "", p.status or "") if p.status else "")
     when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y") if p.reported_at else "?"
     who = texts.PROGRESS_BY_DOC if p.source == "document" else texts.PROGRESS_BY_OFFICER
     line = texts.PROGRESS_LATEST.format(value=esc(value), when=when, who=who)
@@ -80,7 +79,7 @@ def resolve_scope(
         return loc.key, loc.name, rest
     user = current_user(update, context)
     key = user.locality_key if user else None
-    name = (user.locality_name if user else None) or "tất cả địa phương"
+    name = (user.locality_name if user else None) or texts.ALL_LOCALITIES
     return key, name, fold(query)
 
 
@@ -142,7 +141,11 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lines = [texts.HISTORY_HEADER.format(name=esc(item.name))]
     for p in rows:
         when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y %H:%M") if p.reported_at else "?"
-        who = texts.PROGRESS_BY_DOC if p.source == "document" else f"id {esc(p.reported_by)}"
+        who = (
+            texts.PROGRESS_BY_DOC
+            if p.source == "document"
+            else texts.HISTORY_BY_USER.format(user=esc(p.reported_by))
+        )
         value = p.value_text or p.status or ""
         lines.append(f"• {when}: <b>{esc(value)}</b> ({who})" + (f" — {esc(p.note)}" if p.note else ""))
     await reply(update, context, "\n".join(lines))

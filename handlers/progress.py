@@ -25,7 +25,7 @@ from handlers.lookup import target_with_unit
 from storage import progress
 from storage.progress import Prepared
 from storage.users import UserInfo
-from storage.values import fmt_number
+from storage.values import Achievement, fmt_number
 
 log = logging.getLogger(__name__)
 CONFIRM, CANCEL, PICK = "pc:", "px:", "pi:"
@@ -110,6 +110,15 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, p: Prepared,
         )
 
 
+def achievement_words(a: Achievement) -> str:
+    """'97,9% chỉ tiêu: chưa đạt'; '107,9% chỉ tiêu (càng thấp càng tốt): đạt'; 'đạt'."""
+    verdict = texts.ACHIEVEMENT_MET if a.met else texts.ACHIEVEMENT_NOT_MET
+    if a.percent is None:
+        return verdict
+    head = texts.ACHIEVEMENT_PERCENT.format(percent=fmt_number(round(a.percent, 1)))
+    return head + (texts.ACHIEVEMENT_LOWER_BETTER if a.lower_is_better else "") + ": " + verdict
+
+
 def _preview(p: Prepared) -> str:
     assert p.item is not None and p.value is not None
     item = p.item
@@ -128,7 +137,9 @@ def _preview(p: Prepared) -> str:
         target=target,
         previous=previous,
         value=esc(value),
-        achievement=texts.UPDATE_ACHIEVEMENT.format(text=esc(p.achievement)) if p.achievement else "",
+        achievement=texts.UPDATE_ACHIEVEMENT.format(text=esc(achievement_words(p.achievement)))
+        if p.achievement
+        else "",
         note="",
     )
 

@@ -27,7 +27,7 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     summary = progress.locality_summary(svc.engine, user.locality_key)
     caption = texts.REPORT_SUMMARY.format(
-        locality=esc(user.locality_name or "tất cả"), items=summary.items, updated=summary.updated
+        locality=esc(user.locality_name or texts.ALL_LOCALITIES), items=summary.items, updated=summary.updated
     )
     if not user.locality_name:
         await reply(update, context, caption + "\n" + texts.REPORT_NEED_LOCALITY)

@@ -136,6 +136,20 @@ UPDATE_PREVIEW = (
 )
 UPDATE_NO_PREVIOUS = "chưa có"
 UPDATE_ACHIEVEMENT = "So với chỉ tiêu: {text}\n"
+ACHIEVEMENT_PERCENT = "{percent}% chỉ tiêu"
+ACHIEVEMENT_LOWER_BETTER = " (càng thấp càng tốt)"
+ACHIEVEMENT_MET = "đạt"
+ACHIEVEMENT_NOT_MET = "chưa đạt"
+STATUS_LABELS = {
+    "done": "Hoàn thành",
+    "met": "Đạt",
+    "in_progress": "Đang thực hiện",
+    "not_done": "Chưa hoàn thành",
+    "not_met": "Chưa đạt",
+    "not_started": "Chưa thực hiện",
+}
+ALL_LOCALITIES = "tất cả địa phương"
+HISTORY_BY_USER = "id {user}"
 UPDATE_NOTE = "Ghi chú: {note}\n"
 BTN_CONFIRM = "✅ Xác nhận"
 BTN_CANCEL = "✖️ Hủy"

@@ -24,7 +24,7 @@ from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
 from storage.users import UserInfo
-from storage.values import ParsedValue, achievement, parse_value
+from storage.values import Achievement, ParsedValue, achievement, parse_value
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ class Prepared:
     token: str | None = None
     value: ParsedValue | None = None
     previous: Progress | None = None
-    achievement: str | None = None  # '97,9% của chỉ tiêu (đạt)'
+    achievement: Achievement | None = None
     candidates: tuple[Item, ...] = ()
     raw_value: str | None = None
 

@@ -28,14 +28,6 @@ class ParsedValue:
     status: str | None = None  # a key of STATUS_LABELS
 
 
-STATUS_LABELS = {
-    "done": "Hoàn thành",
-    "met": "Đạt",
-    "in_progress": "Đang thực hiện",
-    "not_done": "Chưa hoàn thành",
-    "not_met": "Chưa đạt",
-    "not_started": "Chưa thực hiện",
-}
 _NEGATIVE = re.compile(r"^\s*[-−–]\s*\d")
 
 
@@ -66,25 +58,33 @@ def fmt_number(x: float) -> str:
     return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+@dataclass(frozen=True)
+class Achievement:
+    """How a value stands against its target (the handlers word it)."""
+
+    met: bool
+    percent: float | None = None  # 100 = exactly the target
+    lower_is_better: bool = False
+
+
 def achievement(
     parsed: ParsedValue,
     target: float | None,
     comparator: str | None,
     target_max: float | None = None,
     target_text: str | None = None,
-) -> str | None:
-    """'97,9% chỉ tiêu (chưa đạt)' — the direction follows the comparator:
-    for 'dưới 7,6%' a lower value is better."""
+) -> Achievement | None:
+    """The direction follows the comparator: for 'dưới 7,6%' a lower value is better.
+    A status target ('Đạt') is met by a status update that says so."""
     if parsed.status is not None:
         if target_text and progress_status(target_text) in ("met", "done"):
-            return "đạt chỉ tiêu" if parsed.status in ("met", "done") else "chưa đạt chỉ tiêu"
+            return Achievement(met=parsed.status in ("met", "done"))
         return None
     if parsed.value is None or target is None or comparator == "status":
         return None
     goal = Target(value=target, comparator=comparator or "=", max_value=target_max)
     pct = percent_of_target(parsed.value, goal)
     met = meets_target(parsed.value, goal)
-    if pct is None or met is None:
+    if met is None:
         return None
-    lower = " (càng thấp càng tốt)" if comparator in ("<", "<=") else ""
-    return f"{fmt_number(round(pct, 1))}% chỉ tiêu{lower}: {'đạt' if met else 'chưa đạt'}"
+    return Achievement(met=met, percent=pct, lower_is_better=comparator in ("<", "<="))

@@ -10,6 +10,7 @@ import pytest
 from bot.cli import main as planbot
 from bot.config import ConfigError, load_config
 from handlers.common import QuestionLimiter, parse_item_ref, split_message
+from handlers.progress import achievement_words
 from storage import inbox, progress, users
 from storage.ingest import ingest_paths
 from storage.values import achievement, parse_value
@@ -48,11 +49,16 @@ def test_values_refused(text: str) -> None:
 
 def test_achievement_follows_the_direction_of_the_target() -> None:
     lower_better = achievement(parse_value("7%"), 7.6, "<")  # type: ignore[arg-type]
-    assert "càng thấp" in lower_better and "đạt" in lower_better and "chưa" not in lower_better
-    assert "chưa đạt" in achievement(parse_value("8,2%"), 7.6, "<")  # type: ignore[arg-type]
+    assert lower_better is not None and lower_better.met and lower_better.lower_is_better
+    assert lower_better.percent is not None and lower_better.percent > 100
+    worse = achievement(parse_value("8,2%"), 7.6, "<")  # type: ignore[arg-type]
+    assert worse is not None and not worse.met
     higher = achievement(parse_value("93%"), 95.0, "=")  # type: ignore[arg-type]
-    assert higher.startswith("97,9%") and "chưa đạt" in higher
-    assert achievement(parse_value("Đạt"), None, "status", None, "Đạt") == "đạt chỉ tiêu"  # type: ignore[arg-type]
+    assert higher is not None and not higher.met and round(higher.percent or 0, 1) == 97.9
+    status = achievement(parse_value("Đạt"), None, "status", None, "Đạt")  # type: ignore[arg-type]
+    assert status is not None and status.met
+    assert achievement_words(higher) == "97,9% chỉ tiêu: chưa đạt"
+    assert achievement_words(lower_better).endswith("(càng thấp càng tốt): đạt")
 
 
 @pytest.fixture
