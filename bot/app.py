@@ -91,7 +91,9 @@ def build_application(config: Config, engine: Any | None = None, question_limit:
 
 def register_handlers(app: Application) -> None:
     """Handler groups run in ascending order; within a group the first match wins."""
-    private_text = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    # New messages only: an edited message is not a second question or command.
+    new = filters.UpdateType.MESSAGE
+    private_text = new & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 
     # Group -1: the value typed after picking an item in the guided /capnhat flow.
     # It stops further handling, so the value is not also taken as a question.
@@ -113,7 +115,7 @@ def register_handlers(app: Application) -> None:
         "baocao": report.report,
     }
     for name, callback in commands.items():
-        app.add_handler(CommandHandler(name, callback))
+        app.add_handler(CommandHandler(name, callback, filters=new))
     buttons = {
         locality.PREFIX: locality.on_button,
         lookup.PREFIX: lookup.on_button,
@@ -130,7 +132,8 @@ def register_handlers(app: Application) -> None:
     # Group 1: anything left — unknown commands get a hint, unknown buttons an answer.
     known = filters.Regex(rf"^/({'|'.join(commands)})(@\w+)?(\s|$)")
     app.add_handler(
-        MessageHandler(filters.COMMAND & ~known & filters.ChatType.PRIVATE, errors.unknown_command), group=1
+        MessageHandler(new & filters.COMMAND & ~known & filters.ChatType.PRIVATE, errors.unknown_command),
+        group=1,
     )
     app.add_handler(CallbackQueryHandler(_stale_button), group=1)
 
