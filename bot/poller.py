@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import os
 import socket
+import time
 import uuid
 import warnings
 from datetime import timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError
@@ -64,7 +67,7 @@ class InboxWorker:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
         error = None
         try:
-            update = Update.de_json(row.payload, self.app.bot)
+            update = Update.de_json(complete_update(row.payload), self.app.bot)
             await self.app.process_update(update)
         except Exception as exc:  # handler errors already went to the error handler
             log.exception("update %s could not be processed", row.update_id)
@@ -107,6 +110,7 @@ class InboxPoller:
         offset = inbox.next_offset(self.engine)  # type: ignore[arg-type]
         backoff = 1.0
         while not stop.is_set():
+            started = time.monotonic()
             poll = asyncio.create_task(
                 bot.get_updates(offset=offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES)
             )
@@ -130,6 +134,8 @@ class InboxPoller:
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
+            if not updates and time.monotonic() - started < 0.2:
+                await self._sleep(stop, 0.2)  # a server that ignores the long-poll timeout
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
@@ -154,3 +160,41 @@ def _seconds(exc: RetryAfter) -> float:
         warnings.simplefilter("ignore")
         delay = exc.retry_after
     return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _complete_user(user: dict[str, Any] | None) -> None:
+    if isinstance(user, dict):
+        user.setdefault("is_bot", False)
+        user.setdefault("first_name", "")
+
+
+def _complete_message(msg: dict[str, Any] | None) -> None:
+    if not isinstance(msg, dict):
+        return
+    msg.setdefault("date", int(time.time()))
+    chat = msg.setdefault("chat", {"id": (msg.get("from") or {}).get("id", 0)})
+    chat.setdefault("type", "private" if int(chat.get("id", 0)) > 0 else "group")
+    _complete_user(msg.get("from"))
+    text = msg.get("text")
+    if isinstance(text, str) and text.startswith("/") and not msg.get("entities"):
+        command = text.split()[0]
+        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(command)}]
+
+
+def complete_update(payload: dict[str, Any]) -> dict[str, Any]:
+    """Fill fields Telegram always sends but a non-conforming Bot API server may
+    leave out (a command's bot_command entity, chat type, dates, chat_instance),
+    so such a server's updates are still understood. Real updates pass unchanged."""
+    data = copy.deepcopy(payload)
+    for key in ("message", "edited_message"):
+        _complete_message(data.get(key))
+    query = data.get("callback_query")
+    if isinstance(query, dict):
+        query.setdefault("chat_instance", str((query.get("from") or {}).get("id", "")))
+        _complete_user(query.get("from"))
+        _complete_message(query.get("message"))
+    return data

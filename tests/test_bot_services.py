@@ -231,3 +231,29 @@ def test_question_limiter() -> None:
     assert lim.check(1, now=4)[:2] == (False, False)  # warned once only
     assert lim.check(2, now=4)[0]  # others unaffected
     assert lim.check(1, now=11)[0]
+
+
+def test_updates_from_a_sparse_server_are_completed() -> None:
+    from telegram import Update
+
+    from bot.poller import complete_update
+
+    sparse = {
+        "update_id": 1,
+        "message": {"message_id": 1, "from": {"id": 5}, "chat": {"id": 5}, "text": "/start x"},
+    }
+    update = Update.de_json(complete_update(sparse), None)
+    assert update.message.entities[0].type == "bot_command" and update.message.entities[0].length == 6
+    press = {"update_id": 2, "callback_query": {"id": "9", "from": {"id": 5}, "data": "pc:x"}}
+    assert Update.de_json(complete_update(press), None).callback_query.data == "pc:x"
+    full = {
+        "update_id": 3,
+        "message": {
+            "message_id": 1,
+            "date": 1,
+            "chat": {"id": 5, "type": "private"},
+            "from": {"id": 5, "is_bot": False, "first_name": "A"},
+            "text": "hỏi",
+        },
+    }
+    assert complete_update(full) == full
