@@ -71,7 +71,7 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
     tracker = SectionTracker()
     out: list[Indicator] = []
     item_rank: float | None = None  # numbering of the last item in this section
-    lead_open = False
+    lead_open = False  # after 'Phấn đấu đạt các chỉ tiêu sau:' outside a targets section
     for p in paras:
         heading = as_heading(p)
         rank = marker_rank(p.text)
@@ -79,28 +79,38 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             tracker.push(heading)
             item_rank, lead_open = None, False
             continue
-        if not tracker.in_target():
-            # outside a targets section, items may follow a lead such as 'Phấn đấu đạt các chỉ tiêu sau:'
-            if _is_lead(p.text):
-                lead_open = True
-                continue
-            lead_open = lead_open and rank is not None
-            if not lead_open:
-                continue
         if p.line_no in taken or _NOT_ITEM.match(p.text):
             continue
-        is_item = rank is not None
-        if is_item:
-            item_rank = rank
-        for no, body in _split_flattened(p.text):
-            body, parties = split_parties(body)
+        if tracker.in_target():
+            if rank is not None:
+                item_rank = rank
             # a bare status line ('Giữ vững xã đạt chuẩn y tế') counts when it is an item or short
-            stated = parse_item(body, allow_status=is_item or bool(no) or len(body) <= 120)
-            found = _to_indicators(stated, no, tracker.group(), p.line_no, len(out))
-            for ind in found:
-                for field, value in parties.items():
-                    setattr(ind, field, value)
+            out.extend(_indicators_of(p, rank is not None, tracker.group(), len(out)))
+        elif _is_lead(p.text):
+            lead_open = True
+        elif lead_open:
+            # items follow the lead; so do plain sentences while they keep stating figures
+            found = _indicators_of(p, rank is not None, tracker.group(), len(out), plain_status=False)
+            lead_open = bool(found) or rank is not None
             out.extend(found)
+    return out
+
+
+def _indicators_of(
+    p: Paragraph, is_item: bool, group: str | None, base: int, plain_status: bool = True
+) -> list[Indicator]:
+    """The indicators one paragraph states (several for a flattened list)."""
+    out: list[Indicator] = []
+    for no, body in _split_flattened(p.text):
+        body, parties = split_parties(body)
+        allow_status = is_item or bool(no) or (plain_status and len(body) <= 120)
+        found = _to_indicators(
+            parse_item(body, allow_status=allow_status), no, group, p.line_no, base + len(out)
+        )
+        for ind in found:
+            for field, value in parties.items():
+                setattr(ind, field, value)
+        out.extend(found)
     return out
 
 
