@@ -229,3 +229,12 @@ def test_rows_of_a_space_laid_table_are_left_to_the_table_extractors() -> None:
         "- Tỷ lệ lao động qua đào tạo đạt 70%.\n"
     )
     assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ lao động qua đào tạo"]
+
+
+def test_names_keep_words_that_only_look_like_verbs() -> None:
+    assert [s.name for s in parse_item("Tổng giá trị sản xuất gia tăng: 971 tỷ đồng")] == [
+        "Tổng giá trị sản xuất gia tăng"
+    ]
+    assert [s.name for s in parse_item("Giảm tỷ lệ sinh con thứ 3 trở lên xuống dưới 14%")] == [
+        "Giảm tỷ lệ sinh con thứ 3 trở lên"
+    ]

@@ -50,7 +50,8 @@ _LEAD_TIME = re.compile(
 _SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
 _TRAIL = re.compile(
-    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|\bxuống|\blên|\bgiảm|\btăng|\bbằng|"
+    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
+    r"(?<!gia )\btăng|\bbằng|"
     r"\bbình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|\bchỉ|[:,;\-–(])\s*$",
     re.IGNORECASE,
 )

@@ -166,7 +166,8 @@ class SectionTracker:
 
 
 def clean_group(text: str) -> str:
-    t = re.sub(r"^\s*(?:[A-ZĐ]|[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]?\s*", "", text)
+    t = re.sub(r"^\s*(?:[IVX]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]\s*", "", text)
+    t = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+", "", t)
     t = re.sub(r"\(\s*\d+\s*chỉ\s+tiêu\s*\)", "", t, flags=re.IGNORECASE)
     t = re.sub(r"\(.*?\)", "", t)
     t = " ".join(t.split()).strip(" :.-")
