@@ -139,9 +139,16 @@ def _load_samples() -> list[tuple[km.Document, km.ExtractedPlan]]:
 
 
 def _place_names(n: int, taken: set[str], rng: random.Random) -> list[str]:
+    """Unique names; two that fold alike ('Vinh Thọ', 'Vĩnh Thọ') are not both
+    used, because plan keys are folded (storage.keys) and would collide."""
     names = [f"{a} {b}" for a in _SYLLABLES for b in _SYLLABLES if a != b]
     rng.shuffle(names)
-    return [x for x in names if fold(x) not in taken][:n]
+    out, seen = [], set(taken)
+    for x in names:
+        if fold(x) not in seen:
+            seen.add(fold(x))
+            out.append(x)
+    return out[:n]
 
 
 def _perturb_number(text: str, rng: random.Random) -> str:

@@ -163,13 +163,21 @@ class Gazetteer:
         return cands
 
     def find(self, toks: list[Token]) -> PlaceHit | None:
-        """The longest span of `toks` that names a known place."""
-        best: PlaceHit | None = None
+        """The span of `toks` most likely to name a known place: one after its
+        type ('xã Tân Lập') first, then one closing the question (where people
+        put the place), then the longest, then the last."""
+        hits = self.find_all(toks)
+        if not hits:
+            return None
+        return max(hits, key=lambda h: (h.typed, h.at_end, h.end - h.start, h.start))
+
+    def find_all(self, toks: list[Token]) -> list[PlaceHit]:
+        hits: list[PlaceHit] = []
+        tail = _tail_start(toks)
         for n in range(min(self.max_len, 4), 0, -1):
             for i in range(len(toks) - n + 1):
                 span = toks[i : i + n]
-                key = " ".join(t.fold for t in span)
-                cands = self.by_bare.get(key)
+                cands = self.by_bare.get(" ".join(t.fold for t in span))
                 if not cands:
                     continue
                 typ, start = _type_before(toks, i)
@@ -177,12 +185,10 @@ class Gazetteer:
                     typ, start = None, i  # 'tuyển quân Đông Thọ': 'quân' is not 'quận' here
                 if n == 1 and typ is None:
                     continue  # a lone syllable is too common to be a place without its type
-                hit = PlaceHit(start, i + n, _narrow(cands, span, typ))
-                if hit.candidates and (best is None or n > best.end - best.start - (i - start)):
-                    best = hit
-            if best:
-                return best
-        return best
+                narrowed = _narrow(cands, span, typ)
+                if narrowed:
+                    hits.append(PlaceHit(start, i + n, narrowed, typ is not None, i + n >= tail))
+        return hits
 
 
 @dataclass
@@ -190,6 +196,45 @@ class PlaceHit:
     start: int
     end: int
     candidates: list[PlaceRef]
+    typed: bool = False  # written after its type ('phường ...')
+    at_end: bool = False  # only phrasing or a year follows it
+
+
+_TAIL_WORDS = frozenset(
+    [
+        "nam",
+        "den",
+        "toi",
+        "giai",
+        "doan",
+        "la",
+        "bao",
+        "nhieu",
+        "gi",
+        "nao",
+        "a",
+        "vay",
+        "the",
+        "ra",
+        "sao",
+        "nhu",
+        "khong",
+        "co",
+        "dat",
+        "duoc",
+        "chua",
+        "ha",
+        "nhe",
+    ]
+)
+
+
+def _tail_start(toks: list[Token]) -> int:
+    """Index where the trailing phrasing ('năm 2024 là bao nhiêu?') begins."""
+    i = len(toks)
+    while i > 0 and (toks[i - 1].fold in _TAIL_WORDS or toks[i - 1].fold.isdigit()):
+        i -= 1
+    return i
 
 
 def _type_before(toks: list[Token], i: int) -> tuple[str | None, int]:
@@ -205,11 +250,14 @@ def _narrow(cands: list[PlaceRef], span: list[Token], typ: str | None) -> list[P
     if typ:
         typed = [c for c in cands if c.type == typ]
         cands = typed or cands
-    if any(t.accented for t in span):  # typed with diacritics: 'Đông Thọ' is not 'Đồng Thổ'
-        acc = " ".join(t.acc for t in span)
-        exact = [c for c in cands if c.bare_acc == acc]
-        cands = exact or cands
-    return cands
+    # a word typed with diacritics must match them: 'dưỡng năm' is not 'Dương Nam'
+    return [c for c in cands if _accents_agree(span, c.bare_acc.split())]
+
+
+def _accents_agree(span: list[Token], words: list[str]) -> bool:
+    if len(words) != len(span):
+        return True
+    return all(not t.accented or t.acc == w for t, w in zip(span, words, strict=True))
 
 
 # ---------------------------------------------------------------- period
@@ -385,7 +433,14 @@ class Question:
     intent: Intent
     period: Period
     places: list[PlaceRef] = field(default_factory=list)  # candidates named in the question
-    place_named: bool = False  # the question names a place (even an unknown one was ruled out)
+    place: PlaceHit | None = None  # where the question names them
+    all_terms: list[Token] = field(default_factory=list)  # terms if the 'place' is item words after all
+
+    @property
+    def place_is_weak(self) -> bool:
+        """Named without its type and not at the end: it may be words of an item
+        ('tham gia bảo hiểm' holds a place called 'Gia Bảo')."""
+        return self.place is not None and not self.place.typed
 
     @property
     def folded(self) -> str:
@@ -414,7 +469,8 @@ def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
         intent=intent,
         period=period,
         places=hit.candidates if hit else [],
-        place_named=hit is not None,
+        place=hit,
+        all_terms=_content_terms(toks) if hit else terms,
     )
 
 

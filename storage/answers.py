@@ -52,6 +52,7 @@ _PRIORS: dict[str, dict[str, float]] = {
     qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2},
 }
 _PREFERRED_PLAN_BONUS = 4.0
+_SINGLE_ITEM_INTENTS = (qn.TARGET, qn.RESPONSIBLE, qn.DEADLINE, qn.PROGRESS, qn.REPORTING)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -92,6 +93,7 @@ class _Scope:
     locality: qn.PlaceRef
     plans: list[m.Plan]
     preferred: m.Plan
+    terms: list[qn.Token]  # the words to match items with in this reading of the question
 
 
 class AnswerEngine:
@@ -171,6 +173,8 @@ class AnswerEngine:
             cands = q.places
             if len(cands) > 1:
                 cands = gaz.narrow(cands, q.folded, {a.id for a in asker_places})
+            if q.place_is_weak and asker_places and not {c.id for c in cands} & {a.id for a in asker_places}:
+                return self._weigh_readings(session, q, cands, asker_places)
         elif asker_places:
             cands = asker_places
         elif len(gaz.places) == 1:
@@ -184,9 +188,38 @@ class AnswerEngine:
             return Answer(
                 say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
             )
-        place = cands[0]
+        return self._make_scope(session, cands[0], q, q.terms if q.places else q.all_terms)
+
+    def _make_scope(
+        self, session: Session, place: qn.PlaceRef, q: qn.Question, terms: list[qn.Token]
+    ) -> _Scope:
         plans = list(session.scalars(select(m.Plan).where(m.Plan.id.in_(self._place_plans[place.id]))))
-        return _Scope(place, plans, _preferred_plan(plans, q.period))
+        return _Scope(place, plans, _preferred_plan(plans, q.period), terms)
+
+    def _weigh_readings(
+        self, session: Session, q: qn.Question, named: list[qn.PlaceRef], asker: list[qn.PlaceRef]
+    ) -> _Scope | Answer:
+        """A place name without its type may be words of an item ('tham gia bảo
+        hiểm' holds 'Gia Bảo'): keep the reading whose best item matches better,
+        giving the asker's own place the benefit of the doubt."""
+        if len(asker) > 1:
+            names = [p.name for p in asker]
+            return Answer(
+                say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
+            )
+        own = self._make_scope(session, asker[0], q, q.all_terms)
+        if len(named) > 1 or q.intent.kind not in _SINGLE_ITEM_INTENTS:
+            return own
+        other = self._make_scope(session, named[0], q, q.terms)
+        margin = 0.0 if q.place is not None and q.place.at_end else 8.0
+        if self._best_score(session, other, q) > self._best_score(session, own, q) + margin:
+            return other
+        return own
+
+    def _best_score(self, session: Session, scope: _Scope, q: qn.Question) -> float:
+        index = self._index(session, scope)
+        hits = score_docs(prepare_terms(scope.terms, index), index, q.has_diacritics, limit=1)
+        return hits[0].score if hits else 0.0
 
     # ------------------------------------------------------------ intents
 
@@ -208,7 +241,7 @@ class AnswerEngine:
     def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         kind = q.intent.kind
         index = self._index(session, scope)
-        qterms = prepare_terms(q.terms, index)
+        qterms = prepare_terms(scope.terms, index)
         priors = _PRIORS.get(kind, _PRIORS[qn.TARGET])
         bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
         hits = score_docs(qterms, index, q.has_diacritics, priors, bonus)

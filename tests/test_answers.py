@@ -233,3 +233,18 @@ def test_topic_and_party_lists_do_not_mix_unrelated_items(qa: AnswerEngine) -> N
         "Rà soát, chứng thực và giải quyết các thủ tục hộ tịch trên môi trường điện tử",
         "Tuyên truyền phổ biến giáo dục pháp luật cho nhân dân",
     }
+
+
+def test_a_place_name_inside_the_item_words_does_not_steal_the_question(engine: Engine) -> None:
+    # 'tham gia bảo hiểm' holds 'Gia Bảo', the name of another place
+    _store(engine, "qa_plan_tan_lap_2025.json")
+    gia_bao = {
+        "plan": {"locality": "phường Gia Bảo", "period_start": 2025, "period_end": 2025, "title": "Kế hoạch"},
+        "indicators": [{"name": "Tỷ lệ dân số tham gia bảo hiểm y tế", "target_text": "88,8", "unit": "%"}],
+    }
+    _store_dict(engine, gia_bao, "gia_bao")
+    qa = AnswerEngine(engine)
+    assert _contains(qa.ask("tỷ lệ dân số tham gia bảo hiểm y tế", "xã Tân Lập").text, "93,5")
+    assert _contains(qa.ask("ty le dan so tham gia bao hiem y te", "xã Tân Lập").text, "93,5")
+    assert _contains(qa.ask("tỷ lệ tham gia bảo hiểm y tế phường Gia Bảo", "xã Tân Lập").text, "88,8")
+    assert _contains(qa.ask("tỷ lệ tham gia bảo hiểm y tế Gia Bảo").text, "88,8")
