@@ -257,3 +257,14 @@ def test_updates_from_a_sparse_server_are_completed() -> None:
         },
     }
     assert complete_update(full) == full
+
+
+def test_the_token_is_masked_in_every_log_line(caplog) -> None:
+    import logging
+
+    from bot.cli_run import _RedactingFormatter
+
+    record = logging.LogRecord(
+        "x", logging.ERROR, __file__, 1, "url https://api/bot123:SECRETpart/getMe", None, None
+    )
+    assert "SECRETpart" not in _RedactingFormatter(None, "SECRETpart").format(record)
