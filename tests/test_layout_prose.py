@@ -238,3 +238,15 @@ def test_names_keep_words_that_only_look_like_verbs() -> None:
     assert [s.name for s in parse_item("Giảm tỷ lệ sinh con thứ 3 trở lên xuống dưới 14%")] == [
         "Giảm tỷ lệ sinh con thứ 3 trở lên"
     ]
+
+
+def test_record_without_a_target_field_reads_the_figure_from_its_name() -> None:
+    doc = _doc_of(
+        "- Chỉ tiêu: Tỷ lệ hộ nghèo dưới 2%; Phụ trách: Công chức LĐ-TBXH\n"
+        "- Chỉ tiêu: Giữ vững xã đạt chuẩn nông thôn mới; Phụ trách: Công chức Nông nghiệp\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_text, i.comparator, i.responsible) for i in found] == [
+        ("Tỷ lệ hộ nghèo", "dưới 2%", "<", "Công chức LĐ-TBXH"),
+        ("Giữ vững xã đạt chuẩn nông thôn mới", "Giữ vững", "status", "Công chức Nông nghiệp"),
+    ]

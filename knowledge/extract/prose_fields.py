@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.lines import Paragraph
+from knowledge.extract.prose_items import parse_item
 from knowledge.extract.prose_targets import find_status, find_targets, parse_number
 from knowledge.model import Indicator, Target
 from knowledge.text import fold
@@ -112,8 +113,18 @@ def parse_records(paras: list[Paragraph]) -> list[Indicator]:
                 out.append(current)
             if current is not None:
                 _apply(current, label, value)
-    kept = [ind for ind in out if ind.name and (ind.target_text or ind.responsible or ind.unit)]
-    return kept
+    for ind in out:
+        if ind.name and not ind.target_text:
+            _target_from_name(ind)
+    return [ind for ind in out if ind.name and (ind.target_text or ind.responsible or ind.unit)]
+
+
+def _target_from_name(ind: Indicator) -> None:
+    """'Chỉ tiêu: Tỷ lệ hộ nghèo dưới 2%' without a target field: the figure is in the name."""
+    stated = parse_item(ind.name)
+    if len(stated) == 1 and stated[0].target is not None:
+        ind.name = stated[0].name
+        _set_target(ind, stated[0].target)
 
 
 def _apply(ind: Indicator, label: str, value: str) -> None:

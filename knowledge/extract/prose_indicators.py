@@ -48,6 +48,7 @@ def extract(doc: Document) -> LayoutResult:
     if not found:
         found = _from_forward_sentences(paras, taken_lines)
     result.indicators.extend(found)
+    result.indicators.sort(key=lambda ind: _lines_of(ind) or [0])  # reading order
     for n, ind in enumerate(result.indicators, 1):
         old = ind.key
         ind.key = f"P{n:03d}"
