@@ -7,11 +7,13 @@ progress records stay attached through (plan_key, item_key)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from knowledge import model as km
@@ -24,6 +26,8 @@ from storage import models as m
 from storage.db import transaction
 from storage.keys import item_key, plan_key
 from storage.search import index_plan
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,20 +47,30 @@ def ingest_paths(engine: Engine, paths: list[str | Path]) -> list[IngestResult]:
 
 
 def ingest_file(engine: Engine, path: Path) -> IngestResult:
+    """Read, extract and store one file in its own transaction; never raises for bad input."""
     try:
         doc = read_document(path)
-        extracted = extract_plan(doc)
     except UnreadableDocument as exc:
-        return IngestResult(path, "refused", f"{path.name}: refused: {exc}")
-    if not extracted.is_plan:
-        return IngestResult(
-            path, "refused", f"{path.name}: refused: no plan found (no indicator and no task)"
-        )
+        return _refused(path, str(exc))
     with transaction(engine) as session:
         existing = session.scalar(select(m.Plan).where(m.Plan.content_hash == doc.content_hash))
         if existing is not None:
             return IngestResult(path, "unchanged", f"{path.name}: unchanged (already ingested)", existing.id)
-        plan, previous = store_plan(session, doc, extracted)
+    try:
+        extracted = extract_plan(doc)
+    except Exception as exc:  # a fault in one extractor must not stop the other files
+        log.debug("extraction failed for %s", path, exc_info=True)
+        return _refused(path, f"the plan could not be extracted ({type(exc).__name__}: {exc})")
+    if not extracted.is_plan:
+        return _refused(path, "no plan found (no indicator and no task)")
+    try:
+        with transaction(engine) as session:
+            plan, previous = store_plan(session, doc, extracted)
+    except IntegrityError:  # the same bytes were ingested concurrently by another process
+        return IngestResult(path, "unchanged", f"{path.name}: unchanged (already ingested)")
+    except SQLAlchemyError as exc:
+        log.debug("storing %s failed", path, exc_info=True)
+        return _refused(path, f"database error: {str(exc).splitlines()[0][:200]}")
     status = "superseded" if previous else "added"
     summary = (
         f"{path.name}: {status} {plan.locality_name or '?'} "
@@ -66,6 +80,10 @@ def ingest_file(engine: Engine, path: Path) -> IngestResult:
         + (f" (supersedes version {previous.version})" if previous else "")
     )
     return IngestResult(path, status, summary, plan.id)
+
+
+def _refused(path: Path, reason: str) -> IngestResult:
+    return IngestResult(path, "refused", f"{path.name}: refused: {reason}")
 
 
 def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tuple[m.Plan, m.Plan | None]:
