@@ -250,3 +250,14 @@ def test_record_without_a_target_field_reads_the_figure_from_its_name() -> None:
         ("Tỷ lệ hộ nghèo", "dưới 2%", "<", "Công chức LĐ-TBXH"),
         ("Giữ vững xã đạt chuẩn nông thôn mới", "Giữ vững", "status", "Công chức Nông nghiệp"),
     ]
+
+
+def test_item_marker_alone_on_its_line_joins_its_text() -> None:
+    doc = _doc_of(
+        "2. Các chỉ tiêu chủ yếu\n\n1.\n\nThu nhập bình quân đầu người đạt 70 triệu đồng.\n\n(2)\nTỷ lệ hộ nghèo dưới 2%.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.no, i.name, i.target_value) for i in found] == [
+        ("1", "Thu nhập bình quân đầu người", 70),
+        ("(2)", "Tỷ lệ hộ nghèo", 2),
+    ]

@@ -19,7 +19,7 @@ ITEM_START = re.compile(
         [-+*–—]\s                                   # bullets
       | [•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]\s?   # bullet glyphs (Word symbol fonts too)
       | \(\s*\d{1,3}\s*\)\.?                        # (1) (1).
-      | \d{1,3}(?:\.\d{1,3}){0,3}[.)](?:\s|(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝ]))  # 1. 1.2. 1) 2.Các
+      | \d{1,3}(?:\.\d{1,3}){0,3}[.)](?:\s|$|(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝ]))  # 1. 1.2. 1) 2.Các
       | \d{1,2}(?:\.\d{1,2}){1,3}\s                 # 1.2 (no trailing dot; not 6.645)
       | [a-zđ][.)]\s                                # a. b)
       | [IVXLC]{1,6}[.)]?\s                         # I. II)
@@ -69,7 +69,12 @@ _SECTION_HEADING = re.compile(
 )
 
 
+_BARE_MARKER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[a-zđ][.)]|[IVX]{1,5}[.)]|[-+•*])$")
+
+
 def _continues(previous: str, nxt: str) -> bool:
+    if _BARE_MARKER.match(previous):
+        return True  # '1.' alone on its line, the item's text on the next
     if _is_heading_like(previous) and not _is_heading_like(nxt):
         return False
     # '3.1.2. Công nghiệp' alone on its line, then a capitalised sentence: a heading
