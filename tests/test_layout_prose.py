@@ -261,3 +261,14 @@ def test_item_marker_alone_on_its_line_joins_its_text() -> None:
         ("1", "Thu nhập bình quân đầu người", 70),
         ("(2)", "Tỷ lệ hộ nghèo", 2),
     ]
+
+
+def test_heading_with_a_count_of_targets_opens_the_section() -> None:
+    doc = _doc_of(
+        "I. CÁC CHỈ TIÊU CHỦ YẾU: 15 CHỈ TIÊU\nTỔNG GIÁ TRỊ SẢN XUẤT ĐẠT 500 TỶ ĐỒNG\n- Tỷ lệ hộ nghèo dưới 2%.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.target_value, i.group) for i in found] == [
+        (500, "Các chỉ tiêu chủ yếu"),
+        (2, "Các chỉ tiêu chủ yếu"),
+    ]

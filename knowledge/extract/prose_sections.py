@@ -112,12 +112,12 @@ def as_heading(p: Paragraph) -> Heading | None:
     if fold(text).startswith("noi nhan"):
         return Heading(-1, "other", text)
     rank = marker_rank(text)
-    bare = re.sub(r"\([^()]*\)", " ", text)
+    bare = re.sub(r"\([^()]*\)|\b\d+\s*chỉ\s+tiêu\b", " ", text, flags=re.IGNORECASE)
     has_figure = bool(find_targets(bare))
     if rank is not None and rank >= 6:
         return None
     if p.heading or _is_caps(text):
-        if has_figure and not _is_caps(text):
+        if has_figure:  # a bold or capitalised line stating a figure is an item
             return None
         return Heading(rank if rank is not None else -1, heading_kind(text), text)
     if rank is None or has_figure or len(text) > 160 or text.endswith((";", ".")) or _SENTENCES.search(text):
@@ -168,7 +168,7 @@ class SectionTracker:
 def clean_group(text: str) -> str:
     t = re.sub(r"^\s*(?:[IVX]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]\s*", "", text)
     t = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s+", "", t)
-    t = re.sub(r"\(\s*\d+\s*chỉ\s+tiêu\s*\)", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"[:(]?\s*\b\d+\s*chỉ\s+tiêu\b\s*\)?", "", t, flags=re.IGNORECASE)
     t = re.sub(r"\(.*?\)", "", t)
     t = " ".join(t.split()).strip(" :.-")
     if _is_caps(t):
