@@ -272,3 +272,11 @@ def test_heading_with_a_count_of_targets_opens_the_section() -> None:
         (500, "Các chỉ tiêu chủ yếu"),
         (2, "Các chỉ tiêu chủ yếu"),
     ]
+
+
+def test_counts_after_a_colon_become_children_named_by_what_they_count() -> None:
+    stated = parse_item("Số khu dân cư, đơn vị đạt tiêu chí kiểu mẫu: 02 khu dân cư và 01 trường THCS")
+    assert stated[0].name == "Số khu dân cư, đơn vị đạt tiêu chí kiểu mẫu" and stated[0].target is None
+    assert [(c.name, c.target.value) for c in stated[0].children] == [("Khu dân cư", 2), ("Trường THCS", 1)]
+    stated = parse_item("Tổng đàn gia súc: 5.000 con trâu bò, 20.000 con gia cầm")
+    assert [(c.name, c.target.value) for c in stated[0].children] == [("Trâu bò", 5000), ("Gia cầm", 20000)]

@@ -207,11 +207,19 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
                 out.append(stated)
         pieces_all.extend(pieces)
     parent = _parent_head(pieces_all)
+    counted = parent is None and _counted_head(pieces_all)
+    if counted:
+        parent = counted
     group: list[Stated] = []
     for i, (piece, found) in enumerate(pieces_all):
         main = found[-1]
         name = _name_for(piece, main)
-        if parent and i == 0:
+        if counted:
+            # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
+            unit = main.target.unit or ""
+            rest = _tidy(piece[main.end :])
+            name = clean_name(rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}")
+        elif parent and i == 0:
             name = clean_name(piece[piece.find(":") + 1 : main.start]) or name
         if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
             if group:
@@ -237,6 +245,21 @@ def _is_group_label(head: str, children: list[Stated]) -> bool:
         and not _MEASURE_NOUN.match(head)
         and all(_MEASURE_NOUN.match(c.name) and len(c.name.split()) >= 3 for c in children)
     )
+
+
+def _counted_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+    """'Số khu dân cư, đơn vị đạt kiểu mẫu: 02 khu dân cư và 01 trường THCS' -> the head."""
+    if len(pieces) < 2:
+        return None
+    first, found = pieces[0]
+    colon = first.find(":")
+    if colon < 0 or first[colon + 1 : found[-1].start].strip() or not found[-1].target.unit:
+        return None
+    for piece, f in pieces[1:]:
+        if clean_name(piece[: f[-1].start]) or not f[-1].target.unit or f[-1].target.unit in "%‰":
+            return None
+    head = clean_name(first[:colon])
+    return head if len(head.split()) >= 2 else None
 
 
 def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
