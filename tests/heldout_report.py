@@ -35,12 +35,14 @@ def load_pairs(docs: Path, gold: Path) -> dict[str, tuple[dict, str]]:
     return pairs
 
 
-def export_plans(pairs: dict[str, tuple[dict, str]], export_file: str | None) -> dict[str, dict]:
+def export_plans(
+    pairs: dict[str, tuple[dict, str]], export_file: str | None, cli: str = CLI
+) -> dict[str, dict]:
     """Plans exported by the CLI from a fresh database, keyed by source stem."""
     if export_file:
         export = json.loads(Path(export_file).read_text(encoding="utf-8"))
     else:
-        export = ingest_and_export(CLI, [doc for _, doc in pairs.values()], fresh_db())
+        export = ingest_and_export(cli, [doc for _, doc in pairs.values()], fresh_db())
     plans: dict[str, dict] = {}
     for plan in export.get("plans", []):
         plans.setdefault(Path(str(plan.get("source", ""))).stem, plan)
@@ -87,9 +89,10 @@ def main() -> int:
     ap.add_argument("--docs", default=str(HERE / "docs"))
     ap.add_argument("--gold", default=str(HERE / "gold"))
     ap.add_argument("--export", help="use this export JSON instead of running the CLI")
+    ap.add_argument("--cli", default=CLI, help="command that runs the project's CLI")
     a = ap.parse_args()
     pairs = load_pairs(Path(a.docs), Path(a.gold))
-    plans = export_plans(pairs, a.export)
+    plans = export_plans(pairs, a.export, a.cli)
     for stem, (gold, _) in pairs.items():
         plan = plans.get(stem)
         if plan is None:
