@@ -151,13 +151,20 @@ class Doc:
     kind: str
     item_id: int
     title_set: frozenset[str]
-    acc_by_fold: dict[str, set[str]]
-    pairs: frozenset[tuple[str, str]]
+    acc_text: str
     context_set: frozenset[str]
     parties: str
     title_text: str
     context_text: str
     weight: float = 0.0  # sum of the IDF of its title words (set when indexed)
+
+    @property
+    def padded(self) -> str:
+        return f" {self.title_text} "
+
+    def writes(self, accented_word: str) -> bool:
+        """Whether the item's own words hold this word with these diacritics."""
+        return f" {accented_word} " in f" {self.acc_text} "
 
 
 @dataclass
@@ -173,7 +180,9 @@ class PlanIndex:
     def build(cls, docs: list[Doc]) -> PlanIndex:
         df: dict[str, int] = {}
         for d in docs:
-            for t in d.title_set | d.context_set:
+            for t in d.title_set:
+                df[t] = df.get(t, 0) + 1
+            for t in d.context_set - d.title_set:
                 df[t] = df.get(t, 0) + 1
         n = len(docs) + 1
         idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
@@ -203,21 +212,13 @@ _DOC_COLUMNS = (
 
 def _make_doc(row: tuple) -> Doc:  # type: ignore[type-arg]
     doc_id, plan_id, kind, item_id, title_text, acc_text, context, parties = row
-    title = title_text.split()
-    acc = acc_text.split()
-    acc_by_fold: dict[str, set[str]] = {}
-    if len(acc) == len(title):
-        for f, a in zip(title, acc, strict=True):
-            if f != a:
-                acc_by_fold.setdefault(f, set()).add(a)
     return Doc(
         id=doc_id,
         plan_id=plan_id,
         kind=kind,
         item_id=item_id,
-        title_set=frozenset(title),
-        acc_by_fold=acc_by_fold,
-        pairs=frozenset(itertools.pairwise(title)),
+        title_set=frozenset(title_text.split()),
+        acc_text=acc_text,
         context_set=frozenset(context.split()),
         parties=parties,
         title_text=title_text,
@@ -316,7 +317,7 @@ def score_docs(
     if total <= 0:
         return []
     q_pairs = [
-        (a, b)
+        f" {a} {b} "
         for qa, qb in itertools.pairwise(qterms)
         if qa.weight and qb.weight
         for a in qa.variants
@@ -335,7 +336,7 @@ def score_docs(
             for v, strength in q.variants.items():
                 if v in doc.title_set:
                     s = strength
-                    if has_diacritics and q.token.accented and q.token.acc not in doc.acc_by_fold.get(v, {v}):
+                    if has_diacritics and q.token.accented and not doc.writes(q.token.acc):
                         s *= 0.6  # 'hộ' asked, only 'hồ' written
                     best = max(best, s)
                 elif v in doc.context_set:
@@ -346,7 +347,8 @@ def score_docs(
         coverage = got / total
         doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
         doc_cov = min(1.0, doc_got / doc.weight)
-        pair_bonus = (sum(1 for p in q_pairs if p in doc.pairs) / len(q_pairs)) if q_pairs else 0.0
+        padded = doc.padded
+        pair_bonus = (sum(1 for p in q_pairs if p in padded) / len(q_pairs)) if q_pairs else 0.0
         fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
         score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
         score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
