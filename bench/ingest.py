@@ -89,7 +89,7 @@ def _run_child(cmd: list[str], stdin_text: str | None, on_line=None) -> dict[str
         "stdout": lines,
         "stderr": stderr,
         "peak_mb": round(usage.ru_maxrss / 1024, 1),  # kilobytes on Linux
-        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
     }
 
 
@@ -191,10 +191,39 @@ def _rate_ms(samples: list[tuple[float, int]], lo: float, hi: float, total: int)
     return _ms((pts[-1][0] - pts[0][0]) / (pts[-1][1] - pts[0][1]))
 
 
-def run_ingest(url: str, folder: Path, docs: list[synth_docs.SynthDoc]) -> dict[str, Any]:
+def _ingest_shards(url: str, folder: Path, docs: list[synth_docs.SynthDoc], jobs: int) -> dict[str, Any]:
+    """`jobs` concurrent `planbot ingest` processes on disjoint shares of the documents, into one
+    database (the schema created first, so the processes never race to migrate it)."""
+    _run_child([*_planbot(), "stats", "--db", url], None)
+    shards = [[str(folder / d.file) for d in docs[i::jobs]] for i in range(jobs)]
+    results: list[dict[str, Any]] = [{} for _ in shards]
+
+    def one(i: int) -> None:
+        results[i] = _run_child([*_planbot(), "ingest", *shards[i], "--db", url], None)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(jobs)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return {
+        "rc": max(r["rc"] for r in results),
+        "seconds": time.perf_counter() - t0,
+        "stdout": [x for r in results for x in r["stdout"]],
+        "stderr": "".join(r["stderr"] for r in results),
+        "peak_mb": max(r["peak_mb"] for r in results),
+        "cpu_s": round(sum(r["cpu_s"] for r in results), 3),
+    }
+
+
+def run_ingest(url: str, folder: Path, docs: list[synth_docs.SynthDoc], jobs: int = 1) -> dict[str, Any]:
     progress = _Progress(url)
     progress.start()
-    res = _run_child([*_planbot(), "ingest", str(folder), "--db", url], None)
+    if jobs > 1:
+        res = _ingest_shards(url, folder, docs, jobs)
+    else:
+        res = _run_child([*_planbot(), "ingest", str(folder), "--db", url], None)
     progress.stop.set()
     progress.join()
     refused = [x for x in res["stderr"].splitlines() if "refused" in x]
@@ -216,6 +245,8 @@ def run_ingest(url: str, folder: Path, docs: list[synth_docs.SynthDoc]) -> dict[
         "ms_per_plan_first_10pct": _rate_ms(progress.samples, 0.0, 0.1, n),
         "ms_per_plan_last_10pct": _rate_ms(progress.samples, 0.9, 1.0, n),
         "progress": [(round(t, 1), c) for t, c in progress.samples][:: max(1, len(progress.samples) // 60)],
+        "cpu_ms_per_plan": round(1000 * res["cpu_s"] / max(1, n), 1),
+        "processes": jobs,
         "peak_mb": res["peak_mb"],
         "cpu_s": res["cpu_s"],
     }
@@ -305,6 +336,7 @@ def run_batch(cmd: list[str], qs: list[Any]) -> dict[str, Any]:
         "ms_per_question": round(1000 * res["seconds"] / max(1, len(qs)), 1),
         "accuracy": round(ok / max(1, len(qs)), 3),
         "peak_mb": res["peak_mb"],
+        "cpu_ms_per_question": round(1000 * res["cpu_s"] / max(1, len(qs)), 1),
         "correct": ok,
         "wrong_examples": wrong[:8],
         "error": res["stderr"].strip().splitlines()[-1] if res["rc"] and res["stderr"].strip() else None,
@@ -389,6 +421,8 @@ def run(
     seed: int = 11,
     workdir: Path | None = None,
     baseline: bool = True,
+    ask_only: bool = False,
+    jobs: int = 1,
 ) -> dict[str, Any]:
     workdir = workdir or Path(tempfile.mkdtemp(prefix="planbot-bench-ingest-"))
     docs_dir = workdir / "docs"
@@ -397,16 +431,19 @@ def run(
     load_start = os.getloadavg()
 
     t = time.perf_counter()
-    docs = synth_docs.synthesise(docs_dir, plans, seed)
+    # --ask-only: the documents and the database of an earlier run, questions only
+    docs = synth_docs.load_manifest(docs_dir) if ask_only else synth_docs.synthesise(docs_dir, plans, seed)
     synth_s = time.perf_counter() - t
     layouts: dict[str, int] = {}
     for d in docs:
         for lay in d.layout:
             layouts[lay] = layouts.get(lay, 0) + 1
 
-    fresh_database(url)
-    print(f"[{backend}] ingesting {len(docs)} documents from {docs_dir} ...", flush=True)
-    ingest = run_ingest(url, docs_dir, docs)
+    ingest: dict[str, Any] = {"ok": None, "skipped": "ask only"}
+    if not ask_only:
+        fresh_database(url)
+        print(f"[{backend}] ingesting {len(docs)} documents from {docs_dir} ...", flush=True)
+        ingest = run_ingest(url, docs_dir, docs, jobs)
     load_after_ingest = os.getloadavg()
     rows = count_rows(url)
 
@@ -432,9 +469,11 @@ def run(
         "ask_startup_ms": [_ms(x) for x in startup_s],
         "ask_batches": engine_runs,
         "ask_ms_per_question": _mean(engine_runs, "ms_per_question"),
+        "ask_cpu_ms_per_question": _mean(engine_runs, "cpu_ms_per_question"),
         "ask_accuracy": _pooled_accuracy(engine_runs),
         "baseline_batches": base_runs,
         "baseline_ms_per_question": _mean(base_runs, "ms_per_question") if base_runs else None,
+        "baseline_cpu_ms_per_question": _mean(base_runs, "cpu_ms_per_question") if base_runs else None,
         "baseline_accuracy": _pooled_accuracy(base_runs) if base_runs else None,
         "acceptance": {
             "ingest_without_error": ingest["ok"],
@@ -463,20 +502,25 @@ def _pooled_accuracy(runs: list[dict[str, Any]]) -> float:
 def print_table(r: dict[str, Any]) -> None:
     i = r["ingest"]
     print(f"National benchmark on {r['backend']} {r['server_version']}: {r['plans']} plans, rows {r['rows']}")
-    print(
-        f"  ingest: {'OK' if i['ok'] else 'FAILED ' + '; '.join(i['errors'][:3])} — {i['total_s']} s total, "
-        f"{i['ms_per_plan']} ms/plan (first 10% {i['ms_per_plan_first_10pct']}, last 10% "
-        f"{i['ms_per_plan_last_10pct']}), peak {i['peak_mb']} MB, CPU {i['cpu_s']} s"
-    )
+    if i.get("skipped"):
+        print(f"  ingest: skipped ({i['skipped']})")
+    else:
+        print(
+            f"  ingest: {'OK' if i['ok'] else 'FAILED ' + '; '.join(i['errors'][:3])} — {i['total_s']} s total, "
+            f"{i['ms_per_plan']} ms/plan (first 10% {i['ms_per_plan_first_10pct']}, last 10% "
+            f"{i['ms_per_plan_last_10pct']}), CPU {i['cpu_ms_per_plan']} ms/plan, {i['processes']} process(es), "
+            f"peak {i['peak_mb']} MB"
+        )
     print(f"  ask start-up on an empty batch (ms): {r['ask_startup_ms']}")
-    print(f"  {'':34} {'questions':>9} {'ms/question':>12} {'accuracy':>9} {'peak MB':>8}")
+    print(f"  {'':36} {'questions':>9} {'ms/question':>12} {'CPU ms/q':>9} {'accuracy':>9} {'peak MB':>8}")
     for label, runs in (
         ("planbot ask --json (incl. start-up)", r["ask_batches"]),
         ("baseline extractOne (incl. start-up)", r["baseline_batches"]),
     ):
         for b in runs:
             print(
-                f"  {label:34} {b['questions']:>9} {b['ms_per_question']:>12} {b['accuracy']:>9} {b['peak_mb']:>8}"
+                f"  {label:36} {b['questions']:>9} {b['ms_per_question']:>12} {b.get('cpu_ms_per_question', '')!s:>9} "
+                f"{b['accuracy']:>9} {b['peak_mb']:>8}"
             )
     print(f"  acceptance: {r['acceptance']}; load average {r['load_average']}")
 
@@ -492,14 +536,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--workdir", type=Path, help="where the documents (and the SQLite file) go")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="concurrent `planbot ingest` processes (default 1: the whole folder)",
+    )
+    ap.add_argument("--ask-only", action="store_true", help="reuse --workdir's documents and database")
     ap.add_argument("--baseline-worker", action="store_true", help=argparse.SUPPRESS)
     a, _unknown = ap.parse_known_args(argv)  # `python -m bench` passes every module the same options
     if a.baseline_worker:
         return baseline_worker(a.db)
-    result = run(a.plans, a.db, a.batch, a.batches, a.seed, a.workdir, not a.no_baseline)
+    result = run(a.plans, a.db, a.batch, a.batches, a.seed, a.workdir, not a.no_baseline, a.ask_only, a.jobs)
     print_table(result)
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"ingest-{result['backend']}.json"
+    suffix = "-ask" if a.ask_only else ""
+    out = RESULTS / f"ingest-{result['backend']}{suffix}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"written {out.relative_to(ROOT)}")
     return result
