@@ -280,3 +280,12 @@ def test_counts_after_a_colon_become_children_named_by_what_they_count() -> None
     assert [(c.name, c.target.value) for c in stated[0].children] == [("Khu dân cư", 2), ("Trường THCS", 1)]
     stated = parse_item("Tổng đàn gia súc: 5.000 con trâu bò, 20.000 con gia cầm")
     assert [(c.name, c.target.value) for c in stated[0].children] == [("Trâu bò", 5000), ("Gia cầm", 20000)]
+
+
+def test_lettered_flattened_list_with_vietnamese_letters() -> None:
+    """'a) … đ) … e)': the Vietnamese alphabet has đ after d and no f."""
+    from knowledge.extract.prose_indicators import _increasing
+
+    assert _increasing(["a", "b", "c", "d", "đ", "e", "g"])
+    assert not _increasing(["a", "c"])
+    assert not _increasing(["a)", "b)"])

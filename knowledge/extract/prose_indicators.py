@@ -157,7 +157,7 @@ def _split_flattened(text: str) -> list[tuple[str, str]]:
     """'(1) A 5%; (2) B 7%' -> [('(1)', 'A 5%'), ('(2)', 'B 7%')]; else one item."""
     no, body = strip_marker(text)
     marks = list(_INLINE.finditer(body))
-    numbers = [re.sub(r"\D", "", _mark(m)) or _mark(m) for m in marks]
+    numbers = [re.sub(r"\D", "", _mark(m)) or _mark(m).strip("()") for m in marks]
     if len(marks) < 2 or not _increasing(numbers):
         return [(no, body)]
     parts: list[tuple[str, str]] = []
@@ -175,11 +175,15 @@ def _mark(m: re.Match[str]) -> str:
     return m.group(1) or m.group(2)
 
 
+# Vietnamese list letters: a) b) c) d) đ) e) g) h) i) k) l) … (no f, j, w, z)
+_LIST_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
 def _increasing(numbers: list[str]) -> bool:
-    try:
-        values = [int(n) if n.isdigit() else ord(n) for n in numbers]
-    except ValueError:
+    """'1, 2, 3' or 'a, b, c, d, đ, e': consecutive markers (anything else is not a list)."""
+    if not all(n.isdigit() or (len(n) == 1 and n in _LIST_LETTERS) for n in numbers):
         return False
+    values = [int(n) if n.isdigit() else _LIST_LETTERS.index(n) for n in numbers]
     return all(b == a + 1 for a, b in itertools.pairwise(values))
 
 
