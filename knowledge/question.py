@@ -434,6 +434,7 @@ class Question:
     period: Period
     places: list[PlaceRef] = field(default_factory=list)  # candidates named in the question
     place: PlaceHit | None = None  # where the question names them
+    unknown_place: str | None = None  # 'xã Không Có': a place written out that nobody knows
     all_terms: list[Token] = field(default_factory=list)  # terms if the 'place' is item words after all
 
     @property
@@ -470,11 +471,22 @@ def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
         period=period,
         places=hit.candidates if hit else [],
         place=hit,
+        unknown_place=None if hit else unknown_place(text),
         all_terms=_content_terms(toks) if hit else terms,
     )
 
 
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
+_WRITTEN_PLACE = re.compile(
+    r"\b(xã|phường|thị trấn|Xã|Phường|Thị trấn)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\w*\s*){1,3})"
+)
+
+
+def unknown_place(text: str) -> str | None:
+    """A place written out with its type and capitals ('xã Hòa Bình'); the
+    caller only asks when no known place matched."""
+    m = _WRITTEN_PLACE.search(clean(text))
+    return f"{m.group(1).lower()} {m.group(2).strip()}" if m else None
 
 
 def _content_terms(toks: list[Token]) -> list[Token]:

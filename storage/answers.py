@@ -169,6 +169,14 @@ class AnswerEngine:
         self, session: Session, q: qn.Question, asker: str | None, gaz: qn.Gazetteer
     ) -> _Scope | Answer:
         asker_places = gaz.resolve_text(asker) if asker else []
+        if q.unknown_place and not q.places:
+            names = [_place_label(p, gaz) for p in (asker_places or gaz.places)]
+            return Answer(
+                say.unknown_locality(q.unknown_place, names),
+                q.intent.kind,
+                needs_locality=True,
+                locality_candidates=names[:8],
+            )
         if q.places:
             cands = q.places
             if len(cands) > 1:

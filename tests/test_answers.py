@@ -86,6 +86,13 @@ def test_unknown_chosen_place_is_said_plainly(qa: AnswerEngine) -> None:
     assert ans.needs_locality and "Không Có" in ans.text
 
 
+def test_unknown_place_in_the_question_is_not_answered_from_another(qa: AnswerEngine) -> None:
+    ans = qa.ask("Tỷ lệ hộ nghèo của xã Hòa Bình là bao nhiêu?", "xã Tân Lập")
+    assert ans.needs_locality and "xã Hòa Bình" in ans.text and ans.matches == []
+    # a lower-case 'phường' inside an item name is no place
+    assert not qa.ask("Duy trì phường đạt chuẩn văn minh đô thị", "phường Hồng Hà").needs_locality
+
+
 def test_same_named_places_are_asked_back_or_narrowed(engine: Engine) -> None:
     _store(engine, "qa_plan_tan_lap_2025.json", "qa_plan_tan_lap_thai_binh.json")
     qa = AnswerEngine(engine)
