@@ -89,10 +89,50 @@ def _lines(doc: Document) -> list[_Line]:
         for part in (p for t in texts for p in t.splitlines()):
             raw = part.strip()
             marked = raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
-            text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", raw)).strip()
-            if text:
-                out.append(_Line(text, block.line_no, heading=heading or marked))
+            for piece in _pieces(raw):
+                text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", piece)).strip()
+                if text:
+                    out.append(_Line(text, block.line_no, heading=heading or marked))
     return out
+
+
+# The national motto, set beside the issuer in the two-column header.
+_MOTTO = re.compile(
+    r"(CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
+    r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc)",
+    re.IGNORECASE,
+)
+# 'Số: 12/KH-UBND   Vĩnh Tuy, ngày …' once the column gap is lost (PDF text, ' — ').
+_NUMBER_THEN_PLACE = re.compile(
+    r"^(\**Số\s*:\s*\S*/\S+?)\s*[—–-]?\s+(\S[^,;:]{1,50},\s*ngày\b.*)$", re.IGNORECASE
+)
+
+
+# A blank left for the day or month ('ngày    tháng 4 năm 2026') is not a column gap.
+_DATE_WORD_BEFORE = re.compile(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.)$")
+_DATE_WORD_AFTER = re.compile(r"(?i)^(?:tháng|năm|/|…|\.)")
+
+
+def _columns(raw: str) -> list[str]:
+    out, start = [], 0
+    for gap in re.finditer(r"\t|\s{3,}", raw):
+        left, right = raw[start : gap.start()], raw[gap.end() :]
+        if _DATE_WORD_BEFORE.search(left.rstrip()) or _DATE_WORD_AFTER.match(right):
+            continue
+        out.append(left)
+        start = gap.end()
+    return [*out, raw[start:]]
+
+
+def _pieces(raw: str) -> list[str]:
+    """A line cut where the two-column header put two texts side by side: at a wide gap
+    or tab, around the national motto, and between the number and the place-and-date."""
+    out: list[str] = []
+    for column in _columns(raw):
+        for piece in _MOTTO.split(column):
+            m = _NUMBER_THEN_PLACE.match(piece.strip())
+            out.extend(m.groups() if m else [piece])
+    return [p.strip() for p in out if p.strip(" *")]
 
 
 def _is_upper(text: str) -> bool:
@@ -108,23 +148,75 @@ def _type_of(word: str) -> str | None:
 # ---------------------------------------------------------------- locality
 
 
-def _header_locality(lines: list[_Line]) -> tuple[str | None, str | None]:
-    """('phường', 'ĐÔNG THỌ') from 'ỦY BAN NHÂN DÂN [/] PHƯỜNG ĐÔNG THỌ' in the first header."""
-    for i, line in enumerate(lines):
-        m = _COUNCIL.match(line.text)
-        if not m:
-            continue
-        rest = m.group(1).strip()
-        if not rest and i + 1 < len(lines):
-            rest = lines[i + 1].text
-        tm = _UPPER_TYPED.match(rest)
-        if not tm:
-            continue
-        name = tm.group(2).strip(" .,:")
-        # 'PHƯỜNG ĐÔNG THỌ', 'PHƯỜNG 12', or a header line 'UBND xã Hưng Đông' and nothing more
-        if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
-            return tm.group(1).lower(), name
-    return None, None
+# Bodies that head a letter for a place without issuing the plan themselves.
+_PARTY_HEAD = re.compile(
+    r"^(?:ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\b\s*(.*)$", re.IGNORECASE
+)
+# Lines further apart than this are not one header block.
+_HEADER_GAP = 5
+
+
+@dataclass
+class _Unit:
+    kind: str
+    name: str  # as written in the header, often in capitals
+    council: bool  # 'ỦY BAN NHÂN DÂN …' (issues plans), not 'ĐẢNG BỘ …'
+
+
+def _level(kind: str, name: str) -> int:
+    """3 commune, 2 district, 1 province (and the centrally run cities)."""
+    if kind in _COMMUNE_TYPES:
+        return 3
+    if kind == "tỉnh" or (kind == "thành phố" and fold(name) in {fold(c) for c in CENTRAL_CITIES}):
+        return 1
+    return 2
+
+
+def _typed_header_name(rest: str) -> tuple[str, str] | None:
+    """('phường', 'ĐÔNG THỌ') from 'PHƯỜNG ĐÔNG THỌ' / 'xã Hưng Lộc' / 'PHƯỜNG 12'."""
+    tm = _UPPER_TYPED.match(rest)
+    if not tm or re.match(r"(?i)xã\s+hội\b", rest):
+        return None
+    name = tm.group(2).strip(" .,:")
+    if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
+        return tm.group(1).lower(), name
+    return None
+
+
+def _header_unit(lines: list[_Line], i: int) -> _Unit | None:
+    """The unit a header line names: 'UBND XÃ MỸ HÒA', or 'ỦY BAN NHÂN DÂN' over 'XÃ MỸ HÒA'
+    (the motto of the right-hand column may come between them)."""
+    text = lines[i].text
+    m = _COUNCIL.match(text)
+    pm = None if m else _PARTY_HEAD.match(text)
+    if not (m or pm):
+        return None
+    rest = (m or pm).group(1).strip()
+    if not rest:
+        following = (x.text for x in lines[i + 1 : i + 4] if not _MOTTO.fullmatch(x.text))
+        rest = next(following, "")
+    typed = _typed_header_name(rest)
+    return _Unit(typed[0], typed[1], council=bool(m)) if typed else None
+
+
+def _header_units(lines: list[_Line]) -> list[_Unit]:
+    """The units of the first header block ('UBND HUYỆN X' then 'ỦY BAN NHÂN DÂN XÃ Y')."""
+    units: list[_Unit] = []
+    last: int | None = None
+    for i, _line in enumerate(lines):
+        if last is not None and i - last > _HEADER_GAP:
+            break
+        unit = _header_unit(lines, i)
+        if unit and all((u.kind, fold(u.name)) != (unit.kind, fold(unit.name)) for u in units):
+            units.append(unit)
+            last = i
+    return units
+
+
+def _issuer_unit(units: list[_Unit]) -> _Unit | None:
+    """The lowest level among the people's committees of the header (else any unit)."""
+    pool = [u for u in units if u.council] or units
+    return max(pool, key=lambda u: _level(u.kind, u.name), default=None)
 
 
 def _place_line(lines: list[_Line]) -> tuple[str | None, str | None]:
@@ -192,36 +284,105 @@ def _title_locality(title: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _locality(
-    lines: list[_Line], mentions: list[tuple[str, str]], title: str | None
-) -> tuple[str | None, str | None]:
-    kind, name = _header_locality(lines)
-    place_kind, place_name = _place_line(lines)
-    if name is None:
-        kind, name = place_kind, place_name
-    elif kind is None:
-        kind = place_kind
-    if name is None:
+@dataclass
+class _Place:
+    kind: str | None
+    name: str | None
+    parent: tuple[str, str] | None = None  # stated beside it: header block or labelled field
+
+
+# 'Địa phương: xã Mỹ Hòa, huyện Tháp Mười' / 'Đơn vị: UBND xã …' / front matter 'locality: …'
+_PLACE_LABEL = re.compile(
+    r"^(?:Địa\s+phương|Địa\s+bàn|Đơn\s+vị(?:\s+ban\s+hành)?|Cơ\s+quan\s+ban\s+hành|locality|place)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+# Labelled fields sit at the top of the document, before its sections.
+_LABEL_ZONE = 30
+# 'UBND xã Mỹ Hòa ban hành / xây dựng Kế hoạch …': the commune says it is the plan's author.
+_ISSUING_SENTENCE = re.compile(
+    rf"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
+    r"[^.;]{0,40}?\b(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:các\s+)?[Kk]ế\s+hoạch"
+)
+
+
+def _by_level(found: list[tuple[str, str]]) -> _Place | None:
+    """The lowest unit of 'xã Mỹ Hòa, huyện Tháp Mười', with the district above it as parent."""
+    units = [(k, n) for k, n in found if not (k == "xã" and n.lower().startswith("hội"))]
+    if not units:
+        return None
+    kind, name = max(units, key=lambda u: _level(*u))
+    above = [u for u in units if _level(*u) == 2 and _level(kind, name) == 3]
+    return _Place(kind, name, above[0] if above else None)
+
+
+def _labelled_place(lines: list[_Line]) -> _Place | None:
+    for line in lines[:_LABEL_ZONE]:
+        m = _PLACE_LABEL.match(line.text)
+        if m:
+            place = _by_level(_typed_mentions(m.group(1)))
+            if place:
+                return place
+    return None
+
+
+def _subject_commune(lines: list[_Line], title: str | None) -> tuple[str, str] | None:
+    """A commune the title or an issuing sentence names as the plan's own place."""
+    kind, name = _title_locality(title)
+    if kind and name:
+        return kind, name
+    for line in lines[:_LABEL_ZONE]:
+        if re.match(r"(?i)^(?:Căn\s+cứ|Theo)\b", line.text):
+            continue
+        for m in _ISSUING_SENTENCE.finditer(line.text):
+            if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
+                return m.group(1).lower(), _proper_name(m.group(2))
+    return None
+
+
+def _header_place(lines: list[_Line], title: str | None) -> _Place | None:
+    """The issuer of the header block; a district header over a plan whose title or
+    issuing sentence names a commune is that commune's parent ('UBND HUYỆN X' alone)."""
+    units = _header_units(lines)
+    issuer = _issuer_unit(units)
+    if issuer is None:
+        return None
+    level = _level(issuer.kind, issuer.name)
+    if level < 3:
+        subject = _subject_commune(lines, title)
+        if subject:
+            return _Place(subject[0], subject[1], (issuer.kind, issuer.name) if level == 2 else None)
+    above = [u for u in units if _level(u.kind, u.name) == 2 and level == 3]
+    return _Place(issuer.kind, issuer.name, (above[0].kind, above[0].name) if above else None)
+
+
+def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | None) -> _Place:
+    place = _labelled_place(lines) or _header_place(lines, title)
+    if place is None:
+        kind, name = _place_line(lines)
+        place = _Place(kind, name) if name else None
+    if place is None:
         # 'UBND xã Hưng Đông xây dựng kế hoạch' / 'Ủy ban nhân dân phường X'
         pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
         for m in re.finditer(pattern, _joined(lines)):
             if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
-                return m.group(1).lower(), _proper_name(m.group(2))
-        return _title_locality(title)
-    if kind is None:
-        key = fold(name)
+                return _Place(m.group(1).lower(), _proper_name(m.group(2)))
+        return _Place(*_title_locality(title))
+    if place.kind is None:
+        key = fold(place.name)
         kinds = Counter(k for k, n in mentions if fold(n) == key)
-        kind = kinds.most_common(1)[0][0] if kinds else None
-    return kind, _display_name(name, mentions)
+        place.kind = kinds.most_common(1)[0][0] if kinds else None
+    place.name = _display_name(place.name or "", mentions)
+    if place.parent:
+        place.parent = (place.parent[0], _display_name(place.parent[1], mentions))
+    return place
 
 
 def _joined(lines: list[_Line]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def _parent_and_province(
-    kind: str | None, name: str | None, mentions: list[tuple[str, str]]
-) -> tuple[str | None, str | None]:
+def _parent_and_province(place: _Place, mentions: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    kind, name = place.kind, place.name
     own = (kind, fold(name))
     counts: Counter[tuple[str, str]] = Counter()
     provinces: Counter[str] = Counter()
@@ -235,7 +396,9 @@ def _parent_and_province(
             counts[(k, n)] += 1
     province = provinces.most_common(1)[0][0] if provinces else None
     parent: str | None = None
-    if kind in _COMMUNE_TYPES and counts:
+    if kind in _COMMUNE_TYPES and place.parent:
+        parent = f"{place.parent[0]} {place.parent[1]}"
+    elif kind in _COMMUNE_TYPES and counts:
         # most mentioned; on a tie the lower level (huyện/quận before a city)
         rank = {t: i for i, t in enumerate(("huyện", "quận", "thị xã", "thành phố"))}
         (pk, pn), _ = max(counts.items(), key=lambda kv: (kv[1], -rank[kv[0][0]]))
@@ -309,6 +472,13 @@ def _plan_heading(line: _Line, index: int) -> str | None:
     return None
 
 
+def _names_purpose(text: str) -> bool:
+    """'Thực hiện nhiệm vụ phát triển … năm 2025' under a bare 'KẾ HOẠCH' is the title's second
+    line, while 'Thực hiện Kế hoạch số 109/KH-UBND …, UBND xã …' opens the preamble."""
+    cites = re.search(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]", text)
+    return bool(re.match(r"(?i)^Thực\s+hiện\b", text)) and not cites and not text.endswith((";", ".", ","))
+
+
 def _title(lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
         rest = _plan_heading(line, i)
@@ -320,7 +490,9 @@ def _title(lines: list[_Line]) -> str | None:
         for nxt in lines[i + 1 : i + 6]:
             t = nxt.text
             numbered = re.match(r"^(?:[IVX]+[.\-\s]|\d+[.)]\s|[a-zđA-ZĐ][.)]\s)", t)
-            stop = numbered or (_TITLE_STOP.match(t) and not nxt.heading)
+            stop = numbered or (
+                _TITLE_STOP.match(t) and not nxt.heading and not (len(parts) == 1 and _names_purpose(t))
+            )
             ends = (
                 _COUNCIL.match(t) or _SIGN_TITLE.match(t) or _SIGN_AUTHORITY.match(t) or _TITLE_END.match(t)
             )
@@ -478,9 +650,10 @@ def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]
     lines = _lines(doc)
     mentions = _typed_mentions(_joined(lines))
     title = _title(lines)
-    kind, name = _locality(lines, mentions, title)
+    place = _locality(lines, mentions, title)
+    kind, name = place.kind, place.name
     locality = f"{kind} {name}" if kind and name else name
-    parent, province = _parent_and_province(kind, name, mentions)
+    parent, province = _parent_and_province(place, mentions)
     start, end = _period(title, lines)
     numbers = _doc_numbers(lines)
     meta = PlanMeta(
