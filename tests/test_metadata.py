@@ -242,3 +242,127 @@ def test_prose_extractors_never_raise(lines: list[str]) -> None:
     assert all(c.values for c in conflicts)
     assert all(r.text for r in reporting.extract(doc))
     assert all(d.unit for d in duties.extract(doc))
+
+
+def test_two_column_header_on_shared_lines() -> None:
+    """Issuer and motto on one line with a wide gap; the party committee above is the parent."""
+    meta = extract_meta(read_document(DATA / "meta_two_column.txt"))
+    assert (meta.locality, meta.issuer) == ("thị trấn Bố Hạ", "UBND thị trấn Bố Hạ")
+    assert (meta.parent, meta.province) == ("huyện Yên Thế", "Bắc Giang")
+    assert meta.doc_number == "31/KH-UBND" and meta.signed_date == date(2026, 2, 8)
+    assert meta.title == "Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2026 của thị trấn Bố Hạ"
+    assert (meta.period_start, meta.period_end) == (2026, 2026)  # not the 2015 law cited below
+    assert meta.signer == "H' Loan Byă"
+
+
+def test_pdf_text_with_interleaved_columns_and_broken_title() -> None:
+    meta = extract_meta(read_document(DATA / "meta_pdf_interleaved.txt"))
+    assert (meta.locality, meta.parent) == ("phường Quang Trung", "thị xã Sơn Tây")
+    assert meta.doc_number == "05/KH-UBND" and meta.signed_date == date(2027, 1, 12)
+    assert meta.title == (
+        "Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc phòng - an ninh năm 2027"
+    )
+    assert (meta.period_start, meta.period_end) == (2027, 2027)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG\nỦY BAN NHÂN DÂN XÃ NHẬT TÂN",
+        "UBND HUYỆN KIM BẢNG\nỦY BAN NHÂN DÂN\nXÃ NHẬT TÂN",
+        "UBND HUYỆN KIM BẢNG    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nUBND XÃ NHẬT TÂN    Độc lập - Tự do - Hạnh phúc",
+    ],
+)
+def test_lowest_unit_of_the_header_is_the_issuer(header: str) -> None:
+    text = (
+        header
+        + "\nSố: 3/KH-UBND\nKẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\nxã Nhật Tân giáp huyện Duy Tiên."
+    )
+    meta = extract_meta(_doc(text))
+    assert (meta.locality, meta.parent) == ("xã Nhật Tân", "huyện Kim Bảng")
+
+
+def test_district_header_over_a_commune_plan() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN KIM BẢNG\nKẾ HOẠCH\nPhát triển kinh tế - xã hội xã Nhật Tân năm 2025\n"
+        "Căn cứ Nghị quyết của HĐND huyện Kim Bảng;"
+    )
+    meta = extract_meta(_doc(text))
+    assert (meta.locality, meta.parent) == ("xã Nhật Tân", "huyện Kim Bảng")
+    issuing = "UBND HUYỆN KIM BẢNG\nKẾ HOẠCH\nNăm 2025\nUBND xã Nhật Tân ban hành Kế hoạch như sau:"
+    assert extract_meta(_doc(issuing)).locality == "xã Nhật Tân"
+    # a district's own plan names no commune as its subject
+    district = "UBND HUYỆN KIM BẢNG\nKẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\nGiao UBND xã Nhật Tân thực hiện."
+    assert extract_meta(_doc(district)).locality == "huyện Kim Bảng"
+
+
+def test_title_keeps_a_purpose_line_but_not_a_preamble() -> None:
+    purpose = extract_meta(_doc("UBND XÃ AN THỊNH\nKẾ HOẠCH\nThực hiện chỉ tiêu kinh tế - xã hội năm 2026"))
+    assert purpose.title == "Kế hoạch Thực hiện chỉ tiêu kinh tế - xã hội năm 2026"
+    preamble = extract_meta(
+        _doc("UBND XÃ AN THỊNH\nKẾ HOẠCH\nThực hiện Kế hoạch số 12/KH-UBND của UBND huyện năm 2024")
+    )
+    assert preamble.title == "Kế hoạch"
+
+
+def test_labelled_fields_and_front_matter() -> None:
+    meta = extract_meta(read_document(DATA / "meta_labelled.md"))
+    assert (meta.locality, meta.parent, meta.province) == ("phường Nam Sơn", "quận Kiến An", "Hải Phòng")
+    assert (meta.period_start, meta.period_end) == (2026, 2026)
+    text = (
+        "Đơn vị: tỷ đồng\nĐơn vị: UBND xã Minh Lập, huyện Đồng Hỷ\nGiai đoạn: 2026 - 2030\nNăm 2024 đạt 5 tỷ."
+    )
+    labelled = extract_meta(_doc(text))
+    assert (labelled.locality, labelled.parent) == ("xã Minh Lập", "huyện Đồng Hỷ")
+    assert (labelled.period_start, labelled.period_end) == (2026, 2030)
+
+
+def test_news_article_headline_place_and_goal_year() -> None:
+    meta = extract_meta(read_document(DATA / "meta_news.txt"))
+    assert meta.title == "Xã Tân Phú Trung đặt mục tiêu 100% thôn đạt chuẩn văn hóa"
+    assert (meta.locality, meta.parent) == ("xã Tân Phú Trung", "huyện Củ Chi")
+    # 'Năm 2025, xã đạt …' reports a result; 'Năm 2026, xã … phấn đấu' sets the goal
+    assert (meta.period_start, meta.period_end) == (2026, 2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\nNăm 2026, phường phấn đấu thu 5 tỷ.", 2026),
+        (
+            "Sáng 3/1, UBND xã tổ chức hội nghị triển khai Kế hoạch phát triển kinh tế - xã hội năm 2026.",
+            2026,
+        ),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\nNăm 2024, xã đạt 9 chỉ tiêu.", None),
+    ],
+)
+def test_period_from_opening_sentences_not_citations(text: str, year: int | None) -> None:
+    meta = extract_meta(_doc(text))
+    assert (meta.period_start, meta.period_end) == (year, year)
+
+
+def test_headline_needs_a_dateline_or_lead_paragraph() -> None:
+    listed = extract_meta(_doc("Tỷ lệ hộ nghèo xã An Phú năm 2025 giảm mạnh\n- Thu ngân sách 5 tỷ đồng"))
+    assert listed.title is None
+
+
+def test_news_commune_is_the_repeated_one_not_a_person_after_ubnd() -> None:
+    text = "\n".join(
+        [
+            "Kỳ họp HĐND cuối năm: nhiều chỉ tiêu mới cho năm 2026",
+            "20/12/2025 10:05",
+            "Ngày 19/12, HĐND phường Ngọc Thụy (quận Long Biên, Hà Nội) tổ chức kỳ họp thứ 12.",
+            "Năm 2026, phường Ngọc Thụy phấn đấu thu ngân sách đạt 110% dự toán.",
+            "Chủ tịch UBND phường Nguyễn Văn An cho biết phường sẽ tập trung giải phóng mặt bằng.",
+        ]
+    )
+    meta = extract_meta(_doc(text))
+    assert (meta.locality, meta.parent, meta.province) == ("phường Ngọc Thụy", "quận Long Biên", "Hà Nội")
+    assert (meta.period_start, meta.period_end) == (2026, 2026)
+
+
+def test_district_of_a_central_city_has_the_city_as_parent() -> None:
+    meta = extract_meta(
+        _doc("ỦY BAN NHÂN DÂN\nQUẬN HẢI AN\nKẾ HOẠCH năm 2025\nquận Hải An, thành phố Hải Phòng")
+    )
+    assert (meta.locality, meta.parent, meta.province) == ("quận Hải An", "thành phố Hải Phòng", "Hải Phòng")

@@ -50,7 +50,8 @@ _PERIOD_RANGE = re.compile(
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _SIGN_TITLE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b", re.IGNORECASE)
 _SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*$")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ'’]*$")  # "K' Điểu", 'Y Khâm Niê'
+
 _NOT_NAME = re.compile(
     r"ỦY|UỶ|BAN|NHÂN DÂN|CHỦ TỊCH|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|PHỤ LỤC|BIỂU|KẾ HOẠCH|QUYẾT|"
     r"PHƯỜNG|XÃ|THỊ|HUYỆN|QUẬN|TỈNH|THÀNH|NƠI NHẬN|ĐÃ KÝ|HÀNH ĐỘNG",
@@ -361,12 +362,7 @@ def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | 
         kind, name = _place_line(lines)
         place = _Place(kind, name) if name else None
     if place is None:
-        # 'UBND xã Hưng Đông xây dựng kế hoạch' / 'Ủy ban nhân dân phường X'
-        pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
-        for m in re.finditer(pattern, _joined(lines)):
-            if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
-                return _Place(m.group(1).lower(), _proper_name(m.group(2)))
-        return _Place(*_title_locality(title))
+        return _Place(*_mentioned_commune(lines, mentions, title))
     if place.kind is None:
         key = fold(place.name)
         kinds = Counter(k for k, n in mentions if fold(n) == key)
@@ -377,11 +373,49 @@ def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | 
     return place
 
 
+def _mentioned_commune(
+    lines: list[_Line], mentions: list[tuple[str, str]], title: str | None
+) -> tuple[str | None, str | None]:
+    """No header (a news article, a bare list): the commune the title names, else one
+    'UBND xã X' names that the text repeats, else the commune mentioned most.
+
+    A single 'Chủ tịch UBND phường Đỗ Thị Thu Trang' is a person after the unit."""
+    kind, name = _title_locality(title)
+    if kind and name:
+        return kind, name
+    communes = Counter((k, fold(n)) for k, n in mentions if k in _COMMUNE_TYPES)
+    pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
+    named = [
+        (m.group(1).lower(), _proper_name(m.group(2)))
+        for m in re.finditer(pattern, _joined(lines))
+        if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2))
+    ]
+    repeated = [(k, n) for k, n in named if communes[(k, fold(n))] > 1]
+    if repeated:
+        return repeated[0]
+    if communes:
+        (k, key), _ = communes.most_common(1)[0]
+        return k, next(n for kk, n in mentions if kk == k and fold(n) == key)
+    return named[0] if named else (None, None)
+
+
 def _joined(lines: list[_Line]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def _parent_and_province(place: _Place, mentions: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+def _bare_central_city(text: str) -> str | None:
+    """'(quận Long Biên, Hà Nội)': a central city written after a district without its type."""
+    cities = "|".join(re.escape(c.title()) for c in CENTRAL_CITIES)
+    m = re.search(
+        rf"(?i:quận|huyện|thị\s+xã)\s+[^,;()\n]{{2,30}},\s*(?:TP\.?\s*|(?i:thành\s+phố)\s+)?({cities})(?!\w)",
+        text,
+    )
+    return m.group(1) if m else None
+
+
+def _parent_and_province(
+    place: _Place, mentions: list[tuple[str, str]], text: str = ""
+) -> tuple[str | None, str | None]:
     kind, name = place.kind, place.name
     own = (kind, fold(name))
     counts: Counter[tuple[str, str]] = Counter()
@@ -394,7 +428,7 @@ def _parent_and_province(place: _Place, mentions: list[tuple[str, str]]) -> tupl
             provinces[n] += 1
         if k in _DISTRICT_TYPES:
             counts[(k, n)] += 1
-    province = provinces.most_common(1)[0][0] if provinces else None
+    province = provinces.most_common(1)[0][0] if provinces else _bare_central_city(text)
     parent: str | None = None
     if kind in _COMMUNE_TYPES and place.parent:
         parent = f"{place.parent[0]} {place.parent[1]}"
@@ -404,7 +438,7 @@ def _parent_and_province(place: _Place, mentions: list[tuple[str, str]]) -> tupl
         (pk, pn), _ = max(counts.items(), key=lambda kv: (kv[1], -rank[kv[0][0]]))
         parent = f"{pk} {pn}"
     elif kind in _DISTRICT_TYPES and province:
-        parent = f"tỉnh {province}"
+        parent = f"{'thành phố' if fold(province) in central else 'tỉnh'} {province}"
     return parent, province
 
 
@@ -476,7 +510,7 @@ def _names_purpose(text: str) -> bool:
     """'Thực hiện nhiệm vụ phát triển … năm 2025' under a bare 'KẾ HOẠCH' is the title's second
     line, while 'Thực hiện Kế hoạch số 109/KH-UBND …, UBND xã …' opens the preamble."""
     cites = re.search(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]", text)
-    return bool(re.match(r"(?i)^Thực\s+hiện\b", text)) and not cites and not text.endswith((";", ".", ","))
+    return bool(re.match(r"(?i)^Thực\s+hiện\b", text)) and not cites and not text.endswith((";", "."))
 
 
 def _title(lines: list[_Line]) -> str | None:
@@ -496,7 +530,8 @@ def _title(lines: list[_Line]) -> str | None:
             ends = (
                 _COUNCIL.match(t) or _SIGN_TITLE.match(t) or _SIGN_AUTHORITY.match(t) or _TITLE_END.match(t)
             )
-            if stop or ends or t.endswith(":") or len(t) > 250 or (complete and not _is_upper(t)):
+            sentence = t.endswith(".") and not nxt.heading  # titles carry no full stop
+            if stop or ends or sentence or t.endswith(":") or len(t) > 250 or (complete and not _is_upper(t)):
                 break
             parts.append(_title_case_part(t))
             if sum(len(p) for p in parts) > 300:
@@ -509,20 +544,87 @@ def _title(lines: list[_Line]) -> str | None:
         m = re.search(r"ban\s+hành\s+(Kế\s+hoạch\b.*)$", line.text)
         if m:
             return clean(m.group(1)).rstrip(" .;,")
+    return _headline(lines)
+
+
+_DATELINE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
+
+
+def _headline(lines: list[_Line]) -> str | None:
+    """A news article's headline ('Phường X triển khai nhiệm vụ năm 2025'): the first line,
+    a phrase naming a year or a place, followed by a dateline or the lead paragraph."""
+    if len(lines) < 2 or _header_units(lines):
+        return None
+    first, nxt = lines[0].text, lines[1].text
+    words = first.split()
+    phrase = 4 <= len(words) <= 35 and first[:1].isupper() and not _is_upper(first)
+    official = any(
+        r.match(first) for r in (_TITLE_STOP, _COUNCIL, _PARTY_HEAD, _NUMBER_LINE, _PLACE_DATE, _SIGN_TITLE)
+    )
+    if not phrase or official or first.endswith((".", ":", ";", ",")) or re.match(r"^[-+•*\d]", first):
+        return None
+    names_subject = bool(_YEAR.search(first) or _typed_mentions(first))
+    dateline = len(nxt) <= 60 and bool(_DATELINE.search(nxt))
+    return first if names_subject and (dateline or len(nxt.split()) >= 25) else None
+
+
+_RANGE = r"(\d{4})\s*[-–—]\s*(\d{4})"
+# 'Năm kế hoạch: 2025' / 'Giai đoạn: 2026 - 2030' / front matter 'year: 2025'
+_PERIOD_LABEL = re.compile(
+    r"^(?:Năm\s+kế\s+hoạch|Kỳ\s+kế\s+hoạch|Năm|Giai\s+đoạn|Thời\s+kỳ|year|period)\s*:\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*$",
+    re.IGNORECASE,
+)
+# 'Năm 2025, xã Quảng Lợi phấn đấu …' — a year set as the goal's time, not a past result
+_GOAL_YEAR = re.compile(
+    r"(?:^|[.;]\s+)Năm\s+(\d{4})\s*,[^.;]*?\b(?:phấn\s+đấu|đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu|dự\s+kiến)",
+    re.IGNORECASE,
+)
+# 'triển khai Kế hoạch phát triển kinh tế - xã hội năm 2025' / '… nhiệm vụ … năm 2025'
+_LAUNCH_YEAR = re.compile(
+    r"\b(?:triển\s+khai|xây\s+dựng|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:các\s+)?(?:[Kk]ế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)"
+    r"[^.;]{0,100}?\bnăm\s+(\d{4})",
+)
+_CITATION = re.compile(r"(?i)^(?:Căn\s+cứ|Theo|Thực\s+hiện\s+[^,;]*\bsố\b)")
+# Opening sentences read for the plan's year.
+_OPENING_LINES = 40
+
+
+def _labelled_period(lines: list[_Line]) -> tuple[int, int] | None:
+    for line in lines[:_LABEL_ZONE]:
+        m = _PERIOD_LABEL.match(line.text)
+        if m:
+            return int(m.group(1)), int(m.group(2) or m.group(1))
+    return None
+
+
+def _prose_year(lines: list[_Line]) -> int | None:
+    """The year the opening sentences set goals for (never a legal-basis citation)."""
+    opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.match(x.text)]
+    for pattern in (_GOAL_YEAR, _LAUNCH_YEAR):
+        years = [int(y) for text in opening for y in pattern.findall(text)]
+        if years:
+            return max(years)
     return None
 
 
 def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | None]:
-    for text in [title or ""] + [line.text for line in lines[:40]]:
-        m = re.search(r"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*(\d{4})\s*[-–—]\s*(\d{4})", text, re.I)
+    labelled = _labelled_period(lines)
+    if labelled:
+        return labelled
+    opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.match(x.text)]
+    for text in [title or "", *opening]:
+        m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", text, re.I)
         if m:
             return int(m.group(1)), int(m.group(2))
         if text is title and title:
             years = _YEAR.findall(title)
             if years:
                 return int(years[-1]), int(years[-1])
+    year = _prose_year(lines)
+    if year:
+        return year, year
     # no plan heading: the first heading-like line naming a year ('BIỂU CHỈ TIÊU … NĂM 2025')
-    for line in lines[:40]:
+    for line in lines[:_OPENING_LINES]:
         years = _YEAR.findall(line.text)
         if years and (
             line.heading or _is_upper(line.text) or re.match(r"^(?:Biểu|Phụ\s+lục|Bảng)\b", line.text)
@@ -653,7 +755,7 @@ def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]
     place = _locality(lines, mentions, title)
     kind, name = place.kind, place.name
     locality = f"{kind} {name}" if kind and name else name
-    parent, province = _parent_and_province(place, mentions)
+    parent, province = _parent_and_province(place, mentions, _joined(lines))
     start, end = _period(title, lines)
     numbers = _doc_numbers(lines)
     meta = PlanMeta(
