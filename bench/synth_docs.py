@@ -33,8 +33,162 @@ GOLD_DIRS = (Path("/work/shared/gold"), ROOT / "tests" / "data" / "gold")
 COUNTRY = 3321
 
 # Syllables of Sino-Vietnamese place names; two (sometimes three) make a name.
-_SYLLABLES = ["An", "Ái", "Bắc", "Bảo", "Bình", "Bồng", "Cam", "Cẩm", "Cao", "Cát", "Chánh", "Châu", "Chí", "Công", "Cường", "Đa", "Đại", "Đan", "Điền", "Định", "Đoài", "Đồng", "Đông", "Đức", "Dương", "Gia", "Giang", "Hạ", "Hải", "Hán", "Hanh", "Hiền", "Hiệp", "Hòa", "Hoàng", "Hồng", "Hợp", "Huề", "Hưng", "Hương", "Hữu", "Khai", "Khánh", "Khương", "Kiên", "Kim", "Kỳ", "Lạc", "Lai", "Lam", "Lâm", "Lạng", "Lập", "Liên", "Linh", "Lộc", "Lợi", "Long", "Lũng", "Lương", "Mai", "Mậu", "Minh", "Mỹ", "Nam", "Nghĩa", "Ngọc", "Nguyên", "Nhân", "Nhuận", "Ninh", "Phong", "Phú", "Phúc", "Phụng", "Phước", "Phượng", "Quang", "Quảng", "Quế", "Quý", "Sa", "Sơn", "Tam", "Tân", "Tây", "Thạch", "Thái", "Thắng", "Thanh", "Thành", "Thiện", "Thịnh", "Thọ", "Thông", "Thuận", "Thượng", "Thủy", "Tiên", "Tiến", "Tín", "Toàn", "Trà", "Triệu", "Trung", "Trường", "Tú", "Tuấn", "Tường", "Uy", "Vạn", "Văn", "Vân", "Việt", "Vinh", "Vĩnh", "Võ", "Xuân", "Yên"]
-_PROVINCES = ["Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang", "Cao Bằng", "Điện Biên", "Hà Tĩnh", "Lai Châu", "Lạng Sơn", "Nghệ An", "Quảng Ninh", "Thanh Hóa", "Sơn La", "Huế", "Hà Nội"]
+_SYLLABLES = [
+    "An",
+    "Ái",
+    "Bắc",
+    "Bảo",
+    "Bình",
+    "Bồng",
+    "Cam",
+    "Cẩm",
+    "Cao",
+    "Cát",
+    "Chánh",
+    "Châu",
+    "Chí",
+    "Công",
+    "Cường",
+    "Đa",
+    "Đại",
+    "Đan",
+    "Điền",
+    "Định",
+    "Đoài",
+    "Đồng",
+    "Đông",
+    "Đức",
+    "Dương",
+    "Gia",
+    "Giang",
+    "Hạ",
+    "Hải",
+    "Hán",
+    "Hanh",
+    "Hiền",
+    "Hiệp",
+    "Hòa",
+    "Hoàng",
+    "Hồng",
+    "Hợp",
+    "Huề",
+    "Hưng",
+    "Hương",
+    "Hữu",
+    "Khai",
+    "Khánh",
+    "Khương",
+    "Kiên",
+    "Kim",
+    "Kỳ",
+    "Lạc",
+    "Lai",
+    "Lam",
+    "Lâm",
+    "Lạng",
+    "Lập",
+    "Liên",
+    "Linh",
+    "Lộc",
+    "Lợi",
+    "Long",
+    "Lũng",
+    "Lương",
+    "Mai",
+    "Mậu",
+    "Minh",
+    "Mỹ",
+    "Nam",
+    "Nghĩa",
+    "Ngọc",
+    "Nguyên",
+    "Nhân",
+    "Nhuận",
+    "Ninh",
+    "Phong",
+    "Phú",
+    "Phúc",
+    "Phụng",
+    "Phước",
+    "Phượng",
+    "Quang",
+    "Quảng",
+    "Quế",
+    "Quý",
+    "Sa",
+    "Sơn",
+    "Tam",
+    "Tân",
+    "Tây",
+    "Thạch",
+    "Thái",
+    "Thắng",
+    "Thanh",
+    "Thành",
+    "Thiện",
+    "Thịnh",
+    "Thọ",
+    "Thông",
+    "Thuận",
+    "Thượng",
+    "Thủy",
+    "Tiên",
+    "Tiến",
+    "Tín",
+    "Toàn",
+    "Trà",
+    "Triệu",
+    "Trung",
+    "Trường",
+    "Tú",
+    "Tuấn",
+    "Tường",
+    "Uy",
+    "Vạn",
+    "Văn",
+    "Vân",
+    "Việt",
+    "Vinh",
+    "Vĩnh",
+    "Võ",
+    "Xuân",
+    "Yên",
+]
+_PROVINCES = [
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
+    "Cao Bằng",
+    "Điện Biên",
+    "Hà Tĩnh",
+    "Lai Châu",
+    "Lạng Sơn",
+    "Nghệ An",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Sơn La",
+    "Huế",
+    "Hà Nội",
+]
 
 _NUM = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -252,16 +406,37 @@ def markdown(text: str) -> str:
     return "\n".join(lines)
 
 
+_TAG = re.compile(r"</?(?:b|i|u|sup|sub|br)\s*/?>", re.IGNORECASE)
+
+
 def write_docx(text: str, path: Path) -> None:
+    """A Word file: tab-separated rows become a real table, other lines paragraphs."""
     from docx import Document
 
     doc = Document()
+    rows: list[list[str]] = []
+
+    def flush_table() -> None:
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        table = doc.add_table(rows=len(rows), cols=width)
+        for i, cells in enumerate(rows):
+            for j, cell in enumerate(cells):
+                table.cell(i, j).text = _TAG.sub("", cell).strip()
+        rows.clear()
+
     for line in text.split("\n"):
-        s = line.strip()
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        s = re.sub(r"^#+\s*", "", line.strip())  # Markdown heading marks are not Word text
         if not s:
             continue
+        flush_table()
         bold = s.startswith("**") and s.endswith("**") and len(s) > 4
-        doc.add_paragraph().add_run(s.strip("*").strip() if bold else s).bold = bold
+        doc.add_paragraph().add_run(_TAG.sub("", s.strip("*").strip() if bold else s)).bold = bold
+    flush_table()
     doc.save(str(path))
 
 

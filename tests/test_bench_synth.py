@@ -61,3 +61,14 @@ def test_synthesised_documents_ingest_with_their_new_place(tmp_path: Path, engin
     with transaction(engine) as session:
         places = set(session.scalars(select(m.Plan.locality_name)))
     assert {fold(p) for p in places} == {fold(d.locality) for d in docs[:2]}
+
+
+def test_docx_layout_has_real_tables_and_no_markdown_marks(tmp_path: Path) -> None:
+    from knowledge.readers import read_document
+
+    text = "### **1. Các chỉ tiêu chủ yếu**\n\n<b>TT</b>\t<b>Chỉ tiêu</b>\n1\tThu ngân sách đạt 15%\n\nHết."
+    sd.write_docx(text, tmp_path / "plan.docx")
+    doc = read_document(tmp_path / "plan.docx")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert tables and tables[0].rows == [["TT", "Chỉ tiêu"], ["1", "Thu ngân sách đạt 15%"]]
+    assert "#" not in doc.text and "**" not in doc.text and "<b>" not in doc.text
