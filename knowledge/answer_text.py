@@ -103,9 +103,14 @@ def period_text(start: int | None, end: int | None) -> str:
 
 
 def _ref_text(ref: str) -> str:
-    t = re.sub(r"\btable (\d+) row (\d+)", r"bảng \1, dòng \2", ref or "")
+    """Extractors cite places in English ('table 2 row 5', 'prose line 41')."""
+    t = re.sub(r"\btable (\d+),? row (\d+)", r"bảng \1, dòng \2", ref or "")
+    t = re.sub(r"\bprose line (\d+)", r"lời văn, dòng \1", t)
     t = re.sub(r"\bline (\d+)", r"dòng \1", t)
-    return re.sub(r"\brow (\d+)", r"dòng \1", t)
+    t = re.sub(r"\brow (\d+)", r"dòng \1", t)
+    t = re.sub(r"\btable (\d+)", r"bảng \1", t)
+    t = re.sub(r"\bprose\b", "lời văn", t)
+    return re.sub(r"\bfootnote\b", "chú thích", t)
 
 
 def source_line(src: SourceFacts) -> str:
@@ -157,12 +162,17 @@ def progress_words(p: ProgressFacts) -> str:
 
 
 def _conflict_lines(item: ItemFacts) -> list[str]:
-    out = []
-    for source, text in item.other_targets:
-        out.append(f"Lưu ý: kế hoạch còn ghi: {clean(text)}" + (f" ({clean(source)})." if source else "."))
-    for values in item.conflicts:
-        out.append("Lưu ý: kế hoạch ghi không thống nhất: " + "; ".join(clean(v) for v in values) + ".")
-    return out
+    """The plan's other values for the item. A recorded conflict already lists
+    every value, so the item's other targets are then not repeated."""
+    if item.conflicts:
+        return [
+            "Lưu ý: kế hoạch ghi không thống nhất: " + "; ".join(_ref_text(clean(v)) for v in values) + "."
+            for values in item.conflicts
+        ]
+    return [
+        f"Lưu ý: kế hoạch còn ghi: {clean(text)}" + (f" ({_ref_text(clean(source))})." if source else ".")
+        for source, text in item.other_targets
+    ]
 
 
 def _reporting_when(item: ItemFacts) -> str:
@@ -265,9 +275,14 @@ def reporting_answer(item: ItemFacts) -> str:
     return "\n".join(x for x in lines if x)
 
 
+SHORT_NAME = 160
+
+
 def short_item(item: ItemFacts) -> str:
     """One line of a list: the name and what matters most about it."""
-    name = clean(item.name)
+    name = clean(item.name).rstrip(" .:;,")
+    if len(name) > SHORT_NAME:
+        name = name[:SHORT_NAME].rsplit(" ", 1)[0] + "…"
     if item.kind == "reporting":
         when = _reporting_when(item)
         return f"{name}" + (f" ({when})" if when else "")
@@ -346,13 +361,14 @@ def overview_answer(plan: PlanFacts) -> str:
         lines.append("Các nhóm: " + "; ".join(clean(g) for g in plan.groups[:8]) + ".")
     meta = []
     if plan.doc_number:
-        meta.append(f"số {plan.doc_number}")
+        meta.append(f"Số {plan.doc_number}")
     if plan.signed_date:
         meta.append(f"ký ngày {plan.signed_date:%d/%m/%Y}")
     if plan.signer:
-        meta.append(f"người ký {plan.signer}")
+        meta.append(f"người ký: {plan.signer}")
     if meta:
-        lines.append("Văn bản " + ", ".join(meta) + ".")
+        text = ", ".join(meta)
+        lines.append(text[0].upper() + text[1:] + ".")
     return "\n".join(lines)
 
 
