@@ -273,3 +273,38 @@ def test_questions_on_the_bundled_sample_plans(engine: Engine, samples_dir: Path
         if not all(_contains(qa.ask(it["q"], it["locality"]).text, e) for e in it["expect"])
     ]
     assert len(missed) <= len(items) // 10, missed
+
+
+@pytest.mark.parametrize(
+    ("target", "unit", "comparator", "shown"),
+    [
+        ("7,6", "%", "<", "dưới 7,6 %"),
+        ("dưới 7,6%", "%", "<", "dưới 7,6 %"),
+        ("95", "%", ">=", "từ 95 % trở lên"),
+        ("≥ 15", "%", ">=", "≥ 15 %"),
+        ("1.900", "tấn", "=", "1.900 tấn"),
+        ("4/8 hộ", "Hộ", "=", "4/8 hộ"),
+        ("Đạt", None, "status", "Đạt"),
+        ("từ 15-20%", "%", "range", "từ 15-20 %"),
+    ],
+)
+def test_figure_keeps_the_plan_wording_with_unit_and_comparator(
+    target: str, unit: str | None, comparator: str, shown: str
+) -> None:
+    from knowledge.answer_text import ItemFacts, figure, tidy
+
+    assert (
+        tidy(
+            figure(
+                ItemFacts(kind="indicator", name="x", target_text=target, unit=unit, comparator=comparator)
+            )
+        )
+        == shown
+    )
+
+
+def test_source_line_is_in_vietnamese() -> None:
+    from knowledge.answer_text import SourceFacts, source_line
+
+    line = source_line(SourceFacts(title="Kế hoạch 2025", doc_number="45/KH-UBND", ref="table 2 row 5"))
+    assert line == "Nguồn: Kế hoạch 2025, số 45/KH-UBND, bảng 2, dòng 5."
