@@ -366,3 +366,27 @@ def test_district_of_a_central_city_has_the_city_as_parent() -> None:
         _doc("ỦY BAN NHÂN DÂN\nQUẬN HẢI AN\nKẾ HOẠCH năm 2025\nquận Hải An, thành phố Hải Phòng")
     )
     assert (meta.locality, meta.parent, meta.province) == ("quận Hải An", "thành phố Hải Phòng", "Hải Phòng")
+
+
+@pytest.mark.parametrize(
+    ("header", "locality", "parent"),
+    [
+        ("UBND XÃ ĐĂK LA - HUYỆN ĐĂK HÀ", "xã Đăk La", "huyện Đăk Hà"),
+        ("UBND TP. VINH\nUBND XÃ HƯNG LỘC", "xã Hưng Lộc", "thành phố Vinh"),
+        ("ỦY BAN NHÂN DÂN\nXÃ MỸ AN\n-------", "xã Mỹ An", None),
+    ],
+)
+def test_header_naming_two_units_or_abbreviated(header: str, locality: str, parent: str | None) -> None:
+    meta = extract_meta(
+        _doc(header + "\nKẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2025\nCăn cứ Luật năm 2015;")
+    )
+    assert (meta.locality, meta.parent) == (locality, parent)
+
+
+def test_decomposed_accents_and_no_break_space_gaps() -> None:
+    import unicodedata
+
+    gap = "\u00a0" * 4
+    text = f"UBND XÃ AN HÒA{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4/KH-UBND{gap}An Hòa, ngày 02 tháng 3 năm 2025"
+    meta = extract_meta(_doc(unicodedata.normalize("NFD", text)))
+    assert (meta.locality, meta.doc_number, meta.signed_date) == ("xã An Hòa", "4/KH-UBND", date(2025, 3, 2))

@@ -16,7 +16,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.model import Conflict, Document, PlanMeta
-from knowledge.text import clean, fold
+from knowledge.text import LEGACY_GLYPHS, clean, fold, nfc
 
 # Longest first so 'thị trấn' wins over a bare word.
 LOCALITY_TYPES = ("thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
@@ -88,7 +88,7 @@ def _lines(doc: Document) -> list[_Line]:
         else:
             continue
         for part in (p for t in texts for p in t.splitlines()):
-            raw = part.strip()
+            raw = nfc(part).translate(LEGACY_GLYPHS).strip()
             marked = raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
             for piece in _pieces(raw):
                 text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", piece)).strip()
@@ -173,31 +173,41 @@ def _level(kind: str, name: str) -> int:
     return 2
 
 
-def _typed_header_name(rest: str) -> tuple[str, str] | None:
-    """('phường', 'ĐÔNG THỌ') from 'PHƯỜNG ĐÔNG THỌ' / 'xã Hưng Lộc' / 'PHƯỜNG 12'."""
-    tm = _UPPER_TYPED.match(rest)
-    if not tm or re.match(r"(?i)xã\s+hội\b", rest):
-        return None
-    name = tm.group(2).strip(" .,:")
-    if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
-        return tm.group(1).lower(), name
-    return None
+_HEADER_ABBREVIATION = re.compile(r"^(TP|TX|TT)\.?\s+|^(P|X|Q|H)\.\s*", re.IGNORECASE)
+_FULL_TYPE = {**_ABBREVIATIONS, "tp": "thành phố"}
 
 
-def _header_unit(lines: list[_Line], i: int) -> _Unit | None:
-    """The unit a header line names: 'UBND XÃ MỸ HÒA', or 'ỦY BAN NHÂN DÂN' over 'XÃ MỸ HÒA'
+def _typed_header_names(rest: str) -> list[tuple[str, str]]:
+    """[('phường', 'ĐÔNG THỌ')] from 'PHƯỜNG ĐÔNG THỌ' / 'xã Hưng Lộc' / 'PHƯỜNG 12' / 'TP. VINH';
+    'XÃ ĐĂK LA - HUYỆN ĐĂK HÀ' names two units."""
+    out: list[tuple[str, str]] = []
+    split_at = rf"\s*(?:,|\s[-–—]\s)\s*(?=(?i:{_TYPE_ALT}|TP\b|TX\b|TT\b))"
+    for segment in re.split(split_at, rest):
+        ab = _HEADER_ABBREVIATION.match(segment)
+        if ab:
+            segment = _FULL_TYPE[(ab.group(1) or ab.group(2)).lower()] + " " + segment[ab.end() :]
+        tm = _UPPER_TYPED.match(segment)
+        if not tm or re.match(r"(?i)xã\s+hội\b", segment):
+            break
+        name = tm.group(2).strip(" .,:-–—_*")
+        if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
+            out.append((tm.group(1).lower(), name))
+    return out
+
+
+def _header_unit(lines: list[_Line], i: int) -> list[_Unit]:
+    """The units a header line names: 'UBND XÃ MỸ HÒA', or 'ỦY BAN NHÂN DÂN' over 'XÃ MỸ HÒA'
     (the motto of the right-hand column may come between them)."""
     text = lines[i].text
     m = _COUNCIL.match(text)
     pm = None if m else _PARTY_HEAD.match(text)
     if not (m or pm):
-        return None
+        return []
     rest = (m or pm).group(1).strip()
     if not rest:
         following = (x.text for x in lines[i + 1 : i + 4] if not _MOTTO.fullmatch(x.text))
         rest = next(following, "")
-    typed = _typed_header_name(rest)
-    return _Unit(typed[0], typed[1], council=bool(m)) if typed else None
+    return [_Unit(k, n, council=bool(m)) for k, n in _typed_header_names(rest)]
 
 
 def _header_units(lines: list[_Line]) -> list[_Unit]:
@@ -207,10 +217,10 @@ def _header_units(lines: list[_Line]) -> list[_Unit]:
     for i, _line in enumerate(lines):
         if last is not None and i - last > _HEADER_GAP:
             break
-        unit = _header_unit(lines, i)
-        if unit and all((u.kind, fold(u.name)) != (unit.kind, fold(unit.name)) for u in units):
-            units.append(unit)
-            last = i
+        for unit in _header_unit(lines, i):
+            if all((u.kind, fold(u.name)) != (unit.kind, fold(unit.name)) for u in units):
+                units.append(unit)
+                last = i
     return units
 
 
@@ -547,13 +557,15 @@ def _title(lines: list[_Line]) -> str | None:
     return _headline(lines)
 
 
+# A header this near the top makes the first line a letterhead, not a headline.
+_HEADLINE_ZONE = 12
 _DATELINE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
 
 
 def _headline(lines: list[_Line]) -> str | None:
     """A news article's headline ('Phường X triển khai nhiệm vụ năm 2025'): the first line,
     a phrase naming a year or a place, followed by a dateline or the lead paragraph."""
-    if len(lines) < 2 or _header_units(lines):
+    if len(lines) < 2 or _header_units(lines[:_HEADLINE_ZONE]):
         return None
     first, nxt = lines[0].text, lines[1].text
     words = first.split()
