@@ -337,6 +337,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         REPORTING,
         re.compile(
             r"\b(?:gui|nop) bao cao\b|\bbao cao (?:cho|len|ve|toi) (?:ai|dau|co quan nao|don vi nao)\b|\bbao cao (?:\w+ ){0,6}truoc ngay\b|\b(?:hang thang|hang quy|dinh ky|hang nam) (?:\w+ ){0,3}bao cao\b|\bbao cao (?:dinh ky|hang thang|hang quy|hang nam|dot xuat)\b|\bche do bao cao\b|\bbao cao ket qua ca nam\b|\bthoi han bao cao\b|\bhan (?:chot )?bao cao\b"
+            r"|\b(?:gui|nop) (?:\w+ ){0,3}(?:ve|cho|len|toi|o) (?:ai|dau)\b"
         ),
     ),
 ]
@@ -355,11 +356,13 @@ _RESPONSIBLE = re.compile(
 _LEADER = re.compile(r"\bchi dao\b")
 _DEADLINE = re.compile(
     r"\bkhi nao\b|\bbao gio\b|\bhan chot\b|\bthoi han\b|\bhet han\b|\bngay nao\b|\bthang nao\b|\bluc nao\b"
-    r"|\bthoi gian hoan thanh\b|\btruoc ngay\b|\bden han\b|\bhan (?:la|cuoi)\b|\bdeadline\b"
+    r"|\bthoi gian (?:hoan thanh|thuc hien)\b|\btruoc ngay\b|\bden han\b|\bhan (?:la|cuoi|hoan thanh)\b"
+    r"|\bdeadline\b|\bden bao gio\b|\bthoi diem nao\b"
 )
 _PROGRESS = re.compile(
     r"\btien do\b|\bden nay\b|\bda dat\b|\bda thuc hien\b|\bket qua thuc hien\b|\bhien (?:nay|tai|gio) (?:da |dat )"
     r"|\bdat duoc\b|\bthuc hien duoc\b|\buoc dat\b|\bda lam duoc\b|\bden thoi diem nay\b|\btinh hinh thuc hien\b"
+    r"|\bhoan thanh chua\b|\bxong chua\b|\bket qua dat duoc\b"
 )
 
 
