@@ -289,3 +289,20 @@ def test_lettered_flattened_list_with_vietnamese_letters() -> None:
     assert _increasing(["a", "b", "c", "d", "đ", "e", "g"])
     assert not _increasing(["a", "c"])
     assert not _increasing(["a)", "b)"])
+
+
+def test_heading_names_the_record_of_the_field_lines_under_it(tmp_path: Path) -> None:
+    """'#### 2. Name' then '- **Đơn vị tính:** …' lines: last year's result is neither name nor target."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "## 2. Chỉ tiêu giao\n#### 2.1. Số hộ sử dụng nước sạch\n- **Đơn vị tính:** hộ\n"
+        "- **Thực hiện năm 2025:** 1.120\n- **Kế hoạch năm 2026:** 1.300\n- **Cơ quan chủ trì:** Công chức Xây dựng\n"
+        "#### 2.2. Tỷ lệ chất thải rắn được thu gom\n- **Ước thực hiện năm 2025:** 80\n"
+        "- **Mục tiêu:** trên 85%\n",
+        encoding="utf-8",
+    )
+    found = prose_indicators.extract(read_document(path)).indicators
+    assert [(i.name, i.target_value, i.comparator, i.responsible) for i in found] == [
+        ("Số hộ sử dụng nước sạch", 1300, "=", "Công chức Xây dựng"),
+        ("Tỷ lệ chất thải rắn được thu gom", 85, ">", None),
+    ]

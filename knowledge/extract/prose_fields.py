@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.lines import Paragraph
-from knowledge.extract.prose_items import parse_item
+from knowledge.extract.prose_items import parse_item, strip_marker
 from knowledge.extract.prose_targets import find_status, find_targets, parse_number
 from knowledge.model import Indicator, Target
 from knowledge.text import fold
@@ -33,6 +33,16 @@ _LABELS: list[tuple[str, str]] = [
     ("cong chuc phu trach", "responsible"),
     ("lanh dao", "leader"),
     ("chi tieu nam", "target"),
+    # last year's result, never the target nor the name
+    ("thuc hien nam", "previous"),
+    ("uoc thuc hien nam", "previous"),
+    ("uoc thuc hien", "previous"),
+    ("uoc dat nam", "previous"),
+    ("uoc dat", "previous"),
+    ("ket qua nam", "previous"),
+    ("ket qua thuc hien nam", "previous"),
+    ("chi tieu giao", "target"),
+    ("chi tieu giao nam", "target"),
     ("ke hoach nam", "target"),
     ("muc tieu nam", "target"),
     ("nam", "target"),
@@ -59,6 +69,10 @@ _LABEL_MAP = dict(_LABELS)
 
 
 def _fields(text: str) -> list[tuple[str, str]]:
+    return [(label, value) for _, label, value in _field_spans(text)]
+
+
+def _field_spans(text: str) -> list[tuple[int, str, str]]:
     """[(field, value)] for the known labels in the text, in order.
 
     A label is the last one to five words before a ':' that fold to a known
@@ -83,10 +97,10 @@ def _fields(text: str) -> list[tuple[str, str]]:
                 hits.append((start, colon.end(), label))
                 break
     out = []
-    for (_, vstart, label), nxt in zip(hits, [*hits[1:], None], strict=False):
+    for (start, vstart, label), nxt in zip(hits, [*hits[1:], None], strict=False):
         end = nxt[0] if nxt else len(text)
-        value = text[vstart:end].strip(" ;|,–—-").strip()
-        out.append((label, value))
+        value = text[vstart:end].strip(" ;|,–—-*").strip()
+        out.append((start, label, value))
     return out
 
 
@@ -100,23 +114,91 @@ def _fold_label(text: str) -> str:
 
 
 def parse_records(paras: list[Paragraph]) -> list[Indicator]:
+    return parse_records_with_lines(paras)[0]
+
+
+def parse_records_with_lines(paras: list[Paragraph]) -> tuple[list[Indicator], set[int]]:
+    """The records and every source line they took (names, fields)."""
     out: list[Indicator] = []
+    taken: dict[int, set[int]] = {}  # id(record) -> lines
     current: Indicator | None = None
+    namer: Paragraph | None = None  # a heading or numbered line right before field lines
     for p in paras:
-        fields = _fields(p.text)
+        spans = _field_spans(p.text)
+        fields = [(label, value) for _, label, value in spans]
         if not fields:
             current = None
+            namer = p if _can_name(p) else None
             continue
+        if fields[0][0] != "name":
+            head = _leading_name(p.text, spans)
+            if head:
+                current = _new_record(out, p, head)
+            elif current is None and namer is not None and _names_record(fields):
+                current = _new_record(out, namer, strip_marker(_unmark(namer.text))[1].strip(" :.*#"))
+                taken.setdefault(id(current), set()).update(_span(namer))
+        namer = None
         for label, value in fields:
             if label == "name":
-                current = Indicator(key=f"f{p.line_no}_{len(out)}", name="", source_ref=f"line {p.line_no}")
-                out.append(current)
+                current = _new_record(out, p, "")
             if current is not None:
                 _apply(current, label, value)
+                taken.setdefault(id(current), set()).update(_span(p))
     for ind in out:
         if ind.name and not ind.target_text:
             _target_from_name(ind)
-    return [ind for ind in out if ind.name and (ind.target_text or ind.responsible or ind.unit)]
+    kept = [ind for ind in out if ind.name and (ind.target_text or ind.responsible or ind.unit)]
+    return kept, {line for ind in kept for line in taken.get(id(ind), set())}
+
+
+def _new_record(out: list[Indicator], p: Paragraph, name: str) -> Indicator:
+    ind = Indicator(key=f"f{p.line_no}_{len(out)}", name=name, source_ref=f"line {p.line_no}")
+    out.append(ind)
+    return ind
+
+
+def _span(p: Paragraph) -> range:
+    return range(p.line_no, p.end_line + 1)
+
+
+# Fields that make a record of the line before them ('### 1. Tỷ lệ hộ nghèo' then '- Đơn vị tính: %').
+_RECORD_FIELDS = {"unit", "target", "previous"}
+
+
+def _names_record(fields: list[tuple[str, str]]) -> bool:
+    return fields[0][0] in _RECORD_FIELDS
+
+
+def _can_name(p: Paragraph) -> bool:
+    """A heading or a numbered line, short, without a sentence or a figure: a record's name."""
+    no, body = strip_marker(_unmark(p.text))
+    body = body.strip(" :*#")
+    if (
+        not (p.heading or no or p.text.startswith("#"))
+        or not body
+        or len(body) > 150
+        or body.endswith((".", ";"))
+    ):
+        return False
+    return not find_targets(body) and len(body.split()) >= 2
+
+
+def _unmark(text: str) -> str:
+    """Markdown heading hashes and bold stars off a line."""
+    return re.sub(r"^[#\s]+", "", text).replace("**", "")
+
+
+def _leading_name(text: str, spans: list[tuple[int, str, str]]) -> str:
+    """'1. Tỷ lệ hộ nghèo Đơn vị tính: % Kế hoạch năm 2025: 2' (lines joined): the words
+    before the first field name the record when unit and target fields follow."""
+    labels = {label for _, label, _ in spans}
+    if len(spans) < 2 or "target" not in labels or not labels & {"unit", "previous"}:
+        return ""
+    head = strip_marker(text[: spans[0][0]])[1]
+    head = head.strip(" :;.*#-–")
+    if not head or len(head.split()) > 15 or find_targets(head) or head.endswith((".", ";")):
+        return ""
+    return head
 
 
 def _target_from_name(ind: Indicator) -> None:

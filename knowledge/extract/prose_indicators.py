@@ -13,7 +13,7 @@ import itertools
 import re
 
 from knowledge.extract.lines import Paragraph, paragraphs
-from knowledge.extract.prose_fields import parse_records, split_parties
+from knowledge.extract.prose_fields import parse_records_with_lines, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
@@ -38,8 +38,7 @@ _INLINE = re.compile(
 def extract(doc: Document) -> LayoutResult:
     paras = paragraphs(doc)
     result = LayoutResult()
-    records = parse_records(paras)
-    taken_lines = {line for ind in records for line in _lines_of(ind)}
+    records, taken_lines = parse_records_with_lines(paras)
     result.indicators.extend(records)
     # rows of a table laid out with spaces (PDF text) belong to the table extractors
     column_rows = {b.line_no for b in doc.blocks if b.kind == "line" and _is_column_row(b.text)}
