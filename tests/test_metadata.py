@@ -374,6 +374,7 @@ def test_district_of_a_central_city_has_the_city_as_parent() -> None:
         ("UBND XÃ ĐĂK LA - HUYỆN ĐĂK HÀ", "xã Đăk La", "huyện Đăk Hà"),
         ("UBND TP. VINH\nUBND XÃ HƯNG LỘC", "xã Hưng Lộc", "thành phố Vinh"),
         ("ỦY BAN NHÂN DÂN\nXÃ MỸ AN\n-------", "xã Mỹ An", None),
+        ("HĐND - UBND XÃ PHÚ CƯỜNG", "xã Phú Cường", None),
     ],
 )
 def test_header_naming_two_units_or_abbreviated(header: str, locality: str, parent: str | None) -> None:

@@ -32,7 +32,7 @@ _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
 _TYPED_NAME = re.compile(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT}))\s+({_NAME})")
 _UPPER_TYPED = re.compile(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
-_COUNCIL = re.compile(r"^(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
+_COUNCIL = re.compile(r"^(?:HĐND\s*[-–—,]\s*)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^([^,;:()]{2,50}?),\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*(\d{4})?",
     re.IGNORECASE,
