@@ -334,6 +334,7 @@ def test_news_article_headline_place_and_goal_year() -> None:
             2026,
         ),
         ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;\nNăm 2024, xã đạt 9 chỉ tiêu.", None),
+        ("Năm 2026 là năm đầu của giai đoạn 2026 - 2030. Năm 2026, xã phấn đấu thu 5 tỷ đồng.", 2026),
     ],
 )
 def test_period_from_opening_sentences_not_citations(text: str, year: int | None) -> None:
@@ -391,3 +392,10 @@ def test_decomposed_accents_and_no_break_space_gaps() -> None:
     text = f"UBND XÃ AN HÒA{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4/KH-UBND{gap}An Hòa, ngày 02 tháng 3 năm 2025"
     meta = extract_meta(_doc(unicodedata.normalize("NFD", text)))
     assert (meta.locality, meta.doc_number, meta.signed_date) == ("xã An Hòa", "4/KH-UBND", date(2025, 3, 2))
+
+
+def test_goal_sentence_for_a_five_year_period() -> None:
+    meta = extract_meta(
+        _doc("Sáng 2/1, phường họp.\nGiai đoạn 2026 - 2030, phường Bình An đặt mục tiêu tăng 8%/năm.")
+    )
+    assert (meta.period_start, meta.period_end) == (2026, 2030)

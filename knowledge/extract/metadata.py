@@ -588,7 +588,8 @@ _PERIOD_LABEL = re.compile(
 )
 # 'Năm 2025, xã Quảng Lợi phấn đấu …' — a year set as the goal's time, not a past result
 _GOAL_YEAR = re.compile(
-    r"(?:^|[.;]\s+)Năm\s+(\d{4})\s*,[^.;]*?\b(?:phấn\s+đấu|đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu|dự\s+kiến)",
+    r"(?:^|[.;]\s+)(?:Năm\s+(\d{4})|Giai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4}))\s*,[^.;]*?"
+    r"\b(?:phấn\s+đấu|đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu|dự\s+kiến)",
     re.IGNORECASE,
 )
 # 'triển khai Kế hoạch phát triển kinh tế - xã hội năm 2025' / '… nhiệm vụ … năm 2025'
@@ -609,32 +610,41 @@ def _labelled_period(lines: list[_Line]) -> tuple[int, int] | None:
     return None
 
 
-def _prose_year(lines: list[_Line]) -> int | None:
-    """The year the opening sentences set goals for (never a legal-basis citation)."""
-    opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.match(x.text)]
-    for pattern in (_GOAL_YEAR, _LAUNCH_YEAR):
-        years = [int(y) for text in opening for y in pattern.findall(text)]
-        if years:
-            return max(years)
-    return None
+def _goal_period(opening: list[str]) -> tuple[int, int] | None:
+    """'Năm 2025, xã … phấn đấu' / 'Giai đoạn 2026 - 2030, phường … đề ra': the latest goal."""
+    spans = [
+        (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(1)), int(m.group(1)))
+        for text in opening
+        for m in _GOAL_YEAR.finditer(text)
+    ]
+    return max(spans, key=lambda span: span[1]) if spans else None
 
 
 def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | None]:
+    """From a label, the title, a goal sentence of the opening, a 'giai đoạn' range there,
+    a 'triển khai Kế hoạch … năm X' sentence, then a heading naming a year; never from
+    legal-basis citations ('Căn cứ Luật … năm 2015')."""
     labelled = _labelled_period(lines)
     if labelled:
         return labelled
+    if title:
+        m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", title, re.I)
+        if m:
+            return int(m.group(1)), int(m.group(2))
+        years = _YEAR.findall(title)
+        if years:
+            return int(years[-1]), int(years[-1])
     opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.match(x.text)]
-    for text in [title or "", *opening]:
+    goal = _goal_period(opening)
+    if goal:
+        return goal
+    for text in opening:
         m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", text, re.I)
         if m:
             return int(m.group(1)), int(m.group(2))
-        if text is title and title:
-            years = _YEAR.findall(title)
-            if years:
-                return int(years[-1]), int(years[-1])
-    year = _prose_year(lines)
-    if year:
-        return year, year
+    launched = [int(y) for text in opening for y in _LAUNCH_YEAR.findall(text)]
+    if launched:
+        return max(launched), max(launched)
     # no plan heading: the first heading-like line naming a year ('BIỂU CHỈ TIÊU … NĂM 2025')
     for line in lines[:_OPENING_LINES]:
         years = _YEAR.findall(line.text)
