@@ -23,6 +23,7 @@ from telegram import Update
 from telegram.error import InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
+from bot.journal import SendJournal, current_journal
 from storage import inbox
 
 log = logging.getLogger(__name__)
@@ -56,9 +57,10 @@ class InboxWorker:
 
     async def handle(self, row: inbox.PendingUpdate) -> bool:
         """False when another worker holds the row or it was handled meanwhile."""
-        attempt = inbox.claim(self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
-        if attempt is None:
+        claim = inbox.claim(self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
+        if claim is None:
             return False
+        attempt = claim.attempt
         if attempt > inbox.MAX_ATTEMPTS:
             log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
             inbox.mark_processed(self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
@@ -66,12 +68,15 @@ class InboxWorker:
         if attempt > 1:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
         error = None
+        token = current_journal.set(SendJournal(self.engine, row.update_id, claim.sends_done))
         try:
             update = Update.de_json(complete_update(row.payload), self.app.bot)
             await self.app.process_update(update)
         except Exception as exc:  # handler errors already went to the error handler
             log.exception("update %s could not be processed", row.update_id)
             error = type(exc).__name__
+        finally:
+            current_journal.reset(token)
         inbox.mark_processed(self.engine, row.update_id, error=error)  # type: ignore[arg-type]
         self.handled += 1
         return True

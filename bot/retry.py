@@ -12,6 +12,8 @@ from typing import Any
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
+from bot.journal import JOURNALED, current_journal, stand_in_result
+
 log = logging.getLogger(__name__)
 
 
@@ -30,10 +32,18 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        journal = current_journal.get() if endpoint in JOURNALED else None
+        if journal is not None and journal.should_skip():
+            return stand_in_result(endpoint, data)
         attempt = 0
         while True:
             try:
-                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+                result = await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+                if journal is not None:
+                    journal.sent()
+                return result
             except NetworkError as exc:
                 # BadRequest subclasses NetworkError in PTB but is final.
                 if isinstance(exc, BadRequest) or endpoint == "getUpdates" or attempt >= self.network_retries:

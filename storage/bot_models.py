@@ -25,6 +25,9 @@ class InboxUpdate(Base):
     payload: Mapped[dict] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # Replies already sent while handling it: a replay after a crash skips them,
+    # so the user does not get them twice.
+    sends_done: Mapped[int] = mapped_column(Integer, default=0)
     # Which process is handling the row (webhook workers share the inbox).
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -40,7 +40,7 @@ def store_batch(engine: Engine, updates: Iterable[dict[str, Any]]) -> int:
         known = set(session.scalars(select(InboxUpdate.update_id).where(InboxUpdate.update_id.in_(batch))))
         for uid, payload in batch.items():
             if uid not in known:
-                session.add(InboxUpdate(update_id=uid, payload=payload, attempts=0))
+                session.add(InboxUpdate(update_id=uid, payload=payload, attempts=0, sends_done=0))
     return len(batch) - len(known)
 
 
@@ -62,9 +62,15 @@ def pending(engine: Engine, limit: int = 100) -> list[PendingUpdate]:
         return [PendingUpdate(r.update_id, dict(r.payload), r.attempts) for r in rows]
 
 
+@dataclass(frozen=True)
+class Claim:
+    attempt: int  # 1 on the first try
+    sends_done: int  # replies sent by earlier attempts
+
+
 def claim(
     engine: Engine, update_id: int, worker: str, exclusive: bool, stale_after: float = 120.0
-) -> int | None:
+) -> Claim | None:
     """Take the row for `worker` and count an attempt (committed before handling).
 
     None when it is processed already or another live worker holds it. An
@@ -90,8 +96,20 @@ def claim(
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             return None
-        return int(
-            session.scalar(select(InboxUpdate.attempts).where(InboxUpdate.update_id == update_id)) or 0
+        row = session.execute(
+            select(InboxUpdate.attempts, InboxUpdate.sends_done).where(InboxUpdate.update_id == update_id)
+        ).one()
+        return Claim(int(row[0]), int(row[1] or 0))
+
+
+def note_send(engine: Engine, update_id: int, seq: int) -> None:
+    """Commit that reply number `seq` of this update was sent."""
+    with transaction(engine) as session:
+        session.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id == update_id)
+            .values(sends_done=seq)
+            .execution_options(synchronize_session=False)
         )
 
 

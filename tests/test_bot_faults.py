@@ -145,3 +145,34 @@ async def test_special_sender_ids_never_get_a_role(plans) -> None:
             assert (
                 conn.scalar(select(func.count()).select_from(m.User).where(m.User.telegram_id == 777000)) == 0
             )
+
+
+async def test_a_replayed_update_skips_the_replies_already_sent(plans) -> None:
+    """A crash between the two replies of /dangky (to the user, then to the admin):
+    the replay sends only the admin's."""
+    from storage import inbox, users
+    from storage.bot_models import InboxUpdate
+    from storage.db import transaction
+
+    users.set_locality(plans, OFFICER, "phuong dong tho")
+    text = "/dangky Nguyễn Văn Sâm - Trưởng Trạm y tế"
+    payload = {
+        "update_id": 77,
+        "message": {
+            "message_id": 5,
+            "date": 1700000000,
+            "chat": {"id": OFFICER, "type": "private"},
+            "from": {"id": OFFICER, "is_bot": False, "first_name": "S"},
+            "text": text,
+            "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+        },
+    }
+    inbox.store_batch(plans, [payload])
+    with transaction(plans) as s:  # what the crashed process had committed
+        row = s.get(InboxUpdate, 77)
+        row.attempts, row.sends_done, row.claimed_by = 1, 1, "dead-process"
+    async with BotHarness(plans, {ADMIN}) as h:
+        await h.fake.wait_for_text(ADMIN)
+        assert h.fake.find_button(ADMIN, "Duyệt") is not None
+        assert h.fake.texts(OFFICER) == []  # its reply had been sent before the crash
+    assert inbox.counts(plans)["pending"] == 0

@@ -184,9 +184,10 @@ def test_inbox_commits_and_acknowledges(engine) -> None:
     assert inbox.store_batch(engine, [{"update_id": 7}]) == 0  # a re-delivery is not stored twice
     assert inbox.next_offset(engine) == 8
     assert [p.update_id for p in inbox.pending(engine)] == [5, 7]
-    assert inbox.claim(engine, 5, "a", exclusive=False) == 1
+    assert inbox.claim(engine, 5, "a", exclusive=False) == inbox.Claim(1, 0)
     assert inbox.claim(engine, 5, "b", exclusive=False) is None  # a live worker holds it
-    assert inbox.claim(engine, 5, "c", exclusive=True) == 2  # the next process takes over
+    inbox.note_send(engine, 5, 1)
+    assert inbox.claim(engine, 5, "c", exclusive=True) == inbox.Claim(2, 1)  # the next process takes over
     inbox.mark_processed(engine, 5)
     assert inbox.claim(engine, 5, "c", exclusive=True) is None  # handled: never again
     assert [p.update_id for p in inbox.pending(engine)] == [7]

@@ -2,7 +2,7 @@
 
 Revision ID: 0003_bot
 Revises: 0001
-Create Date: 2026-11-22 03:37:43.077969
+Create Date: 2026-11-22 03:57:15.661691
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("sends_done", sa.Integer(), nullable=False),
         sa.Column("claimed_by", sa.String(length=64), nullable=True),
         sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("processed_at", sa.DateTime(timezone=True), nullable=True),
