@@ -306,3 +306,60 @@ def test_heading_names_the_record_of_the_field_lines_under_it(tmp_path: Path) ->
         ("Số hộ sử dụng nước sạch", 1300, "=", "Công chức Xây dựng"),
         ("Tỷ lệ chất thải rắn được thu gom", 85, ">", None),
     ]
+
+
+def test_unmarked_items_after_a_list_lead_are_indicators() -> None:
+    doc = _doc_of(
+        "II. MỤC TIÊU, CHỈ TIÊU\n"
+        "Các mục tiêu chính năm 2026 bao gồm: tổng vốn đầu tư toàn xã hội 310 tỷ đồng; "
+        "tỷ lệ hộ dùng nước sạch 98%; bê tông hóa 4 km đường nội đồng.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_value, i.parent_key) for i in found] == [
+        ("Tổng vốn đầu tư toàn xã hội", 310, None),
+        ("Tỷ lệ hộ dùng nước sạch", 98, None),
+        ("Bê tông hóa đường nội đồng", 4, None),
+    ]
+
+
+def test_a_new_measure_after_a_comma_or_and_is_cut_off() -> None:
+    stated = parse_item("trồng mới 12 ha rừng sản xuất, nâng độ che phủ rừng lên 47%")
+    assert [(s.name, s.target.value) for s in stated] == [
+        ("Trồng mới rừng sản xuất", 12),
+        ("Độ che phủ rừng", 47),
+    ]
+    stated = parse_item("có 85% trẻ em đến trường đúng độ tuổi và 100% trường có nhà vệ sinh đạt chuẩn")
+    assert [(s.name, s.target.value) for s in stated] == [
+        ("Trẻ em đến trường đúng độ tuổi", 85),
+        ("Trường có nhà vệ sinh đạt chuẩn", 100),
+    ]
+
+
+def test_lead_ins_and_the_striving_subject_are_not_part_of_names() -> None:
+    stated = parse_item(
+        "Bên cạnh đó, năm 2026 thị trấn Đông Sơn phấn đấu tổng thu ngân sách đạt 9,2 tỷ đồng."
+    )
+    assert [(s.name, s.target.value) for s in stated] == [("Tổng thu ngân sách", 9.2)]
+    stated = parse_item("Về an ninh trật tự, xã hoàn thành 100% chỉ tiêu tuyển quân.")
+    assert [s.name for s in stated] == ["Hoàn thành chỉ tiêu tuyển quân"]
+    # the locality that is itself measured keeps its name
+    assert [s.name for s in parse_item("Xã đạt chuẩn an toàn thực phẩm: Giữ vững")] == [
+        "Xã đạt chuẩn an toàn thực phẩm"
+    ]
+
+
+def test_a_reference_stays_out_but_a_lead_in_opens_a_sentence_of_targets() -> None:
+    doc = _doc_of(
+        "Theo Kế hoạch số 20/KH-UBND của UBND huyện, tỷ lệ che phủ rừng phấn đấu đạt 40%.\n\n"
+        "Theo Nghị quyết, năm 2026 xã phấn đấu tỷ lệ hộ nghèo giảm còn 1,5%.\n"
+    )
+    assert [(i.name, i.target_value) for i in prose_indicators.extract(doc).indicators] == [
+        ("Tỷ lệ hộ nghèo", 1.5)
+    ]
+
+
+def test_a_count_of_the_plans_targets_is_not_an_indicator() -> None:
+    doc = _doc_of(
+        "Năm 2026, thị trấn đề ra 16 chỉ tiêu chủ yếu; phấn đấu tỷ lệ lao động có việc làm đạt 96%.\n"
+    )
+    assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ lao động có việc làm"]

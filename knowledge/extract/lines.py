@@ -54,14 +54,36 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         text = clean(block.text)
         if not text:
             continue
-        starts_item = bool(ITEM_START.match(text)) or block.heading or _is_heading_like(text)
-        if current is not None and not current.heading and not starts_item and _continues(current.text, text):
+        starts_item = (
+            bool(ITEM_START.match(text)) or block.heading or _is_heading_like(text) or is_dateline(text)
+        )
+        if (
+            current is not None
+            and not current.heading
+            and not starts_item
+            and not is_dateline(current.text)
+            and _continues(current.text, text)
+        ):
             current.text = _join(current.text, text)
             current.end_line = block.line_no
             continue
         current = Paragraph(text=text, line_no=block.line_no, end_line=block.line_no, heading=block.heading)
         out.append(current)
     return out
+
+
+# The date line under a news headline ('15/01/2025 09:12', 'Thứ Ba, 14/01/2025, 16:45 (GMT+7)',
+# 'Cập nhật: 09/01/2025 15:20'): a paragraph of its own.
+_DATELINE = re.compile(
+    r"^(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày|thứ\s+\w+|chủ\s+nhật)\s*[:,]?\s*)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[,|-]?\s*(?:\d{1,2}[:h]\d{2}(?:\s*(?:sa|ch|am|pm))?)?"
+    r"\s*(?:\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)?$",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    return bool(_DATELINE.match(text.strip()))
 
 
 _SECTION_HEADING = re.compile(

@@ -12,11 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from knowledge.extract.lines import Paragraph, paragraphs
+from knowledge.extract.lines import Paragraph, is_dateline, paragraphs
 from knowledge.extract.prose_fields import parse_records_with_lines, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
+from knowledge.text import fold
 
 # A paragraph outside any targets section still counts when it looks forward.
 _FORWARD = re.compile(
@@ -24,7 +25,9 @@ _FORWARD = re.compile(
 )
 # Legal basis and references are never indicators.
 _NOT_ITEM = re.compile(
-    r"^(?:căn\s+cứ|thực\s+hiện\s+(?:quyết|nghị|kế|công|chỉ|thông)|theo\s+(?:quyết|nghị|kế|công)|"
+    r"^(?:căn\s+cứ|thực\s+hiện\s+(?:quyết|nghị|kế|công|chỉ|thông)|"
+    # 'Theo Quyết định số …' is a reference; 'Theo Nghị quyết, năm 2025 …' a lead-in
+    r"theo\s+(?:quyết|nghị|kế|công)(?!\S*\s+\S+?(?:\s+này)?\s*,)|"
     r"kèm\s+theo|\(kèm)",
     re.IGNORECASE,
 )
@@ -36,7 +39,7 @@ _INLINE = re.compile(
 
 
 def extract(doc: Document) -> LayoutResult:
-    paras = paragraphs(doc)
+    paras = _after_dateline(paragraphs(doc))
     result = LayoutResult()
     records, taken_lines = parse_records_with_lines(paras)
     result.indicators.extend(records)
@@ -55,6 +58,14 @@ def extract(doc: Document) -> LayoutResult:
             if child.parent_key == old:
                 child.parent_key = ind.key
     return result
+
+
+def _after_dateline(paras: list[Paragraph]) -> list[Paragraph]:
+    """A news article: its headline and the date line under it state no indicator of their own."""
+    for n, p in enumerate(paras[:4]):
+        if is_dateline(p.text):
+            return paras[n + 1 :]
+    return paras
 
 
 def _is_column_row(text: str) -> bool:
@@ -190,10 +201,16 @@ def _increasing(numbers: list[str]) -> bool:
 _META = re.compile(r"\b(?:các|tất\s+cả)\s+(?:mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 
 
+def _counts_targets(s: Stated) -> bool:
+    """'Phường đề ra 12 chỉ tiêu chủ yếu' counts the plan's targets; it is not one."""
+    unit = fold(s.target.unit or "") if s.target else ""
+    return unit in ("chi tieu", "muc tieu", "nhiem vu", "giai phap", "chuong trinh")
+
+
 def _to_indicators(stated: list[Stated], no: str, group: str | None, line: int, base: int) -> list[Indicator]:
     out: list[Indicator] = []
     for s in stated:
-        if _META.search(s.name):
+        if _META.search(s.name) or _counts_targets(s):
             continue
         parent = _indicator(s, no, group, line, base + len(out))
         out.append(parent)

@@ -39,7 +39,7 @@ _LEAD = re.compile(
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
     r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|(?:về|lĩnh\s+vực|đối\s+với)\s+[^:]{1,50}:|"
-    r"có|với|là|và|gồm|đạt)(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
+    r"có|với|là|và|gồm|đạt|đưa|nâng(?!\s+cao))(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(
@@ -47,12 +47,60 @@ _LEAD_TIME = re.compile(
     r"\s*,?\s+(?:(?:đến|tới)\s+năm\s+\d{4}\s*,?\s*)?",
     re.IGNORECASE,
 )
+# Discourse lead-ins of a clause ('Theo đó,', 'Bên cạnh đó,', 'Về môi trường,') and the
+# subject that strives ('năm 2025 phường X phấn đấu', 'xã sẽ'): never part of a name.
+_LEAD_IN = re.compile(
+    r"^(?:(?:theo\s+đó|theo\s+(?:nghị\s+quyết|kế\s+hoạch|quyết\s+định|báo\s+cáo)(?:\s+này)?|bên\s+cạnh\s+đó|"
+    r"ngoài\s+ra|đồng\s+thời|mặt\s+khác|cùng\s+với\s+đó|trên\s+cơ\s+sở\s+đó)\s*,\s*"
+    r"|về\s+[^,:;]{1,40}?(?:,\s*[^,:;]{1,20}?)?,\s*(?=(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b)"
+    r"|về\s+[^,:;]{1,40}?,\s*"
+    r"|(?:(?:trong|đến|tới)\s+)?năm\s+\d{4}\s*,?\s*)",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"^(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b\s*", re.IGNORECASE)
+# What a locality does to its targets ('xã phấn đấu …', 'phường hoàn thành 100% …').
+_SUBJECT_VERB = re.compile(
+    r"^(?:phấn\s+đấu|sẽ|tiếp\s+tục\s+phấn\s+đấu|đặt\s+mục\s+tiêu|đề\s+ra\s+mục\s+tiêu)\s+|"
+    r"^(?=(?:hoàn\s+thành|duy\s+trì|giữ\s+vững|có|kéo\s+giảm|giảm|tăng)\b)",
+    re.IGNORECASE,
+)
+
+
+def strip_lead_in(clause: str) -> str:
+    """'Theo đó, năm 2025 phường An Bình phấn đấu thu …' -> 'thu …'."""
+    text = clause.strip()
+    for _ in range(4):
+        new = _LEAD_IN.sub("", text, count=1).strip()
+        new = _strip_subject(new)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _strip_subject(text: str) -> str:
+    m = _SUBJECT.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    # a proper name after the subject ('phường An Bình'): capitalised words
+    words = rest.split(" ")
+    n = 0
+    while n < len(words) - 1 and words[n][:1].isupper():
+        n += 1
+    tail = " ".join(words[n:])
+    verb = _SUBJECT_VERB.match(tail)
+    if verb is None or (n == 0 and text[:1].isupper() and not verb.group(0)):
+        return text  # 'Xã đạt chuẩn …' names the measure itself
+    return tail[verb.end() :]
+
+
 _SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
 _TRAIL = re.compile(
     r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
-    r"(?<!gia )\btăng|\bbằng|"
-    r"\bbình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|\bchỉ|[:,;\-–(])\s*$",
+    r"(?<!gia )\btăng|\bbằng|\bcho|"
+    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|\bchỉ|[:,;\-–(])\s*$",
     re.IGNORECASE,
 )
 # A figure that comes first is read with the words that follow it as the name
@@ -126,7 +174,26 @@ def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
             merged[-1] += pending
         else:
             merged.append(pending)
+    merged = [cut for piece in merged for cut in _cut_before_new_measure(piece)]
     return [(_bare(p), find_targets(_bare(p))) for p in merged if _bare(p)]
+
+
+# After ', ' or ' và ' a new measure starts with its figure ('… và 100% tổ dân phố …')
+# or with a verb that moves another measure ('…, đưa tỷ lệ hộ nghèo xuống còn 0,45%').
+_FIGURE_FIRST = re.compile(r"^(?:(?:có|đạt|thêm)\s+)?(?=\d)", re.IGNORECASE)
+_MOVES = re.compile(r"^(?:đưa|nâng)\s+\S", re.IGNORECASE)
+
+
+def _cut_before_new_measure(piece: str) -> list[str]:
+    for m in re.finditer(r",\s+|\s+và\s+", piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if not find_targets(left):
+            continue
+        figures = find_targets(right)
+        lead = _FIGURE_FIRST.match(right)
+        if figures and (_MOVES.match(right) or (lead and figures[0].start <= lead.end() + 1)):
+            return [left, *_cut_before_new_measure(right)]
+    return [piece]
 
 
 # Words that may follow a figure and still close its piece ('60% tổng chi ngân sách').
@@ -162,6 +229,12 @@ def clean_name(text: str) -> str:
     return t
 
 
+# Units of measure (as opposed to counted things such as 'hộ', 'trường'), never part of a name.
+_MEASURE_UNIT = re.compile(
+    r"^(?:km|m|m2|m²|m3|m³|ha|héc\s*ta|tấn|tạ|kg|lít|tỷ|triệu|nghìn|ngàn|đồng|usd|kwh|mw)\b", re.IGNORECASE
+)
+
+
 def _name_for(piece: str, found: Found) -> str:
     before = clean_name(piece[: found.start])
     after = _tidy(piece[found.end :])
@@ -170,8 +243,8 @@ def _name_for(piece: str, found: Found) -> str:
         return before
     # the figure comes first ('Giảm 04/08 hộ nghèo'): the name is the phrase without the number
     unit = found.target.unit or ""
-    if not after or unit[:1] in "%‰":
-        unit = ""
+    if not after or unit[:1] in "%‰" or _MEASURE_UNIT.match(unit):
+        unit = ""  # 'kiên cố hóa 2,5 km kênh mương' names the canals, not the kilometres
     return clean_name(f"{piece[: found.start]} {unit} {after}")
 
 
@@ -195,17 +268,36 @@ def _status_piece(clause: str, first: bool) -> Stated | None:
     return Stated(name=name, target=status)
 
 
+def _short_status(clause: str) -> bool:
+    m = find_status(clause)
+    return (
+        m is not None
+        and len(clause.split()) <= 10
+        and bool(re.match(r"^(?:không\s+để|không\s+còn|giữ\s+vững|duy\s+trì|hoàn\s+thành)\b", clause, re.I))
+    )
+
+
 def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     """The indicators one item states, in order."""
     out: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
+    pending_status: list[Stated] = []
     for index, clause in enumerate(split_clauses(text)):
+        clause = strip_lead_in(clause)
         pieces = [(p, f) for p, f in _pieces(clause) if f]
         if not pieces and allow_status:
             stated = _status_piece(clause, first=index == 0)
             if stated:
                 out.append(stated)
+        elif not pieces and _short_status(clause):
+            # among clauses stating figures, a short one that opens with a status word
+            # ('…; không để phát sinh hộ nghèo mới') is one more target
+            stated = _status_piece(clause, first=True)
+            if stated:
+                pending_status.append(stated)
         pieces_all.extend(pieces)
+    if pieces_all:
+        out.extend(pending_status)
     parent = _parent_head(pieces_all)
     counted = parent is None and _counted_head(pieces_all)
     if counted:
@@ -236,10 +328,19 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     return group + out
 
 
+# The words before a colon that introduce a list of targets rather than name one.
+_LIST_LEAD = re.compile(
+    r"(?:\bgồm|\bbao\s+gồm|\bnhư\s+sau|\bcụ\s+thể|\bsau)\s*$|^(?:các|những)\s+(?:chỉ\s+tiêu|mục\s+tiêu)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_group_label(head: str, children: list[Stated]) -> bool:
     """'Văn hóa - xã hội: tỷ lệ hộ nghèo …; tỷ lệ BHYT …' names a field, not a composite indicator."""
     if re.match(r"^(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực|đối\s+với|nhóm)\b", head, re.IGNORECASE):
         return True
+    if _LIST_LEAD.search(head):
+        return True  # 'Các chỉ tiêu chủ yếu năm 2025 gồm: …' introduces the list
     return (
         len(children) >= 2
         and not _MEASURE_NOUN.match(head)

@@ -32,7 +32,7 @@ def find_targets(sentence: str) -> list[Found]:
 # Status words that stand for a target ('Hoàn thành', 'Duy trì', ...), longest first.
 STATUS_RE = re.compile(
     r"(?<![\wÀ-ỹ])(hoàn\s+thành\s+xuất\s+sắc|hoàn\s+thành\s+vượt(?:\s+mức)?|hoàn\s+thành|duy\s+trì|giữ\s+vững|"
-    r"giữ\s+chuẩn|không\s+còn|không\s+để\s+xảy\s+ra|không\s+có|được\s+công\s+nhận|đạt)(?![\wÀ-ỹ])",
+    r"giữ\s+chuẩn|không\s+còn|không\s+để\s+xảy\s+ra|không\s+để\s+phát\s+sinh|không\s+để|không\s+có|được\s+công\s+nhận|đạt)(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
 
