@@ -59,14 +59,17 @@ def _fold(*parts: str | None) -> str:
 def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
     parents = {i.id: i.name for i in plan.indicators}
     for ind in plan.indicators:
-        title, acc = _norm(ind.name)
+        # a child row ('Dịch vụ') means what its parent says of it ('Tốc độ tăng trưởng GRDP')
+        parent = parents.get(ind.parent_id) if ind.parent_id else None
+        title, acc = _norm(parent, ind.name)
         yield SearchDoc(
             plan_id=plan.id,
             kind=INDICATOR,
             item_id=ind.id,
             title=title,
             title_acc=acc,
-            context=_fold(ind.group, parents.get(ind.parent_id) if ind.parent_id else None),
+            # the target's own words ('105% dự toán') help a question that quotes them
+            context=_fold(ind.group, ind.target_text),
             parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
         )
     for task in plan.tasks:
@@ -175,20 +178,27 @@ class PlanIndex:
     idf_of: dict[str, float]
     vocab: list[str]
     unknown_idf: float
+    # IDF of the words as written: folding makes 'quân', 'quản' and 'quan' one
+    # common word, while 'quân' alone is rare and telling
+    idf_acc: dict[str, float]
 
     @classmethod
     def build(cls, docs: list[Doc]) -> PlanIndex:
         df: dict[str, int] = {}
+        df_acc: dict[str, int] = {}
         for d in docs:
             for t in d.title_set:
                 df[t] = df.get(t, 0) + 1
             for t in d.context_set - d.title_set:
                 df[t] = df.get(t, 0) + 1
+            for t in set(d.acc_text.split()):
+                df_acc[t] = df_acc.get(t, 0) + 1
         n = len(docs) + 1
         idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
+        idf_acc = {t: math.log(1.0 + n / (1 + c)) for t, c in df_acc.items()}
         for d in docs:
             d.weight = sum(idf_of[t] for t in d.title_set) or 1.0
-        return cls(docs, idf_of, sorted(df), math.log(1.0 + n))
+        return cls(docs, idf_of, sorted(df), math.log(1.0 + n), idf_acc)
 
     @property
     def size(self) -> int:
@@ -269,6 +279,10 @@ class Hit:
     coverage: float  # share of the question's weight the item matched
 
 
+UNKNOWN_WEIGHT = 0.5
+ACCENT_MISMATCH = 0.5
+
+
 @dataclass
 class QueryTerm:
     token: Token
@@ -287,17 +301,20 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
         variants: dict[str, float] = {}
         if f in index.idf_of:
             variants[f] = 1.0
-        elif len(f) >= 4 and not f.isdigit():
+        elif len(f) >= (5 if tok.accented else 4) and not f.isdigit():
             # typo tolerance: nearest vocabulary words within one or two edits
             for cand, _score, _ in process.extract(
                 f, vocab, scorer=Levenshtein.distance, score_cutoff=1 if len(f) < 7 else 2, limit=3
             ):
                 variants[cand] = 0.8
-        if not variants:
-            out.append(QueryTerm(tok, 0.0, {}))
-            continue
-        best = max(variants, key=lambda v: variants[v])
-        weight = index.idf(best)
+        if variants and tok.accented and tok.acc in index.idf_acc:
+            weight = index.idf_acc[tok.acc]
+        elif variants:
+            weight = index.idf(max(variants, key=lambda v: variants[v]))
+        else:
+            # a word no item of the place uses still counts against every item,
+            # so 'giá vàng hôm nay' does not match 'giá trị sản xuất' on 'giá' alone
+            weight = UNKNOWN_WEIGHT * index.unknown_idf
         if (tok.acc in frames) if tok.accented else (f in folded_frames):
             weight *= 0.3
         out.append(QueryTerm(tok, weight, variants))
@@ -337,7 +354,7 @@ def score_docs(
                 if v in doc.title_set:
                     s = strength
                     if has_diacritics and q.token.accented and not doc.writes(q.token.acc):
-                        s *= 0.6  # 'hộ' asked, only 'hồ' written
+                        s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
                     best = max(best, s)
                 elif v in doc.context_set:
                     best = max(best, 0.45 * strength)
