@@ -60,10 +60,23 @@ def _open(url: str | None) -> Engine:
     return open_database(url)
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def _engine(url: str | None) -> AnswerEngine | None:
+    """The answer engine on the database, or None after one line on stderr."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from storage.answers import AnswerEngine
 
-    engine = AnswerEngine(_open(args.db))
+    try:
+        return AnswerEngine(_open(url))
+    except (SQLAlchemyError, OSError) as exc:
+        print(f"planbot: cannot open the database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return None
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args.db)
+    if engine is None:
+        return 2
     if args.question is not None:
         ans = engine.ask(args.question, args.locality)
         if args.json:
@@ -110,9 +123,9 @@ def _batch(engine: AnswerEngine, inp: TextIO, out: TextIO, default_locality: str
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from storage.answers import AnswerEngine
-
-    engine = AnswerEngine(_open(args.db))
+    engine = _engine(args.db)
+    if engine is None:
+        return 2
     locality: str | None = args.locality
     print(
         "planbot — hỏi về kế hoạch phát triển KT-XH. Gõ /help để xem ví dụ, /diaphuong <tên> để chọn địa phương, «thoát» để thoát."

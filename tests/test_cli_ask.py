@@ -89,3 +89,9 @@ def test_chat_lists_places_and_refuses_an_unknown_one(
     out = capsys.readouterr().out
     assert "phường Hồng Hà" in out and "xã Tân Lập" in out
     assert "Không thấy địa phương" in out
+
+
+def test_a_bad_database_url_is_one_line_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "ty le ho ngheo", "--db", "nosuchdialect://x"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("planbot: cannot open the database") and "Traceback" not in err
