@@ -283,6 +283,8 @@ def candidate_parties(
         ranked = [
             (refs[ref], score) for ref, score in match_party(f"{full_name} - {title}", list(refs), limit=5)
         ]
+        if ranked:  # far weaker matches only distract the admin
+            ranked = [(p, sc) for p, sc in ranked if sc >= ranked[0][1] - 30]
         if not ranked:  # fall back to the plain name/title overlap
             scored = [(p, party_match_score(full_name, title, p.display)) for p in parties]
             ranked = sorted(((p, s) for p, s in scored if s >= 30), key=lambda ps: -ps[1])[:5]
