@@ -363,3 +363,32 @@ def test_a_count_of_the_plans_targets_is_not_an_indicator() -> None:
         "Năm 2026, thị trấn đề ra 16 chỉ tiêu chủ yếu; phấn đấu tỷ lệ lao động có việc làm đạt 96%.\n"
     )
     assert [i.name for i in prose_indicators.extract(doc).indicators] == ["Tỷ lệ lao động có việc làm"]
+
+
+def test_parties_named_after_an_item_or_in_a_sentence_of_their_own() -> None:
+    doc = _doc_of(
+        "2. Chỉ tiêu chủ yếu\n"
+        "- Tổng thu ngân sách xã: 8.400 triệu đồng (Công chức Tài chính chủ trì).\n"
+        "- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 97%.\n"
+        "- Diện tích ngô vụ Đông đạt 120 ha.\n"
+        "- Tỷ lệ thôn đạt chuẩn văn hóa 90%.\n\n"
+        "Phân công: Trạm Y tế xã chịu trách nhiệm chỉ tiêu tiêm chủng; giao Công chức Nông nghiệp "
+        "theo dõi các chỉ tiêu sản xuất nông nghiệp.\n"
+    )
+    found = {i.name: i.responsible for i in prose_indicators.extract(doc).indicators}
+    assert found == {
+        "Tổng thu ngân sách xã": "Công chức Tài chính",
+        "Tỷ lệ trẻ em được tiêm chủng đầy đủ": "Trạm Y tế xã",
+        "Diện tích ngô vụ Đông": "Công chức Nông nghiệp",  # a crop: the agriculture field
+        "Tỷ lệ thôn đạt chuẩn văn hóa": None,
+    }
+
+
+def test_a_figure_then_a_full_stop_ends_the_sentence() -> None:
+    stated = parse_item(
+        "có thêm 02 trường đạt chuẩn mức độ 2. Về môi trường, xã trồng mới 5 ha rừng phòng hộ."
+    )
+    assert [(s.name, s.target.value) for s in stated] == [
+        ("Trường đạt chuẩn mức độ 2", 2),
+        ("Trồng mới rừng phòng hộ", 5),
+    ]

@@ -15,6 +15,7 @@ import re
 from knowledge.extract.lines import Paragraph, is_dateline, paragraphs
 from knowledge.extract.prose_fields import parse_records_with_lines, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
+from knowledge.extract.prose_parties import assign, assignments, party_after_item
 from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 from knowledge.text import fold
@@ -50,6 +51,7 @@ def extract(doc: Document) -> LayoutResult:
     if not found:
         found = _from_forward_sentences(paras, taken_lines)
     result.indicators.extend(found)
+    assign(result.indicators, [a for p in paras for a in assignments(p.text)])
     result.indicators.sort(key=lambda ind: _lines_of(ind) or [0])  # reading order
     for n, ind in enumerate(result.indicators, 1):
         old = ind.key
@@ -114,6 +116,9 @@ def _indicators_of(
     out: list[Indicator] = []
     for no, body in _split_flattened(p.text):
         body, parties = split_parties(body)
+        body, party = party_after_item(body)
+        if party:
+            parties.setdefault("responsible", party)
         allow_status = is_item or bool(no) or (plain_status and len(body) <= 120)
         found = _to_indicators(
             parse_item(body, allow_status=allow_status), no, group, p.line_no, base + len(out)

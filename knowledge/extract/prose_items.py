@@ -39,7 +39,7 @@ _LEAD = re.compile(
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
     r"(?:đến|tới)\s+năm\s+\d{4}|chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}|(?:về|lĩnh\s+vực|đối\s+với)\s+[^:]{1,50}:|"
-    r"có|với|là|và|gồm|đạt|đưa|nâng(?!\s+cao))(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
+    r"có|với|là|và|gồm|đạt|thêm|đưa|nâng(?!\s+cao))(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
     re.IGNORECASE,
 )
 _LEAD_TIME = re.compile(
@@ -90,9 +90,15 @@ def _strip_subject(text: str) -> str:
         n += 1
     tail = " ".join(words[n:])
     verb = _SUBJECT_VERB.match(tail)
+    if verb is None and text[:1].islower() and not _MEASURED.match(tail):
+        return tail  # '…, xã trồng mới 5 ha rừng': the locality acts, mid-sentence
     if verb is None or (n == 0 and text[:1].isupper() and not verb.group(0)):
         return text  # 'Xã đạt chuẩn …' names the measure itself
     return tail[verb.end() :]
+
+
+# After these the locality is what is measured ('xã đạt chuẩn nông thôn mới').
+_MEASURED = re.compile(r"^(?:(?i:đạt|được|là|và|vẫn|không)\b|[A-ZĐ\d])")
 
 
 _SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
@@ -144,7 +150,8 @@ def split_clauses(text: str) -> list[str]:
     for clause in re.split(r"\s*;\s*|\s*\n\s*", text):
         # a sentence ends at '. ' before a capital letter (not '1.900', not 'TP. Vinh')
         start = 0
-        for m in re.finditer(r"(?<=[^\s.\d])\.\s+(?=[A-ZĐÀ-Ỹ\d])", clause):
+        # ('mức độ 2. Về …' ends a sentence too: a figure, then a capitalised word)
+        for m in re.finditer(r"(?<=[^\s.\d])\.\s+(?=[A-ZĐÀ-Ỹ\d])|(?<=\d)\.\s+(?=[A-ZĐ][a-zà-ỹđ])", clause):
             if re.search(r"\b(?:TP|Tp|tp|ThS|TS|Đ/c|đ/c)$", clause[: m.start()]):
                 continue
             parts.append(clause[start : m.start()])
@@ -184,6 +191,19 @@ _FIGURE_FIRST = re.compile(r"^(?:(?:có|đạt|thêm)\s+)?(?=\d)", re.IGNORECASE
 _MOVES = re.compile(r"^(?:đưa|nâng)\s+\S", re.IGNORECASE)
 
 
+# Words that go on with the measure before the comma ('…, phấn đấu vượt 10% dự toán', '…, tăng 8%').
+_GOES_ON = re.compile(
+    r"^(?:phấn\s+đấu|tăng|giảm|bằng|vượt|đạt|trong\s+đó|so\s+với|chiếm|ước|riêng|cao\s+hơn|thấp\s+hơn|gấp)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_own(right: str, figure: Found) -> bool:
+    """'…, bê tông hóa thêm 3,5 km đường' names a measure of its own before its figure."""
+    head = right[: figure.start]
+    return not _GOES_ON.match(right) and 2 <= len(head.split()) <= 8 and not re.search(r"[(:]", head)
+
+
 def _cut_before_new_measure(piece: str) -> list[str]:
     for m in re.finditer(r",\s+|\s+và\s+", piece):
         left, right = piece[: m.start()], piece[m.end() :]
@@ -191,7 +211,11 @@ def _cut_before_new_measure(piece: str) -> list[str]:
             continue
         figures = find_targets(right)
         lead = _FIGURE_FIRST.match(right)
-        if figures and (_MOVES.match(right) or (lead and figures[0].start <= lead.end() + 1)):
+        if figures and (
+            _MOVES.match(right)
+            or (lead and figures[0].start <= lead.end() + 1)
+            or _names_own(right, figures[0])
+        ):
             return [left, *_cut_before_new_measure(right)]
     return [piece]
 
