@@ -392,3 +392,28 @@ def test_a_figure_then_a_full_stop_ends_the_sentence() -> None:
         ("Trường đạt chuẩn mức độ 2", 2),
         ("Trồng mới rừng phòng hộ", 5),
     ]
+
+
+def test_the_level_a_reduction_leads_to_is_the_target() -> None:
+    stated = parse_item("Tỷ lệ trẻ suy dinh dưỡng: giảm 1,2%, xuống còn dưới 8%")
+    assert [(s.name, s.target.text, s.target.comparator, s.extra) for s in stated] == [
+        ("Tỷ lệ trẻ suy dinh dưỡng", "dưới 8%", "<", ["1,2%"])
+    ]
+
+
+def test_a_figure_relative_to_the_budget_or_quota() -> None:
+    stated = parse_item("Thu ngân sách xã: không dưới dự toán được giao (6.300 triệu đồng)")
+    assert [(s.name, s.target.value, s.target.comparator) for s in stated] == [
+        ("Thu ngân sách xã", 6300, ">=")
+    ]
+    # a share of the assigned quota keeps the short name; a share of the budget is no indicator of its own
+    assert [s.name for s in parse_item("Tuyển quân: đạt 100% chỉ tiêu tỉnh giao")] == ["Tuyển quân"]
+    stated = parse_item("Tổng chi ngân sách 9 tỷ đồng, phấn đấu vượt 5% dự toán huyện giao")
+    assert [(s.name, s.target.value, s.extra) for s in stated] == [
+        ("Tổng chi ngân sách", 9, ["phấn đấu vượt 5% dự toán huyện giao"])
+    ]
+
+
+def test_a_count_of_what_is_covered_is_no_target() -> None:
+    stated = parse_item("Kéo giảm số vụ cháy nổ trên cả 2 địa bàn trọng điểm")
+    assert [(s.target.text, s.target.comparator) for s in stated] == [("Kéo giảm", "status")]

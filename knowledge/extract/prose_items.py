@@ -143,8 +143,26 @@ def strip_marker(text: str) -> tuple[str, str]:
     return no, text[m.end() :].strip()
 
 
+# 'không thấp hơn dự toán huyện giao (15.200 triệu đồng)': the figure of a target stated
+# relative to the budget or plan sits in parentheses.
+_REL_PAREN = re.compile(
+    r"(?P<cmp>không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|vượt|bằng|đạt)?\s*"
+    r"(?P<rel>(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)[^();:\d]{0,40}?)\s*\((?P<fig>[^()]{1,30})\)",
+    re.IGNORECASE,
+)
+
+
+def _relative_figure(m: re.Match[str]) -> str:
+    fig = m.group("fig").strip()
+    found = find_targets(fig)
+    if not found or found[0].start > 0:
+        return m.group(0)
+    return f" {m.group('cmp') or ''} {fig} ({m.group('rel').strip()})"
+
+
 def split_clauses(text: str) -> list[str]:
     """Sentences and ';'-clauses, parenthesised asides dropped."""
+    text = _REL_PAREN.sub(_relative_figure, text)
     text = re.sub(r"\([^()]*\)", " ", text)
     parts: list[str] = []
     for clause in re.split(r"\s*;\s*|\s*\n\s*", text):
@@ -259,12 +277,22 @@ _MEASURE_UNIT = re.compile(
 )
 
 
+# What follows a share of the assigned quota ('100% chỉ tiêu (huyện) giao', '100% kế hoạch').
+_QUOTA = re.compile(
+    r"^(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+(?:được|cấp\s+trên|huyện|tỉnh|quận|thành\s+phố|thị\s+xã))*"
+    r"(?:\s+giao)?$",
+    re.IGNORECASE,
+)
+
+
 def _name_for(piece: str, found: Found) -> str:
     before = clean_name(piece[: found.start])
     after = _tidy(piece[found.end :])
     after = re.sub(r"^(?:trở\s+lên|trở\s+xuống|so\s+với.*|/năm)\b", "", after, flags=re.IGNORECASE).strip()
     if before and len(before.split()) >= 2 and _MEASURE_NOUN.match(before):
         return before
+    if before and _QUOTA.match(after):
+        return before  # 'Giao quân: đạt 100% chỉ tiêu huyện giao' -> 'Giao quân'
     # the figure comes first ('Giảm 04/08 hộ nghèo'): the name is the phrase without the number
     unit = found.target.unit or ""
     if not after or unit[:1] in "%‰" or _MEASURE_UNIT.match(unit):
@@ -322,6 +350,7 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
         pieces_all.extend(pieces)
     if pieces_all:
         out.extend(pending_status)
+    pieces_all, levelled = _join_levels(pieces_all)
     parent = _parent_head(pieces_all)
     counted = parent is None and _counted_head(pieces_all)
     if counted:
@@ -329,7 +358,10 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     group: list[Stated] = []
     for i, (piece, found) in enumerate(pieces_all):
         main = found[-1]
-        name = _name_for(piece, main)
+        name = _name_for(piece, found[0] if i in levelled else main)
+        if group and _plan_relative(piece, main):
+            group[-1].extra.append(piece)  # '…42 tỷ đồng, phấn đấu vượt 10% dự toán'
+            continue
         if counted:
             # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
             unit = main.target.unit or ""
@@ -346,10 +378,44 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
         lead = piece[: main.start].rstrip()
         if TASK_VERB.match(piece) and "," in lead and not lead.endswith(":"):
             continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
-        group.append(Stated(name=name, target=main.target))
+        stated = Stated(name=name, target=main.target)
+        if i in levelled:
+            stated.extra.append(piece[found[0].start : found[0].end])
+        group.append(stated)
     if parent and not _is_group_label(parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
     return group + out
+
+
+# 'còn dưới 6%', 'xuống còn 2%': the level a reduction leads to.
+_LEVEL = re.compile(r"^(?:(?:giảm\s+)?xuống\s+còn|còn|xuống|(?:tăng\s+)?lên)\s+\S", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
+
+
+def _join_levels(
+    pieces: list[tuple[str, list[Found]]],
+) -> tuple[list[tuple[str, list[Found]]], set[int]]:
+    """'Tỷ lệ hộ nghèo: giảm 2,5%' + 'còn dưới 6%': one indicator whose target is the level."""
+    out: list[tuple[str, list[Found]]] = []
+    levelled: set[int] = set()
+    for piece, found in pieces:
+        if out and _LEVEL.match(piece) and len(out[-1][1]) == 1:
+            prev, prev_found = out[-1]
+            if _CHANGE.search(prev[: prev_found[0].start]):
+                joined = f"{prev}, {piece}"
+                out[-1] = (joined, find_targets(joined))
+                levelled.add(len(out) - 1)
+                continue
+        out.append((piece, found))
+    return out, levelled
+
+
+# A figure relative to the plan or budget with no name of its own ('vượt 10% dự toán giao').
+_RELATIVE = re.compile(r"^(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)\b(?!\s+giao\s+quân)", re.IGNORECASE)
+
+
+def _plan_relative(piece: str, found: Found) -> bool:
+    return not clean_name(piece[: found.start]) and bool(_RELATIVE.match(_tidy(piece[found.end :])))
 
 
 # The words before a colon that introduce a list of targets rather than name one.

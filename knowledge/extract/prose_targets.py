@@ -26,12 +26,19 @@ class Found:
 
 def find_targets(sentence: str) -> list[Found]:
     """Every figure of the sentence that reads as a target, in order."""
-    return [Found(a, b, t) for a, b, t in numbers.find_targets(sentence)]
+    return [
+        Found(a, b, t)
+        for a, b, t in numbers.find_targets(sentence)
+        if not _ALL_OF.search(sentence[:a])  # 'trên cả 3 tiêu chí' counts what is covered
+    ]
+
+
+_ALL_OF = re.compile(r"(?<![\wÀ-ỹ])(?:trên|ở|tại|về|trong)\s+cả\s*$", re.IGNORECASE)
 
 
 # Status words that stand for a target ('Hoàn thành', 'Duy trì', ...), longest first.
 STATUS_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(hoàn\s+thành\s+xuất\s+sắc|hoàn\s+thành\s+vượt(?:\s+mức)?|hoàn\s+thành|duy\s+trì|giữ\s+vững|"
+    r"(?<![\wÀ-ỹ])(hoàn\s+thành\s+xuất\s+sắc|hoàn\s+thành\s+vượt(?:\s+mức)?|hoàn\s+thành|duy\s+trì|giữ\s+vững|kéo\s+giảm|"
     r"giữ\s+chuẩn|không\s+còn|không\s+để\s+xảy\s+ra|không\s+để\s+phát\s+sinh|không\s+để|không\s+có|được\s+công\s+nhận|đạt)(?![\wÀ-ỹ])",
     re.IGNORECASE,
 )
