@@ -417,3 +417,15 @@ def test_a_figure_relative_to_the_budget_or_quota() -> None:
 def test_a_count_of_what_is_covered_is_no_target() -> None:
     stated = parse_item("Kéo giảm số vụ cháy nổ trên cả 2 địa bàn trọng điểm")
     assert [(s.target.text, s.target.comparator) for s in stated] == [("Kéo giảm", "status")]
+
+
+def test_a_general_goal_with_its_text_on_the_heading_line_is_no_item() -> None:
+    doc = _doc_of(
+        "II. MỤC TIÊU VÀ CHỈ TIÊU\n1. Mục tiêu chung: Phát triển du lịch sinh thái; giữ vững an ninh chính trị.\n"
+        "2. Chỉ tiêu cụ thể:\n- Diện tích nuôi tôm cả năm 340 ha.\n- Giữ vững xã đạt chuẩn an toàn giao thông.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_text) for i in found] == [
+        ("Diện tích nuôi tôm cả năm", "340 ha"),
+        ("Giữ vững xã đạt chuẩn an toàn giao thông", "Giữ vững"),
+    ]

@@ -32,6 +32,11 @@ _NOT_ITEM = re.compile(
     r"kèm\s+theo|\(kèm)",
     re.IGNORECASE,
 )
+# '1. Mục tiêu chung: …', 'Yêu cầu: …': a heading with its text on the same line, no targets.
+_GENERAL = re.compile(
+    r"^(?:mục\s+tiêu\s+(?:chung|tổng\s+quát)|mục\s+đích|yêu\s+cầu|quan\s+điểm|định\s+hướng)\s*:",
+    re.IGNORECASE,
+)
 # Inline markers of a list flattened into one paragraph.
 _INLINE = re.compile(
     r"(?:(?<=^)|(?<=[\s;:.,]))(\(\d{1,2}\)|\d{1,2}\)|[a-zđ]\))\s+"
@@ -92,7 +97,7 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             tracker.push(heading)
             item_rank, lead_open = None, False
             continue
-        if p.line_no in taken or _NOT_ITEM.match(p.text):
+        if p.line_no in taken or _NOT_ITEM.match(p.text) or _GENERAL.match(strip_marker(p.text)[1]):
             continue
         if tracker.in_target():
             if rank is not None:

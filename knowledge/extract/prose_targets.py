@@ -28,9 +28,17 @@ def find_targets(sentence: str) -> list[Found]:
     """Every figure of the sentence that reads as a target, in order."""
     return [
         Found(a, b, t)
-        for a, b, t in numbers.find_targets(sentence)
+        for a, b, t in numbers.find_targets(_WHOLE_YEAR.sub(_blank, sentence))
         if not _ALL_OF.search(sentence[:a])  # 'trên cả 3 tiêu chí' counts what is covered
     ]
+
+
+# 'lúa cả năm 980 ha': the figure after 'cả năm' / 'hằng năm' is no year number (same length kept).
+_WHOLE_YEAR = re.compile(r"\b((?:cả|hằng|hàng|mỗi)\s+)(năm)(?=\s+(?!(?:19|20)\d{2}\b)\d)", re.IGNORECASE)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return m.group(1) + "~" * len(m.group(2))
 
 
 _ALL_OF = re.compile(r"(?<![\wÀ-ỹ])(?:trên|ở|tại|về|trong)\s+cả\s*$", re.IGNORECASE)
