@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from sqlalchemy import ForeignKey, Integer, String, Text, delete, exists, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -304,7 +304,7 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
         elif len(f) >= (5 if tok.accented else 4) and not f.isdigit():
             # typo tolerance: nearest vocabulary words within one or two edits
             for cand, _score, _ in process.extract(
-                f, vocab, scorer=Levenshtein.distance, score_cutoff=1 if len(f) < 7 else 2, limit=3
+                f, vocab, scorer=OSA.distance, score_cutoff=1 if len(f) < 7 else 2, limit=3
             ):
                 variants[cand] = 0.8
         if variants and tok.accented and tok.acc in index.idf_acc:
