@@ -429,3 +429,15 @@ def test_a_general_goal_with_its_text_on_the_heading_line_is_no_item() -> None:
         ("Diện tích nuôi tôm cả năm", "340 ha"),
         ("Giữ vững xã đạt chuẩn an toàn giao thông", "Giữ vững"),
     ]
+
+
+def test_time_and_field_lead_ins_and_the_owning_locality_leave_the_name() -> None:
+    stated = parse_item(
+        "Mục tiêu đến cuối năm 2026, thu nhập bình quân đầu người của xã đạt 72 triệu đồng. "
+        "Đối với lĩnh vực y tế, xã phấn đấu tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 94%"
+    )
+    assert [s.name for s in stated] == [
+        "Thu nhập bình quân đầu người",
+        "Tỷ lệ người dân tham gia bảo hiểm y tế",
+    ]
+    assert [s.name for s in parse_item("lao động có chứng chỉ 35%")] == ["Lao động có chứng chỉ"]

@@ -24,6 +24,7 @@ ITEM_START = re.compile(
       | [a-zđ][.)]\s                                # a. b)
       | [IVXLC]{1,6}[.)]?\s                         # I. II)
       | (?:Điều|Phần|Chương|Mục|PHẦN|CHƯƠNG|MỤC)\s+[\dIVX]+
+      | (?:Chỉ\s+tiêu|CHỈ\s+TIÊU)\s+(?:số\s+)?\d{1,2}\s*[.:)]   # Chỉ tiêu 2. / Chỉ tiêu 2:
     )""",
     re.VERBOSE,
 )

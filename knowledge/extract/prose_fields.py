@@ -40,6 +40,8 @@ _LABELS: list[tuple[str, str]] = [
     ("uoc dat nam", "previous"),
     ("uoc dat", "previous"),
     ("ket qua nam", "previous"),
+    ("uoc nam", "previous"),
+    ("kh nam", "target"),
     ("ket qua thuc hien nam", "previous"),
     ("chi tieu giao", "target"),
     ("chi tieu giao nam", "target"),
@@ -107,6 +109,10 @@ def _field_spans(text: str) -> list[tuple[int, str, str]]:
 def _fold_label(text: str) -> str:
     f = fold(text)
     f = re.sub(r"^(?:\d+|[a-z])\s+", "", f)  # '1. Chỉ tiêu'
+    # 'Năm 2025 (ước)' / 'Năm 2026 (kế hoạch)': the qualifier tells the field
+    f = re.sub(
+        r"^(nam\s+\d{4})\s+(uoc(?:\s+thuc\s+hien|\s+dat)?|thuc\s+hien|ke\s+hoach|kh|muc\s+tieu)$", r"\2 \1", f
+    )
     f = re.sub(r"(?:^|\s+)(nam\s+)?\d{4}(?:\s+\d{4})?$", lambda m: " nam" if m.group(1) else "", f).strip()
     # 'Mục tiêu năm 2025' -> 'muc tieu nam', 'Năm 2025' -> 'nam''
     f = re.sub(r"^(chi tieu)\s+(?:so\s+)?\d{1,2}$", r"\1", f)  # 'Chỉ tiêu 3'
@@ -174,7 +180,7 @@ def _can_name(p: Paragraph) -> bool:
     no, body = strip_marker(_unmark(p.text))
     body = body.strip(" :*#")
     if (
-        not (p.heading or no or p.text.startswith("#"))
+        not (p.heading or no or p.text.startswith("#") or _NUMBERED_LABEL.match(p.text))
         or not body
         or len(body) > 150
         or body.endswith((".", ";"))
@@ -184,8 +190,12 @@ def _can_name(p: Paragraph) -> bool:
 
 
 def _unmark(text: str) -> str:
-    """Markdown heading hashes and bold stars off a line."""
-    return re.sub(r"^[#\s]+", "", text).replace("**", "")
+    """Markdown heading hashes, bold stars and a 'Chỉ tiêu 1.' label off a line."""
+    text = re.sub(r"^[#\s]+", "", text).replace("**", "")
+    return _NUMBERED_LABEL.sub("", text)
+
+
+_NUMBERED_LABEL = re.compile(r"^\s*chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}\s*[.:)–-]\s*", re.IGNORECASE)
 
 
 def _leading_name(text: str, spans: list[tuple[int, str, str]]) -> str:
@@ -194,7 +204,7 @@ def _leading_name(text: str, spans: list[tuple[int, str, str]]) -> str:
     labels = {label for _, label, _ in spans}
     if len(spans) < 2 or "target" not in labels or not labels & {"unit", "previous"}:
         return ""
-    head = strip_marker(text[: spans[0][0]])[1]
+    head = strip_marker(_unmark(text[: spans[0][0]]))[1]
     head = head.strip(" :;.*#-–")
     if not head or len(head.split()) > 15 or find_targets(head) or head.endswith((".", ";")):
         return ""

@@ -52,9 +52,10 @@ _LEAD_TIME = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:(?:theo\s+đó|theo\s+(?:nghị\s+quyết|kế\s+hoạch|quyết\s+định|báo\s+cáo)(?:\s+này)?|bên\s+cạnh\s+đó|"
     r"ngoài\s+ra|đồng\s+thời|mặt\s+khác|cùng\s+với\s+đó|trên\s+cơ\s+sở\s+đó)\s*,\s*"
-    r"|về\s+[^,:;]{1,40}?(?:,\s*[^,:;]{1,20}?)?,\s*(?=(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b)"
-    r"|về\s+[^,:;]{1,40}?,\s*"
-    r"|(?:(?:trong|đến|tới)\s+)?năm\s+\d{4}\s*,?\s*)",
+    r"|(?:về|đối\s+với|trong\s+lĩnh\s+vực)\s+[^,:;]{1,40}?(?:,\s*[^,:;]{1,20}?)?,\s*"
+    r"(?=(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b)"
+    r"|(?:về|đối\s+với|trong\s+lĩnh\s+vực)\s+[^,:;]{1,40}?,\s*"
+    r"|(?:mục\s+tiêu\s+|cũng\s+)?(?:(?:trong|đến|tới|hết|cuối|vào)\s+)*năm\s+\d{4}\s*,?\s*)",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b\s*", re.IGNORECASE)
@@ -101,12 +102,14 @@ def _strip_subject(text: str) -> str:
 _MEASURED = re.compile(r"^(?:(?i:đạt|được|là|và|vẫn|không)\b|[A-ZĐ\d])")
 
 
+# '… đầu người của xã' / 'trên địa bàn phường': the locality owning the measure, at the end.
+_OWNER = re.compile(r"\s+của\s+(?:toàn\s+)?(?:xã|phường|thị\s+trấn)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*\s*$")
 _SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
 _TRAIL = re.compile(
     r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
     r"(?<!gia )\btăng|\bbằng|\bcho|"
-    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|\bchỉ|[:,;\-–(])\s*$",
+    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–(])\s*$",
     re.IGNORECASE,
 )
 # A figure that comes first is read with the words that follow it as the name
@@ -262,7 +265,7 @@ def clean_name(text: str) -> str:
     t = _tidy(_SPAN.sub("", text))
     for _ in range(4):
         new = _LEAD.sub("", t).strip(" ,:")
-        new = _TRAIL.sub("", new).strip(" ,:")
+        new = _OWNER.sub("", _TRAIL.sub("", new)).strip(" ,:")
         if new == t:
             break
         t = new
