@@ -441,3 +441,15 @@ def test_time_and_field_lead_ins_and_the_owning_locality_leave_the_name() -> Non
         "Tỷ lệ người dân tham gia bảo hiểm y tế",
     ]
     assert [s.name for s in parse_item("lao động có chứng chỉ 35%")] == ["Lao động có chứng chỉ"]
+
+
+def test_a_party_given_this_target_takes_the_one_stated_just_before() -> None:
+    doc = _doc_of(
+        "Năm 2026, phường phấn đấu tỷ lệ hộ gia đình văn hóa đạt 93%; tỷ lệ chất thải rắn được thu gom đạt 98%, "
+        "Tổ dân phố được giao chủ trì thực hiện chỉ tiêu này.\n"
+    )
+    found = {i.name: i.responsible for i in prose_indicators.extract(doc).indicators}
+    assert found == {
+        "Tỷ lệ hộ gia đình văn hóa": None,
+        "Tỷ lệ chất thải rắn được thu gom": "Tổ dân phố",
+    }

@@ -52,6 +52,10 @@ _STOP = frozenset(
 )
 
 
+_REFERENCE = re.compile(r"^(?:này|trên|nói\s+trên|đó)\b", re.IGNORECASE)
+_BACK = "\x00"  # marks a topic that is the clause the reference points back to
+
+
 def party_after_item(text: str) -> tuple[str, str | None]:
     """The item's text without '(X chủ trì)', and X."""
     m = _AFTER_ITEM.search(text)
@@ -67,14 +71,23 @@ def assignments(text: str) -> list[tuple[str, str]]:
         marks = list(_ASSIGNMENT.finditer(sentence))
         for m, nxt in zip(marks, [*marks[1:], None], strict=False):
             end = nxt.start() if nxt else len(sentence)
-            topic = re.split(r"[;.]", sentence[m.end() : end])[0]
-            out.append((m.group("party").strip(), topic.strip(" ,")))
+            topic = re.split(r"[;.]", sentence[m.end() : end])[0].strip(" ,")
+            if _REFERENCE.match(topic):
+                # 'chủ trì thực hiện chỉ tiêu này': the clause before names it
+                topic = _BACK + re.split(r"[;]", sentence[: m.start()])[-1]
+            out.append((m.group("party").strip(), topic))
     return out
 
 
 def assign(indicators: list[Indicator], stated: list[tuple[str, str]]) -> None:
     """Give each indicator without a responsible party the one whose topic covers it."""
     for party, topic in stated:
+        if topic.startswith(_BACK):
+            clause = _expand(topic[1:])
+            named = [ind for ind in indicators if not ind.responsible and _expand(ind.name) in clause]
+            for ind in named[-1:]:
+                ind.responsible = party
+            continue
         phrases = [p for p in re.split(r",\s*|\s+và\s+", topic) if p.strip()]
         for ind in indicators:
             if not ind.responsible and any(_covers(p, ind.name) for p in phrases):
