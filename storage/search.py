@@ -281,6 +281,7 @@ class Hit:
 
 UNKNOWN_WEIGHT = 0.5
 ACCENT_MISMATCH = 0.5
+EXACT_NAME_BONUS = 6.0
 
 
 @dataclass
@@ -369,6 +370,8 @@ def score_docs(
         fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
         score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
         score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
+        if q_text and f" {doc.title_text}".endswith(f" {q_text}"):
+            score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
         hits.append(Hit(doc, score, coverage))
     hits.sort(key=lambda h: (-h.score, h.doc.id))
     return hits[:limit]
