@@ -453,3 +453,14 @@ def test_a_party_given_this_target_takes_the_one_stated_just_before() -> None:
         "Tỷ lệ hộ gia đình văn hóa": None,
         "Tỷ lệ chất thải rắn được thu gom": "Tổ dân phố",
     }
+
+
+def test_last_years_value_and_the_plans_value_after_a_name() -> None:
+    stated = parse_item("Số hộ dùng điện an toàn: năm 2025 thực hiện 1.240 hộ; năm 2026 phấn đấu 1.300 hộ.")
+    assert [(s.name, s.target.value, s.extra) for s in stated] == [
+        ("Số hộ dùng điện an toàn", 1300, ["Số hộ dùng điện an toàn: năm 2025 thực hiện 1.240 hộ"])
+    ]
+    stated = parse_item("Sản lượng cá: ước thực hiện năm 2025 đạt 410 tấn, kế hoạch năm 2026 đạt 450 tấn")
+    assert [(s.name, s.target.value) for s in stated] == [("Sản lượng cá", 450)]
+    stated = parse_item("Độ che phủ rừng duy trì ổn định ở mức 43%")
+    assert [s.name for s in stated] == ["Độ che phủ rừng"]

@@ -107,7 +107,7 @@ _OWNER = re.compile(r"\s+của\s+(?:toàn\s+)?(?:xã|phường|thị\s+trấn)(?
 _SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
 _TRAIL = re.compile(
-    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
+    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bduy\s+trì\s+ổn\s+định|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
     r"(?<!gia )\btăng|\bbằng|\bcho|"
     r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–(])\s*$",
     re.IGNORECASE,
@@ -354,6 +354,9 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     if pieces_all:
         out.extend(pending_status)
     pieces_all, levelled = _join_levels(pieces_all)
+    slotted = _year_slots(pieces_all)
+    if slotted is not None:
+        return slotted + out
     parent = _parent_head(pieces_all)
     counted = parent is None and _counted_head(pieces_all)
     if counted:
@@ -388,6 +391,39 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     if parent and not _is_group_label(parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
     return group + out
+
+
+# Labels of a year's value after a name: 'năm 2025 thực hiện', 'ước thực hiện năm 2025 đạt',
+# 'kế hoạch năm 2026 đạt', 'năm 2026 phấn đấu'.
+_SLOT = re.compile(
+    r"^(?:\s|[,:]|năm\s+\d{4}|thực\s+hiện|ước(?:\s+tính)?|kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|"
+    r"dự\s+kiến|đạt|KH|TH)*$",
+    re.IGNORECASE,
+)
+_PLAN_SLOT = re.compile(r"kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|\bKH\b", re.IGNORECASE)
+_PAST_SLOT = re.compile(r"thực\s+hiện|ước|\bTH\b", re.IGNORECASE)
+
+
+def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
+    """'Tỷ lệ hộ nghèo: năm 2025 thực hiện 3,1%; năm 2026 phấn đấu dưới 2,5%' -> one indicator
+    whose target is the plan's value, last year's result kept aside; None for other items."""
+    if len(pieces) < 2:
+        return None
+    first, found = pieces[0]
+    colon = first.find(":")
+    if colon < 0 or colon > found[0].start:
+        return None
+    labels = [first[colon + 1 : found[0].start]] + [p[: f[0].start] for p, f in pieces[1:]]
+    if not all(_SLOT.match(label) and re.search(r"\d{4}|thực|ước|kế|phấn", label) for label in labels):
+        return None
+    head = clean_name(first[:colon])
+    plan = [i for i, label in enumerate(labels) if _PLAN_SLOT.search(label) or not _PAST_SLOT.search(label)]
+    if not head or not plan:
+        return []
+    main = plan[-1]
+    stated = Stated(name=head, target=pieces[main][1][0].target)
+    stated.extra = [_tidy(p) for i, (p, _) in enumerate(pieces) if i != main]
+    return [stated]
 
 
 # 'còn dưới 6%', 'xuống còn 2%': the level a reduction leads to.
