@@ -23,6 +23,9 @@ _LABELS: list[tuple[str, str]] = [
     ("co quan phoi hop", "coordinating"),
     ("phoi hop", "coordinating"),
     ("don vi chu tri", "responsible"),
+    ("bo phan chu tri", "responsible"),
+    ("don vi phu trach", "responsible"),
+    ("bo phan thuc hien", "responsible"),
     ("co quan chu tri", "responsible"),
     ("chu tri", "responsible"),
     ("nguoi phu trach", "responsible"),
@@ -106,6 +109,11 @@ def _field_spans(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+_YEAR_LABEL = re.compile(
+    r"^(?:thuc hien|uoc thuc hien|uoc dat|uoc|ket qua|ke hoach|muc tieu|chi tieu giao|kh|th)\s+\d{4}$"
+)
+
+
 def _fold_label(text: str) -> str:
     f = fold(text)
     f = re.sub(r"^(?:\d+|[a-z])\s+", "", f)  # '1. Chỉ tiêu'
@@ -113,7 +121,12 @@ def _fold_label(text: str) -> str:
     f = re.sub(
         r"^(nam\s+\d{4})\s+(uoc(?:\s+thuc\s+hien|\s+dat)?|thuc\s+hien|ke\s+hoach|kh|muc\s+tieu)$", r"\2 \1", f
     )
-    f = re.sub(r"(?:^|\s+)(nam\s+)?\d{4}(?:\s+\d{4})?$", lambda m: " nam" if m.group(1) else "", f).strip()
+    # 'Thực hiện 2025' reads as 'Thực hiện năm 2025'; a lone year keeps the label bare ('Chỉ tiêu 2026')
+    f = re.sub(
+        r"(?:^|\s+)(nam\s+)?\d{4}(?:\s+\d{4})?$",
+        lambda m: " nam" if m.group(1) or _YEAR_LABEL.match(f) else "",
+        f,
+    ).strip()
     # 'Mục tiêu năm 2025' -> 'muc tieu nam', 'Năm 2025' -> 'nam''
     f = re.sub(r"^(chi tieu)\s+(?:so\s+)?\d{1,2}$", r"\1", f)  # 'Chỉ tiêu 3'
     return f
