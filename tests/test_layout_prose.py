@@ -464,3 +464,16 @@ def test_last_years_value_and_the_plans_value_after_a_name() -> None:
     assert [(s.name, s.target.value) for s in stated] == [("Sản lượng cá", 450)]
     stated = parse_item("Độ che phủ rừng duy trì ổn định ở mức 43%")
     assert [s.name for s in stated] == ["Độ che phủ rừng"]
+
+
+def test_a_news_headline_without_a_date_line_ends_at_the_opening() -> None:
+    doc = _doc_of(
+        "Phường Đông Lâm phấn đấu tỷ lệ hộ nghèo còn 0,8%\n\n"
+        "(Báo Thanh Hóa) - Chiều 6/1, UBND phường Đông Lâm tổ chức hội nghị triển khai nhiệm vụ năm 2026.\n\n"
+        "Năm 2026, phường phấn đấu tỷ lệ hộ nghèo còn 0,8%; tỷ lệ tham gia bảo hiểm y tế đạt 96%.\n"
+    )
+    found = prose_indicators.extract(doc).indicators
+    assert [(i.name, i.target_value, i.source_ref) for i in found] == [
+        ("Tỷ lệ hộ nghèo", 0.8, "line 5"),
+        ("Tỷ lệ tham gia bảo hiểm y tế", 96, "line 5"),
+    ]

@@ -56,7 +56,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         if not text:
             continue
         starts_item = (
-            bool(ITEM_START.match(text)) or block.heading or _is_heading_like(text) or is_dateline(text)
+            bool(ITEM_START.match(text))
+            or block.heading
+            or _is_heading_like(text)
+            or is_dateline(text)
+            or is_news_opening(text)
         )
         if (
             current is not None
@@ -85,6 +89,17 @@ _DATELINE = re.compile(
 
 def is_dateline(text: str) -> bool:
     return bool(_DATELINE.match(text.strip()))
+
+
+# The opening of a news article: '(ĐN) - Sáng 14-1, …', 'Kinhtedothi - Ngày 15/1, …'.
+_NEWS_OPENING = re.compile(
+    r"^(?:\([^()]{1,60}\)|[A-ZĐ][\wÀ-ỹ.&]{1,30})\s*[-–—]\s*"
+    r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Vừa\s+qua|Mới\s+đây|Trong\s+(?:ngày|tuần|hai\s+ngày))\b"
+)
+
+
+def is_news_opening(text: str) -> bool:
+    return bool(_NEWS_OPENING.match(text.strip()))
 
 
 _SECTION_HEADING = re.compile(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from knowledge.extract.lines import Paragraph, is_dateline, paragraphs
+from knowledge.extract.lines import Paragraph, is_dateline, is_news_opening, paragraphs
 from knowledge.extract.prose_fields import parse_records_with_lines, split_parties
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_parties import assign, assignments, party_after_item
@@ -72,6 +72,8 @@ def _after_dateline(paras: list[Paragraph]) -> list[Paragraph]:
     for n, p in enumerate(paras[:4]):
         if is_dateline(p.text):
             return paras[n + 1 :]
+        if n and is_news_opening(p.text):
+            return paras[n:]  # no date line: the headline is what comes before the opening
     return paras
 
 
