@@ -48,6 +48,27 @@ def _planbot() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
 
 
+class _HighWater(threading.Thread):
+    """Peak resident memory (VmHWM) of a child, read from /proc while it runs."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb = pid, 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        path = Path(f"/proc/{self.pid}/status")
+        while True:
+            try:
+                for line in path.read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peak_kb = max(self.peak_kb, int(line.split()[1]))
+            except (OSError, ValueError, IndexError):
+                pass
+            if self.stop.wait(0.05):
+                return
+
+
 def _run_child(cmd: list[str], stdin_text: str | None, on_line=None) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """Run a child; time-stamp stdout lines as they come; peak RSS from wait4 (this child only)."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -73,11 +94,15 @@ def _run_child(cmd: list[str], stdin_text: str | None, on_line=None) -> dict[str
 
             threading.Thread(target=feed, daemon=True).start()
         lines: list[str] = []
+        hwm = _HighWater(proc.pid)
+        hwm.start()
         assert proc.stdout is not None
         for line in proc.stdout:
             lines.append(line.rstrip("\n"))
             if on_line:
                 on_line(line, time.perf_counter() - t0)
+        hwm.stop.set()
+        hwm.join()
         _pid, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -88,7 +113,8 @@ def _run_child(cmd: list[str], stdin_text: str | None, on_line=None) -> dict[str
         "seconds": elapsed,
         "stdout": lines,
         "stderr": stderr,
-        "peak_mb": round(usage.ru_maxrss / 1024, 1),  # kilobytes on Linux
+        # VmHWM of the child's own program; wait4's ru_maxrss also counts this (forked) process
+        "peak_mb": round((hwm.peak_kb or usage.ru_maxrss) / 1024, 1),
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
     }
 
