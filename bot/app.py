@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot.config import Config
+from bot.cycle_jobs import CycleJobs
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
 from handlers.common import QuestionLimiter, Services
@@ -50,8 +51,12 @@ def load_answer_engine(engine: Any) -> Any:
         return None
 
 
-def build_application(config: Config, engine: Any | None = None, question_limit: int = 8) -> Application:
-    """`engine`: an already open database (tests); otherwise opened in post_init."""
+def build_application(
+    config: Config, engine: Any | None = None, question_limit: int = 8, monthly_cycle: bool = True
+) -> Application:
+    """`engine`: an already open database (tests); otherwise opened in post_init.
+    `monthly_cycle`: plan and send reminders from this process (the scheduler
+    lease still lets only one worker do it)."""
     quiet_http_logs()
 
     async def post_init(app: Application) -> None:
@@ -62,12 +67,19 @@ def build_application(config: Config, engine: Any | None = None, question_limit:
             answers=load_answer_engine(db),
             limiter=QuestionLimiter(limit=question_limit),
         )
+        if monthly_cycle:
+            cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
+            cycle.install(app)
+            app.bot_data["cycle"] = cycle
         try:
             await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("setMyCommands failed: %s", type(exc).__name__)
 
     async def post_shutdown(app: Application) -> None:
+        cycle = app.bot_data.pop("cycle", None)
+        if cycle is not None:
+            cycle.close()  # hand the scheduler lease to another worker now
         svc = app.bot_data.pop("services", None)
         if svc is not None and engine is None:
             svc.engine.dispose()

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from bot.cli_data import add_db_option
+from bot.config import ConfigError, load_cycle_settings
 from storage.db import open_database, transaction
 from storage.reminders import enqueue, plan_messages
 
@@ -24,9 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
+    try:
+        settings = load_cycle_settings()
+    except ConfigError as exc:
+        print(f"planbot remind: {exc}", file=sys.stderr)
+        return 2
     engine = open_database(args.db)
     with transaction(engine) as session:
-        planned = plan_messages(session, args.date)
+        planned = plan_messages(session, args.date, settings)
         if not args.dry_run:
             inserted = enqueue(session, planned, args.date)
     if args.json:

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from storage.reminders import CycleSettings
+
 PUBLIC_API = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 # '<bot id>:<secret>' as BotFather issues it.
@@ -29,6 +31,7 @@ class Config:
     admin_ids: frozenset[int]
     timezone: str = DEFAULT_TIMEZONE
     webhook_secret: str | None = None
+    cycle: CycleSettings = CycleSettings()
 
     @property
     def bot_base_url(self) -> str:
@@ -103,4 +106,50 @@ def load_config(
         admin_ids=parse_admin_ids(values.get("PLANBOT_ADMIN_IDS", "")),
         timezone=tz,
         webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
+        cycle=cycle_settings_from(values),
     )
+
+
+def load_cycle_settings(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> CycleSettings:
+    """The monthly cycle's settings alone: `planbot remind` needs no token."""
+    return cycle_settings_from(_env(env, env_file))
+
+
+def cycle_settings_from(values: Mapping[str, str]) -> CycleSettings:
+    defaults = CycleSettings()
+    digest = _optional_int(values, "PLANBOT_DIGEST_DAY", 1, 31)  # None: the month's last day
+    return CycleSettings(
+        default_report_day=_int_setting(values, "PLANBOT_REPORT_DAY", defaults.default_report_day, 1, 31),
+        remind_working_days_before=_int_setting(
+            values, "PLANBOT_REMIND_DAYS_BEFORE", defaults.remind_working_days_before, 0, 15
+        ),
+        nudge_days=_int_list_setting(values, "PLANBOT_NUDGE_DAYS", defaults.nudge_days),
+        escalation_delay_days=_int_setting(
+            values, "PLANBOT_ESCALATION_DAYS", defaults.escalation_delay_days, 1, 365
+        ),
+        digest_day=digest,
+    )
+
+
+def _int_setting(values: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    value = _optional_int(values, name, low, high)
+    return default if value is None else value
+
+
+def _optional_int(values: Mapping[str, str], name: str, low: int, high: int) -> int | None:
+    text = values.get(name, "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{1,3}", text) or not low <= int(text) <= high:
+        raise ConfigError(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
+    return int(text)
+
+
+def _int_list_setting(values: Mapping[str, str], name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    text = values.get(name, "").strip()
+    if not text:
+        return default
+    parts = [p for p in re.split(r"[,\s;]+", text) if p]
+    if not all(re.fullmatch(r"\d{1,3}", p) and 0 <= int(p) <= 365 for p in parts):
+        raise ConfigError(f"{name}: expected days before the deadline, e.g. '7,1', got {text!r}")
+    return tuple(sorted({int(p) for p in parts}, reverse=True))

@@ -21,9 +21,16 @@ TEST_TOKEN = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz"
 
 class BotHarness:
     def __init__(
-        self, engine: Any, admin_ids: set[int] | frozenset[int] = frozenset(), question_limit: int = 8
+        self,
+        engine: Any,
+        admin_ids: set[int] | frozenset[int] = frozenset(),
+        question_limit: int = 8,
+        monthly_cycle: bool = False,
     ) -> None:
+        """`monthly_cycle`: also run the reminder jobs (off by default so the
+        scenarios see only the replies to what they send)."""
         self.engine = engine
+        self.monthly_cycle = monthly_cycle
         self.admin_ids = frozenset(admin_ids)
         self.question_limit = question_limit
         self.fake = FakeBotApi()
@@ -35,7 +42,9 @@ class BotHarness:
         config = Config(
             token=TEST_TOKEN, api_base_url=self.fake.url, database_url=None, admin_ids=self.admin_ids
         )
-        self.app = build_application(config, engine=self.engine, question_limit=self.question_limit)
+        self.app = build_application(
+            config, engine=self.engine, question_limit=self.question_limit, monthly_cycle=self.monthly_cycle
+        )
         await self.app.initialize()
         await self.app.post_init(self.app)  # type: ignore[misc]
         await self.app.start()
