@@ -1,7 +1,9 @@
 """planbot — plans of Vietnamese communes, in a database and on Telegram.
 
 Each sub-command lives in its own `bot/cli_*.py` module with a `register`
-function; this file only assembles them."""
+function; this file only assembles them. Those modules import the database,
+Telegram and the extractors inside the command functions, so a command pays
+only for what it uses (`planbot ask` starts without loading Telegram)."""
 
 from __future__ import annotations
 

@@ -6,10 +6,6 @@ import argparse
 import json
 import sys
 
-from storage.db import open_database
-from storage.export import export_plans, plan_stats
-from storage.ingest import ingest_paths
-
 
 def add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
@@ -33,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """One summary line per file; exit 1 when any file was refused."""
+    from storage.db import open_database
+    from storage.ingest import ingest_paths
+
     engine = open_database(args.db)
     results = ingest_paths(engine, args.paths)
     if not results:
@@ -44,6 +43,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.export import export_plans
+
     engine = open_database(args.db)
     json.dump(export_plans(engine), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
@@ -51,6 +53,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.export import plan_stats
+
     engine = open_database(args.db)
     rows = plan_stats(engine)
     if not rows:

@@ -7,14 +7,7 @@ import argparse
 import asyncio
 from collections.abc import Callable
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import func, select, text
-
 from bot.cli_data import add_db_option
-from bot.config import ConfigError, load_config
-from storage import models as m
-from storage.db import alembic_config, make_engine, session_factory
 
 Check = Callable[[argparse.Namespace], str]
 
@@ -26,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def check_database(args: argparse.Namespace) -> str:
+    from sqlalchemy import text
+
+    from storage.db import make_engine
+
     engine = make_engine(args.db)
     with engine.connect() as conn:
         conn.execute(text("SELECT 1"))
@@ -35,6 +32,13 @@ def check_database(args: argparse.Namespace) -> str:
 
 
 def check_migrations(args: argparse.Namespace) -> str:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import func, select
+
+    from storage import models as m
+    from storage.db import alembic_config, make_engine, session_factory
+
     engine = make_engine(args.db)
     try:
         heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
@@ -53,12 +57,16 @@ def check_migrations(args: argparse.Namespace) -> str:
 
 
 def check_token(args: argparse.Namespace) -> str:
+    from bot.config import load_config
+
     config = load_config(args.db)
     return f"well-formed (bot id {config.token.split(':', 1)[0]}), admins: {len(config.admin_ids)}"
 
 
 def check_bot_api(args: argparse.Namespace) -> str:
     from telegram import Bot
+
+    from bot.config import load_config
 
     config = load_config(args.db)
 
@@ -79,6 +87,8 @@ CHECKS: list[tuple[str, Check]] = [
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError
+
     failed = 0
     for name, check in CHECKS:
         try:

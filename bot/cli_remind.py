@@ -8,9 +8,6 @@ import sys
 from datetime import date
 
 from bot.cli_data import add_db_option
-from bot.config import ConfigError, load_cycle_settings
-from storage.db import open_database, transaction
-from storage.reminders import enqueue, plan_messages
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
+    from bot.config import ConfigError, load_cycle_settings
+    from storage.db import open_database, transaction
+    from storage.reminders import enqueue, plan_messages
+
     try:
         settings = load_cycle_settings()
     except ConfigError as exc:

@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 from bot.cli_data import add_db_option
-from storage.db import open_database
-from storage.report import ReportError, build_report, write_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.report import ReportError, build_report, write_report
+
     engine = open_database(args.db)
     try:
         report = build_report(engine, args.locality, args.period)

@@ -9,13 +9,10 @@ import logging
 import secrets
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from telegram.error import InvalidToken, TelegramError
-
-from bot.app import build_application, quiet_http_logs
-from bot.config import Config, ConfigError, load_config
-from bot.poller import InboxPoller
-from bot.webhook import parse_listen, serve_webhook
+if TYPE_CHECKING:  # Telegram and the database load when the bot starts, not with the CLI
+    from bot.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken
+
+    from bot.app import quiet_http_logs
+    from bot.config import ConfigError, load_config
+    from bot.webhook import parse_listen
+
     try:
         config = load_config(args.db)
         if bool(args.webhook) != bool(args.listen):
@@ -70,6 +73,12 @@ def redact_token_in_logs(token: str) -> None:
 
 
 async def serve(config: Config, webhook: str | None, listen: str | None, poll_timeout: int = 20) -> int:
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.app import build_application
+    from bot.poller import InboxPoller
+    from bot.webhook import serve_webhook
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from storage.db import open_database
-from storage.users import ROLES, UserError, add_user, import_roster
+from knowledge.model import ROLES
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.users import UserError, add_user
+
     engine = open_database(args.db)
     try:
         print(add_user(engine, args.telegram_id, args.role, args.locality, args.party, args.subscribe))
@@ -40,6 +42,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.users import UserError, import_roster
+
     engine = open_database(args.db)
     try:
         done = import_roster(engine, args.roster)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,7 +31,7 @@ class Config:
     admin_ids: frozenset[int]
     timezone: str = DEFAULT_TIMEZONE
     webhook_secret: str | None = None
-    cycle: CycleSettings = CycleSettings()
+    cycle: CycleSettings = field(default_factory=CycleSettings)
 
     @property
     def bot_base_url(self) -> str:

@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# The roles a bot user can hold, least to most privileged.
+ROLES = ("resident", "officer", "leader", "admin")
+
 
 @dataclass
 class Target:
