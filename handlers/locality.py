@@ -19,7 +19,7 @@ def locality_buttons(
     engine: object, options: list[users.LocalityInfo] | None = None
 ) -> list[list[tuple[str, str]]]:
     options = users.list_localities(engine) if options is None else options  # type: ignore[arg-type]
-    return [[(loc.name, f"{PREFIX}{loc.id}")] for loc in options[:20]]
+    return [[(loc.label, f"{PREFIX}{loc.id}")] for loc in options[:20]]
 
 
 async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,10 +31,11 @@ async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.CHOOSE_LOCALITY if buttons else texts.NO_LOCALITY_DATA, buttons)
         return
     found = users.find_localities(svc.engine, query)
-    if len(found) == 1 or (found and users.is_exact_locality(found[0], query)):
+    chosen = found[0] if len(found) == 1 else users.single_exact_locality(found, query)
+    if chosen is not None:
         if user is not None:
-            users.set_locality(svc.engine, user.telegram_id, found[0].key)
-        await reply(update, context, texts.LOCALITY_SET.format(name=esc(found[0].name)))
+            users.set_locality(svc.engine, user.telegram_id, chosen.key)
+        await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label)))
     elif found:
         await reply(update, context, texts.LOCALITY_PICK, locality_buttons(svc.engine, found))
     else:
@@ -60,4 +61,4 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = current_user(update, context)
     if user is not None:
         users.set_locality(svc.engine, user.telegram_id, loc.key)
-    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.name)))
+    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -20,11 +20,12 @@ from knowledge import model as km
 from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
 from knowledge.parties import parse_parties
+from knowledge.question import bare_fold
 from knowledge.readers import collect_paths, read_document
 from knowledge.text import fold
 from storage import models as m
 from storage.db import transaction
-from storage.keys import item_key, plan_key
+from storage.keys import item_key, locality_key, plan_key
 from storage.search import index_plan
 
 log = logging.getLogger(__name__)
@@ -88,12 +89,12 @@ def _refused(path: Path, reason: str) -> IngestResult:
 
 def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tuple[m.Plan, m.Plan | None]:
     meta = ex.meta
-    key = plan_key(meta.locality, meta.period_start, meta.period_end, doc.source)
+    locality = _locality(session, meta)
+    key = plan_key(locality.key if locality else None, meta.period_start, meta.period_end, doc.source)
     previous = session.scalar(select(m.Plan).where(m.Plan.plan_key == key, m.Plan.is_current.is_(True)))
     if previous is not None:
         previous.is_current = False
         session.flush()
-    locality = _locality(session, meta)
     plan = m.Plan(
         plan_key=key,
         version=(previous.version + 1) if previous else 1,
@@ -143,17 +144,31 @@ def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tupl
 
 
 def _locality(session: Session, meta: km.PlanMeta) -> m.Locality | None:
+    """The place of a plan. Communes of different districts or provinces may
+    share a name ('xã Tân Lập'): a stated district or province that differs
+    makes another place, keyed with it; an unstated one matches."""
     if not meta.locality:
         return None
-    key = fold(meta.locality)
-    loc = session.scalar(select(m.Locality).where(m.Locality.key == key))
+    name_key = fold(meta.locality)
+    same_name = session.scalars(
+        select(m.Locality).where(or_(m.Locality.key == name_key, m.Locality.key.like(f"{name_key} | %")))
+    ).all()
+    loc = next((c for c in same_name if _same_place(c, meta)), None)
     if loc is None:
+        key = locality_key(meta.locality, meta.parent, meta.province, taken={c.key for c in same_name})
         loc = m.Locality(key=key, name=meta.locality, locality_type=meta.locality_type)
         session.add(loc)
     loc.parent = meta.parent or loc.parent
     loc.province = meta.province or loc.province
     session.flush()
     return loc
+
+
+def _same_place(loc: m.Locality, meta: km.PlanMeta) -> bool:
+    for known, stated in ((loc.parent, meta.parent), (loc.province, meta.province)):
+        if known and stated and bare_fold(known) != bare_fold(stated):
+            return False
+    return True
 
 
 def _unique_keys(names: list[str], extras: list[str | None]) -> list[str]:

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from knowledge.question import bare_fold
 from knowledge.text import fold
 
 
-def plan_key(locality: str | None, period_start: int | None, period_end: int | None, source: str) -> str:
+def plan_key(locality_key: str | None, period_start: int | None, period_end: int | None, source: str) -> str:
     """Two versions of the same plan share locality and period; without a locality
     the file name is all we have."""
-    if locality:
-        return f"{fold(locality)}:{period_start or ''}-{period_end or ''}"
+    if locality_key:
+        return f"{locality_key}:{period_start or ''}-{period_end or ''}"
     return f"source:{fold(source)}"
+
+
+def locality_key(name: str, parent: str | None, province: str | None, taken: set[str]) -> str:
+    """The folded name; a same-named place of another district or province adds
+    it ('xa tan lap | dan phuong'), and a counter when nothing tells them apart."""
+    key = fold(name)
+    if key not in taken:
+        return key
+    for where in (parent, province):
+        if where and f"{key} | {bare_fold(where)}" not in taken:
+            return f"{key} | {bare_fold(where)}"
+    n = 2
+    while f"{key} | {n}" in taken:
+        n += 1
+    return f"{key} | {n}"
 
 
 def item_key(name: str, extra: str | None = None) -> str:

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
+from knowledge.model import ROLES
 from knowledge.parties import PartyRef, match_party, parse_parties
 from knowledge.text import fold
 from storage import models as m
 from storage.bot_models import RegistrationRequest
 from storage.db import session_factory, transaction
 
-ROLES = ("resident", "officer", "leader", "admin")
 # Telegram's stand-in senders in groups (anonymous admin, service, channel):
 # they are not people and must never hold a role.
 SPECIAL_SENDER_IDS = frozenset({1087968824, 777000, 136817688})
@@ -35,9 +36,21 @@ class UserError(ValueError):
 
 @dataclass(frozen=True)
 class LocalityInfo:
-    key: str
+    key: str  # unique; not always the folded name (same-named communes of two districts)
     name: str
     id: int = 0
+    where: str | None = None  # district or province, to tell same-named places apart
+
+    @property
+    def folded(self) -> str:
+        return fold(self.name)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.where})" if self.where else self.name
+
+    def mentions_where(self, folded_text: str) -> bool:
+        return bool(self.where) and f" {_bare(fold(self.where or ''))} " in f" {folded_text} "
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,7 @@ def _info(session: Session, user: m.User, admin_ids: Collection[int]) -> UserInf
         telegram_id=user.telegram_id,
         role=_effective_role(user.telegram_id, user.role, admin_ids),
         locality_key=user.locality_key,
-        locality_name=loc.name if loc else user.locality_key,
+        locality_name=_locality_info(loc, session=session).label if loc else user.locality_key,
         subscribed=user.subscribed,
         party_ids=party_ids,
     )
@@ -152,7 +165,24 @@ def _bare(key: str) -> str:
 def list_localities(engine: Engine) -> list[LocalityInfo]:
     with session_factory(engine)() as session:
         rows = session.scalars(select(m.Locality).order_by(m.Locality.name)).all()
-        return [LocalityInfo(r.key, r.name, r.id) for r in rows]
+        shared = Counter(_name_key(r.key) for r in rows)
+        return [_locality_info(r, shared[_name_key(r.key)] > 1) for r in rows]
+
+
+def _name_key(key: str) -> str:
+    """'xa tan lap | yen lap' -> 'xa tan lap' (see storage/keys.py: locality_key)."""
+    return key.split(" | ", 1)[0]
+
+
+def _locality_info(
+    loc: m.Locality, name_is_shared: bool | None = None, session: Session | None = None
+) -> LocalityInfo:
+    """`where` (district or province) only when another place has the same name."""
+    if name_is_shared is None and session is not None:
+        base = _name_key(loc.key)
+        same = select(func.count()).where(or_(m.Locality.key == base, m.Locality.key.like(f"{base} | %")))
+        name_is_shared = (session.scalar(same) or 0) > 1
+    return LocalityInfo(loc.key, loc.name, loc.id, (loc.parent or loc.province) if name_is_shared else None)
 
 
 def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityInfo]:
@@ -162,32 +192,40 @@ def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityI
         return []
     scored: list[tuple[float, LocalityInfo]] = []
     for loc in list_localities(engine):
-        bare = _bare(loc.key)
-        if query in (bare, loc.key):
-            score = 200.0
+        bare = _bare(loc.folded)
+        if query in (bare, loc.folded) or (query.startswith(bare + " ") and loc.mentions_where(query)):
+            score = 200.0 + loc.mentions_where(query)
         else:
             score = max(fuzz.ratio(query, bare), fuzz.partial_ratio(query, bare) - 5)
         if score >= 80:
             scored.append((score, loc))
     scored.sort(key=lambda s: -s[0])
+    if scored and scored[0][0] > 200:  # 'Tân Lập, Đan Phượng': the district decides
+        scored = [s for s in scored if s[0] > 200]
     return [loc for _, loc in scored[:limit]]
 
 
 def locality_by_key(engine: Engine, key: str) -> LocalityInfo | None:
     with session_factory(engine)() as session:
         loc = session.scalar(select(m.Locality).where(m.Locality.key == key))
-        return LocalityInfo(loc.key, loc.name, loc.id) if loc else None
+        return _locality_info(loc, session=session) if loc else None
 
 
 def locality_by_id(engine: Engine, locality_id: int) -> LocalityInfo | None:
     with session_factory(engine)() as session:
         loc = session.get(m.Locality, locality_id)
-        return LocalityInfo(loc.key, loc.name, loc.id) if loc else None
+        return _locality_info(loc, session=session) if loc else None
 
 
 def is_exact_locality(loc: LocalityInfo, text: str) -> bool:
     query = _bare(fold(text))
-    return query in (_bare(loc.key), loc.key)
+    return query in (_bare(loc.folded), loc.folded) or loc.mentions_where(query)
+
+
+def single_exact_locality(found: list[LocalityInfo], text: str) -> LocalityInfo | None:
+    """The one place `text` names exactly; None when two places share the name."""
+    exact = [loc for loc in found if is_exact_locality(loc, text)]
+    return exact[0] if len(exact) == 1 else None
 
 
 def set_locality(engine: Engine, telegram_id: int, locality_key: str) -> None:
@@ -474,9 +512,15 @@ def parse_roster_row(line: int, raw: dict[str, str | None]) -> RosterRow:
 def _resolve_locality(session: Session, text: str) -> m.Locality | None:
     query = _bare(fold(text))
     best: tuple[float, m.Locality] | None = None
-    for loc in session.scalars(select(m.Locality)):
-        bare = _bare(loc.key)
-        score = 200.0 if query in (bare, loc.key) else fuzz.ratio(query, bare)
+    rows = session.scalars(select(m.Locality)).all()
+    shared = Counter(_name_key(r.key) for r in rows)
+    for loc in rows:
+        info = _locality_info(loc, shared[_name_key(loc.key)] > 1)
+        bare = _bare(info.folded)
+        if query in (bare, info.folded) or (query.startswith(bare + " ") and info.mentions_where(query)):
+            score = 200.0 + info.mentions_where(query)
+        else:
+            score = fuzz.ratio(query, bare)
         if score >= 85 and (best is None or score > best[0]):
             best = (score, loc)
     return best[1] if best else None
@@ -596,7 +640,7 @@ def locality_in_text(engine: Engine, text: str) -> tuple[LocalityInfo | None, st
     folded = fold(text)
     best: tuple[int, LocalityInfo, str] | None = None
     for loc in list_localities(engine):
-        for form in (loc.key, _bare(loc.key)):
+        for form in (loc.folded, _bare(loc.folded)):
             mentioned = form and re.search(rf"(?:^|\s){re.escape(form)}(?:\s|$)", folded)
             if mentioned and (best is None or len(form) > best[0]):
                 best = (len(form), loc, form)
