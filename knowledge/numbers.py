@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.model import Target
 from knowledge.text import strip_diacritics
@@ -27,11 +28,13 @@ from knowledge.text import strip_diacritics
 
 def fold_same_length(text: str) -> str:
     """Lower case without diacritics, one output character per input character."""
-    out: list[str] = []
-    for ch in text:
-        f = strip_diacritics(ch).lower()
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    f = strip_diacritics(ch).lower()
+    return f if len(f) == 1 else ch
 
 
 def _prepare(text: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Glyphs PDF extraction emits in place of Vietnamese letters (legacy TCVN/VNI fonts).
 LEGACY_GLYPHS = str.maketrans(
@@ -93,6 +94,8 @@ def match_key(text: str | None) -> str:
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text
     t = text.replace("đ", "d").replace("Đ", "D")
     t = unicodedata.normalize("NFD", t)
     return unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
@@ -102,6 +105,7 @@ _NON_WORD = re.compile(r"[^0-9a-z%‰]+")
 _NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 
 
+@lru_cache(maxsize=32768)  # extractors compare the same names many times
 def fold(text: str | None) -> str:
     """Accent-free search key: lower case, no diacritics, number separators
     dropped ('1.900' == '1900'), punctuation squeezed into single spaces."""
