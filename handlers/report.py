@@ -33,12 +33,15 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, caption + "\n" + texts.REPORT_NEED_LOCALITY)
         return
     try:
-        built = build_report(svc.engine, user.locality_name)
+        built = build_report(svc.engine, user.locality_name, locality_key=user.locality_key)
     except ReportError as exc:
         await reply(update, context, caption + "\n" + esc(exc))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bao-cao-tien-do.xlsx"
-        write_report(built, "xlsx", out)
-        with out.open("rb") as fh:
-            await context.bot.send_document(chat.id, fh, filename=out.name, caption=caption)
+        sheet, chart = Path(tmp) / "bao-cao-tien-do.xlsx", Path(tmp) / "bieu-do-tien-do.png"
+        write_report(built, "xlsx", sheet)
+        write_report(built, "png", chart)
+        with sheet.open("rb") as fh:
+            await context.bot.send_document(chat.id, fh, filename=sheet.name, caption=caption)
+        with chart.open("rb") as fh:
+            await context.bot.send_photo(chat.id, fh, caption=texts.REPORT_CHART_CAPTION)

@@ -166,7 +166,8 @@ REPORT_FORBIDDEN = "Chỉ lãnh đạo và quản trị viên mới xem được
 REPORT_SUMMARY = (
     "<b>Tình hình cập nhật</b> ({locality})\nSố chỉ tiêu/nhiệm vụ: {items}\nĐã có cập nhật tiến độ: {updated}"
 )
-REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel)."
+REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel và biểu đồ)."
+REPORT_CHART_CAPTION = "Biểu đồ tiến độ so với chỉ tiêu kế hoạch."
 
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."

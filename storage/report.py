@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -60,21 +61,34 @@ class Report:
     rows: list[ReportRow]
 
 
-def find_locality(engine: Engine, text: str) -> m.Locality:
+def find_locality(engine: Engine, text: str, key: str | None = None) -> m.Locality:
+    """By `key` when the caller knows it (the bot user's place), else by fuzzy
+    name; same-named places are told apart by their district or province."""
     with session_factory(engine)() as s:
         localities = list(s.scalars(select(m.Locality)))
     if not localities:
         raise ReportError("Chưa có kế hoạch nào trong cơ sở dữ liệu.")
-    choices = {loc.id: fold(loc.name) for loc in localities}
+    by_key = next((loc for loc in localities if key and loc.key == key), None)
+    if by_key is not None:
+        return by_key
+    shared = Counter(fold(loc.name) for loc in localities)
+    choices = {
+        loc.id: fold(
+            f"{loc.name} {loc.parent or loc.province or ''}" if shared[fold(loc.name)] > 1 else loc.name
+        )
+        for loc in localities
+    }
     best = process.extractOne(fold(text), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=75)
     if best is None:
         raise ReportError(f"Không tìm thấy địa phương '{text}'.")
     return next(loc for loc in localities if loc.id == best[2])
 
 
-def build_report(engine: Engine, locality_text: str, period: str | None = None) -> Report:
+def build_report(
+    engine: Engine, locality_text: str, period: str | None = None, locality_key: str | None = None
+) -> Report:
     """Rows for every indicator of the locality's current plan(s); progress up to the end of `period`."""
-    locality = find_locality(engine, locality_text)
+    locality = find_locality(engine, locality_text, locality_key)
     cutoff = _period_end(period)
     with session_factory(engine)() as s:
         plans = list(

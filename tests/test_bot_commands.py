@@ -58,6 +58,9 @@ async def test_history_and_report_after_updates(plans) -> None:
         doc = h.fake.sent(ADMIN, "sendDocument")[0]
         assert doc.params["document"]["filename"].endswith(".xlsx") and doc.params["document"]["size"] > 0
         assert "Đã có cập nhật tiến độ: 1" in doc.params["caption"]
+        await h.fake.wait_for(lambda: h.fake.sent(ADMIN, "sendPhoto"))
+        chart = h.fake.sent(ADMIN, "sendPhoto")[0]
+        assert chart.params["photo"]["filename"].endswith(".png") and chart.params["photo"]["size"] > 0
 
 
 async def test_long_answers_are_split_under_the_limit(engine) -> None:

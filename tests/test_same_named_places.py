@@ -12,6 +12,7 @@ from storage import users
 from storage.answers import AnswerEngine
 from storage.db import session_factory
 from storage.ingest import ingest_paths
+from storage.report import build_report
 from tests.fakes.harness import BotHarness
 
 PLAN = """ỦY BAN NHÂN DÂN HUYỆN {district_upper}
@@ -94,3 +95,12 @@ async def test_the_bot_asks_which_tan_lap(engine, tmp_path: Path) -> None:
         [reply] = await h.say(41, "tỷ lệ hộ nghèo bao nhiêu")
     assert "Yên Lập" in chosen
     assert "3,5" in reply
+
+
+def test_the_report_names_the_district(engine, tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", "Đan Phượng", 11, "1,2", "95")
+    _write(tmp_path, "b.txt", "Yên Lập", 22, "3,5", "91")
+    ingest_paths(engine, [tmp_path])
+    for district, poor in (("Yên Lập", "3,5"), ("Đan Phượng", "1,2")):
+        report = build_report(engine, f"xã Tân Lập, huyện {district}")
+        assert any(poor in row.target for row in report.rows), district
