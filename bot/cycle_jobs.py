@@ -27,10 +27,11 @@ SEND_INTERVAL_S = 10.0
 CATCH_UP_DAYS = 7
 
 
-def plan_day(engine: Engine, day: date, settings: CycleSettings) -> int:
-    """Plan one local date and record the run; planning twice adds nothing."""
+def plan_day(engine: Engine, day: date, settings: CycleSettings, sent_on: date | None = None) -> int:
+    """Plan one local date and record the run; planning twice adds nothing.
+    `sent_on`: today, when `day` is a missed day caught up late."""
     with transaction(engine) as s:
-        inserted = enqueue(s, plan_messages(s, day, settings), day)
+        inserted = enqueue(s, plan_messages(s, day, settings, sent_on), day)
         run = s.get(PlanningRun, day)
         if run is None:
             s.add(PlanningRun(run_date=day, planned=inserted))
@@ -80,8 +81,9 @@ class CycleJobs:
         if not self.lease.acquire():
             log.info("cycle: another worker holds the scheduler lease")
             return
-        for day in missed_days(self.engine, datetime.now(self.tz)):
-            n = plan_day(self.engine, day, self.settings)
+        now = datetime.now(self.tz)
+        for day in missed_days(self.engine, now):
+            n = plan_day(self.engine, day, self.settings, sent_on=now.date())
             log.info("cycle: caught up planning for %s (%d new messages)", day, n)
 
     async def _plan_today(self, context: ContextTypes.DEFAULT_TYPE) -> None:

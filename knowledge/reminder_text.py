@@ -44,7 +44,7 @@ def report_reminder(plan_title: str, report_day: date, items: list[str], on_the_
 
 
 def due_nudge(task: str, due: date, days_left: int, deadline_text: str | None) -> str:
-    left = "ngày mai" if days_left <= 1 else f"còn {days_left} ngày"
+    left = "hôm nay" if days_left <= 0 else "ngày mai" if days_left == 1 else f"còn {days_left} ngày"
     source = f" ({escape(deadline_text)})" if deadline_text else ""
     return (
         f"⏰ <b>Sắp đến hạn</b>: {escape(task)}\n"

@@ -80,19 +80,26 @@ def plan_active(plan: m.Plan, on: date) -> bool:
     return start <= on.year <= end
 
 
-def plan_messages(session: Session, on: date, settings: CycleSettings | None = None) -> list[PlannedMessage]:
-    """Every message the cycle would plan on local date `on` (no weekend/holiday output)."""
+def plan_messages(
+    session: Session, on: date, settings: CycleSettings | None = None, sent_on: date | None = None
+) -> list[PlannedMessage]:
+    """Every message the cycle would plan on local date `on` (no weekend/holiday output).
+
+    `sent_on`: when a missed day is caught up later, the texts speak of the day
+    they are sent ('còn 3 ngày', 'hôm nay'), and reminders of a reporting day or
+    deadline that has passed by then are left out (the overdue notice covers them)."""
     settings = settings or CycleSettings()
     if not is_working_day(on):
         return []
+    sent_on = max(sent_on or on, on)
     links = _officer_links(session, on)
     out: list[PlannedMessage] = []
-    out += _report_reminders(session, on, settings, links)
+    out += _report_reminders(session, on, settings, links, sent_on)
     tasks = _tasks_with_people(links)
     done = _done_dates(session, [t.task for t in tasks.values()])
-    out += _due_nudges(on, settings, tasks.values(), done)
-    out += _overdue_notices(on, tasks.values(), done)
-    out += _escalations(on, settings, tasks.values(), done)
+    out += _due_nudges(on, settings, tasks.values(), done, sent_on)
+    out += _overdue_notices(on, tasks.values(), done, sent_on)
+    out += _escalations(on, settings, tasks.values(), done, sent_on)
     out += _digests(session, on, settings)
     return out
 
@@ -164,7 +171,11 @@ def report_day(plan: m.Plan, on: date, settings: CycleSettings) -> date:
 
 
 def _report_reminders(
-    session: Session, on: date, settings: CycleSettings, links: list[tuple[m.ItemParty, m.User, m.Plan]]
+    session: Session,
+    on: date,
+    settings: CycleSettings,
+    links: list[tuple[m.ItemParty, m.User, m.Plan]],
+    sent_on: date,
 ) -> list[PlannedMessage]:
     by_user_plan: dict[tuple[int, int], tuple[m.User, m.Plan, list[tuple[str, str, str]]]] = {}
     for ip, user, plan in links:
@@ -181,7 +192,7 @@ def _report_reminders(
     for user, plan, items in by_user_plan.values():
         due = report_day(plan, on, settings)
         before = working_days_before(due, settings.remind_working_days_before)
-        if on not in (before, due):
+        if on not in (before, due) or due < sent_on:
             continue
         missing = [name for kind, key, name in items if (plan.plan_key, kind, key) not in reported]
         if not missing:
@@ -193,7 +204,7 @@ def _report_reminders(
                 kind="report_reminder",
                 item=plan.title or plan.locality_name or plan.source,
                 period=f"{month}-{stage}",
-                text=txt.report_reminder(plan.title or plan.source, due, missing, on_the_day=stage == "due"),
+                text=txt.report_reminder(plan.title or plan.source, due, missing, on_the_day=sent_on == due),
                 key_item=plan.plan_key,
             )
         )
@@ -262,7 +273,9 @@ def _deadlines(task: m.Task) -> list[date]:
     return dates
 
 
-def _due_nudges(on: date, settings: CycleSettings, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+def _due_nudges(
+    on: date, settings: CycleSettings, tasks, done: dict[int, date], sent_on: date
+) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
     out = []
     for view in tasks:
         if view.task.id in done:
@@ -274,7 +287,7 @@ def _due_nudges(on: date, settings: CycleSettings, tasks, done: dict[int, date])
                 if nudge_on in seen:
                     continue
                 seen.add(nudge_on)
-                if nudge_on != on:
+                if nudge_on != on or due < sent_on:
                     continue
                 for user in view.responsible or view.leaders:
                     out.append(
@@ -283,7 +296,9 @@ def _due_nudges(on: date, settings: CycleSettings, tasks, done: dict[int, date])
                             kind="due_nudge",
                             item=view.task.name,
                             period=f"{due.isoformat()}-d{days}",
-                            text=txt.due_nudge(view.task.name, due, (due - on).days, view.task.deadline_text),
+                            text=txt.due_nudge(
+                                view.task.name, due, (due - sent_on).days, view.task.deadline_text
+                            ),
                             key_item=f"{view.plan.plan_key}:{view.task.item_key}",
                         )
                     )
@@ -298,7 +313,7 @@ def _first_working_day_of_week(on: date) -> date:
     return day
 
 
-def _overdue_notices(on: date, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
     if on != _first_working_day_of_week(on):
         return []
     per_user: dict[int, tuple[m.User, list[tuple[str, date]]]] = {}
@@ -317,14 +332,16 @@ def _overdue_notices(on: date, tasks, done: dict[int, date]) -> list[PlannedMess
             kind="overdue",
             item=", ".join(name for name, _ in items[:3]),
             period=f"{iso.year}-W{iso.week:02d}",
-            text=txt.overdue(items, on),
+            text=txt.overdue(items, sent_on),
             key_item="weekly",
         )
         for user, items in per_user.values()
     ]
 
 
-def _escalations(on: date, settings: CycleSettings, tasks, done: dict[int, date]) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+def _escalations(
+    on: date, settings: CycleSettings, tasks, done: dict[int, date], sent_on: date
+) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
     out = []
     for view in tasks:
         if view.task.id in done or not view.leaders:
@@ -339,7 +356,7 @@ def _escalations(on: date, settings: CycleSettings, tasks, done: dict[int, date]
                         kind="escalation",
                         item=view.task.name,
                         period=due.isoformat(),
-                        text=txt.escalation(view.task.name, due, on, view.task.responsible_text),
+                        text=txt.escalation(view.task.name, due, sent_on, view.task.responsible_text),
                         key_item=f"{view.plan.plan_key}:{view.task.item_key}",
                     )
                 )

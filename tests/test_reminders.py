@@ -163,3 +163,26 @@ def test_planning_twice_queues_nothing_new(engine, day: date) -> None:
         again = enqueue(s, plan_messages(s, day), day)
         total = s.scalar(select(func.count()).select_from(OutboxMessage))
     assert first > 0 and again == 0 and total == first
+
+
+def test_a_missed_day_caught_up_later_speaks_of_the_day_it_is_sent(engine) -> None:
+    _setup(engine)
+    # Friday 24 March was the 7-day nudge for 31 March; the bot was down until Tuesday 28th.
+    with transaction(engine) as s:
+        late = plan_messages(s, date(2023, 3, 24), sent_on=date(2023, 3, 28))
+    nudge = next(p for p in late if p.kind == "due_nudge" and p.chat_id == OFFICER)
+    assert "còn 3 ngày" in nudge.text and "31/03/2023" in nudge.text
+
+
+def test_a_caught_up_reminder_of_a_passed_day_is_left_out(engine) -> None:
+    _setup(engine)
+    with transaction(engine) as s:
+        # 15 March's reminder for the 20 March report, caught up on 21 March: too late.
+        assert _kinds(plan_messages(s, date(2023, 3, 15), sent_on=date(2023, 3, 21)), OFFICER) == []
+        # Caught up on 17 March it still goes, dated, not 'hôm nay'.
+        [reminder] = [
+            p
+            for p in plan_messages(s, date(2023, 3, 15), sent_on=date(2023, 3, 17))
+            if p.kind == "report_reminder" and p.chat_id == OFFICER
+        ]
+    assert "trước ngày 20/03/2023" in reminder.text
