@@ -30,6 +30,7 @@ from storage import models as m
 from storage.cycle_models import OutboxMessage
 
 OFFICER_ROLES = ("officer", "leader", "admin")
+OVERDUE_NOTICE_SPAN = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,22 @@ def plan_active(plan: m.Plan, on: date) -> bool:
     start = (plan.period_start or on.year) - 1
     end = plan.period_end or plan.period_start or on.year
     return start <= on.year <= end
+
+
+def plans_in_force(session: Session, on: date) -> set[int]:
+    """Ids of the current plans followed on `on`: those whose period covers it,
+    and for a place whose plans have all ended, its newest one — officers keep
+    reporting on the latest plan until the next one is ingested."""
+    by_place: dict[object, list[m.Plan]] = defaultdict(list)
+    for plan in session.scalars(select(m.Plan).where(m.Plan.is_current.is_(True))):
+        if (plan.period_start or on.year) - 1 <= on.year:
+            by_place[plan.locality_id or f"plan:{plan.id}"].append(plan)
+    ids: set[int] = set()
+    for plans in by_place.values():
+        active = [p.id for p in plans if plan_active(p, on)]
+        newest = max(plans, key=lambda p: (p.period_end or p.period_start or 0, p.period_start or 0, p.id))
+        ids |= set(active) if active else {newest.id}
+    return ids
 
 
 def plan_messages(
@@ -151,7 +168,8 @@ def _officer_links(session: Session, on: date) -> list[tuple[m.ItemParty, m.User
             m.ItemParty.role.in_(("responsible", "leader")),
         )
     ).all()
-    return [(ip, user, plan) for ip, user, plan in rows if plan_active(plan, on)]
+    in_force = plans_in_force(session, on)
+    return [(ip, user, plan) for ip, user, plan in rows if plan.id in in_force]
 
 
 def _chat(user: m.User) -> int:
@@ -320,7 +338,9 @@ def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> l
     for view in tasks:
         if view.task.id in done:
             continue
-        past = [d for d in _deadlines(view.task) if d < on]
+        # A year after a deadline the weekly notice stops (the leader was told
+        # by the escalation long before): no nagging about old plans forever.
+        past = [d for d in _deadlines(view.task) if on - OVERDUE_NOTICE_SPAN <= d < on]
         if not past:
             continue
         for user in view.responsible or view.leaders:
@@ -347,7 +367,7 @@ def _escalations(
         if view.task.id in done or not view.leaders:
             continue
         for due in _deadlines(view.task):
-            if on < due + timedelta(days=settings.escalation_delay_days):
+            if on < due + timedelta(days=settings.escalation_delay_days) or on - due > OVERDUE_NOTICE_SPAN:
                 continue
             for user in view.leaders:
                 out.append(
@@ -403,6 +423,7 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
 
 def _digest_text(session: Session, loc_key: str, on: date) -> str | None:
     locality = session.scalar(select(m.Locality).where(m.Locality.key == loc_key))
+    in_force = plans_in_force(session, on)
     plans = [
         p
         for p in session.scalars(
@@ -410,7 +431,7 @@ def _digest_text(session: Session, loc_key: str, on: date) -> str | None:
                 m.Plan.is_current.is_(True), m.Plan.locality_id == (locality.id if locality else -1)
             )
         )
-        if plan_active(p, on)
+        if p.id in in_force
     ]
     if not plans:
         return None
