@@ -29,7 +29,7 @@ from knowledge.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "knowledge" / "samples"
-GOLD_DIRS = (Path("/work/shared/gold"), ROOT / "tests" / "data" / "gold")
+GOLD_DIRS = (ROOT.parent / "shared" / "gold", Path("/work/shared/gold"), ROOT / "tests" / "data" / "gold")
 COUNTRY = 3321
 
 # Syllables of Sino-Vietnamese place names; two (sometimes three) make a name.

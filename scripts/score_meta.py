@@ -20,7 +20,7 @@ from knowledge.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
-    "samples": (ROOT / "knowledge" / "samples", Path("/work/shared/gold")),
+    "samples": (ROOT / "knowledge" / "samples", ROOT.parent / "shared" / "gold"),
     "heldout": (ROOT / "tests" / "data" / "heldout" / "docs", ROOT / "tests" / "data" / "heldout" / "gold"),
 }
 FIELDS = (

@@ -4,7 +4,7 @@ due dates — per document.
 
     .venv/bin/python tests/heldout_report.py [--docs DIR] [--gold DIR] [--export FILE]
 
-Uses the scorer's own helpers (/work/shared/eval) so the figures agree with it."""
+Uses the scorer's own helpers (../shared/eval) so the figures agree with it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "data" / "heldout"
-EVAL_DIR = Path(os.environ.get("PLANBOT_EVAL_DIR", "/work/shared/eval"))
+EVAL_DIR = Path(os.environ.get("PLANBOT_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 sys.path.insert(0, str(EVAL_DIR))
 
 from _common import fresh_db, greedy_match, ingest_and_export  # noqa: E402

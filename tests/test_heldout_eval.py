@@ -1,26 +1,40 @@
 """Held-out evaluation: plans of localities and layouts the extractors were not
-written against (tests/data/heldout), scored with the shared scorers' own
-functions (/work/shared/eval). Bars sit at what the code reaches today so the
-suite stays green; the acceptance targets are in the comments — raise the bars
-as fixes land. `tests/heldout_report.py` lists every miss."""
+written against (tests/data/heldout, and heldout2 written later by someone who
+had not read the extractors), scored with the shared scorers' own functions
+(../shared/eval). Bars sit at what the code reaches today so the suite stays
+green; the acceptance targets are in the comments — raise the bars as fixes
+land. `tests/heldout_report.py` lists every miss."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 
-HELDOUT = Path(__file__).parent / "data" / "heldout"
-DOCS = HELDOUT / "docs"
-GOLD = HELDOUT / "gold"
-SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
-EVAL_DIR = Path("/work/shared/eval")
+DATA = Path(__file__).parent / "data"
+HELDOUT = DATA / "heldout"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "knowledge" / "samples"
+# The scorers live next to the repository (../shared), as in CI.
+EVAL_DIR = next(
+    (
+        d
+        for d in (
+            Path(os.environ.get("PLANBOT_EVAL_DIR", ROOT.parent / "shared" / "eval")),
+            Path("/work/shared/eval"),
+        )
+        if (d / "score_extract.py").exists()
+    ),
+    Path("/nonexistent"),
+)
 
 if not (EVAL_DIR / "score_extract.py").exists():
     pytest.skip("shared scorers not available", allow_module_level=True)
@@ -29,10 +43,32 @@ from score_extract import score_doc  # noqa: E402
 from score_qa import judge  # noqa: E402
 
 
-def _docs_with_gold() -> list[tuple[dict, Path]]:
+@dataclass(frozen=True)
+class Bars:
+    """What the code reaches today on one held-out set (acceptance: ind-f1 and
+    target-acc >= 0.85, questions >= 0.80)."""
+
+    ind_f1: float
+    target: float
+    resp: float
+    task_f1: float
+    due: float
+    localities: int
+    questions: float
+
+
+BARS = {
+    # 16 plans. Measured 1.000 / 1.000 / 1.0 / 1.0 / 1.0, localities 14/16, questions 0.983.
+    "heldout": Bars(0.98, 0.98, 0.95, 0.95, 0.95, 14, 0.95),
+    # 8 plans. At creation: 0.918 / 0.750 / 0.135 / 0.712 / 1.000, questions 0.639.
+    "heldout2": Bars(0.90, 0.72, 0.10, 0.70, 0.95, 7, 0.60),
+}
+
+
+def _docs_with_gold(name: str = "heldout") -> list[tuple[dict, Path]]:
     out = []
-    for gold in sorted(GOLD.glob("*.json")):
-        docs = [d for d in DOCS.glob(gold.stem + ".*")]
+    for gold in sorted((DATA / name / "gold").glob("*.json")):
+        docs = [d for d in (DATA / name / "docs").glob(gold.stem + ".*")]
         assert len(docs) == 1, f"{gold.name} pairs with {docs}"
         out.append((json.loads(gold.read_text(encoding="utf-8")), docs[0]))
     return out
@@ -62,9 +98,9 @@ def heldout_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def exported(heldout_url: str, capsys: pytest.CaptureFixture[str]) -> Callable[[], dict[str, dict]]:
-    def run() -> dict[str, dict]:
-        _ingest(heldout_url, [doc for _, doc in _docs_with_gold()], capsys)
+def exported(heldout_url: str, capsys: pytest.CaptureFixture[str]) -> Callable[[str], dict[str, dict]]:
+    def run(name: str) -> dict[str, dict]:
+        _ingest(heldout_url, [doc for _, doc in _docs_with_gold(name)], capsys)
         assert main(["export", "--format", "json", "--db", heldout_url]) == 0
         plans = json.loads(capsys.readouterr().out)["plans"]
         return {Path(p["source"]).stem: p for p in plans}
@@ -82,41 +118,41 @@ def _f1(match: int, gold: int, pred: int) -> float:
 
 
 def test_heldout_set_is_complete() -> None:
-    pairs = _docs_with_gold()
+    pairs = _docs_with_gold("heldout")
     assert len(pairs) >= 16
     assert len({doc.suffix for _, doc in pairs}) >= 3  # .md, .txt, .docx
     assert len(json.loads((HELDOUT / "questions.json").read_text(encoding="utf-8"))) >= 60
     assert len(json.loads((HELDOUT / "questions_samples.json").read_text(encoding="utf-8"))) >= 40
 
 
-def test_heldout_extraction_figures(exported: Callable[[], dict[str, dict]]) -> None:
-    plans = exported()
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_heldout_extraction_figures(name: str, exported: Callable[[str], dict[str, dict]]) -> None:
+    plans, bars = exported(name), BARS[name]
     tot: dict[str, int] = {}
     localities_ok = 0
-    for gold, doc in _docs_with_gold():
+    for gold, doc in _docs_with_gold(name):
         plan = plans.get(doc.stem) or {}  # a refused document scores as empty, as in score_extract
         for key, value in score_doc(gold, plan).items():
             if isinstance(value, int):
                 tot[key] = tot.get(key, 0) + value
         localities_ok += plan.get("locality") == gold["plan"]["locality"]
-    ind_f1 = _f1(tot["match_ind"], tot["gold_ind"], tot["pred_ind"])
-    # Acceptance targets: ind-f1 >= 0.85, target-acc >= 0.85 (measured 1.000 / 1.000 on 2026-11-22
-    # after heading-named records, clause lead-ins and unmarked lists; was 0.837).
-    assert ind_f1 >= 0.98
-    assert _ratio(tot["target_ok"], tot["match_ind"]) >= 0.98
-    # Target 1.0; 1.0 measured since parties named in prose and '(X chủ trì)' are linked.
-    assert _ratio(tot["resp_ok"], tot["resp_n"]) >= 0.95
-    assert _f1(tot["match_task"], tot["gold_task"], tot["pred_task"]) >= 0.95
-    assert _ratio(tot["due_ok"], tot["due_n"]) >= 0.95
-    # Target: all; 14/16 measured (h14 takes 'UBND phường Đỗ Thị Thu Trang', a person, h15 is refused).
-    assert localities_ok >= 14
+    assert _f1(tot["match_ind"], tot["gold_ind"], tot["pred_ind"]) >= bars.ind_f1
+    assert _ratio(tot["target_ok"], tot["match_ind"]) >= bars.target
+    assert _ratio(tot["resp_ok"], tot["resp_n"]) >= bars.resp
+    assert _f1(tot["match_task"], tot["gold_task"], tot["pred_task"]) >= bars.task_f1
+    assert _ratio(tot["due_ok"], tot["due_n"]) >= bars.due
+    assert localities_ok >= bars.localities
 
 
-def test_heldout_questions(heldout_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    _ingest(heldout_url, sorted(p for p in DOCS.iterdir() if p.is_file()), capsys)
-    items = json.loads((HELDOUT / "questions.json").read_text(encoding="utf-8"))
-    # Acceptance target 0.80 (0.983 measured).
-    assert _ask_all(heldout_url, items, capsys) >= 0.95
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_heldout_questions(name: str, heldout_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    _ingest(
+        heldout_url,
+        sorted(p for p in (DATA / name / "docs").iterdir() if p.is_file() and p.suffix != ".py"),
+        capsys,
+    )
+    items = json.loads((DATA / name / "questions.json").read_text(encoding="utf-8"))
+    assert _ask_all(heldout_url, items, capsys) >= BARS[name].questions
 
 
 def test_rephrased_questions_on_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
