@@ -489,3 +489,81 @@ def test_html_table_with_rowspan_and_colspan_header() -> None:
     assert [(o.source, o.text) for o in growth.other_targets] == [("Năm 2025", "8")]
     assert growth.responsible == "Phòng Kinh tế"
     assert (services.parent_key, services.target_value) == (growth.key, 8.5)
+
+
+# --- several years' target columns, units named in a note --------------------------------------
+
+
+def test_three_year_header_the_latest_planned_year_is_the_target() -> None:
+    found = _extract(LAYOUTS / "tables_three_years.txt").indicators
+    revenue, coffee, poverty, health = found
+    assert (revenue.name, revenue.unit, revenue.target_text, revenue.target_value) == (
+        "Thu ngân sách trên địa bàn",
+        "triệu đồng",
+        "≥ 4.500",
+        4500.0,
+    )
+    # the earlier year's plan stays as another target; actuals never count
+    assert [(o.source, o.text) for o in revenue.other_targets] == [("Năm 2025 Mục tiêu", "4.100")]
+    assert revenue.responsible == "Công chức Tài chính - Kế toán"
+    assert (coffee.target_value, poverty.target_text, poverty.comparator) == (1300.0, "dưới 4", "<")
+    assert (health.target_text, health.responsible) == ("Duy trì", "Trạm Y tế")
+    assert (revenue.group, poverty.group) == ("Kinh tế", "Xã hội")
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Cơ quan theo dõi", "responsible"),
+        ("Bộ phận theo dõi", "responsible"),
+        ("Đơn vị thực hiện", "responsible"),
+        ("Cơ quan tham mưu", "responsible"),
+        ("Ước thực hiện", "actual"),
+        ("Thực hiện", "actual"),
+    ],
+)
+def test_responsible_and_actual_column_words(label: str, role: str) -> None:
+    assert role_of(label) == role
+
+
+def test_units_named_in_a_note_column_are_the_parties() -> None:
+    water, jobs, vaccination = _extract(LAYOUTS / "tables_note_parties.md").indicators
+    assert (water.target_text, water.responsible, water.coordinating) == (
+        "≥ 90",
+        "Công chức Địa chính - Xây dựng",
+        "các khu phố",
+    )
+    assert jobs.responsible == "Công chức Lao động - Thương binh và Xã hội"
+    # a note that only cites a source names nobody in charge
+    assert (vaccination.responsible, vaccination.note) == (None, "Số liệu của Trạm Y tế")
+
+
+def test_docx_note_names_the_unit_and_the_plan_year_column_is_the_target(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=7)
+    top = ["Số TT", "Danh mục chỉ tiêu", "Đơn vị tính", "Năm 2025", "", "Năm 2026", "Ghi chú"]
+    sub = ["", "", "", "Chỉ tiêu giao", "Ước đạt", "Chỉ tiêu giao", ""]
+    data = [
+        [
+            "1",
+            "Tổng đàn gia súc",
+            "con",
+            "5.200",
+            "5.350",
+            "5.600",
+            "Phòng Kinh tế, Hạ tầng và Đô thị theo dõi",
+        ],
+        ["2", "Tỷ lệ người dân có thẻ căn cước", "%", "95", "96", "100", "Công an xã theo dõi, tổng hợp"],
+    ]
+    for r, values in enumerate([top, sub, *data]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(0, 3).merge(table.cell(0, 4))
+    path = tmp_path / "bieu.docx"
+    document.save(str(path))
+
+    cattle, ids = _extract(path).indicators
+    assert (cattle.target_text, cattle.responsible) == ("5.600", "Phòng Kinh tế, Hạ tầng và Đô thị")
+    assert (ids.target_value, ids.responsible) == (100.0, "Công an xã")
+    assert [(o.source, o.text) for o in ids.other_targets] == [("Năm 2025 Chỉ tiêu giao", "95")]

@@ -22,7 +22,10 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("leader", re.compile(r"chi dao|lanh dao")),
     (
         "responsible",
-        re.compile(r"chu tri|tham muu|phu trach|don vi thuc hien|co quan thuc hien|nguoi thuc hien"),
+        re.compile(
+            r"chu tri|tham muu|phu trach|theo doi"
+            r"|(?:don vi|co quan|nguoi|bo phan|can bo|cong chuc) (?:thuc hien|theo doi)"
+        ),
     ),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|^han\b")),
     ("unit", re.compile(r"^(?:dvt|d ?v tinh|d vi tinh|don vi tinh|don vi)$|don vi tinh|\bdvt\b")),
@@ -46,7 +49,7 @@ _NUMBERING = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|\(\d{1,3}\)|[-+•*–]|\*)$"
 )
 _LEADING_NUMBER = re.compile(r"^([IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+")
-_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–\s]*\d{1,3}(?:\s*/\s*\d{1,3})?[-–\s]*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?[-–—\s]*\d{1,3}(?:\s*/\s*\d{1,3})?[-–—\s]*$", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;.:!?)])")
 
@@ -83,6 +86,11 @@ class Grid:
     def label(self, i: int) -> str:
         """The most specific label of column i (its sub-header when it has one)."""
         return self.sub[i] or self.header[i]
+
+    def full_label(self, i: int) -> str:
+        """Column i's header with its sub-header: 'Năm 2026 Kế hoạch'."""
+        top, sub = self.header[i], self.sub[i]
+        return f"{top} {sub}".strip() if sub and fold(sub) not in fold(top) else top or sub
 
 
 def role_of(label: str) -> str:

@@ -27,6 +27,19 @@ _HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2})[.)]\s+(.{3,150})$")
 _FIGURE_START = re.compile(r"^(?:≥|≤|>=|<=|>|<|trên|dưới|từ|tối thiểu|tối đa)?\s*\d[\d.,]*\s*%?\s*", re.I)
 _FIGURE_SPLIT = re.compile(r"\s*(?:;|,\s)\s*(?=(?:≥|≤|>=|<=|>|<|trên|dưới|từ)?\s*\d)", re.I)
 _LABEL_LEAD = re.compile(r"^(?:đối với|với|cho|ở)\s+", re.I)
+# '<unit> theo dõi' in a note column: the unit in charge when the table has no column for it
+_NOTE_LEAD = re.compile(r"^\s*(?:ghi chú|lưu ý)\s*:\s*", re.I)
+_NOTE_VERB = re.compile(
+    r"(?<=\s)(?:theo dõi|chủ trì|phụ trách|tham mưu|thực hiện|phối hợp)(?=[\s;,.)]|$)", re.I
+)
+# folded words that open a unit or an officer ('Phòng …', 'Trạm …', 'Đ/c …', 'các thôn')
+_NOTE_PARTY_HEAD = re.compile(
+    r"^(?:cac|d ?/? ?c|dong chi|phong|tram|cong an|ban|van phong|uy ban|ubnd|mttq|mat tran|hoi|doan|"
+    r"chi hoi|truong|to|bo phan|cong chuc|can bo|quan su|trung tam|hop tac xa|htx|dang uy|chu tich|"
+    r"pho chu tich|pct|ct|y te|thon|khu|to dan pho|co quan|don vi|nganh|doi|chi cuc|ngan hang|buu dien"
+    r"|dia chinh|tu phap|ke toan|tai chinh|van hoa|chinh sach|thong ke|kinh te|nong nghiep)\b"
+)
+_PARTY_LEAD = re.compile(r"^\s*(?:giao(?: cho)?|do|và)\s+", re.I)
 _VALUE_ROLES = (
     "unit",
     "target",
@@ -59,6 +72,9 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
             continue
         no, name, bullet = _marker(grid.cell(row, "no").strip(), row.cells[name_col])
         if not name:
+            heading_text = _lone_heading(grid, row, no)
+            if heading_text:
+                group, parent = heading_text, None
             continue
         has_values = any(row.cells[c] for role in _VALUE_ROLES for c in grid.cols(role))
         if not has_values and _is_group(no, rows[i + 1 :], grid):
@@ -108,13 +124,41 @@ def _indicator(
         note=grid.cell(row, "note") or None,
         source_ref=row.ref,
     )
+    if not ind.responsible and "responsible" not in grid.roles:
+        ind.responsible, coordinating = parties_in_note(ind.note)
+        ind.coordinating = ind.coordinating or coordinating
     filled = [c for c in _target_order(grid) if row.cells[c]]
     if not filled:
         return ind, []
     first, extra = _split_figures(row.cells[filled[0]])
     _set_target(ind, first)
-    ind.other_targets = [OtherTarget(source=grid.label(c), text=row.cells[c]) for c in filled[1:]]
+    ind.other_targets = [OtherTarget(source=_source_label(grid, c), text=row.cells[c]) for c in filled[1:]]
     return ind, extra
+
+
+def parties_in_note(note: str | None) -> tuple[str | None, str | None]:
+    """(responsible, coordinating) a note names: 'Phòng Kinh tế theo dõi',
+    'Ghi chú: Trạm Y tế chủ trì, Hội Phụ nữ phối hợp'."""
+    if not note:
+        return None, None
+    found: dict[str, list[str]] = {"responsible": [], "coordinating": []}
+    text = _NOTE_LEAD.sub("", note)
+    start = 0
+    for m in _NOTE_VERB.finditer(text):
+        # the party runs from the previous clause's end: commas inside a unit's name stay
+        clause = re.split(r"[;.()]", text[start : m.start()])[-1]
+        party = _PARTY_LEAD.sub("", clause.strip(" ,-–:")).strip()
+        start = m.end()
+        if _NOTE_PARTY_HEAD.match(fold(party)) and len(party.split()) <= 10:
+            role = "coordinating" if fold(m.group(0)) == "phoi hop" else "responsible"
+            found[role].append(party)
+    return "; ".join(found["responsible"]) or None, "; ".join(found["coordinating"]) or None
+
+
+def _source_label(grid: Grid, c: int) -> str:
+    """The column's label; with its parent ('Năm 2025 Kế hoạch') when another target column shares it."""
+    same = [k for k in grid.cols("target") if k != c and fold(grid.label(k)) == fold(grid.label(c))]
+    return grid.full_label(c) if same else grid.label(c)
 
 
 def _set_target(ind: Indicator, text: str) -> None:
@@ -151,7 +195,7 @@ def _target_order(grid: Grid) -> list[int]:
     """Target columns, best first: end-of-period / plan columns before yearly averages."""
 
     def rank(c: int) -> tuple[int, int, int]:
-        label = fold(grid.label(c))
+        label = fold(grid.full_label(c))
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", label)]
         if "den nam" in label or "muc tieu" in label:
             r = 0
@@ -178,6 +222,15 @@ def _merge_fragments(grid: Grid, name_col: int) -> list[Row]:
             continue
         out.append(Row(list(row.cells), row.ref))
     return out
+
+
+def _lone_heading(grid: Grid, row: Row, no: str) -> str | None:
+    """'A | | Kinh tế | …': a group heading merged across the table whose text landed in
+    another column than the name (the first text column lies left of it)."""
+    texts = [c for i, c in enumerate(row.cells) if c and grid.roles[i] != "no"]
+    if len(texts) != 1 or (no and not _ROMAN_OR_LETTER.match(no)) or len(texts[0]) < 3:
+        return None
+    return texts[0] if re.search(r"[^\W\d_]{2}", texts[0]) else None
 
 
 def _is_group(no: str, following: list[Row], grid: Grid) -> bool:
