@@ -477,3 +477,58 @@ def test_a_news_headline_without_a_date_line_ends_at_the_opening() -> None:
         ("Tỷ lệ hộ nghèo", 0.8, "line 5"),
         ("Tỷ lệ tham gia bảo hiểm y tế", 96, "line 5"),
     ]
+
+
+def test_parties_assigned_by_indicator_number_ranges_and_passive_lists() -> None:
+    from knowledge.extract import number_assignments
+
+    doc = read_document(LAYOUTS / "numbers_assigned_phuong_tan_hung.txt")
+    indicators = prose_indicators.extract(doc).indicators
+    number_assignments.apply(doc, indicators)
+    by_no = {ind.no: ind for ind in indicators}
+    assert len(by_no) == 6
+    for no in ("(1)", "(2)", "(3)"):  # 'Các chỉ tiêu từ 1 đến 3: X chủ trì tham mưu, Đ/c Y … phụ trách'
+        assert by_no[no].responsible == "Bộ phận Tài chính - Kế toán"
+        assert by_no[no].leader == "Đ/c Hồ Văn Nam, Phó Chủ tịch UBND phường"
+    assert by_no["(4)"].responsible == by_no["(5)"].responsible == "Công chức Văn hóa - Xã hội"
+    assert by_no["(4)"].coordinating == "Trạm Y tế phường"
+    assert by_no["(5)"].coordinating is None
+    assert by_no["(6)"].responsible == "Công chức Địa chính - Xây dựng"
+    assert {by_no[n].leader for n in ("(4)", "(5)", "(6)")} == {
+        "Đồng chí Lê Thị Mai, Phó Chủ tịch UBND phường"
+    }
+
+
+def test_a_verb_without_a_list_covers_the_numbers_of_the_clause_before() -> None:
+    from knowledge.extract.number_assignments import extract, parse_numbers
+
+    doc = _doc_of(
+        "2. Chủ tịch UBND xã trực tiếp chỉ đạo chỉ tiêu số 4 và số 11; Văn phòng UBND xã theo dõi, tổng hợp.\n"
+        "3. Giao Công an xã chủ trì, phối hợp với các đoàn thể tuyên truyền về an ninh trật tự.\n"
+        "4. Phòng Kinh tế chủ trì thực hiện chỉ tiêu 95% hộ dân dùng nước sạch."
+    )
+    found = [(a.field, a.party, a.numbers) for a in extract(doc)]
+    # 'theo dõi, tổng hợp' has a word after its comma: no longer a bare verb closing the clause
+    assert ("leader", "Chủ tịch UBND xã", [4, 11]) in found
+    assert all(a[1] != "Công an xã" for a in found)  # no number anywhere in that item
+    assert all(a[1] != "Phòng Kinh tế" for a in found)  # '95%' is a figure, not an indicator number
+    assert parse_numbers("1, 2, 3 và 10") == [1, 2, 3, 10]
+    assert parse_numbers("từ 5 đến 8 và chỉ tiêu số 12") == [5, 6, 7, 8, 12]
+    assert parse_numbers("1-3, 2") == [1, 2, 3]
+
+
+def test_an_assignment_by_number_leaves_a_party_already_stated_and_skips_ambiguous_numbers() -> None:
+    from knowledge.extract.number_assignments import apply
+
+    doc = _doc_of(
+        "Đồng chí Trần Văn Bình, Chủ tịch UBND xã chỉ đạo các chỉ tiêu số 1, 2; Công chức Tư pháp chủ trì."
+    )
+    inds = [
+        Indicator(key="a", name="Tỷ lệ hộ nghèo", no="1", leader="Phó Chủ tịch Nguyễn Văn C"),
+        Indicator(key="b", name="Tỷ lệ hòa giải thành", no="2"),
+        Indicator(key="c", name="Thu ngân sách", no="2"),
+    ]
+    apply(doc, inds)
+    assert inds[0].leader == "Phó Chủ tịch Nguyễn Văn C"
+    assert inds[0].responsible == "Công chức Tư pháp"
+    assert inds[1].responsible is None and inds[2].leader is None
