@@ -117,7 +117,7 @@ _BASE_UNITS = [
     "sản phẩm", "học sinh", "cháu", "trẻ", "giường bệnh", "giường", "bác sĩ", "lượt", "hồ sơ",
     "câu lạc bộ", "CLB", "chi hội", "nhà", "căn", "chiếc", "con", "cây", "tiêu chí", "chỉ tiêu",
     "thủ tục", "điểm", "tổ", "xã", "phường", "công dân", "thanh niên", "cán bộ", "công chức",
-    "đảng viên", "hội viên", "đoàn viên", "thành viên",
+    "đảng viên", "hội viên", "đoàn viên", "thành viên", "làng", "ấp", "khóm", "buôn", "khu phố",
 ]  # fmt: skip
 _SYMBOL_UNITS = ("%", "‰")
 _UNIT_FORMS: dict[str, set[str]] = {}
@@ -160,7 +160,21 @@ _STATUS_RE = re.compile(rf"^\s*(?:{_STATUS_WORDS})(?![0-9a-z])")
 # Comparator words directly before the number ('dưới : 0,9%' keeps its colon), as written;
 # matched accent-free and checked against the original like units ('trật tự 95%' has none).
 _PREFIX_CMP = [
-    (">=", ["không thấp hơn", "không dưới", "ít nhất", "tối thiểu", "từ", ">=", "≥", "=>"]),
+    (
+        ">=",
+        [
+            "không thấp hơn",
+            "không dưới",
+            "ít nhất",
+            "tối thiểu",
+            "từ",
+            "đạt và vượt",
+            "đạt hoặc vượt",
+            ">=",
+            "≥",
+            "=>",
+        ],
+    ),
     (
         "<=",
         [
@@ -401,9 +415,26 @@ def _counts(fig: _Figure, folded: str, m: re.Match[str]) -> bool:
         return not (per_one and _PER_ONE_RE.search(folded[max(0, m.start() - 6) : m.start()]))
     if t.max_value is None and _YEAR_RE.fullmatch(m.group(0)):
         return False  # a bare year ('ISO 9001:2015')
+    if _is_share(t, folded, fig.end):
+        return True  # '7/11 làng': a share of a whole, whatever is counted
     if not _CLAUSE_END.match(folded, fig.end):
         return False
     return fig.has_cue or bool(_CUE_BEFORE.search(folded[max(0, m.start() - 8) : m.start()]))
+
+
+# After a share the counted noun follows; a date ('dịp 30/4 và 1/5') is followed by other words.
+_SHARE_NOUN = re.compile(
+    r"[ ]+(?!(?:va|hoac|nam|thang|ngay|den|toi|tai|cua|nay|vua|qua|la)(?![0-9a-z]))[a-z]"
+)
+
+
+def _is_share(t: Target, folded: str, end: int) -> bool:
+    return (
+        t.denominator is not None
+        and t.value is not None
+        and 0 < t.value <= t.denominator
+        and bool(_SHARE_NOUN.match(folded, end))
+    )
 
 
 # --- public: achievement ---------------------------------------------------------

@@ -532,3 +532,33 @@ def test_an_assignment_by_number_leaves_a_party_already_stated_and_skips_ambiguo
     assert inds[0].leader == "Phó Chủ tịch Nguyễn Văn C"
     assert inds[0].responsible == "Công chức Tư pháp"
     assert inds[1].responsible is None and inds[2].leader is None
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "value", "comparator"),
+    [
+        ("- Số buôn đạt danh hiệu buôn văn hóa: 9/12 buôn.", "Số buôn đạt danh hiệu buôn văn hóa", 9, "="),
+        ("3. Số khóm đạt chuẩn văn minh đô thị: 5/7 khóm", "Số khóm đạt chuẩn văn minh đô thị", 5, "="),
+        ("Tuyển quân: hoàn thành 100% kế hoạch cấp trên giao.", "Tuyển quân", 100, "="),
+        ("Công tác tuyển quân: đạt 100% chỉ tiêu trên giao", "Công tác tuyển quân", 100, "="),
+        (
+            "Tổng thu ngân sách: đạt hoặc vượt dự toán huyện giao (15.200 triệu đồng).",
+            "Tổng thu ngân sách",
+            15200,
+            ">=",
+        ),
+        ("Thu ngân sách trên địa bàn đạt và vượt 9.500 triệu đồng", "Thu ngân sách trên địa bàn", 9500, ">="),
+    ],
+)
+def test_a_name_then_its_value_after_a_colon(item: str, name: str, value: float, comparator: str) -> None:
+    from knowledge.extract.prose_items import strip_marker
+
+    stated = parse_item(strip_marker(item)[1])
+    assert [s.name for s in stated] == [name]
+    assert stated[0].target is not None
+    assert stated[0].target.value == value and stated[0].target.comparator == comparator
+
+
+def test_a_share_counts_but_a_day_and_month_do_not() -> None:
+    assert [f.target.text for f in find_targets("có 4/6 ấp đạt chuẩn")] == ["4/6 ấp"]
+    assert find_targets("chào mừng 30/4 và 1/5 năm 2026") == []

@@ -112,6 +112,11 @@ _TRAIL = re.compile(
     r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–(])\s*$",
     re.IGNORECASE,
 )
+# 'Tuyển quân: hoàn thành 100% …': the verb after the colon is no part of the name.
+_COLON_VERB = re.compile(
+    r"\s*:\s*(?:đạt|hoàn\s+thành|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|duy\s+trì)(?:\s+(?:và|hoặc)\s+vượt|\s+vượt)?\s*$",
+    re.IGNORECASE,
+)
 # A figure that comes first is read with the words that follow it as the name
 # unless the phrase before it names a measure already.
 _MEASURE_NOUN = re.compile(
@@ -149,7 +154,8 @@ def strip_marker(text: str) -> tuple[str, str]:
 # 'không thấp hơn dự toán huyện giao (15.200 triệu đồng)': the figure of a target stated
 # relative to the budget or plan sits in parentheses.
 _REL_PAREN = re.compile(
-    r"(?P<cmp>không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|vượt|bằng|đạt)?\s*"
+    r"(?P<cmp>không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|đạt\s+(?:và|hoặc)\s+vượt|"
+    r"vượt|bằng|đạt)?\s*"
     r"(?P<rel>(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)[^();:\d]{0,40}?)\s*\((?P<fig>[^()]{1,30})\)",
     re.IGNORECASE,
 )
@@ -265,7 +271,7 @@ def clean_name(text: str) -> str:
     t = _tidy(_SPAN.sub("", text))
     for _ in range(4):
         new = _LEAD.sub("", t).strip(" ,:")
-        new = _OWNER.sub("", _TRAIL.sub("", new)).strip(" ,:")
+        new = _OWNER.sub("", _TRAIL.sub("", _COLON_VERB.sub("", new))).strip(" ,:")
         if new == t:
             break
         t = new
@@ -282,7 +288,7 @@ _MEASURE_UNIT = re.compile(
 
 # What follows a share of the assigned quota ('100% chỉ tiêu (huyện) giao', '100% kế hoạch').
 _QUOTA = re.compile(
-    r"^(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+(?:được|cấp\s+trên|huyện|tỉnh|quận|thành\s+phố|thị\s+xã))*"
+    r"^(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+(?:được|cấp\s+trên|trên|huyện|tỉnh|quận|thành\s+phố|thị\s+xã))*"
     r"(?:\s+giao)?$",
     re.IGNORECASE,
 )
