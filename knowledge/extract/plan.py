@@ -6,7 +6,17 @@ prose value kept as another target and any disagreement listed as a conflict."""
 
 from __future__ import annotations
 
-from knowledge.extract import assignment_table, duties, merge, metadata, prose_indicators, reporting, tables
+from knowledge.extract import (
+    assignment_table,
+    duties,
+    merge,
+    metadata,
+    number_assignments,
+    prose_indicators,
+    prose_tasks,
+    reporting,
+    tables,
+)
 from knowledge.model import Document, ExtractedPlan, LayoutResult
 
 # (prefix, extractor); table layouts first: their rows carry the responsible units.
@@ -19,7 +29,9 @@ def extract_plan(doc: Document) -> ExtractedPlan:
     plan = ExtractedPlan(meta=meta, conflicts=conflicts)
     table_results = [merge.prefix_keys(layout.extract(doc), prefix) for prefix, layout in TABLE_LAYOUTS]
     prose = merge.prefix_keys(PROSE_LAYOUT[1].extract(doc), PROSE_LAYOUT[0])
+    prose.tasks.extend(merge.prefix_keys(prose_tasks.extract(doc), "N").tasks)  # titled items with fields
     merged_results(plan, table_results, prose)
+    number_assignments.apply(doc, plan.indicators)  # 'chỉ đạo các chỉ tiêu số 1, 2 và 5'
     plan.reporting = reporting.extract(doc)
     plan.duties = duties.extract(doc)
     return plan

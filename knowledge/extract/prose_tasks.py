@@ -1,0 +1,356 @@
+"""Tasks written as titled items with labelled fields, outside any table.
+
+    Nhiệm vụ 1: Hoàn thành GPMB tuyến đường liên xã
+    - Lãnh đạo chỉ đạo: Đ/c …, Phó Chủ tịch UBND xã
+    - Đơn vị chủ trì: Phòng Kinh tế
+    - Thời gian hoàn thành: Quý III/2025
+
+or, in a work programme grouped by period,
+
+    A. THÁNG 8/2025
+    1. Tổ chức hội nghị đối thoại với hộ kinh doanh.
+       Chỉ đạo: đ/c …, Phó Chủ tịch UBND phường. Chủ trì: Phòng Kinh tế. Phối hợp: …
+
+A title is a numbered, lettered, bulleted or 'Nhiệm vụ N' line; its fields follow
+on their own lines or run on after it, each opened by a known label and a colon.
+An item is a task only when it carries a field naming who is in charge or by when
+(a leader alone, or a list of indicators with 'Phụ trách', is not a work item),
+and never when it carries indicator fields ('Đơn vị tính', 'Chỉ tiêu năm 2026').
+A heading that names only a period ('QUÝ IV/2025', 'Trong năm 2026', 'NHIỆM VỤ
+THƯỜNG XUYÊN') gives its deadline to the items below it that state none."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from knowledge.deadlines import parse_deadline
+from knowledge.model import Document, LayoutResult, Task
+from knowledge.numbers import fold_same_length
+from knowledge.text import clean, fold
+
+# Field labels (accent-free, lower case) and the role each fills; longer phrases are
+# listed before the shorter ones they contain so the longest label wins.
+_UNIT = r"(?:don vi|co quan|bo phan|cong chuc|can bo|nguoi|phong|to)"
+_LABELS: list[tuple[str, str]] = [
+    ("leader", r"(?:lanh dao|dong chi|d/c|nguoi)\s+(?:[a-z]+\s+){0,2}?(?:chi dao|phu trach)"),
+    ("responsible", rf"{_UNIT}\s+(?:chu tri|thuc hien|tham muu)(?:\s+(?:thuc hien|tham muu))?"),
+    ("charge", rf"{_UNIT}\s+phu trach"),
+    ("coordinating", rf"(?:{_UNIT}\s+)?phoi hop(?:\s+thuc hien)?"),
+    ("responsible", r"chu tri(?:\s+(?:thuc hien|tham muu))?"),
+    ("responsible", r"tham muu(?:\s+thuc hien)?"),
+    ("deadline", r"(?:thoi gian|thoi han|tien do)(?:\s+(?:hoan thanh|thuc hien))?"),
+    ("deadline", r"han hoan thanh"),
+    ("leader", r"chi dao(?:\s+thuc hien)?"),
+    ("charge", r"phu trach"),
+    ("leader", r"lanh dao"),
+    # indicator records ('Đơn vị tính: tấn', 'Chỉ tiêu giao năm 2026: 2.650', 'Năm 2025 (ước): 610')
+    ("indicator", r"don vi tinh|dvt|chi tieu(?:\s+(?:so\s+)?\d{1,2}|\s+giao)?(?:\s+nam\s+\d{4})?"),
+    (
+        "indicator",
+        r"(?:muc tieu|ke hoach|ket qua)(?:\s+(?:nam\s+)?\d{4})?|thuc hien\s+(?:nam\s+)?\d{4}|chi so",
+    ),
+    ("indicator", r"uoc(?:\s+(?:thuc hien|dat|th))?(?:\s+nam\s+\d{4})?|nam\s+\d{4}(?:\s*\([^)]{0,20}\))?"),
+    ("unit", r"don vi"),
+]
+_LABEL_RE = re.compile(
+    r"(?<![a-z0-9/])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_LABELS)) + r")\s*:"
+)
+# What may stand before a label that runs on in the same line: a sentence or list stop.
+_LABEL_OPENERS = ".;(,-–+•*|"
+# Leaders are people: 'Phụ trách: đ/c …' is a leader, 'Phụ trách: Phòng …' a unit.
+_PERSON = re.compile(r"^(?:d/c|dong chi|ong|ba|chu tich|pho chu tich|pct|ct)\b")
+
+_BULLET = r"[-+•*–●○▪◦➢►]"
+_TITLES: list[tuple[str, re.Pattern[str]]] = [
+    ("nv", re.compile(r"^(?:nhiệm vụ|công việc|nv)\s*(?:số\s*)?(\d{1,3})\s*[:.)\-–]\s*(.+)$", re.I)),
+    ("arabic", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]\s*(\S.*)$")),
+    ("arabic", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$")),
+    ("paren", re.compile(r"^\((\d{1,2})\)\s*(\S.*)$")),
+    ("roman", re.compile(r"^([IVXLC]{1,6})[.)]\s+(\S.*)$")),
+    ("upper", re.compile(r"^([A-ZĐ])[.)]\s+(\S.*)$")),
+    ("lower", re.compile(r"^([a-zđ])[.)]\s+(\S.*)$")),
+    ("bullet", re.compile(rf"^({_BULLET})\s*(\S.*)$")),
+]
+_LEADING_BULLET = re.compile(rf"^{_BULLET}\s*")
+_MARKDOWN = re.compile(r"\*\*|__|^#+\s*")
+
+# Words a heading that names only a period may use ('D. NHIỆM VỤ THƯỜNG XUYÊN, HẰNG NĂM').
+_PERIOD_TEXT = (
+    "thang quy nam trong nhiem vu cong viec thuong xuyen hang moi dinh ky cac thuc hien hoan thanh "
+    "trien khai dau cuoi giua nua truoc den het va tu lien tuc han thoi gian tien do nhung tiep theo "
+    "sau i ii iii iv"
+)
+_PERIOD_WORDS = frozenset(_PERIOD_TEXT.split(" "))
+_PERIOD_LEAD = re.compile(
+    r"^(?:các\s+)?(?:nhiệm vụ|công việc)(?:\s+(?:thực hiện|triển khai|hoàn thành))?\s*(?:trong\s+)?", re.I
+)
+_ROMAN_WORD = re.compile(r"^[IVX]+\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_UNFINISHED = re.compile(r"(?:[,;:\-–(]|\svà|\scủa|\svới)$")  # a title cut mid-phrase
+_TRIM = " .;,:-–"
+
+
+@dataclass
+class _Period:
+    text: str  # 'Quý IV/2025', as the heading writes it (capitals eased)
+    style: str  # numbering style of the heading, '' when unnumbered
+    year: int | None
+
+
+@dataclass
+class _Item:
+    no: str
+    title: str
+    style: str
+    line_no: int
+    period: _Period | None
+    fields: dict[str, str] = field(default_factory=dict)
+    last: str | None = None  # the role filled last (a wrapped value continues it)
+    indicator: bool = False  # carries indicator fields: an indicator record
+    firm: bool = False  # carries a field only work items have ('Chủ trì', 'Thời gian')
+
+
+def extract(doc: Document) -> LayoutResult:
+    items = _items(doc)
+    year = _usual_year(items)
+    tasks = [t for t in (_task(it, year) for it in items) if t is not None]
+    for i, t in enumerate(tasks, 1):
+        t.key = f"T{i:03d}"
+    return LayoutResult(tasks=tasks)
+
+
+# --- fields ---------------------------------------------------------------------------------
+
+
+class Field(NamedTuple):
+    role: str  # 'leader', 'responsible', 'coordinating', 'deadline', 'indicator'
+    value: str
+    firm: bool  # a label that makes a work item a task ('Chủ trì', 'Thời hạn'; not 'Phụ trách')
+
+
+def split_fields(text: str) -> tuple[str, list[Field]]:
+    """'Title. Chỉ đạo: X. Chủ trì: Y' -> ('Title', [Field('leader', 'X', …), Field('responsible', 'Y', …)]).
+
+    A label counts at the start of the text or after a sentence or list stop, so
+    'tăng cường chỉ đạo: …' inside a sentence is not a field."""
+    folded = fold_same_length(text)
+    hits: list[tuple[int, int, str, bool]] = []  # (label start, value start, role, in brackets)
+    for m in _LABEL_RE.finditer(folded):
+        before = folded[: m.start()].rstrip()
+        if before and before[-1] not in _LABEL_OPENERS:
+            continue
+        role = next(_LABELS[i][0] for i in range(len(_LABELS)) if m.group(f"g{i}") is not None)
+        hits.append((m.start(), m.end(), role, before.endswith("(")))
+    if not hits:
+        return text, []
+    head = text[: hits[0][0]].rstrip().rstrip("(").strip(_TRIM)
+    fields: list[Field] = []
+    for n, (_, start, role, bracketed) in enumerate(hits):
+        end = hits[n + 1][0] if n + 1 < len(hits) else len(text)
+        value = text[start:end]
+        if bracketed and ")" in value:
+            value = value[: value.index(")")]
+        value = value.strip().rstrip("(").strip(_TRIM)
+        settled = _settle_role(role, value)
+        fields.append(
+            Field(
+                settled,
+                value,
+                role in ("deadline", "responsible") or (role == "unit" and settled == "responsible"),
+            )
+        )
+    return head, fields
+
+
+def _settle_role(role: str, value: str) -> str:
+    """'Phụ trách' names a leader or a unit; a bare 'Đơn vị' a unit in charge or of measure."""
+    if role == "charge":
+        return "leader" if _PERSON.match(fold_same_length(value)) else "responsible"
+    if role == "unit":
+        return "responsible" if value[:1].isupper() and len(value.split()) >= 2 else "indicator"
+    return role
+
+
+# --- periods and titles ---------------------------------------------------------------------
+
+
+def _title(text: str) -> tuple[str, str, str] | None:
+    """(number, rest, numbering style) of a titled line."""
+    for style, rx in _TITLES:
+        m = rx.match(text)
+        if m:
+            no = "" if style == "bullet" else m.group(1)
+            depth = no.count(".") if style == "arabic" else 0
+            return no, m.group(2).strip(), f"{style}{depth}" if style == "arabic" else style
+    return None
+
+
+def period_heading(text: str) -> _Period | None:
+    """A heading that names only a period: 'A. THÁNG 8/2025', 'Trong năm 2026', 'I. QUÝ III/2025'."""
+    titled = _title(text)
+    style, body = ("", text) if titled is None or titled[2] == "bullet" else (titled[2], titled[1])
+    body = body.strip(_TRIM)
+    words = fold(body).split()
+    if not words or len(words) > 10 or any(not (w.isdigit() or w in _PERIOD_WORDS) for w in words):
+        return None
+    parsed = parse_deadline(body)
+    if not parsed.deadlines and not parsed.recurring:
+        return None
+    years = [int(y) for y in _YEAR.findall(body)]
+    return _Period(
+        text=_ease_capitals(_PERIOD_LEAD.sub("", body) or body), style=style, year=max(years, default=None)
+    )
+
+
+def _ease_capitals(text: str) -> str:
+    """'QUÝ IV/2025' -> 'Quý IV/2025': words in capitals lowered, roman numerals kept."""
+    if any(c.islower() for c in text):
+        return text[:1].upper() + text[1:]
+    words = [w if _ROMAN_WORD.match(w) or any(c.isdigit() for c in w) else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+# --- reading the lines ----------------------------------------------------------------------
+
+
+class _Reader:
+    """Walks the text lines once, collecting titled items and the period they sit under."""
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.current: _Item | None = None
+        self.period: _Period | None = None
+        self.blank = False  # a blank line since the last text line
+        self.open_end = ""  # the list stop the last text line ended on (',', ';'): it goes on
+
+    def close(self) -> None:
+        it = self.current
+        ends_periods = it is not None and self.period is not None and it.style == self.period.style
+        if ends_periods and it is not None and it.style and not _is_task_item(it):
+            self.period = None  # 'E. TỔ CHỨC THỰC HIỆN' after 'D. …' ends the periods
+        self.current = None
+
+    def line(self, text: str, line_no: int) -> None:
+        body = _LEADING_BULLET.sub("", text)
+        head, fields = split_fields(body)
+        it = self.current
+        if fields and not head:
+            if it is not None:
+                self._add(it, fields)
+            return
+        if it is not None and it.last and not it.fields[it.last]:
+            it.fields[it.last] = text.strip(_TRIM)  # 'Thời gian:' with its value on the next line
+            return
+        period = period_heading(text)
+        if period is not None:
+            self.close()
+            self.period = period
+            return
+        titled = _title(text)
+        if titled is not None:
+            self._open(titled, line_no)
+            return
+        if it is not None and self._continues(it, text):
+            return
+        self.close()
+        if _is_caps_heading(text):
+            self.period = None
+
+    def _open(self, titled: tuple[str, str, str], line_no: int) -> None:
+        self.close()
+        no, rest, style = titled
+        head, fields = split_fields(rest)
+        it = _Item(no=no, title=head, style=style, line_no=line_no, period=self.period)
+        self._add(it, fields)
+        self.items.append(it)
+        self.current = it
+
+    def _add(self, it: _Item, fields: list[Field]) -> None:
+        for role, value, firm in fields:
+            it.indicator = it.indicator or role == "indicator"
+            it.firm = it.firm or firm
+            if it.fields.get(role):
+                it.fields[role] = f"{it.fields[role]}; {value}" if value else it.fields[role]
+            else:
+                it.fields[role] = value
+            it.last = role
+
+    def _continues(self, it: _Item, text: str) -> bool:
+        """A wrapped line: of the title while no field came yet, else of the last field."""
+        goes_on = text[:1].islower() or bool(self.open_end)
+        if not it.fields:
+            if self.blank and not (goes_on or _UNFINISHED.search(it.title)):
+                return False
+            it.title = f"{it.title}{self.open_end} {text}".strip()
+            return True
+        if it.last is None or self.blank or not goes_on:
+            return False
+        it.fields[it.last] = f"{it.fields[it.last]}{self.open_end} {text}".strip(_TRIM)
+        return True
+
+
+def _items(doc: Document) -> list[_Item]:
+    reader = _Reader()
+    for block in doc.blocks:
+        if block.kind != "line":
+            reader.close()
+            continue
+        text = clean(_MARKDOWN.sub("", block.text))
+        if not text:
+            reader.blank = True
+            continue
+        reader.line(text, block.line_no)
+        reader.blank = False
+        reader.open_end = text[-1] if text[-1] in ",;" else ""
+    reader.close()
+    return reader.items
+
+
+# --- tasks ----------------------------------------------------------------------------------
+
+
+def _is_task_item(it: _Item) -> bool:
+    """A unit in charge ('Chủ trì') or a time limit — or, under a title that says 'Nhiệm vụ N',
+    any assignment — a title of two words or more, and no indicator fields."""
+    if it.indicator or len(it.title.split()) < 2 or fold(it.title).startswith("chi tieu"):
+        return False
+    if it.style == "nv":
+        return any(it.fields.get(r) for r in ("leader", "responsible", "coordinating", "deadline"))
+    return it.firm
+
+
+def _usual_year(items: list[_Item]) -> int | None:
+    years = Counter(int(y) for it in items for y in _YEAR.findall(it.fields.get("deadline", "")))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _task(it: _Item, usual_year: int | None) -> Task | None:
+    if not _is_task_item(it):
+        return None
+    own = it.fields.get("deadline") or None
+    deadline_text = own or (it.period.text if it.period else None)
+    task = Task(
+        key="",
+        name=it.title.strip(_TRIM),
+        no=it.no,
+        group=it.period.text if it.period else None,
+        leader=it.fields.get("leader") or None,
+        responsible=it.fields.get("responsible") or None,
+        coordinating=it.fields.get("coordinating") or None,
+        deadline_text=deadline_text,
+        source_ref=f"line {it.line_no}",
+    )
+    if deadline_text:
+        year = it.period.year if it.period and it.period.year else usual_year
+        parsed = parse_deadline(deadline_text, default_year=year)
+        task.deadlines, task.recurring = parsed.deadlines, parsed.recurring
+    return task

@@ -1,0 +1,285 @@
+"""Tasks written outside tables: titled items ('1.', 'a)', '-', 'Nhiệm vụ N:') followed by
+labelled fields (Chỉ đạo / Chủ trì / Phối hợp / Thời gian …), on their own lines or run
+together, with deadlines taken from a period heading ('QUÝ IV/2025') when an item has none."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.deadlines import parse_deadline
+from knowledge.extract import prose_tasks, tables
+from knowledge.extract.plan import extract_plan
+from knowledge.extract.prose_tasks import period_heading, split_fields
+from knowledge.model import Block, Document, Task
+from knowledge.readers import read_document
+
+ROOT = Path(__file__).resolve().parent
+LAYOUTS = ROOT / "data" / "layouts"
+SAMPLES = ROOT.parent / "knowledge" / "samples"
+HELDOUT = ROOT / "data" / "heldout" / "docs"
+
+
+def _doc(text: str) -> Document:
+    blocks = [Block(kind="line", text=line, line_no=n) for n, line in enumerate(text.splitlines(), 1)]
+    return Document(source="inline.txt", blocks=blocks)
+
+
+def _tasks(text: str) -> list[Task]:
+    return prose_tasks.extract(_doc(text)).tasks
+
+
+# --- a work programme grouped by period (file) ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def programme() -> list[Task]:
+    return prose_tasks.extract(read_document(LAYOUTS / "tasks_programme_xa_long_son.txt")).tasks
+
+
+def test_programme_items_become_tasks_in_order(programme: list[Task]) -> None:
+    assert [t.name for t in programme] == [
+        "Hoàn thành kiểm kê đất công do xã quản lý",
+        "Tổ chức tập huấn chuyển đổi số cho tổ công nghệ số cộng đồng",
+        "Tổng kết công tác bầu cử, khen thưởng các tập thể, cá nhân có thành tích xuất sắc",
+        "Khởi công nhà văn hóa thôn Đồng Tâm",
+        "Duy trì xã đạt chuẩn tiếp cận pháp luật",
+        "Tuyên truyền phòng, chống cháy nổ tại khu dân cư",
+        "Văn phòng HĐND và UBND xã theo dõi, tổng hợp",
+    ]
+    assert programme[0].source_ref == "line 11"
+    assert len({t.key for t in programme}) == len(programme)
+
+
+def test_fields_run_together_on_the_title_line(programme: list[Task]) -> None:
+    first = programme[0]
+    assert (first.no, first.leader) == ("a", "Nguyễn Văn Tâm, Phó Chủ tịch UBND xã")
+    assert (first.responsible, first.coordinating) == ("Công chức Địa chính - Xây dựng", "các thôn")
+
+
+def test_deadline_comes_from_the_period_heading(programme: list[Task]) -> None:
+    dues = [t.due_date for t in programme]
+    assert dues[0] == date(2025, 9, 30)  # I. QUÝ III/2025
+    assert dues[2] == date(2025, 12, 31)  # II. Tháng 12 năm 2025
+    assert dues[4] == date(2026, 12, 31)  # III. Trong năm 2026
+    assert programme[0].deadline_text == "Quý III/2025"
+    assert programme[0].group == "Quý III/2025"
+
+
+def test_own_deadline_in_brackets_overrides_the_heading(programme: list[Task]) -> None:
+    second = programme[1]
+    assert second.deadline_text == "Tháng 11/2025"
+    assert second.due_date == date(2025, 11, 30)
+    assert second.responsible == "Văn phòng HĐND và UBND xã"
+
+
+def test_month_without_year_takes_the_heading_year(programme: list[Task]) -> None:
+    assert programme[3].deadline_text == "Tháng 9"
+    assert programme[3].due_date == date(2026, 9, 30)
+    assert programme[3].leader == "đ/c Nguyễn Văn Tâm, Phó Chủ tịch UBND xã"
+    assert programme[3].responsible == "Công chức Địa chính - Xây dựng"  # 'Người thực hiện'
+
+
+def test_wrapped_title_is_joined_and_fields_follow_on_next_line(programme: list[Task]) -> None:
+    third = programme[2]
+    assert (third.responsible, third.coordinating, third.leader) == (
+        "Văn phòng HĐND và UBND xã",
+        "Ủy ban MTTQ xã",
+        None,
+    )
+
+
+def test_recurring_heading_and_end_of_periods(programme: list[Task]) -> None:
+    routine = programme[5]
+    assert routine.recurring and routine.due_date is None
+    assert routine.deadline_text == "Thường xuyên"
+    # 'V. TỔ CHỨC THỰC HIỆN' closes the periods: no deadline is invented for what follows
+    assert programme[6].deadline_text is None and programme[6].due_date is None
+
+
+# --- records: 'Nhiệm vụ N' + bulleted labelled fields ----------------------------------------
+
+RECORDS = """\
+II. CÁC NHIỆM VỤ CỤ THỂ
+
+Nhiệm vụ số 1. Nâng cấp tuyến đường trục thôn Bản Mới
++ Lãnh đạo phụ trách: Đ/c Hoàng Văn Sáng, Chủ tịch UBND xã
+• Cơ quan chủ trì: Phòng Kinh tế
++ Đơn vị phối hợp: Ban phát triển thôn Bản Mới;
+  các hộ dân ven tuyến
++ Tiến độ: 6 tháng đầu năm 2026
+
+Nhiệm vụ số 2. Xây dựng mô hình trồng dược liệu dưới tán rừng
++ Lãnh đạo phụ trách: Đ/c Lò Thị Mai, Phó Chủ tịch UBND xã
++ Bộ phận tham mưu: Phòng Kinh tế
++ Thời hạn hoàn thành:
+  Quý IV/2026
+
+NV3: Rà soát hộ nghèo, hộ cận nghèo cuối năm
+- Phụ trách: đ/c Lò Thị Mai
+- Đơn vị phụ trách: Phòng Văn hóa - Xã hội
+"""
+
+
+def test_records_with_bulleted_fields() -> None:
+    tasks = _tasks(RECORDS)
+    assert [(t.no, t.name) for t in tasks] == [
+        ("1", "Nâng cấp tuyến đường trục thôn Bản Mới"),
+        ("2", "Xây dựng mô hình trồng dược liệu dưới tán rừng"),
+        ("3", "Rà soát hộ nghèo, hộ cận nghèo cuối năm"),
+    ]
+    first, second, third = tasks
+    assert first.leader == "Đ/c Hoàng Văn Sáng, Chủ tịch UBND xã"
+    assert first.responsible == "Phòng Kinh tế"
+    assert first.coordinating == "Ban phát triển thôn Bản Mới; các hộ dân ven tuyến"  # wrapped value
+    assert first.due_date == date(2026, 6, 30)
+    assert (second.responsible, second.deadline_text, second.due_date) == (
+        "Phòng Kinh tế",
+        "Quý IV/2026",  # the value on the line after its label
+        date(2026, 12, 31),
+    )
+    # 'Phụ trách' names a leader when it names a person, a unit otherwise
+    assert (third.leader, third.responsible, third.deadline_text) == (
+        "đ/c Lò Thị Mai",
+        "Phòng Văn hóa - Xã hội",
+        None,
+    )
+
+
+def test_bulleted_titles_and_markdown_fields() -> None:
+    text = """\
+## Nhiệm vụ trọng tâm
+
+- Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư
+  **Chủ trì:** Ủy ban MTTQ phường; **Thời gian:** Tháng 11/2025
+- Ra mắt mô hình "Khu phố không rác"
+  **Đơn vị:** Phòng Kinh tế, Hạ tầng và Đô thị; **Thời gian:** Quý I/2026
+"""
+    tasks = _tasks(text)
+    assert [(t.name, t.responsible, t.due_date) for t in tasks] == [
+        (
+            "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở các khu dân cư",
+            "Ủy ban MTTQ phường",
+            date(2025, 11, 30),
+        ),
+        ('Ra mắt mô hình "Khu phố không rác"', "Phòng Kinh tế, Hạ tầng và Đô thị", date(2026, 3, 31)),
+    ]
+
+
+# --- what is not a task ------------------------------------------------------------------------
+
+
+def test_indicator_records_with_a_unit_in_charge_are_not_tasks() -> None:
+    text = """\
+1. Tổng sản lượng lương thực có hạt
+Đơn vị tính: tấn
+Chỉ tiêu giao năm 2026: 5.200
+Bộ phận chủ trì: Công chức Nông nghiệp - Môi trường
+Thời gian: Năm 2026
+
+2. Tỷ lệ hộ dân dùng nước sạch: 98% (Phụ trách: Công chức Văn hóa - Xã hội).
+- Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt trên 97% (Chủ trì Trạm Y tế xã).
+"""
+    assert _tasks(text) == []
+
+
+def test_leader_alone_or_a_label_inside_a_sentence_makes_no_task() -> None:
+    text = """\
+1. Phát triển kinh tế nông nghiệp theo hướng hàng hóa.
+Chỉ đạo: đ/c Hoàng Văn Sáng, Chủ tịch UBND xã.
+2. UBND xã tăng cường chỉ đạo: rà soát, đôn đốc; các phòng chủ trì: thực hiện đúng thời gian: quý IV.
+3. Thời gian: từ tháng 1 đến hết tháng 12/2026.
+"""
+    assert _tasks(text) == []
+
+
+def test_field_lines_without_a_title_are_ignored() -> None:
+    assert _tasks("Chủ trì: Phòng Kinh tế\nThời gian: Quý III/2025\n") == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(LAYOUTS.glob("prose_*.*")) + sorted(SAMPLES.glob("*.txt")) + sorted(HELDOUT.glob("*.*")),
+    ids=lambda p: p.name,
+)
+def test_no_prose_tasks_invented_in_plans_without_them(path: Path) -> None:
+    assert prose_tasks.extract(read_document(path)).tasks == []
+
+
+# --- pieces ----------------------------------------------------------------------------------
+
+
+def test_split_fields_keeps_names_with_commas_and_units_with_semicolons() -> None:
+    head, fields = split_fields(
+        "Kiểm tra ATTP (thời hạn: trước 31/3/2026). Chỉ đạo: đ/c Lê Văn Hậu, Phó Chủ tịch UBND phường. "
+        "Chủ trì: Trạm Y tế phường. Phối hợp: Công an phường; Phòng Văn hóa - Xã hội."
+    )
+    assert head == "Kiểm tra ATTP"
+    assert [(f.role, f.value) for f in fields] == [
+        ("deadline", "trước 31/3/2026"),
+        ("leader", "đ/c Lê Văn Hậu, Phó Chủ tịch UBND phường"),
+        ("responsible", "Trạm Y tế phường"),
+        ("coordinating", "Công an phường; Phòng Văn hóa - Xã hội"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "due"),
+    [
+        ("A. THÁNG 8/2025", "Tháng 8/2025", date(2025, 8, 31)),
+        ("I. QUÝ III/2025", "Quý III/2025", date(2025, 9, 30)),
+        ("Tháng 9 năm 2025", "Tháng 9 năm 2025", date(2025, 9, 30)),
+        ("3. Trong năm 2026:", "Trong năm 2026", date(2026, 12, 31)),
+        ("D. NHIỆM VỤ THƯỜNG XUYÊN, HẰNG NĂM", "Thường xuyên, hằng năm", None),
+    ],
+)
+def test_period_headings(line: str, text: str, due: date | None) -> None:
+    period = period_heading(line)
+    assert period is not None and period.text == text
+    assert parse_deadline(period.text, default_year=period.year).due_date == due
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["I. CHỈ TIÊU CHỦ YẾU NĂM 2025", "E. TỔ CHỨC THỰC HIỆN", "1. Về kinh tế", "Năm 2025, thu ngân sách đạt"],
+)
+def test_not_period_headings(line: str) -> None:
+    assert period_heading(line) is None
+
+
+def test_programme_without_indicators_is_a_plan() -> None:
+    plan = extract_plan(read_document(LAYOUTS / "tasks_programme_xa_long_son.txt"))
+    assert plan.is_plan and len(plan.tasks) == 7
+    assert plan.indicators == []
+
+
+# --- task tables continued after a page marker ---------------------------------------------------
+
+
+def test_continuation_row_after_page_marker_joins_the_task_above() -> None:
+    header = ["TT", "Nội dung công việc", "Lãnh đạo phụ trách", "Bộ phận chủ trì", "Thời hạn"]
+    blocks = [
+        Block(
+            kind="table",
+            line_no=1,
+            rows=[header, ["1", "Lắp đặt camera an ninh", "Đ/c A", "Công an xã", "Quý II/2025"]],
+        ),
+        Block(kind="line", line_no=3, text="- 2 -"),
+        Block(kind="line", line_no=4, text="— Trang 2 —"),
+        Block(
+            kind="table",
+            line_no=5,
+            rows=[
+                header,
+                ["", "tại các ngã ba, ngã tư", "", "", ""],
+                ["2", "Phát quang hành lang", "Đ/c B", "Phòng Kinh tế", "Tháng 6/2025"],
+            ],
+        ),
+    ]
+    found = tables.extract(Document(source="t.txt", blocks=blocks)).tasks
+    assert [t.name for t in found] == [
+        "Lắp đặt camera an ninh tại các ngã ba, ngã tư",
+        "Phát quang hành lang",
+    ]
