@@ -257,3 +257,114 @@ def test_tab_separated_tables_and_prose_are_left_alone() -> None:
 def test_name_unit_and_values_of_a_row(head: str, name: str, unit: str | None, values: list[str]) -> None:
     cells = assignment_table._split_head(head)
     assert (cells.name, cells.unit, cells.values) == (name, unit, values)
+
+
+# --------------------------------------------------------------------------- space-aligned tables
+
+
+def _doc_of(text: str) -> Document:
+    blocks = [Block(kind="line", text=t, line_no=n) for n, t in enumerate(text.splitlines(), 1)]
+    return Document(source="t.txt", blocks=blocks)
+
+
+@pytest.fixture(scope="module")
+def aligned() -> list[Indicator]:
+    return _extract(LAYOUTS / "assignment_aligned_wraps.txt")
+
+
+def test_cells_wrapped_over_three_lines_rejoin_their_own_column(aligned: list[Indicator]) -> None:
+    industry = aligned[0]
+    assert (industry.no, industry.name, industry.unit) == (
+        "1",
+        "Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp",
+        "tỷ đồng",
+    )
+    assert (industry.leader, industry.responsible, industry.coordinating) == (
+        "Đ/c Lò Văn Minh - PCT UBND",
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Các tổ dân phố",
+    )
+    assert aligned[1].coordinating == "Văn phòng HĐND và UBND"
+
+
+def test_two_level_year_header_gives_the_plan_year_column(aligned: list[Indicator]) -> None:
+    industry = aligned[0]
+    assert (industry.target_text, industry.target_value) == ("1.400", 1400.0)
+    assert _others(industry) == [("Năm 2025 Kế hoạch", "1.250"), ("Năm 2025 Ước TH", "1.270")]
+    assert (aligned[1].target_text, aligned[1].comparator) == ("≥ 95", ">=")
+
+
+def test_rows_after_a_page_footer_and_a_repeated_header_are_kept(aligned: list[Indicator]) -> None:
+    assert [i.no for i in aligned] == ["1", "2", "3", "", "4"]
+    jobs, women, street = aligned[2:]
+    assert (jobs.group, jobs.responsible, jobs.coordinating) == (
+        "CHỈ TIÊU XÃ HỘI",
+        "Phòng Văn hóa - Xã hội",
+        "Hội Liên hiệp Phụ nữ",
+    )
+    assert (women.parent_key, women.target_value, women.unit) == (jobs.key, 160.0, "người")
+    # a row whose name opens with a unit word ('Tổ …') is still a numbered row
+    assert (street.name, street.unit, street.target_text) == (
+        "Tổ dân phố đạt chuẩn văn minh đô thị",
+        None,
+        "Duy trì",
+    )
+    assert street.parent_key is None
+
+
+def test_aligned_table_with_responsible_before_leader_and_page_number_footer() -> None:
+    text = """KẾ HOẠCH năm 2025
+TT   Tên chỉ tiêu                ĐVT     Kế hoạch      Công chức tham       Lãnh đạo
+                                         năm 2025      mưu                  phụ trách
+1    Tỷ lệ hồ sơ giải quyết      %       100           Công chức Văn        Đ/c Nông
+     trực tuyến toàn trình                             phòng - Thống kê     Thị Lan -
+                                                                            Chủ tịch UBND
+2    Số hộ được công nhận gia    hộ      không dưới    Công chức Văn hóa    Đ/c Nông
+     đình văn hóa                        1.200 hộ      - Xã hội             Thị Lan -
+                                                                            Chủ tịch UBND
+                                                            Trang 2
+3    Tỷ lệ trẻ em dưới 1 tuổi    %       ≥ 98          Trạm Y tế            Đ/c Hà Minh Đức
+     tiêm chủng đầy đủ                                                      - PCT UBND
+III. TỔ CHỨC THỰC HIỆN
+Các bộ phận chủ động triển khai thực hiện các chỉ tiêu được giao, báo cáo kết quả định kỳ hằng tháng.
+Văn phòng tổng hợp, báo cáo Chủ tịch UBND xã kết quả thực hiện trước ngày 25 hằng tháng để theo dõi.
+"""
+    online, families, vaccination = assignment_table.extract(_doc_of(text)).indicators
+    assert (online.name, online.target_value, online.responsible, online.leader) == (
+        "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình",
+        100.0,
+        "Công chức Văn phòng - Thống kê",
+        "Đ/c Nông Thị Lan - Chủ tịch UBND",
+    )
+    assert (families.target_text, families.target_value, families.responsible) == (
+        "không dưới 1.200 hộ",
+        1200.0,
+        "Công chức Văn hóa - Xã hội",
+    )
+    assert (vaccination.no, vaccination.name, vaccination.leader) == (
+        "3",
+        "Tỷ lệ trẻ em dưới 1 tuổi tiêm chủng đầy đủ",
+        "Đ/c Hà Minh Đức - PCT UBND",
+    )
+
+
+def test_header_columns_from_a_two_level_space_aligned_header() -> None:
+    from knowledge.extract.assignment_columns import header_columns
+
+    header = [
+        "TT  Chỉ tiêu        ĐVT   Năm 2024   Năm 2025            Cơ quan",
+        "                          Thực hiện  Kế hoạch  Ước TH    theo dõi",
+    ]
+    row = "1   Thu ngân sách   tỷ    12         13        13,5      Phòng Kinh tế"
+    columns = header_columns(header, row)
+    assert [(c.label, c.role) for c in columns] == [
+        ("TT", "no"),
+        ("Chỉ tiêu", "name"),
+        ("ĐVT", "unit"),
+        ("Năm 2024 Thực hiện", "actual"),
+        ("Năm 2025 Kế hoạch", "target"),
+        ("Năm 2025 Ước TH", "actual"),
+        ("Cơ quan theo dõi", "responsible"),
+    ]
+    # a row that does not sit under the columns: no positional reading
+    assert header_columns(header, "1 Thu ngân sách tỷ 12 13 13,5 Phòng Kinh tế") == ()

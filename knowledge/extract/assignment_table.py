@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.extract.assignment_columns import Column, cells_by_column, header_columns, join_wrapped
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
@@ -170,6 +171,7 @@ _END = re.compile(
     r"^(?:Nơi nhận|TM\.|KT\.|T/M|CHỦ TỊCH|PHÓ CHỦ TỊCH|Người lập|Phụ lục|PHỤ LỤC|Biểu"
     r"|\*?\s*(?:Ghi chú|Lưu ý|Chú thích|Ghi nhận)\s*:)"  # a footnote under the table
 )
+_PAGE_MARK = re.compile(r"^(?:Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
 _PROSE_LEN = 60  # cells are narrow: longer lines without cells are running text
 _MAX_ROW_LINES = 16
 _JUNK = " '‘’\"“”`"
@@ -214,6 +216,7 @@ class _Header:
     has_leader: bool
     has_coordinating: bool
     has_note: bool = True
+    columns: tuple[Column, ...] = ()  # character positions, when the table is space-aligned
 
 
 @dataclass
@@ -260,8 +263,10 @@ def extract(doc: Document) -> LayoutResult:
 # --------------------------------------------------------------------------- header
 
 
-def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
-    """The next header at or after `start`: its target columns and where the body starts."""
+def _find_header(lines: list[_Line], start: int, last_no: int = 0) -> tuple[_Header, int] | None:
+    """The next header at or after `start`: its target columns and where the body starts.
+
+    `last_no`: the last row number before a header repeated on a new page."""
     for i in range(start, len(lines)):
         if not re.match(r"^(?:S\.?TT|TT|Số\s+TT)\b", lines[i].text) or "\t" in lines[i].raw:
             continue
@@ -269,7 +274,7 @@ def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
         body = None
         for j in range(i, min(i + 40, len(lines))):
             t = lines[j].text
-            if j > i and (_NUMBERING.match(t) or _group_of(t) or _row_start(t, 0)):
+            if j > i and (_NUMBERING.match(t) or _group_of(t) or _row_start(t, last_no)):
                 body = j + 1 if _NUMBERING.match(t) else j
                 break
             if t:
@@ -283,17 +288,42 @@ def _find_header(lines: list[_Line], start: int) -> tuple[_Header, int] | None:
         if not any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL):
             continue
         labels = _target_labels(text)
-        return (
-            _Header(
-                labels=labels,
-                own=_own_column(labels),
-                has_leader=any(w in folded for w in _LEADER_COL),
-                has_coordinating=any(w in folded for w in _COORD_COL),
-                has_note=any(w in folded for w in _NOTE_COL),
-            ),
-            body,
+        header = _Header(
+            labels=labels,
+            own=_own_column(labels),
+            has_leader=any(w in folded for w in _LEADER_COL),
+            has_coordinating=any(w in folded for w in _COORD_COL),
+            has_note=any(w in folded for w in _NOTE_COL),
         )
+        return _with_columns(header, lines, i, body, last_no), body
     return None
+
+
+def _with_columns(header: _Header, lines: list[_Line], top: int, body: int, last_no: int) -> _Header:
+    """The header with its column positions when the table is laid out with spaces."""
+    raw = [ln.raw for ln in lines[top:body] if ln.text and not _NUMBERING.match(ln.text)]
+    first = next((ln.raw for ln in lines[body : body + 6] if _row_start(ln.text, last_no)), None)
+    columns = header_columns(raw, first)
+    roles = [c.role for c in columns]
+    values = [k for k, c in enumerate(columns) if c.role in ("target", "actual")]
+    if "name" not in roles or not values:
+        return header
+    header.columns = columns
+    header.labels = [columns[k].label for k in values]
+    header.own = _own_positional([columns[k] for k in values])
+    return header
+
+
+def _own_positional(values: list[Column]) -> int:
+    """The plan's own column among value columns: a target (never actuals), the own level's,
+    then the latest year ('Năm 2025 Kế hoạch' | 'Ước TH' | 'Năm 2026 Kế hoạch' -> the last)."""
+
+    def rank(k: int) -> tuple[int, int, int, int]:
+        col = values[k]
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", col.label)]
+        return (col.role == "target", _label_score(col.label), max(years, default=0), k)
+
+    return max(range(len(values)), key=rank)
 
 
 def _cells_before(lines: list[_Line], anchor: int) -> list[str]:
@@ -327,17 +357,23 @@ def _own_column(labels: list[str]) -> int:
     """The plan's own target column: the locality's resolution/plan, not the upper level's or actuals."""
     best, best_score = len(labels) - 1, -99
     for k, label in enumerate(labels):
-        f = f" {fold(label)} "
-        score = 0
-        if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran|phan dau) ", f):
-            score += 2
-        if re.search(r" (?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren) ", f):
-            score -= 2
-        if re.match(r" (?:th|thuc hien|uoc)\b", f):
-            score -= 3
+        score = _label_score(label)
         if score >= best_score:
             best, best_score = k, score
     return max(best, 0)
+
+
+def _label_score(label: str) -> int:
+    """Higher for the locality's own resolution/plan, lower for an upper level's or actuals."""
+    f = f" {fold(label)} "
+    score = 0
+    if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran|phan dau) ", f):
+        score += 2
+    if re.search(r" (?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren) ", f):
+        score -= 2
+    if re.match(r" (?:th|thuc hien|uoc)\b", f):
+        score -= 3
+    return score
 
 
 # --------------------------------------------------------------------------- row assembly
@@ -403,8 +439,8 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
         line = lines[i]
         t = line.text
         i += 1
-        if not t or _NUMBERING.match(t):
-            continue
+        if not t or _NUMBERING.match(t) or _PAGE_MARK.match(t):
+            continue  # 'Trang 2', '- 2 -': a page footer or header between rows
         if _END.match(t) or (len(t) > 140 and not _has_cells(t)):
             break
         prose = len(t) > _PROSE_LEN and not _has_cells(t)
@@ -414,8 +450,8 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
                 row.lines = [ln for ln in row.lines if ln.no < prose_from] or row.lines[:1]
             break
         if re.match(r"^(?:S\.?TT|TT)\b", t):
-            again = _find_header(lines, i - 1)
-            if again and again[0] == header:
+            again = _find_header(lines, i - 1, last_no)
+            if again and _same_table(again[0], header):
                 i = again[1]  # the header repeated on a new page: the same table goes on
                 continue
             if again:
@@ -440,7 +476,7 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
             out.append(group)
             row = None
             continue
-        no = _row_start(t, last_no)
+        no = _positional_row_no(line, header, last_no) if header.columns else _row_start(t, last_no)
         if no is not None and (
             not re.fullmatch(r"\d{1,3}", t) or _lone_number_opens_row(lines, i, t, last_no)
         ):
@@ -448,7 +484,7 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
             row = _Row(no=no, kind="row", group=group, lines=[line], first=_after_marker(line.raw))
             out.append(row)
             continue
-        sub = _sub_start(t, line, row)
+        sub = _sub_start(t, line, row, header)
         if sub is not None:
             first = line.raw if sub == t else _after_marker(line.raw)
             row = _Row(no="", kind="sub", group=group, lines=[line], first=first)
@@ -459,9 +495,34 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
     return out, i
 
 
-def _sub_start(t: str, line: _Line, row: _Row | None) -> str | None:
+def _positional_row_no(line: _Line, header: _Header, last_no: int) -> str | None:
+    """The row number printed alone in the number column, with a name beside it
+    (whatever the name's first word: 'Tổ dân phố …' is a row, not a party)."""
+    cells = cells_by_column([line.raw], header.columns)
+    roles = [c.role for c in header.columns]
+    no = cells[roles.index("no")].rstrip(".)") if "no" in roles else ""
+    name = cells[roles.index("name")]
+    if not (no.isdigit() and name) or not (int(no) == 1 or last_no < int(no) <= last_no + 3):
+        return _row_start(line.text, last_no)
+    return no
+
+
+def _same_table(a: _Header, b: _Header) -> bool:
+    """The same header printed again (column offsets may shift a little on a new page)."""
+    same_columns = [c.label for c in a.columns] == [c.label for c in b.columns]
+    return same_columns and (a.labels, a.own, a.has_leader, a.has_coordinating) == (
+        b.labels,
+        b.own,
+        b.has_leader,
+        b.has_coordinating,
+    )
+
+
+def _sub_start(t: str, line: _Line, row: _Row | None, header: _Header) -> str | None:
     """The text after the marker when `t` opens a sub-row (or an unnumbered row)."""
     m = _SUB_NO.match(t) or _SUB_MARK.match(t)
+    if header.columns:
+        return _positional_sub_start(line, row, header) if m or row is not None else None
     if m:
         rest = m.group("rest").strip(_JUNK)
         return None if _is_party(rest) or not rest[0].isalpha() else rest
@@ -471,6 +532,31 @@ def _sub_start(t: str, line: _Line, row: _Row | None) -> str | None:
     if _split_cells(_row_text(row)).past_name and (line.indent >= 2 or _has_cells(t)):
         return t
     return None
+
+
+def _positional_sub_start(line: _Line, row: _Row | None, header: _Header) -> str | None:
+    """In a space-aligned table a line opens a sub-row when its name cell starts with a
+    marker ('- Lúa', 'a) Ngô', '1.1 …') or with a capital while it fills a unit or value
+    cell of its own; any other line is the wrap of the row above."""
+    cells = _column_cells([line.raw], header)
+    name = cells.get("name", "")
+    if not name:
+        return None
+    m = _SUB_NO.match(name) or _SUB_MARK.match(name)
+    if m:
+        rest = m.group("rest").strip(_JUNK)
+        return rest if rest[:1].isalpha() else None
+    filled = any(cells.get(r) for r in ("unit", "target", "actual"))
+    return name if row is not None and name[0].isupper() and filled else None
+
+
+def _column_cells(raw_lines: list[str], header: _Header) -> dict[str, str]:
+    """Role -> text of a row's lines laid out in the header's columns (same roles joined by '; ')."""
+    out: dict[str, str] = {}
+    for col, text in zip(header.columns, cells_by_column(raw_lines, header.columns), strict=True):
+        if text and col.role:
+            out[col.role] = f"{out[col.role]}; {text}" if col.role in out else text
+    return out
 
 
 def _after_marker(raw: str) -> str:
@@ -639,7 +725,11 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
         if isinstance(item, str):
             parent = None
             continue
-        cells = _split_cells(_row_text(item), header.has_coordinating, header.has_note)
+        columns: list[str] = []
+        if header.columns:
+            cells, columns = _positional_cells(item, header)
+        else:
+            cells = _split_cells(_row_text(item), header.has_coordinating, header.has_note)
         if not cells.name:
             continue
         ind = Indicator(
@@ -654,7 +744,10 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
             note=" ".join(cells.note) or None,
             source_ref=f"line {item.lines[0].no}",
         )
-        _set_targets(ind, cells.values, header)
+        if header.columns:
+            _set_column_targets(ind, columns, header)
+        else:
+            _set_targets(ind, cells.values, header)
         if item.kind == "sub" and parent is not None:
             ind.parent_key = parent.key
             children.setdefault(parent.key, []).append(ind)
@@ -669,6 +762,43 @@ def _indicators(items: list[_Row | str], header: _Header, offset: int) -> list[I
         if ind.unit is None and ind.target_text is None and not any(k.target_text for k in kids):
             ind.comparator = "status"  # a qualitative indicator: no figure anywhere
     return out
+
+
+def _positional_cells(item: _Row, header: _Header) -> tuple[_Cells, list[str]]:
+    """The row's cells read by column position, and the texts of its value columns in order."""
+    texts = cells_by_column([ln.raw for ln in item.lines], header.columns)
+    by_role: dict[str, list[str]] = {}
+    values: list[str] = []
+    for col, text in zip(header.columns, texts, strict=True):
+        if col.role in ("target", "actual"):
+            values.append(text)
+        elif text:
+            by_role.setdefault(col.role, []).append(text)
+    name = _SUB_MARK.sub(r"\g<rest>", join_wrapped(by_role.get("name", [])))
+    name = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+", "", name).strip(" :;")
+    cells = _Cells(
+        name=name,
+        unit=" ".join(by_role.get("unit", [])) or None,
+        leader="; ".join(by_role.get("leader", [])) or None,
+        responsible=by_role.get("responsible", []),
+        coordinating=by_role.get("coordinating", []),
+        note=by_role.get("note", []),
+    )
+    return cells, values
+
+
+def _set_column_targets(ind: Indicator, values: list[str], header: _Header) -> None:
+    """The own column's cell is the target; the other filled value columns are other targets."""
+    own = values[header.own] if header.own < len(values) else ""
+    if own:
+        target = parse_target(own, unit_hint=ind.unit)
+        ind.target_text, ind.target_value = own, target.value
+        ind.comparator, ind.target_max = target.comparator, target.max_value
+    ind.other_targets = [
+        OtherTarget(source=_source(header.labels[k]), text=v)
+        for k, v in enumerate(values)
+        if v and k != header.own
+    ]
 
 
 def _has_content(ind: Indicator) -> bool:
