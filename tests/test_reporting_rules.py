@@ -103,3 +103,35 @@ def test_plain_text_table_rows_joined_into_the_paragraph_are_cut_off() -> None:
     assert [(r.text, r.source_ref) for r in rules] == [
         ("Các bộ phận báo cáo kết quả về UBND xã trước ngày 25 hàng tháng", "line 3")
     ]
+
+
+def test_quarterly_day_of_the_last_month_and_a_yearly_date_after_a_monthly_rule() -> None:
+    doc = _doc(
+        "Điều 4. Chế độ thông tin",
+        "Các tổ chuyên môn báo cáo kết quả thực hiện về Văn phòng UBND phường trước ngày 20 hằng tháng; báo cáo",
+        "tổng kết năm trước ngày 10/12/2026.",
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Định kỳ mỗi quý, vào ngày 12 tháng cuối quý, các bộ phận báo cáo UBND phường.",
+    )
+    rules = reporting.extract(doc)
+    got = [(r.frequency, r.day_of_month, r.deadline_date, r.report_to) for r in rules]
+    assert got == [
+        ("monthly", 20, None, "Văn phòng UBND phường"),
+        (None, None, date(2026, 12, 10), "Văn phòng UBND phường"),
+        ("quarterly", 12, None, "UBND phường"),
+    ]
+    assert rules[0].text.startswith("Các tổ chuyên môn")  # the heading line is not part of the rule
+    assert rules[0].source_ref == "line 2"
+
+
+def test_half_year_report_is_not_yearly_and_the_next_step_is_not_the_recipient() -> None:
+    doc = _doc(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Các bộ phận báo cáo về Văn phòng UBND xã trước ngày 25 hằng tháng; báo cáo 6 tháng cuối năm trước "
+        "ngày 05/12/2025 để tổng hợp, báo cáo Thường trực Đảng ủy.",
+    )
+    rules = reporting.extract(doc)
+    assert [(r.frequency, r.deadline_date, r.report_to) for r in rules] == [
+        ("monthly", None, "Văn phòng UBND xã"),
+        (None, date(2025, 12, 5), "Văn phòng UBND xã"),
+    ]

@@ -31,11 +31,19 @@ _SECTION_END = re.compile(
 
 _MONTHLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)\s+tháng\b|\btháng\s*,\s*quý\b", re.IGNORECASE)
 _QUARTERLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)?\s*quý\b", re.IGNORECASE)
-_YEARLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi|cả|cuối)\s+năm\b|\bquý\s*(?:,|và|hoặc)\s*năm\b", re.IGNORECASE)
+_YEARLY = re.compile(
+    r"\b(?:hàng|hằng|từng|mỗi|cả|(?<!tháng\s)cuối)\s+năm\b|\bquý\s*(?:,|và|hoặc)\s*năm\b", re.IGNORECASE
+)
 _ADHOC = re.compile(r"\bđột\s+xuất\b|\bkhi\s+có\s+yêu\s+cầu\b", re.IGNORECASE)
 _ADHOC_NEAR = re.compile(r"báo\s+cáo\s+kịp\s+thời|kịp\s+thời\s+báo\s+cáo", re.IGNORECASE)
 _PERIODIC = re.compile(r"\bđịnh\s+kỳ\b", re.IGNORECASE)
 _DAY_MONTHLY = re.compile(r"(?:trước|vào)?\s*ngày\s+(\d{1,2})\s+(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE)
+# 'trước ngày 18 của tháng cuối quý', 'ngày 20 tháng cuối mỗi quý': the quarterly report's day.
+_DAY_QUARTERLY = re.compile(
+    r"ngày\s+(\d{1,2})\s*,?\s+(?:của\s+)?(?:tháng\s+(?:cuối|đầu|thứ\s+\w+)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|"
+    r"(?:hằng|hàng|mỗi)\s+quý)",
+    re.IGNORECASE,
+)
 _DEADLINE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
 
 _AUTHORITY = (
@@ -47,7 +55,7 @@ _REPORT_TO = re.compile(
     re.IGNORECASE,
 )
 _REPORT_TO_END = re.compile(
-    r"\s+(?:trước|để|theo|trong\s+đó|và\s+qua|hoặc|khi|định\s+kỳ|về\s+việc|kết\s+quả|qua\s+địa\s+chỉ|"
+    r"\s+(?:trước|để|theo|trong\s+đó|và\s+qua|hoặc|khi|định\s+kỳ|về\s+việc|kết\s+quả|qua\s+địa\s+chỉ|tại|xem\s+xét|"
     r"chậm\s+nhất|bằng\s+văn\s+bản)\b|[;.]",
     re.IGNORECASE,
 )
@@ -68,7 +76,7 @@ def extract(doc: Document) -> list[ReportingRule]:
             continue
         if _SECTION_END.match(head):
             in_tcth = False
-        text, line_no = _after_table_rows(para, raw)
+        text, line_no = _after_heading(*_after_table_rows(para, raw), para, raw)
         rules.extend(_paragraph_rules(text, line_no, in_tcth))
     return rules
 
@@ -91,15 +99,34 @@ def _after_table_rows(para: Paragraph, raw: dict[int, str]) -> tuple[str, int]:
     return text, para.line_no
 
 
+# 'Điều 3. Chế độ báo cáo' / '3. Báo cáo' on a line of its own, then the sentences.
+_HEADING_LINE = re.compile(
+    r"^(?:Điều\s+\d+[.:]?\s*|[IVX]+[.)]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ]\)\s*)?\S.{0,60}$"
+)
+
+
+def _after_heading(text: str, line_no: int, para: Paragraph, raw: dict[int, str]) -> tuple[str, int]:
+    """The paragraph without a short heading line joined in front of its first sentence."""
+    first = clean(raw.get(line_no, ""))
+    nxt = next((n for n in range(line_no + 1, para.end_line + 1) if clean(raw.get(n))), None)
+    if nxt is None or not first or not text.startswith(first) or first.endswith((".", ";", ",", ":")):
+        return text, line_no
+    rest = text[len(first) :].strip()
+    if len(first.split()) > 8 or not _HEADING_LINE.match(first) or not rest[:1].isupper():
+        return text, line_no
+    return rest, nxt
+
+
 def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRule]:
     out: list[ReportingRule] = []
     last_to: str | None = None
     for sentence in _SENTENCE_SPLIT.split(text):
         pending: list[str] = []  # clauses before a reporting clause give it its subject
+        follows = False  # a rule came before in this sentence: '…; báo cáo cả năm trước ngày 05/12'
         for clause in (c.strip() for c in sentence.split(";")):
             if not clause:
                 continue
-            if not _is_reporting(clause, in_tcth):
+            if not (_is_reporting(clause, in_tcth) or (follows and _continues_rule(clause))):
                 pending.append(clause)
                 continue
             text = _strip_item_number("; ".join([*pending, clause]))
@@ -110,6 +137,7 @@ def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRu
                     rule.report_to = last_to
                 rule.source_ref = f"line {line_no}"
             last_to = found[0].report_to if found else last_to
+            follows = follows or bool(found)
             out.extend(found)
     return out
 
@@ -121,6 +149,14 @@ def _is_reporting(clause: str, in_tcth: bool) -> bool:
     if in_tcth:
         return True
     return bool(_frequencies(scrubbed) != [None] and (_report_to(scrubbed) or _PERIODIC.search(scrubbed)))
+
+
+def _continues_rule(clause: str) -> bool:
+    """A further reporting clause of the same sentence needs only its own period or due date."""
+    scrubbed = _NOT_A_REPORT.sub(" ", clause)
+    return bool(_REPORT.search(scrubbed)) and (
+        _frequencies(scrubbed) != [None] or _deadline(scrubbed) is not None
+    )
 
 
 def _strip_item_number(text: str) -> str:
@@ -144,8 +180,13 @@ def _frequencies(text: str) -> list[str | None]:
     return found or [None]
 
 
+def _before_purpose(text: str) -> str:
+    """'… trước ngày 10/12 để tổng hợp, báo cáo Đảng ủy': who is told after 'để' is the next step."""
+    return re.split(r"\s+để\s+(?:tổng\s+hợp|tham\s+mưu)\b", text, maxsplit=1)[0]
+
+
 def _report_to(text: str) -> str | None:
-    for m in _REPORT_TO.finditer(text):
+    for m in _REPORT_TO.finditer(_before_purpose(text)):
         tail = m.group(1)
         end = _REPORT_TO_END.search(tail)
         target = tail[: end.start()] if end else tail
@@ -179,16 +220,18 @@ def parse_rule(text: str, clause: str | None = None) -> list[ReportingRule]:
     core = _NOT_A_REPORT.sub(" ", clean(clause or text))
     # the shared parser fills what the local patterns miss (other phrasings of days and recipients)
     shared = parse_reporting_rule(core)
-    to = _report_to(core) or (shared.report_to if shared else None)
+    to = _report_to(core) or (shared.report_to if shared and _before_purpose(core) == core else None)
     day = _day_of_month(core) or (shared.day_of_month if shared else None)
     deadline = _deadline(core) or (shared.deadline_date if shared else None)
+    quarter = _DAY_QUARTERLY.search(core)
+    quarter_day = int(quarter.group(1)) if quarter and 1 <= int(quarter.group(1)) <= 31 else None
     out: list[ReportingRule] = []
     for freq in _frequencies(core):
         out.append(
             ReportingRule(
                 text=text,
                 frequency=freq,
-                day_of_month=day if freq == "monthly" else None,
+                day_of_month=day if freq == "monthly" else quarter_day if freq == "quarterly" else None,
                 deadline_date=deadline if freq in ("yearly", None) else None,
                 report_to=to,
             )
