@@ -168,6 +168,21 @@ def test_bulleted_titles_and_markdown_fields() -> None:
     ]
 
 
+def test_fields_in_brackets_after_the_title() -> None:
+    text = """\
+3. Các nhiệm vụ trong năm 2026
+3.1. Hoàn thiện hồ sơ công nhận xã đạt chuẩn nông thôn mới nâng cao (Cơ quan thực hiện: Phòng Kinh tế; \
+thời gian thực hiện: Quý II/2026).
+3.2. Chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng cây ăn quả (Đơn vị chủ trì: Phòng Kinh tế).
+"""
+    tasks = _tasks(text)
+    assert [(t.no, t.responsible, t.deadline_text, t.due_date) for t in tasks] == [
+        ("3.1", "Phòng Kinh tế", "Quý II/2026", date(2026, 6, 30)),
+        ("3.2", "Phòng Kinh tế", "Năm 2026", date(2026, 12, 31)),
+    ]
+    assert tasks[0].name == "Hoàn thiện hồ sơ công nhận xã đạt chuẩn nông thôn mới nâng cao"
+
+
 # --- what is not a task ------------------------------------------------------------------------
 
 
@@ -282,4 +297,44 @@ def test_continuation_row_after_page_marker_joins_the_task_above() -> None:
     assert [t.name for t in found] == [
         "Lắp đặt camera an ninh tại các ngã ba, ngã tư",
         "Phát quang hành lang",
+    ]
+
+
+def test_continuation_row_after_a_footer_with_text_joins_the_task_above() -> None:
+    header = ["STT", "Nhiệm vụ", "Chỉ đạo", "Chủ trì", "Phối hợp", "Thời gian"]
+    blocks = [
+        Block(
+            kind="table",
+            line_no=1,
+            rows=[
+                header,
+                [
+                    "1",
+                    "Cải tạo hệ thống thoát nước khu dân cư số 3,",
+                    "Đ/c A",
+                    "Phòng Kinh tế",
+                    "",
+                    "Năm 2025",
+                ],
+            ],
+        ),
+        Block(kind="line", line_no=3, text="Kế hoạch số 12/KH-UBND của UBND phường An Phú"),
+        Block(kind="line", line_no=4, text="Trang 2/3"),
+        Block(kind="line", line_no=5, text="(Kèm theo Kế hoạch)"),
+        Block(
+            kind="table",
+            line_no=6,
+            rows=[
+                header,
+                ["", "đoạn từ chợ đến cầu Ông Đá", "", "", "", ""],
+                ["2", "Lắp đặt đèn chiếu sáng", "Đ/c B", "Phòng Kinh tế", "Các khu phố", "Quý III/2025"],
+                ["", "Duy tu đường nội bộ khu phố 2", "Đ/c B", "Phòng Kinh tế", "", "Quý IV/2025"],
+            ],
+        ),
+    ]
+    found = tables.extract(Document(source="t.txt", blocks=blocks)).tasks
+    assert [t.name for t in found] == [
+        "Cải tạo hệ thống thoát nước khu dân cư số 3, đoạn từ chợ đến cầu Ông Đá",
+        "Lắp đặt đèn chiếu sáng",
+        "Duy tu đường nội bộ khu phố 2",
     ]

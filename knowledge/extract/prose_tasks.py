@@ -153,7 +153,7 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
         value = text[start:end]
         if bracketed and ")" in value:
             value = value[: value.index(")")]
-        value = value.strip().rstrip("(").strip(_TRIM)
+        value = _unbracket(value.strip().rstrip("(").strip(_TRIM))
         settled = _settle_role(role, value)
         fields.append(
             Field(
@@ -163,6 +163,13 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
             )
         )
     return head, fields
+
+
+def _unbracket(value: str) -> str:
+    """Drop the ')' closing a bracket opened before the fields: '(Chủ trì: X; thời gian: Y)'."""
+    while value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].strip(_TRIM)
+    return value
 
 
 def _settle_role(role: str, value: str) -> str:

@@ -44,8 +44,14 @@ class _Current:
     tasks: list[Task] = field(default_factory=list)
 
 
-def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[str, str]]]:
-    """Tasks of a task table and its group headings (no, name)."""
+def extract_tasks(
+    grid: Grid, key_prefix: str, carried: list[Task] | None = None
+) -> tuple[list[Task], list[tuple[str, str]]]:
+    """Tasks of a task table and its group headings (no, name).
+
+    `carried`: the last task's rows of the same table before a page break the grid
+    stitching did not recognise (a footer with text); rows of bare text opening this
+    grid still continue its name."""
     task_col = "task" if "task" in grid.roles else "name"
     has_solution = "solution" in grid.roles
     tasks: list[Task] = []
@@ -54,6 +60,8 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
     current: _Current | None = None
     rows = [_realign(grid, r) for r in grid.rows]
     year = _usual_year(grid, rows)
+    if carried and "no" in grid.roles:
+        rows = _continue_carried(grid, rows, carried)
     for i, row in enumerate(rows):
         heading = spanning_heading(row)
         if heading is not None:
@@ -73,7 +81,13 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
             current = None
             continue
         numbered = "no" in grid.roles
-        if name and numbered and not no and current is not None and _continues_name(current.name, name):
+        if (
+            name
+            and numbered
+            and not no
+            and current is not None
+            and _continues_name(current.name, name, assigned)
+        ):
             current.name = f"{current.name} {name}"
             for t in current.tasks:
                 t.name = current.name
@@ -102,6 +116,24 @@ def extract_tasks(grid: Grid, key_prefix: str) -> tuple[list[Task], list[tuple[s
     return tasks, groups
 
 
+def _continue_carried(grid: Grid, rows: list[Row], carried: list[Task]) -> list[Row]:
+    """Join the bare-text rows (no number, nothing assigned) that open the grid to the
+    carried task's name; the rows left over."""
+    task_col = "task" if "task" in grid.roles else "name"
+    name = carried[-1].name
+    while rows:
+        row = rows[0]
+        text = grid.cell(row, task_col)
+        others = [c for i, c in enumerate(row.cells) if i != grid.col(task_col) and c]
+        if not text or others or not _continues_name(name, text):
+            break
+        name = f"{name} {text}"
+        rows = rows[1:]
+    for t in carried:
+        t.name = name
+    return rows
+
+
 def _usual_year(grid: Grid, rows: list[Row]) -> int | None:
     """The year most deadlines of the table name: the year of 'Tháng 5', 'Quý II' without one."""
     years = Counter(int(y) for r in rows for y in _YEAR.findall(grid.cell(r, "deadline")))
@@ -126,11 +158,14 @@ def _is_group(no: str, name: str, has_solution: bool, following: list[Row], grid
     return bool(no) and (not nxt or _is_bullet(nxt))
 
 
-def _continues_name(previous: str, text: str) -> bool:
+def _continues_name(previous: str, text: str, assigned: bool = False) -> bool:
     """The task cell of a row without number continues the task above when the
-    text above stops mid-sentence or this one starts in lower case / a digit."""
+    text above stops mid-sentence or this one starts in lower case / a digit; a row
+    with its own assignment and a capitalised text is a task of its own."""
     first = text[:1]
-    return bool(_UNFINISHED.search(previous.rstrip())) or first.islower() or first.isdigit()
+    if first.islower() or first.isdigit():
+        return True
+    return bool(_UNFINISHED.search(previous.rstrip())) and not (assigned and first.isupper())
 
 
 def _realign(grid: Grid, row: Row) -> Row:

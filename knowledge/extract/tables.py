@@ -12,17 +12,29 @@ from knowledge.extract.table_grid import grids
 from knowledge.extract.table_indicators import extract_indicators, is_indicator_table
 from knowledge.extract.table_results import extract_progress, is_result_table
 from knowledge.extract.table_tasks import extract_tasks, is_task_table
-from knowledge.model import Document, LayoutResult
+from knowledge.model import Document, LayoutResult, Task
 
 
 def extract(doc: Document) -> LayoutResult:
     result = LayoutResult()
+    previous: tuple[list[str], list[Task]] | None = None  # the last task table's header and tasks
     for grid in grids(doc):
         if is_result_table(grid):
             result.progress.extend(extract_progress(grid))
+            previous = None
         elif is_indicator_table(grid):
             result.indicators.extend(extract_indicators(grid, f"tab{grid.index}-I"))
+            previous = None
         elif is_task_table(grid):
-            tasks, _groups = extract_tasks(grid, f"tab{grid.index}-T")
+            carried = _last_task_rows(previous[1]) if previous and previous[0] == grid.raw_header else None
+            tasks, _groups = extract_tasks(grid, f"tab{grid.index}-T", carried)
             result.tasks.extend(tasks)
+            previous = (grid.raw_header, tasks)
     return result
+
+
+def _last_task_rows(tasks: list[Task]) -> list[Task]:
+    """The rows of the last task (its solution rows share its name)."""
+    if not tasks:
+        return []
+    return [t for t in tasks if t.name == tasks[-1].name]
