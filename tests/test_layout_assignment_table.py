@@ -368,3 +368,24 @@ def test_header_columns_from_a_two_level_space_aligned_header() -> None:
     ]
     # a row that does not sit under the columns: no positional reading
     assert header_columns(header, "1 Thu ngân sách tỷ 12 13 13,5 Phòng Kinh tế") == ()
+
+
+def test_aligned_indicator_table_without_parties_and_an_actuals_column() -> None:
+    text = """Phụ lục: Chỉ tiêu chủ yếu
+ STT   Chỉ tiêu                          Đơn vị       Thực hiện     Kế hoạch
+                                         tính         năm 2025      năm 2026
+ 1     Tổng giá trị sản xuất nông        tỷ đồng      410           445
+       nghiệp
+ 2     Tỷ lệ hộ nghèo                    %            3,1           dưới 2,5
+
+Các ngành chủ động triển khai thực hiện các chỉ tiêu được giao và báo cáo định kỳ theo quy định hiện hành.
+Văn phòng tổng hợp báo cáo Chủ tịch UBND xã kết quả thực hiện trước ngày 20 hằng tháng theo quy định.
+"""
+    farming, poverty = assignment_table.extract(_doc_of(text)).indicators
+    assert (farming.name, farming.unit, farming.target_value) == (
+        "Tổng giá trị sản xuất nông nghiệp",
+        "tỷ đồng",
+        445.0,
+    )
+    assert _others(farming) == [("Thực hiện năm 2025", "410")]
+    assert (poverty.target_text, poverty.comparator, poverty.responsible) == ("dưới 2,5", "<", None)

@@ -27,7 +27,15 @@ from knowledge.text import clean, fold
 _NAME_COL = ("chi tieu", "noi dung", "ten chi tieu")
 _UNIT_COL = re.compile(r"\b(?:don vi tinh|dvt|don vi(?! (?:chu tri|phoi hop|thuc hien|phu trach)))\b")
 _LEADER_COL = ("lanh dao", "chi dao")
-_RESP_COL = ("phu trach", "chu tri", "cong chuc", "tham muu", "don vi thuc hien", "co quan thuc hien")
+_RESP_COL = (
+    "phu trach",
+    "chu tri",
+    "cong chuc",
+    "tham muu",
+    "don vi thuc hien",
+    "co quan thuc hien",
+    "theo doi",
+)
 _COORD_COL = ("phoi hop",)
 _NOTE_COL = ("ghi chu",)
 
@@ -283,10 +291,8 @@ def _find_header(lines: list[_Line], start: int, last_no: int = 0) -> tuple[_Hea
             continue
         text = " ".join(region)
         folded = fold(" ".join([*_cells_before(lines, i), text]))
-        if not any(w in folded for w in _NAME_COL) or not _UNIT_COL.search(folded):
-            continue
-        if not any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL):
-            continue
+        words = any(w in folded for w in _NAME_COL) and bool(_UNIT_COL.search(folded))
+        parties = words and any(w in folded for w in _LEADER_COL + _RESP_COL + _COORD_COL)
         labels = _target_labels(text)
         header = _Header(
             labels=labels,
@@ -295,7 +301,10 @@ def _find_header(lines: list[_Line], start: int, last_no: int = 0) -> tuple[_Hea
             has_coordinating=any(w in folded for w in _COORD_COL),
             has_note=any(w in folded for w in _NOTE_COL),
         )
-        return _with_columns(header, lines, i, body, last_no), body
+        header = _with_columns(header, lines, i, body, last_no)
+        # a table laid out in columns is known by its columns' roles, parties or not
+        if parties or header.columns:
+            return header, body
     return None
 
 
