@@ -399,3 +399,58 @@ def test_goal_sentence_for_a_five_year_period() -> None:
         _doc("Sáng 2/1, phường họp.\nGiai đoạn 2026 - 2030, phường Bình An đặt mục tiêu tăng 8%/năm.")
     )
     assert (meta.period_start, meta.period_end) == (2026, 2030)
+
+
+def test_decision_title_period_and_signer_beside_the_recipients() -> None:
+    meta = extract_meta(
+        _doc(
+            "\n".join(
+                (
+                    "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "PHƯỜNG MỸ AN                         Độc lập - Tự do - Hạnh phúc",
+                    "Số: 07/QĐ-UBND                Mỹ An, ngày 03 tháng 2 năm 2026",
+                    "NGHỊ QUYẾT",
+                    "Về việc giao chỉ tiêu phát triển kinh tế - xã hội năm 2026",
+                    "cho các bộ phận chuyên môn",
+                    "Căn cứ Luật Tổ chức chính quyền địa phương;",
+                    "Nơi nhận:                                             KT. CHỦ TỊCH",
+                    "- Như Điều 3;                                           PHÓ CHỦ TỊCH",
+                    "- Lưu: VT.                                  Võ Thị Kim Ngân",
+                )
+            )
+        )
+    )
+    assert (
+        meta.title
+        == "Nghị quyết về việc giao chỉ tiêu phát triển kinh tế - xã hội năm 2026 cho các bộ phận chuyên môn"
+    )
+    assert (meta.period_start, meta.period_end) == (2026, 2026)
+    assert meta.signer == "Võ Thị Kim Ngân"
+
+
+def test_signature_table_with_the_recipients_column() -> None:
+    rows = [
+        ["Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"],
+        ["- Thường trực Đảng ủy;", "CHỦ TỊCH"],
+        ["- Các ngành;", "(đã ký)"],
+        ["- Lưu: VT.", "Hà Văn Tới"],
+    ]
+    doc = Document(source="t.txt", blocks=[Block(kind="table", rows=rows, line_no=1)])
+    assert extract_meta(doc).signer == "Hà Văn Tới"
+
+
+def test_programme_title_with_two_years() -> None:
+    meta = extract_meta(
+        _doc(
+            "\n".join(
+                (
+                    "ỦY BAN NHÂN DÂN XÃ BÌNH AN",
+                    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                    "Thực hiện nhiệm vụ trọng tâm quý IV năm 2025 và năm 2026",
+                    "Để triển khai Nghị quyết của Đảng ủy xã, UBND xã ban hành Chương trình như sau:",
+                )
+            )
+        )
+    )
+    assert meta.title == "Chương trình hành động Thực hiện nhiệm vụ trọng tâm quý IV năm 2025 và năm 2026"
+    assert (meta.period_start, meta.period_end) == (2025, 2026)

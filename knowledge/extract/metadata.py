@@ -74,6 +74,21 @@ _MAX_FRAME_ROWS = 3
 _MAX_FRAME_COLUMNS = 3
 
 
+# A signature block set as a table runs longer: the recipients' list beside the signer.
+_MAX_SIGNATURE_ROWS = 8
+_SIGNATURE_CELL = re.compile(r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s)", re.IGNORECASE)
+
+
+def _is_frame(rows: list[list[str]]) -> bool:
+    """A header or signature block laid out as a table (not a table of the plan's content)."""
+    if not rows or any(len(r) > _MAX_FRAME_COLUMNS for r in rows):
+        return False
+    if len(rows) <= _MAX_FRAME_ROWS:
+        return True
+    signed = any(_SIGNATURE_CELL.match(c.strip()) for r in rows[:2] for c in r)
+    return len(rows) <= _MAX_SIGNATURE_ROWS and signed
+
+
 def _lines(doc: Document) -> list[_Line]:
     """Non-empty text lines, cleaned, without markdown emphasis and heading marks.
 
@@ -83,7 +98,7 @@ def _lines(doc: Document) -> list[_Line]:
     for block in doc.blocks:
         if block.kind == "line":
             texts, heading = [block.text], block.heading
-        elif len(block.rows) <= _MAX_FRAME_ROWS and all(len(r) <= _MAX_FRAME_COLUMNS for r in block.rows):
+        elif _is_frame(block.rows):
             texts, heading = [cell for row in block.rows for cell in row], False
         else:
             continue
@@ -110,7 +125,7 @@ _NUMBER_THEN_PLACE = re.compile(
 
 
 # A blank left for the day or month ('ngày    tháng 4 năm 2026') is not a column gap.
-_DATE_WORD_BEFORE = re.compile(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.)$")
+_DATE_WORD_BEFORE = re.compile(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.\.)$")
 _DATE_WORD_AFTER = re.compile(r"(?i)^(?:tháng|năm|/|…|\.)")
 
 
@@ -546,15 +561,56 @@ def _title(lines: list[_Line]) -> str | None:
             parts.append(_title_case_part(t))
             if sum(len(p) for p in parts) > 300:
                 break
-        if len(parts) > 1 and re.match(r"^Về\b", parts[1]):
-            parts[1] = "v" + parts[1][1:]
-        return clean(" ".join(parts)).rstrip(" .;,")
+        return _joined_title(parts)
     # No heading: 'Về việc ban hành Kế hoạch X' in a decision
     for line in lines[:60]:
         m = re.search(r"ban\s+hành\s+(Kế\s+hoạch\b.*)$", line.text)
         if m:
             return clean(m.group(1)).rstrip(" .;,")
-    return _headline(lines)
+    return _kind_title(lines) or _headline(lines)
+
+
+def _joined_title(parts: list[str]) -> str:
+    """The heading and its continuation lines as one title; 'Về việc' goes on the heading's sentence."""
+    if len(parts) > 1 and re.match(r"^Về\b", parts[1]):
+        parts[1] = "v" + parts[1][1:]
+    return clean(" ".join(parts)).rstrip(" .;,")
+
+
+# Other kinds of document that set targets: 'QUYẾT ĐỊNH' over 'Về việc …', 'CHƯƠNG TRÌNH CÔNG TÁC'.
+_KIND_HEADING = re.compile(
+    r"^(QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHƯƠNG\s+TRÌNH(?:\s+[A-ZĐÀ-Ỹ]+){0,2}|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|CHỈ\s+THỊ)$"
+)
+
+
+def _kind_title(lines: list[_Line]) -> str | None:
+    """'QUYẾT ĐỊNH' / 'Về việc giao chỉ tiêu … năm 2025' / 'và phân công …' -> one title."""
+    for i, line in enumerate(lines[:_OPENING_LINES]):
+        m = _KIND_HEADING.match(line.text)
+        if not m:
+            continue
+        parts = [m.group(1)[:1] + m.group(1)[1:].lower()]
+        for nxt in lines[i + 1 : i + 5]:
+            t = nxt.text
+            if (
+                (
+                    _TITLE_STOP.match(t)
+                    and not re.match(r"(?i)^Về\s+việc", t)
+                    and not (len(parts) == 1 and _names_purpose(t))
+                )
+                or _COUNCIL.match(t)
+                or _SIGN_TITLE.match(t)
+                or _SIGN_AUTHORITY.match(t)
+                or _TITLE_END.match(t)
+                or _is_upper(t)
+                or t.endswith((".", ":", ";"))
+                or len(t) > 250
+            ):
+                break
+            parts.append(t)
+        if len(parts) > 1:
+            return _joined_title(parts)
+    return None
 
 
 # A header this near the top makes the first line a letterhead, not a headline.
@@ -631,6 +687,9 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
         m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", title, re.I)
         if m:
             return int(m.group(1)), int(m.group(2))
+        both = re.search(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", title, re.I)
+        if both:  # '6 tháng cuối năm 2025 và năm 2026'
+            return int(both.group(1)), int(both.group(2))
         years = _YEAR.findall(title)
         if years:
             return int(years[-1]), int(years[-1])
@@ -750,15 +809,19 @@ def _person_name(text: str) -> str | None:
     return t
 
 
+# A line of the 'Nơi nhận:' column: '- TT Đảng ủy xã (b/c);', '- Lưu: VT.'
+_RECIPIENT = re.compile(r"^(?:[-+•–]\s*\S|Lưu\s*:|Nơi\s+nhận)", re.IGNORECASE)
+
+
 def _signer(lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
         if not (_SIGN_TITLE.match(line.text) or _SIGN_AUTHORITY.match(line.text)):
             continue
         if not _is_upper(line.text):
             continue
-        for nxt in lines[i + 1 : i + 8]:
-            if _SIGN_TITLE.match(nxt.text) or re.match(r"^\(.*\)$", nxt.text):
-                continue
+        for nxt in lines[i + 1 : i + 12]:
+            if _SIGN_TITLE.match(nxt.text) or re.match(r"^\(.*\)$", nxt.text) or _RECIPIENT.match(nxt.text):
+                continue  # the recipients' column runs beside the signature block
             name = _person_name(nxt.text)
             if name:
                 return name
