@@ -383,6 +383,10 @@ def no_match(suggestions: list[str], where: str = "") -> str:
     return head + " Bạn thử hỏi bằng tên chỉ tiêu, ví dụ: «tỷ lệ hộ nghèo năm nay là bao nhiêu?»"
 
 
+def guessed_place(place: str, answer: str) -> str:
+    return f"Câu hỏi chưa nêu địa phương; nội dung này khớp rõ nhất với kế hoạch của {place}.\n{answer}"
+
+
 def ask_locality(candidates: list[str]) -> str:
     if candidates:
         shown = "; ".join(candidates[:8])

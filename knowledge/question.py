@@ -71,8 +71,22 @@ def tokens_of(text: str | None) -> list[Token]:
     for w in _WORD.findall(t):
         for part in w.split("/"):
             if part:
-                out.append(Token(part, _fold_word(part) or part))
+                word = unify_spelling(part)
+                out.append(Token(word, _fold_word(word) or word))
     return out
+
+
+# 'tỉ lệ'/'tỷ lệ', 'kĩ'/'kỹ', 'lí'/'lý', 'quí'/'quý': both spellings are in use;
+# matching takes the 'y' one on both sides
+_I_TO_Y = str.maketrans("iìíỉĩị", "yỳýỷỹỵ")
+_I_FINAL = re.compile(r"^(?:h|k|l|m|s|t|qu)[iìíỉĩị]$")
+
+
+def unify_spelling(word: str) -> str:
+    """One spelling of the syllables written with either a final 'i' or 'y'."""
+    if len(word) <= 3 and _I_FINAL.match(word):
+        return word[:-1] + word[-1].translate(_I_TO_Y)
+    return word
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,7 +148,9 @@ class Gazetteer:
     @staticmethod
     def ref(id: int, name: str, parent: str | None = None, province: str | None = None) -> PlaceRef:
         typ, bare = split_locality_name(name)
-        return PlaceRef(id, clean(name), fold(bare), match_key(bare), typ, parent, province)
+        # compared with question tokens, so spelled as tokens_of spells them
+        acc = " ".join(unify_spelling(w) for w in match_key(bare).split())
+        return PlaceRef(id, clean(name), fold(acc), acc, typ, parent, province)
 
     def resolve_text(self, text: str | None) -> list[PlaceRef]:
         """The places a free text names ('Đông Thọ', 'phuong dong tho')."""
@@ -439,6 +455,7 @@ class Question:
     place: PlaceHit | None = None  # where the question names them
     unknown_place: str | None = None  # 'xã Không Có': a place written out that nobody knows
     all_terms: list[Token] = field(default_factory=list)  # terms if the 'place' is item words after all
+    kind_hint: str | None = None  # 'indicator' or 'task' when the question names the kind of item
 
     @property
     def place_is_weak(self) -> bool:
@@ -466,6 +483,9 @@ def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
     intent = detect_intent(" ".join(t.fold for t in rest), text)
     period = parse_period(folded)
     terms = _content_terms(rest)
+    all_terms = _content_terms(toks) if hit else terms
+    if intent.kind == RESPONSIBLE:  # 'ai chủ trì ...': the role words asked the question
+        terms, all_terms = _without_role_words(terms), _without_role_words(all_terms)
     return Question(
         raw=text,
         tokens=toks,
@@ -475,8 +495,38 @@ def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
         places=hit.candidates if hit else [],
         place=hit,
         unknown_place=None if hit else unknown_place(text),
-        all_terms=_content_terms(toks) if hit else terms,
+        all_terms=all_terms,
+        kind_hint=item_kind_hint(" ".join(t.fold for t in rest)),
     )
+
+
+_ROLE_WORDS = ("chu tri", "tham muu", "phu trach", "chi dao", "chiu trach nhiem", "phoi hop")
+
+
+def _without_role_words(toks: list[Token]) -> list[Token]:
+    folded = [t.fold for t in toks]
+    drop: set[int] = set()
+    for phrase in _ROLE_WORDS:
+        words = phrase.split()
+        n = len(words)
+        for i in range(len(folded) - n + 1):
+            if folded[i : i + n] == words:
+                drop.update(range(i, i + n))
+    kept = [t for i, t in enumerate(toks) if i not in drop]
+    return kept or toks
+
+
+_NAMES_INDICATOR = re.compile(r"\bchi tieu\b")
+_NAMES_TASK = re.compile(r"\b(?:nhiem vu|cong viec|phan viec)\b")
+
+
+def item_kind_hint(folded: str) -> str | None:
+    """'chỉ tiêu giao quân' asks for an indicator, 'nhiệm vụ GPMB' for a task;
+    a question naming both or neither gives no hint."""
+    indicator, task = bool(_NAMES_INDICATOR.search(folded)), bool(_NAMES_TASK.search(folded))
+    if indicator == task:
+        return None
+    return "indicator" if indicator else "task"
 
 
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")

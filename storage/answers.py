@@ -42,6 +42,10 @@ MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
 DUE_SOON_DAYS = 30
+# No place named: one place's item must stand out this clearly to answer from it
+CROSS_PLACE_MAX_PLANS = 400  # beyond: ask the place (a country's plans all share their items)
+CROSS_PLACE_COVERAGE = 0.8
+CROSS_PLACE_MARGIN = 15.0
 
 # How much each kind of item is favoured for each intent (points on a 0..100 scale).
 _PRIORS: dict[str, dict[str, float]] = {
@@ -52,6 +56,7 @@ _PRIORS: dict[str, dict[str, float]] = {
     qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2},
 }
 _PREFERRED_PLAN_BONUS = 4.0
+_NAMED_KIND_BONUS = 6.0  # the question says 'chỉ tiêu ...' or 'nhiệm vụ ...'
 _SINGLE_ITEM_INTENTS = (qn.TARGET, qn.RESPONSIBLE, qn.DEADLINE, qn.PROGRESS, qn.REPORTING)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -94,6 +99,7 @@ class _Scope:
     plans: list[m.Plan]
     preferred: m.Plan
     terms: list[qn.Token]  # the words to match items with in this reading of the question
+    guessed: bool = False  # no place was named: the only place whose item matched
 
 
 class AnswerEngine:
@@ -128,6 +134,8 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
+            if scope.guessed:
+                answer.text = say.guessed_place(_place_label(scope.locality, gaz), answer.text)
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer
@@ -188,7 +196,12 @@ class AnswerEngine:
         elif len(gaz.places) == 1:
             cands = gaz.places
         else:
-            names = [_place_label(p, gaz) for p in gaz.places]
+            found, ranked = self._guess_place(session, q, gaz) if not asker else (None, gaz.places)
+            if found is not None:
+                scope = self._make_scope(session, found, q, q.all_terms)
+                scope.guessed = True
+                return scope
+            names = [_place_label(p, gaz) for p in ranked]
             text = say.unknown_locality(asker, names) if asker else say.ask_locality(names)
             return Answer(text, q.intent.kind, needs_locality=True, locality_candidates=names[:8])
         if len(cands) > 1:
@@ -197,6 +210,32 @@ class AnswerEngine:
                 say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
             )
         return self._make_scope(session, cands[0], q, q.terms if q.places else q.all_terms)
+
+    def _guess_place(
+        self, session: Session, q: qn.Question, gaz: qn.Gazetteer
+    ) -> tuple[qn.PlaceRef | None, list[qn.PlaceRef]]:
+        """No place named or chosen: search every place's current plans. One item
+        that only one place has ('di dời 35 hộ rạch Ông Tường') answers from that
+        place; otherwise the places whose items match best are offered first."""
+        plan_ids = [pid for ids in self._place_plans.values() for pid in ids]
+        if q.intent.kind not in _SINGLE_ITEM_INTENTS or len(plan_ids) > CROSS_PLACE_MAX_PLANS:
+            return None, gaz.places
+        place_of = {pid: place for place in gaz.places for pid in self._place_plans[place.id]}
+        index = self._cache.index(session, plan_ids)
+        priors = _PRIORS.get(q.intent.kind, _PRIORS[qn.TARGET])
+        hits = score_docs(prepare_terms(q.all_terms, index), index, q.has_diacritics, priors, limit=50)
+        best: dict[int, Hit] = {}
+        for h in hits:
+            best.setdefault(place_of[h.doc.plan_id].id, h)
+        ranked = sorted(best.values(), key=lambda h: -h.score)
+        order = [place_of[h.doc.plan_id] for h in ranked]
+        ranked_places = order + [p for p in gaz.places if p not in order]
+        if not ranked or ranked[0].coverage < CROSS_PLACE_COVERAGE or ranked[0].score < MIN_SCORE:
+            return None, ranked_places
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if ranked[0].score - runner_up < CROSS_PLACE_MARGIN:
+            return None, ranked_places
+        return order[0], ranked_places
 
     def _make_scope(
         self, session: Session, place: qn.PlaceRef, q: qn.Question, terms: list[qn.Token]
@@ -251,6 +290,8 @@ class AnswerEngine:
         index = self._index(session, scope)
         qterms = prepare_terms(scope.terms, index)
         priors = _PRIORS.get(kind, _PRIORS[qn.TARGET])
+        if q.kind_hint and kind != qn.REPORTING:
+            priors = priors | {q.kind_hint: priors.get(q.kind_hint, 0.0) + _NAMED_KIND_BONUS}
         bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
         hits = score_docs(qterms, index, q.has_diacritics, priors, bonus)
         plans = {p.id: p for p in scope.plans}

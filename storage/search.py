@@ -334,13 +334,14 @@ def score_docs(
     total = sum(q.weight for q in qterms)
     if total <= 0:
         return []
+    # adjacent question words found side by side, weighed by the rarer of the
+    # two, so 'nước sạch' counts for more than 'chủ trì'
     q_pairs = [
-        f" {a} {b} "
+        (min(qa.weight, qb.weight), [f" {a} {b} " for a in qa.variants for b in qb.variants])
         for qa, qb in itertools.pairwise(qterms)
-        if qa.weight and qb.weight
-        for a in qa.variants
-        for b in qb.variants
+        if qa.weight and qb.weight and qa.variants and qb.variants
     ]
+    pair_total = sum(w for w, _ in q_pairs)
     q_text = " ".join(q.token.fold for q in qterms if q.weight)
     hits: list[Hit] = []
     priors = priors or {}
@@ -366,7 +367,8 @@ def score_docs(
         doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
         doc_cov = min(1.0, doc_got / doc.weight)
         padded = doc.padded
-        pair_bonus = (sum(1 for p in q_pairs if p in padded) / len(q_pairs)) if q_pairs else 0.0
+        pair_got = sum(w for w, texts in q_pairs if any(t in padded for t in texts))
+        pair_bonus = pair_got / pair_total if pair_total else 0.0
         fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
         score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
         score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)

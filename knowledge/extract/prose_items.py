@@ -368,6 +368,7 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     if counted:
         parent = counted
     group: list[Stated] = []
+    breakdown_of: Stated | None = None
     for i, (piece, found) in enumerate(pieces_all):
         main = found[-1]
         name = _name_for(piece, found[0] if i in levelled else main)
@@ -393,10 +394,18 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
         stated = Stated(name=name, target=main.target)
         if i in levelled:
             stated.extra.append(piece[found[0].start : found[0].end])
+        if _BREAKDOWN.match(piece) and group and not counted and not parent:
+            breakdown_of = group[-1]  # '…12.450 ha, trong đó: cà phê 4.200 ha, hồ tiêu 650 ha'
+        if breakdown_of is not None:
+            breakdown_of.children.append(stated)
+            continue
         group.append(stated)
     if parent and not _is_group_label(parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
     return group + out
+
+
+_BREAKDOWN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 
 
 # Labels of a year's value after a name: 'năm 2025 thực hiện', 'ước thực hiện năm 2025 đạt',

@@ -1,0 +1,99 @@
+"""Ways residents word a question: 'tỉ lệ' for 'tỷ lệ', 'cơ quan nào chủ trì
+chỉ tiêu …', no place at all. Two small plans of places of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.question import parse_question, tokens_of
+from storage.answers import AnswerEngine
+from storage.ingest import ingest_paths
+
+PLAN_A = """ỦY BAN NHÂN DÂN XÃ SƠN KỲ
+Số: 12/KH-UBND
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2026 của xã Sơn Kỳ
+
+I. CHỈ TIÊU
+1. Tỷ lệ hộ nghèo giảm còn 1,8%.
+2. Tỷ lệ hộ dân sử dụng nước sạch: 88%.
+3. Thu ngân sách nhà nước trên địa bàn: 9.300 triệu đồng.
+4. Tuyển quân: đạt 100% chỉ tiêu trên giao.
+5. Diện tích gieo trồng cây hằng năm đạt 2.100 ha, trong đó: lúa 1.500 ha, ngô 420 ha.
+
+II. PHÂN CÔNG
+1. Đồng chí Lê Văn Tâm, Phó Chủ tịch UBND xã chỉ đạo các chỉ tiêu số 1, 2 và 3; Phòng Kinh tế chủ trì tham mưu.
+2. Chủ tịch UBND xã chỉ đạo chỉ tiêu số 4; Ban Chỉ huy quân sự xã chủ trì tham mưu.
+
+III. CHẾ ĐỘ BÁO CÁO
+Các cơ quan chủ trì tham mưu báo cáo kết quả thực hiện chỉ tiêu về Văn phòng HĐND và UBND xã trước ngày 22 hằng tháng.
+"""
+
+PLAN_B = """ỦY BAN NHÂN DÂN PHƯỜNG BẮC HÀ
+Số: 30/KH-UBND
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2026 của phường Bắc Hà
+
+I. CHỈ TIÊU
+1. Tỷ lệ hộ nghèo giảm còn 0,9%.
+2. Tỷ lệ hộ dân sử dụng nước sạch: 99%.
+3. Hoàn thành nạo vét kênh Bến Đá dài 3,5 km.
+"""
+
+
+@pytest.fixture
+def answers(engine, tmp_path: Path) -> AnswerEngine:
+    (tmp_path / "son_ky.txt").write_text(PLAN_A, encoding="utf-8")
+    (tmp_path / "bac_ha.txt").write_text(PLAN_B, encoding="utf-8")
+    assert all(r.ok for r in ingest_paths(engine, [tmp_path]))
+    return AnswerEngine(engine)
+
+
+def test_i_and_y_spellings_are_one_word() -> None:
+    assert [t.fold for t in tokens_of("Tỉ lệ kĩ thuật, quí I")] == [
+        t.fold for t in tokens_of("Tỷ lệ kỹ thuật, quý I")
+    ]
+    assert tokens_of("kim chi")[0].fold == "kim"  # only whole syllables change
+
+
+def test_ti_le_finds_ty_le(answers: AnswerEngine) -> None:
+    answer = answers.ask("Tỉ lệ hộ nghèo xã Sơn Kỳ năm nay?")
+    assert "1,8 %" in answer.text  # figures read apart from their unit
+
+
+def test_who_leads_an_indicator_not_the_reporting_rule(answers: AnswerEngine) -> None:
+    answer = answers.ask("co quan nao chu tri chi tieu nuoc sach", locality="xã Sơn Kỳ")
+    assert answer.matches[0].name == "Tỷ lệ hộ dân sử dụng nước sạch"
+    assert "Phòng Kinh tế" in answer.text
+    answer = answers.ask("co quan nao tham muu chi tieu tuyen quan", locality="xã Sơn Kỳ")
+    assert answer.matches[0].name == "Tuyển quân"
+    assert "Ban Chỉ huy quân sự" in answer.text
+
+
+def test_role_words_do_not_count_as_item_words() -> None:
+    q = parse_question("đơn vị nào chủ trì chỉ tiêu nước sạch")
+    assert [t.fold for t in q.terms] == ["chi", "tieu", "nuoc", "sach"]
+    assert q.kind_hint == "indicator"
+    assert parse_question("nhiệm vụ nạo vét kênh khi nào xong").kind_hint == "task"
+
+
+def test_a_breakdown_belongs_to_its_total(answers: AnswerEngine) -> None:
+    answer = answers.ask("dien tich ngo bao nhieu ha", locality="xã Sơn Kỳ")
+    assert "420 ha" in answer.text
+
+
+def test_no_place_named_but_only_one_place_has_it(answers: AnswerEngine) -> None:
+    answer = answers.ask("nạo vét kênh Bến Đá dài bao nhiêu")
+    assert not answer.needs_locality
+    assert answer.locality == "phường Bắc Hà"
+    assert "3,5 km" in answer.text and "phường Bắc Hà" in answer.text.splitlines()[0]
+
+
+def test_no_place_named_and_every_place_has_it(answers: AnswerEngine) -> None:
+    answer = answers.ask("tỷ lệ hộ nghèo là bao nhiêu")
+    assert answer.needs_locality
+    assert set(answer.locality_candidates) == {"xã Sơn Kỳ", "phường Bắc Hà"}
