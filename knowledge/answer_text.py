@@ -34,7 +34,7 @@ class ProgressFacts:
 
 @dataclass
 class ItemFacts:
-    kind: str  # 'indicator' | 'task' | 'reporting' | 'duty' | 'progress'
+    kind: str  # 'indicator' | 'task' | 'reporting' | 'duty' | 'progress' | 'milestone'
     name: str
     group: str | None = None
     target_text: str | None = None
@@ -204,6 +204,18 @@ def item_answer(item: ItemFacts, intent: str, role: str | None = None) -> str:
     return tidy(_item_answer(item, intent, role))
 
 
+def milestone_answer(item: ItemFacts) -> str:
+    """A dated sentence of the plan's prose: quoted, with its date; the plan names
+    nobody for it."""
+    due = f" (hạn cuối {item.due_date:%d/%m/%Y})" if item.due_date else ""
+    lines = [
+        f"Kế hoạch{_where(item.source)} ghi: «{clean(item.name)}».",
+        f"Thời hạn: {clean(item.deadline_text)}{due}.",
+        source_line(item.source),
+    ]
+    return "\n".join(x for x in lines if x)
+
+
 def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
     if item.kind == "reporting":
         return reporting_answer(item)
@@ -211,6 +223,8 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
         return "\n".join(
             x for x in (f"{clean(item.name)}: {clean(item.solution)}", source_line(item.source)) if x
         )
+    if item.kind == "milestone":
+        return milestone_answer(item)
     if item.kind == "progress":
         lines = [
             f"{clean(item.name)}: {progress_words(item.progress) if item.progress else 'chưa có kết quả'}."
@@ -225,6 +239,8 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
     if intent == "responsible":
         who = _people(item, leader_first=role == "leader")
         lines.append(f"«{name}»{_where(item.source)}:")
+        if role == "leader" and who and not item.leader:
+            lines.append("Kế hoạch không ghi lãnh đạo chỉ đạo mục này.")
         lines += who or ["Kế hoạch không ghi người phụ trách mục này."]
         if fig:
             lines.append(f"Chỉ tiêu: {fig}.")

@@ -124,6 +124,17 @@ class UnitDuty:
 
 
 @dataclass
+class Milestone:
+    """A dated commitment written in prose ('…, hoàn thành trước ngày 10/02/2025'):
+    searched and answered, but not a task of the plan."""
+
+    text: str
+    deadline_text: str
+    due: date
+    source_ref: str = ""
+
+
+@dataclass
 class Conflict:
     what: str
     values: list[str] = field(default_factory=list)
@@ -161,6 +172,7 @@ class ExtractedPlan:
     reporting: list[ReportingRule] = field(default_factory=list)
     progress: list[ProgressEntry] = field(default_factory=list)
     duties: list[UnitDuty] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
     @property

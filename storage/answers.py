@@ -26,6 +26,7 @@ from storage.db import session_factory
 from storage.search import (
     DUTY,
     INDICATOR,
+    MILESTONE,
     PROGRESS,
     REPORTING,
     TASK,
@@ -49,11 +50,11 @@ CROSS_PLACE_MARGIN = 15.0
 
 # How much each kind of item is favoured for each intent (points on a 0..100 scale).
 _PRIORS: dict[str, dict[str, float]] = {
-    qn.TARGET: {INDICATOR: 6, TASK: 0, PROGRESS: 1, REPORTING: -12, DUTY: -12},
-    qn.RESPONSIBLE: {INDICATOR: 4, TASK: 4, PROGRESS: -8, REPORTING: -10, DUTY: 0},
-    qn.DEADLINE: {INDICATOR: 0, TASK: 6, PROGRESS: -6, REPORTING: 3, DUTY: -8},
-    qn.PROGRESS: {INDICATOR: 4, TASK: 2, PROGRESS: 5, REPORTING: -12, DUTY: -12},
-    qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2},
+    qn.TARGET: {INDICATOR: 6, TASK: 0, PROGRESS: 1, REPORTING: -12, DUTY: -12, MILESTONE: -14},
+    qn.RESPONSIBLE: {INDICATOR: 4, TASK: 4, PROGRESS: -8, REPORTING: -10, DUTY: 0, MILESTONE: -14},
+    qn.DEADLINE: {INDICATOR: 0, TASK: 6, PROGRESS: -6, REPORTING: 3, DUTY: -8, MILESTONE: -2},
+    qn.PROGRESS: {INDICATOR: 4, TASK: 2, PROGRESS: 5, REPORTING: -12, DUTY: -12, MILESTONE: -14},
+    qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2, MILESTONE: -14},
 }
 _PREFERRED_PLAN_BONUS = 4.0
 _NAMED_KIND_BONUS = 6.0  # the question says 'chỉ tiêu ...' or 'nhiệm vụ ...'
@@ -471,6 +472,16 @@ class AnswerEngine:
             assert duty is not None
             return say.ItemFacts(
                 kind=DUTY, name=duty.unit, solution=duty.summary, source=_source(plan, duty.source_ref)
+            )
+        if kind == MILESTONE:
+            ms = session.get(m.Milestone, item_id)
+            assert ms is not None
+            return say.ItemFacts(
+                kind=MILESTONE,
+                name=ms.text,
+                deadline_text=ms.deadline_text,
+                due_date=ms.due_date,
+                source=_source(plan, ms.source_ref),
             )
         rec = session.get(m.ProgressRecord, item_id)
         assert rec is not None

@@ -26,6 +26,7 @@ def export_plans(engine: Engine) -> dict[str, Any]:
                 selectinload(m.Plan.tasks).selectinload(m.Task.deadlines),
                 selectinload(m.Plan.reporting_rules),
                 selectinload(m.Plan.duties),
+                selectinload(m.Plan.milestones),
             )
         ).all()
         return {"plans": [plan_to_dict(session, p) for p in plans]}
@@ -96,6 +97,10 @@ def plan_to_dict(session: Session, plan: m.Plan) -> dict[str, Any]:
             for n, t in enumerate(plan.tasks)
         ],
         "unit_duties": [{"unit": d.unit, "summary": d.summary} for d in plan.duties],
+        "milestones": [
+            {"text": ms.text, "deadline_text": ms.deadline_text, "due_date": _iso(ms.due_date)}
+            for ms in plan.milestones
+        ],
         "progress": [
             {
                 "item": r.item_name,

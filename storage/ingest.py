@@ -137,6 +137,16 @@ def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tupl
         session.add(
             m.UnitDuty(plan_id=plan.id, unit=duty.unit, summary=duty.summary, source_ref=duty.source_ref)
         )
+    for ms in ex.milestones:
+        session.add(
+            m.Milestone(
+                plan_id=plan.id,
+                text=ms.text,
+                deadline_text=ms.deadline_text,
+                due_date=ms.due,
+                source_ref=ms.source_ref,
+            )
+        )
     _store_document_progress(session, plan, doc, ex.progress, indicators)
     session.flush()
     index_plan(session, plan)  # the question-answering index follows every stored plan

@@ -88,6 +88,9 @@ class Plan(Base):
     duties: Mapped[list[UnitDuty]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="UnitDuty.id"
     )
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Milestone.id"
+    )
 
 
 class Indicator(Base):
@@ -214,6 +217,21 @@ class UnitDuty(Base):
     source_ref: Mapped[str] = mapped_column(String(200), default="")
 
     plan: Mapped[Plan] = relationship(back_populates="duties")
+
+
+class Milestone(Base):
+    """A dated commitment of the plan's prose (searched, not a task)."""
+
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    deadline_text: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date] = mapped_column(Date)
+    source_ref: Mapped[str] = mapped_column(String(200), default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="milestones")
 
 
 class ProgressRecord(Base):

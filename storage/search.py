@@ -27,6 +27,7 @@ from storage import models as m
 from storage.models import Base
 
 INDICATOR, TASK, REPORTING, DUTY, PROGRESS = "indicator", "task", "reporting", "duty", "progress"
+MILESTONE = "milestone"
 
 
 class SearchDoc(Base):
@@ -36,7 +37,9 @@ class SearchDoc(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # indicator | task | reporting | duty | progress
+    kind: Mapped[str] = mapped_column(
+        String(20)
+    )  # indicator | task | reporting | duty | progress | milestone
     item_id: Mapped[int] = mapped_column(Integer)  # id in the item's own table
     title: Mapped[str] = mapped_column(Text)  # folded tokens of the item's own words
     title_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
@@ -102,6 +105,11 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             title=title,
             title_acc=acc,
             parties=_fold(duty.unit),
+        )
+    for ms in plan.milestones:
+        title, acc = _norm(ms.text)
+        yield SearchDoc(
+            plan_id=plan.id, kind=MILESTONE, item_id=ms.id, title=title, title_acc=acc, context=""
         )
     # result rows printed in the plan that no indicator took up
     loose = session.scalars(

@@ -11,6 +11,7 @@ from knowledge.extract import (
     duties,
     merge,
     metadata,
+    milestones,
     number_assignments,
     prose_indicators,
     prose_tasks,
@@ -34,6 +35,7 @@ def extract_plan(doc: Document) -> ExtractedPlan:
     number_assignments.apply(doc, plan.indicators)  # 'chỉ đạo các chỉ tiêu số 1, 2 và 5'
     plan.reporting = reporting.extract(doc)
     plan.duties = duties.extract(doc)
+    plan.milestones = milestones.without_tasks(milestones.extract(doc), plan.tasks)
     return plan
 
 
