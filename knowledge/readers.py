@@ -151,15 +151,19 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
                 i = j + 1
                 continue
         if "\t" in line:
-            j = i
-            while j < len(lines) and "\t" in lines[j]:
-                j += 1
+            j, cells = i, []
+            while j < len(lines) and ("\t" in lines[j] or (j > i and lines[j].startswith('"'))):
+                row, after = _tab_row(lines, j)
+                if len(row) < 2:
+                    break  # a line opening with a quote, not a row of the table
+                cells.append(row)
+                j = after
             if _marker_rows(lines[i:j]):  # '1.<TAB>Mục đích': numbered lines, not a table
                 for k in range(i, j):
                     block, bold_open = _line_block(lines[k].replace("\t", " ", 1), k + 1, bold_open)
                     yield block
             else:
-                rows = [[clean_cell(_inline_md(c)) for c in row.split("\t")] for row in lines[i:j]]
+                rows = [[clean_cell(_inline_md(c)) for c in row] for row in cells]
                 yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
@@ -174,6 +178,59 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
         block, bold_open = _line_block(line, i + 1, bold_open)
         yield block
         i += 1
+
+
+_QUOTED_CELL_MAX_LINES = 20
+
+
+def _tab_row(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The cells of the tab-separated row starting at `lines[i]` and the index of the
+    line after it. Excel copies a cell holding a line break as '"..."' with inner
+    quotes doubled; such a cell, when its quotes close at a cell's end within a few
+    lines, is one cell across those lines. Any other quote is text as written."""
+    cells: list[str] = []
+    k, start = i, 0
+    while True:
+        text = lines[k]
+        quoted = _quoted_cell(lines, k, start) if text.startswith('"', start) else None
+        if quoted is not None:
+            value, k, end = quoted
+            cells.append(value)
+            if end >= len(lines[k]):
+                return cells, k + 1
+            start = end + 1  # past the tab
+            continue
+        tab = text.find("\t", start)
+        if tab == -1:
+            cells.append(text[start:])
+            return cells, k + 1
+        cells.append(text[start:tab])
+        start = tab + 1
+
+
+def _quoted_cell(lines: list[str], k: int, start: int) -> tuple[str, int, int] | None:
+    """(text, line, end) of an Excel-quoted cell opening at `lines[k][start]` and
+    spanning several lines, `end` just past its closing quote; None when the quotes do
+    not close at a cell's end (a tab or the line's end) or close on the opening line."""
+    parts: list[str] = []
+    line, pos = k, start + 1
+    while True:
+        text = lines[line]
+        q = text.find('"', pos)
+        if q == -1:
+            parts.append(text[pos:] + "\n")
+            line, pos = line + 1, 0
+            if line >= len(lines) or line - k >= _QUOTED_CELL_MAX_LINES or not lines[line].strip():
+                return None
+            continue
+        if text.startswith('""', q):  # a quote inside the cell
+            parts.append(text[pos:q] + '"')
+            pos = q + 2
+            continue
+        if line == k or (q + 1 < len(text) and text[q + 1] != "\t"):
+            return None
+        parts.append(text[pos:q])
+        return "".join(parts), line, q + 1
 
 
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)

@@ -73,6 +73,33 @@ def test_markdown_headings_emphasis_and_pipe_table() -> None:
     assert table.rows[3][4] == "Đ/c Lan VP-TK & MTTQ"
 
 
+def test_excel_quoted_cells_spanning_lines_are_one_cell(tmp_path: Path) -> None:
+    f = tmp_path / "excel.txt"
+    f.write_text(
+        "TT\tNội dung\tChủ trì\tThời gian\n"
+        '1\t"Kiểm tra cơ sở ""A""\ntại khu vực B"\tPhòng Kinh tế\tQuý I/2026\n'
+        '2\tRà soát\t"Công an\tQuý II\n'  # the next quote does not end a cell
+        '3\tXây dựng\tTrạm Y tế\t"Tháng 5\nvà tháng 9/2026"\n'
+        '4\t"Ba\ndòng\nmột ô"\tVăn phòng\t\n'
+        '5\t"Dân vận khéo" năm 2026\tMTTQ\t"Năm 2026"\n'
+        '6\t"Mở ngoặc\tkhông đóng\n'
+        'Văn bản "trích dẫn\n'
+        'cả dòng" không phải bảng\n'
+    )
+    doc = read_document(f)
+    [table] = _tables(doc)
+    assert table.rows[1] == ["1", 'Kiểm tra cơ sở "A"\ntại khu vực B', "Phòng Kinh tế", "Quý I/2026"]
+    assert table.rows[2] == ["2", "Rà soát", '"Công an', "Quý II"]
+    assert table.rows[3] == ["3", "Xây dựng", "Trạm Y tế", "Tháng 5\nvà tháng 9/2026"]
+    assert table.rows[4] == ["4", "Ba\ndòng\nmột ô", "Văn phòng", ""]
+    # quotes on one line are text as written
+    assert table.rows[5] == ["5", '"Dân vận khéo" năm 2026', "MTTQ", '"Năm 2026"']
+    assert table.rows[6] == ["6", '"Mở ngoặc', "không đóng"]
+    assert len(table.rows) == 7
+    texts = [b.text for b in _lines(doc)]
+    assert 'Văn bản "trích dẫn' in texts and 'cả dòng" không phải bảng' in texts
+
+
 def test_bold_spanning_lines_marks_each_line_heading(tmp_path: Path) -> None:
     f = tmp_path / "a.md"
     f.write_text(
