@@ -10,6 +10,9 @@ Conventions (each is tested):
   reading: the report must be in by that day);
 * a span of years ('Năm 2023-2025', '2026 - 2027') is one period: one deadline, the end of its
   last year;
+* 'Cả năm' (the whole year) is recurring ('continuous') and ends with the plan's year:
+  'Cả năm' with plan year 2026 -> 2026-12-31, 'Cả năm 2025' -> 2025-12-31; a bare
+  'trong năm' gives no date ('Thường xuyên trong năm' is recurring, undated);
 * open-ended texts ('Năm 2023 và những năm tiếp theo') are recurring yearly with no date,
   because no last date exists;
 * dates of referenced documents ('KH 150/KH-UBND ngày 17/5/2022') are not deadlines.
@@ -72,7 +75,9 @@ _FREQUENCIES = [  # first match wins: the most frequent period
     (re.compile(r"(?:hang|moi|tung)\s+quy|dinh\s+ky\s+quy"), "quarterly"),
     (re.compile(r"(?:hang|moi|tung)\s+nam|dinh\s+ky\s+nam"), "yearly"),
 ]
-_CONTINUOUS_RE = re.compile(r"thuong\s+xuyen|lien\s+tuc")
+_WHOLE_YEAR = r"(?<![a-z])ca\s+nam(?![a-z])"
+_WHOLE_YEAR_RE = re.compile(rf"{_WHOLE_YEAR}(?:\s+nay(?![a-z]))?(?!\s*(?:nam\s+)?[0-9])")
+_CONTINUOUS_RE = re.compile(rf"thuong\s+xuyen|lien\s+tuc|{_WHOLE_YEAR}")
 _LABEL_SPLIT_RE = re.compile(r"[;\n]")
 _LABEL_RE = re.compile(r"^\s*([^:]{1,40}?)\s*:\s*(.+)$", re.S)
 
@@ -98,6 +103,7 @@ def _find_dates(folded: str, default_year: int | None) -> list[tuple[int, date]]
         _read_months,
         _read_spans,
         _read_years,
+        _read_whole_years,
     ):
         work = "".join(chars)
         for pos, end, due in reader(work, default_year):
@@ -220,6 +226,13 @@ def _read_years(work: str, _default: int | None) -> list[tuple[int, int, date]]:
         due = date(year - 1, 12, 31) if m.group(1) else date(year, 12, 31)
         out.append((m.start(), m.end(), due))
     return out
+
+
+def _read_whole_years(work: str, default: int | None) -> list[tuple[int, int, date]]:
+    """'Cả năm' without a year: the whole of the plan's year (`default`)."""
+    if default is None:
+        return []
+    return [(m.start(), m.end(), date(default, 12, 31)) for m in _WHOLE_YEAR_RE.finditer(work)]
 
 
 # --- recurrence ------------------------------------------------------------------

@@ -145,6 +145,46 @@ def test_recurring_within_a_year_keeps_the_year_end() -> None:
     assert (parsed.recurring, parsed.due_date) == (True, date(2023, 12, 31))
 
 
+@pytest.mark.parametrize(
+    ("text", "default_year", "expected"),
+    [
+        ("Cả năm", 2026, date(2026, 12, 31)),
+        ("cả năm", 2023, date(2023, 12, 31)),
+        ("CẢ NĂM", 2026, date(2026, 12, 31)),
+        ("Cả năm nay", 2026, date(2026, 12, 31)),
+        ("Cả năm 2025", 2026, date(2025, 12, 31)),  # the written year wins
+        ("Cả năm 2025", None, date(2025, 12, 31)),
+        ("Thực hiện cả năm", 2024, date(2024, 12, 31)),
+        ("Cả năm", None, None),  # no year known: recurring, undated
+    ],
+)
+def test_whole_year_is_recurring_to_the_year_end(
+    text: str, default_year: int | None, expected: date | None
+) -> None:
+    parsed = parse_deadline(text, default_year=default_year)
+    assert (parsed.recurring, parsed.frequency, parsed.due_date) == (True, "continuous", expected)
+    assert len(parsed.deadlines) == (expected is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 tháng đầu năm", date(2026, 6, 30)),
+        ("6 tháng cuối năm", date(2026, 12, 31)),
+        ("Trong năm 2025", date(2025, 12, 31)),
+    ],
+)
+def test_year_halves_and_in_year_take_the_plan_year(text: str, expected: date) -> None:
+    parsed = parse_deadline(text, default_year=2026)
+    assert (parsed.recurring, parsed.due_date) == (False, expected)
+
+
+@pytest.mark.parametrize("text", ["Các năm tiếp theo", "Cá nhân năm 2026", "Trong năm"])
+def test_not_a_whole_year(text: str) -> None:
+    parsed = parse_deadline(text, default_year=2026)
+    assert parsed.frequency != "continuous"
+
+
 def test_day_of_every_month() -> None:
     parsed = parse_deadline("trước ngày 20 hàng tháng")
     assert (parsed.recurring, parsed.frequency, parsed.day_of_month, parsed.deadlines) == (
