@@ -100,7 +100,7 @@ class _Scope:
     plans: list[m.Plan]
     preferred: m.Plan
     terms: list[qn.Token]  # the words to match items with in this reading of the question
-    guessed: bool = False  # no place was named: the only place whose item matched
+    guessed: bool = False  # no place was named: the place whose item stood out
 
 
 class AnswerEngine:
