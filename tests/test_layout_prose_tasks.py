@@ -338,3 +338,61 @@ def test_continuation_row_after_a_footer_with_text_joins_the_task_above() -> Non
         "Lắp đặt đèn chiếu sáng",
         "Duy tu đường nội bộ khu phố 2",
     ]
+
+
+# --- records whose fields wrap over PDF lines ------------------------------------------------
+
+WRAPPED = """\
+II. CÁC VIỆC CẦN LÀM
+Công việc 1: Nạo vét kênh tiêu thủy lợi nội đồng thôn Đông.
+Lãnh đạo chỉ đạo: Đ/c Phạm Minh Khôi - PCT UBND; Chủ trì: Công chức Địa chính; Phối hợp: Hợp
+tác xã dịch vụ; thôn Đông; Thời gian hoàn thành: Quý III/2027.
+Công việc 2: Sửa chữa nhà văn hóa thôn Bắc.
+Lãnh đạo chỉ đạo: Đ/c Phạm Minh Khôi - PCT UBND; Chủ trì: Công chức Địa chính; Phối hợp: Ban
+Công tác Mặt trận thôn Bắc; Thời gian hoàn thành: Trước 20/9/2027.
+Công việc 3: Rà soát hộ cận nghèo phát sinh.
+Lãnh đạo chỉ đạo: Đ/c Vũ Thị Lan - PCT UBND; Đơn vị chủ trì: Công chức Lao động; Đơn vị phối
+hợp: các thôn; Thời gian hoàn thành: Tháng 11/2027.
+Công việc 4: Tập huấn phòng chống thiên tai.
+Lãnh đạo chỉ đạo: Đ/c Vũ Thị Lan - PCT UBND; Chủ trì: Ban Chỉ huy quân sự; Phối hợp:
+Đội xung kích; Thời gian hoàn thành: Tháng 5/2027.
+III. TỔ CHỨC THỰC HIỆN
+Các bộ phận báo cáo kết quả hằng tháng.
+"""
+
+
+def test_fields_wrapped_over_lines_keep_the_deadline() -> None:
+    tasks = _tasks(WRAPPED)
+    assert [(t.no, t.responsible, t.coordinating, t.deadline_text) for t in tasks] == [
+        ("1", "Công chức Địa chính", "Hợp tác xã dịch vụ; thôn Đông", "Quý III/2027"),
+        ("2", "Công chức Địa chính", "Ban Công tác Mặt trận thôn Bắc", "Trước 20/9/2027"),
+        ("3", "Công chức Lao động", "các thôn", "Tháng 11/2027"),
+        ("4", "Ban Chỉ huy quân sự", "Đội xung kích", "Tháng 5/2027"),
+    ]
+    assert [t.due_date for t in tasks] == [
+        date(2027, 9, 30),
+        date(2027, 9, 20),
+        date(2027, 11, 30),
+        date(2027, 5, 31),
+    ]
+
+
+def test_a_label_split_over_a_line_break_is_read() -> None:
+    head, fields = split_fields("Việc A. Chủ trì: Phòng Kinh tế; Phối\nhợp: Trạm Y tế; Thời\nhạn: Quý I/2027")
+    assert head == "Việc A"
+    assert [(f.role, f.value) for f in fields] == [
+        ("responsible", "Phòng Kinh tế"),
+        ("coordinating", "Trạm Y tế"),
+        ("deadline", "Quý I/2027"),
+    ]
+
+
+def test_a_new_sentence_after_a_finished_record_is_not_joined() -> None:
+    text = (
+        "1. Lắp đèn chiếu sáng đường liên thôn. Chủ trì: Công chức Địa chính; Thời hạn: Quý II/2027.\n"
+        "Đề nghị các thôn phối hợp. Chủ trì: Ban Công tác Mặt trận; Thời hạn: Quý IV/2027.\n"
+    )
+    tasks = _tasks(text)
+    assert [(t.name, t.responsible, t.deadline_text) for t in tasks] == [
+        ("Lắp đèn chiếu sáng đường liên thôn", "Công chức Địa chính", "Quý II/2027"),
+    ]

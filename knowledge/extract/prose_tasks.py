@@ -55,8 +55,11 @@ _LABELS: list[tuple[str, str]] = [
     ("indicator", r"uoc(?:\s+(?:thuc hien|dat|th))?(?:\s+nam\s+\d{4})?|nam\s+\d{4}(?:\s*\([^)]{0,20}\))?"),
     ("unit", r"don vi"),
 ]
+# A space in a label stands for any white space: a label may be split over a line break.
 _LABEL_RE = re.compile(
-    r"(?<![a-z0-9/])(?:" + "|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(_LABELS)) + r")\s*:"
+    r"(?<![a-z0-9/])(?:"
+    + "|".join(f"(?P<g{i}>{p})".replace(" ", r"\s+") for i, (_, p) in enumerate(_LABELS))
+    + r")\s*:"
 )
 # What may stand before a label that runs on in the same line: a sentence or list stop.
 _LABEL_OPENERS = ".;(,-–+•*|"
@@ -107,6 +110,7 @@ class _Item:
     style: str
     line_no: int
     period: _Period | None
+    lines: list[str] = field(default_factory=list)  # the record as written, title line first
     fields: dict[str, str] = field(default_factory=dict)
     last: str | None = None  # the role filled last (a wrapped value continues it)
     indicator: bool = False  # carries indicator fields: an indicator record
@@ -139,18 +143,19 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
     folded = fold_same_length(text)
     hits: list[tuple[int, int, str, bool]] = []  # (label start, value start, role, in brackets)
     for m in _LABEL_RE.finditer(folded):
-        before = folded[: m.start()].rstrip()
-        if before and before[-1] not in _LABEL_OPENERS:
+        before = folded[: m.start()].rstrip(" \t")
+        if before and before[-1] not in _LABEL_OPENERS + "\n":
             continue
+        before = before.rstrip()
         role = next(_LABELS[i][0] for i in range(len(_LABELS)) if m.group(f"g{i}") is not None)
         hits.append((m.start(), m.end(), role, before.endswith("(")))
     if not hits:
-        return text, []
-    head = text[: hits[0][0]].rstrip().rstrip("(").strip(_TRIM)
+        return _one_line(text), []
+    head = _one_line(text[: hits[0][0]]).rstrip("(").strip(_TRIM)
     fields: list[Field] = []
     for n, (_, start, role, bracketed) in enumerate(hits):
         end = hits[n + 1][0] if n + 1 < len(hits) else len(text)
-        value = text[start:end]
+        value = _one_line(text[start:end])
         if bracketed and ")" in value:
             value = value[: value.index(")")]
         value = _unbracket(value.strip().rstrip("(").strip(_TRIM))
@@ -163,6 +168,11 @@ def split_fields(text: str) -> tuple[str, list[Field]]:
             )
         )
     return head, fields
+
+
+def _one_line(text: str) -> str:
+    """The lines of a record re-joined: 'Phối\nhợp' -> 'Phối hợp'."""
+    return " ".join(text.split()) if "\n" in text else text
 
 
 def _unbracket(value: str) -> str:
@@ -238,6 +248,7 @@ class _Reader:
         self.period: _Period | None = None
         self.blank = False  # a blank line since the last text line
         self.open_end = ""  # the list stop the last text line ended on (',', ';'): it goes on
+        self.last_end = ""  # the last character of the last text line
 
     def close(self) -> None:
         it = self.current
@@ -252,10 +263,10 @@ class _Reader:
         it = self.current
         if fields and not head:
             if it is not None:
-                self._add(it, fields)
+                self._extend(it, body)
             return
         if it is not None and it.last and not it.fields[it.last]:
-            it.fields[it.last] = text.strip(_TRIM)  # 'Thời gian:' with its value on the next line
+            self._extend(it, text)  # 'Thời gian:' with its value on the next line
             return
         period = period_heading(text)
         if period is not None:
@@ -266,7 +277,7 @@ class _Reader:
         if titled is not None:
             self._open(titled, line_no)
             return
-        if it is not None and self._continues(it, text):
+        if it is not None and self._continues(it, text, head, bool(fields)):
             return
         self.close()
         if _is_caps_heading(text):
@@ -275,13 +286,17 @@ class _Reader:
     def _open(self, titled: tuple[str, str, str], line_no: int) -> None:
         self.close()
         no, rest, style = titled
-        head, fields = split_fields(rest)
-        it = _Item(no=no, title=head, style=style, line_no=line_no, period=self.period)
-        self._add(it, fields)
+        it = _Item(no=no, title="", style=style, line_no=line_no, period=self.period)
+        self._extend(it, rest)
         self.items.append(it)
         self.current = it
 
-    def _add(self, it: _Item, fields: list[Field]) -> None:
+    def _extend(self, it: _Item, text: str) -> None:
+        """Add a line to the record and read its title and fields again from all its lines,
+        so that a value or a label wrapped over a line break is read whole."""
+        it.lines.append(text)
+        head, fields = split_fields("\n".join(it.lines))
+        it.title, it.fields, it.last, it.indicator, it.firm = head, {}, None, False, False
         for role, value, firm in fields:
             it.indicator = it.indicator or role == "indicator"
             it.firm = it.firm or firm
@@ -291,17 +306,23 @@ class _Reader:
                 it.fields[role] = value
             it.last = role
 
-    def _continues(self, it: _Item, text: str) -> bool:
-        """A wrapped line: of the title while no field came yet, else of the last field."""
+    def _continues(self, it: _Item, text: str, head: str, has_fields: bool) -> bool:
+        """A wrapped line: of the title while no field came yet, else of the record's fields —
+        a line in lower case or after a list stop, or one that finishes a value cut mid-phrase
+        and goes on with more fields ('Phối hợp: Hội' / 'Nông dân xã; Thời hạn: …')."""
         goes_on = text[:1].islower() or bool(self.open_end)
         if not it.fields:
             if self.blank and not (goes_on or _UNFINISHED.search(it.title)):
                 return False
-            it.title = f"{it.title}{self.open_end} {text}".strip()
+            self._extend(it, text)
             return True
-        if it.last is None or self.blank or not goes_on:
+        if it.last is None or self.blank:
             return False
-        it.fields[it.last] = f"{it.fields[it.last]}{self.open_end} {text}".strip(_TRIM)
+        after_head = text[text.find(head) + len(head) :].lstrip() if head else ""
+        cut = has_fields and self.last_end not in ".!?" and after_head[:1] in (",", ";")
+        if not (goes_on or cut):
+            return False
+        self._extend(it, text)
         return True
 
 
@@ -318,6 +339,7 @@ def _items(doc: Document) -> list[_Item]:
         reader.line(text, block.line_no)
         reader.blank = False
         reader.open_end = text[-1] if text[-1] in ",;" else ""
+        reader.last_end = text[-1]
     reader.close()
     return reader.items
 
