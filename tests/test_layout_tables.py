@@ -60,6 +60,8 @@ def results_004() -> LayoutResult:
         ("Thực hiện năm 2024", "actual"),
         ("Kết quả", "result"),
         ("Đánh giá", "assessment"),
+        ("KH 2026 so với ƯTH 2025 (%)", "ratio"),
+        ("So sánh cùng kỳ", "ratio"),
         ("Nơi nhận: Như trên; Lưu VT.", ""),
     ],
 )
@@ -271,6 +273,16 @@ def test_docx_indicator_table_with_merged_header(tmp_path: Path) -> None:
 
 
 # --- (e) result tables -------------------------------------------------------------------------
+
+
+def test_a_ratio_column_is_not_a_second_target() -> None:
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Ước TH 2025", "KH 2026", "KH 2026 so với ƯTH 2025 (%)"],
+        ["1", "Sản lượng cá nuôi", "tấn", "820", "900", "109,8"],
+    ]
+    found = tables.extract(Document(source="t.md", blocks=[Block(kind="table", rows=rows, line_no=1)]))
+    [fish] = found.indicators
+    assert (fish.target_text, fish.other_targets) == ("900", [])
 
 
 def test_result_tables_become_progress_rows(results_004: LayoutResult) -> None:

@@ -30,6 +30,8 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|^han\b")),
     ("unit", re.compile(r"^(?:dvt|d ?v tinh|d vi tinh|don vi tinh|don vi)$|don vi tinh|\bdvt\b")),
     ("assessment", re.compile(r"danh gia|xep loai")),
+    # 'KH 2026 so với ƯTH 2025 (%)', 'So sánh': a ratio of two columns, not a target
+    ("ratio", re.compile(r"\bso voi\b|\bso sanh\b")),
     ("note", re.compile(r"ket qua du kien|ket qua dau ra|san pham")),
     ("result", re.compile(r"ket qua")),
     ("solution", re.compile(r"giai phap|bien phap|cach thuc")),
