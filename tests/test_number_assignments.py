@@ -91,3 +91,17 @@ def test_a_trong_do_part_takes_what_its_indicator_is_given() -> None:
     assert inds[0].responsible == inds[1].responsible == "Tổ Kinh tế"
     assert inds[0].leader == inds[1].leader == "Đồng chí Phó Chủ tịch Lò Văn Sáng"
     assert inds[2].responsible == "Chi cục Thuế"  # stated for the part itself: kept
+
+
+def test_every_indicator_one_numbered_item_states_takes_its_parties() -> None:
+    doc = _doc_of("Bộ phận Lao động chủ trì các chỉ tiêu 4 và 6.")
+    inds = [
+        Indicator(key="a", name="Tỷ lệ lao động có việc làm", no="4", source_ref="line 12"),
+        Indicator(key="b", name="Số lao động đi làm việc ở nước ngoài", no="4", source_ref="line 12"),
+        Indicator(key="c", name="Tỷ lệ hộ có nhà kiên cố", no="6", source_ref="line 20"),
+        Indicator(key="d", name="Tỷ lệ trường đạt chuẩn", no="6", source_ref="table 1 row 6"),
+    ]
+    apply(doc, inds)
+    assert inds[0].responsible == inds[1].responsible == "Bộ phận Lao động"
+    # two lists numbered alike: number 6 does not tell which indicator is meant
+    assert inds[2].responsible is None and inds[3].responsible is None

@@ -11,7 +11,8 @@ may be bracketed ('các chỉ tiêu (1), (2), (5)', '(1)-(4)'), follow a topic
 line. A party named at the head of an item ('Đồng chí X - Phó Chủ tịch: phụ
 trách …') speaks for the item's clauses that name nobody else. Only fields still
 empty are filled: a table row or a labelled field says more; a 'trong đó' part
-takes what its indicator is given."""
+takes what its indicator is given, and so does every indicator one numbered
+item states ('8. Tỷ lệ hộ nghèo …; tỷ lệ hộ cận nghèo …')."""
 
 from __future__ import annotations
 
@@ -145,9 +146,11 @@ def apply(doc: Document, indicators: list[Indicator]) -> None:
     for a in stated:
         for n in a.numbers:
             targets = by_no.get(n, [])
-            if len(targets) != 1:
+            if not targets or (len(targets) > 1 and not _one_item(targets)):
                 continue  # two lists numbered alike: the number does not tell which
-            for ind in [targets[0], *children.get(targets[0].key, [])]:  # a 'trong đó' part too
+            # one item may state several indicators ('8. Tỷ lệ hộ nghèo …; tỷ lệ hộ cận nghèo …')
+            parts = [ind for t in targets for ind in (t, *children.get(t.key, []))]  # 'trong đó' parts too
+            for ind in parts:
                 if (id(ind), a.field) not in empty:
                     continue
                 old = getattr(ind, a.field)
@@ -155,6 +158,12 @@ def apply(doc: Document, indicators: list[Indicator]) -> None:
                     setattr(ind, a.field, a.party)
                 elif a.party not in old.split("; "):
                     setattr(ind, a.field, f"{old}; {a.party}")
+
+
+def _one_item(indicators: list[Indicator]) -> bool:
+    """Indicators numbered alike that one item states (same line), not two lists."""
+    refs = {ind.source_ref for ind in indicators}
+    return len(refs) == 1 and bool(next(iter(refs)))
 
 
 def _number_of(ind: Indicator) -> int | None:
