@@ -121,6 +121,8 @@ def clean_cell(text: str | None) -> str:
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _UNDERSCORE_EMPH = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
+# '_(Phòng Kinh tế)_', '*Ghi chú*': single-marker emphasis; '___' blanks and snake_case stay
+_SINGLE_EMPH = re.compile(r"(?<![\w_*])([_*])(?=[^\s_*])(.+?)(?<=[^\s_*])\1(?![\w_*])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -363,6 +365,7 @@ def _line_block(line: str, line_no: int, bold_open: bool) -> tuple[Block, bool]:
 def _inline_md(text: str) -> str:
     t = text.replace("**", "")
     t = _UNDERSCORE_EMPH.sub(r"\1", t)
+    t = _SINGLE_EMPH.sub(r"\2", t)
     return _MD_ESCAPE.sub(r"\1", t)
 
 

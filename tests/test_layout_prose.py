@@ -562,3 +562,53 @@ def test_a_name_then_its_value_after_a_colon(item: str, name: str, value: float,
 def test_a_share_counts_but_a_day_and_month_do_not() -> None:
     assert [f.target.text for f in find_targets("có 4/6 ấp đạt chuẩn")] == ["4/6 ấp"]
     assert find_targets("chào mừng 30/4 và 1/5 năm 2026") == []
+
+
+def test_markdown_list_with_lettered_groups_bracketed_units_and_a_trong_do_line(tmp_path: Path) -> None:
+    f = tmp_path / "kh.md"
+    f.write_text(
+        "### 2. Chỉ tiêu phát triển năm 2027\n\n"
+        "**A. Nông nghiệp**\n\n"
+        "1. Sản lượng cà phê nhân: **4.800 tấn** _(Trạm Khuyến nông xã)_\n"
+        "    - Trong đó: cà phê chất lượng cao: **1.200 tấn**\n"
+        "2. Diện tích tái canh: **85 ha** *(Phòng Nông nghiệp)*\n\n"
+        "**B. Xã hội**\n\n"
+        "3. Tỷ lệ hộ nghèo (theo chuẩn mới): **dưới 4,5%** _(Đ/c Hoàng Thu - Công chức LĐTBXH)_\n"
+        "4. Số thôn đạt chuẩn văn hóa: **7/9 thôn** _(Ban Văn hóa xã)_\n"
+        "5. Tỷ lệ học sinh đi học đúng độ tuổi: **99%** (theo kế hoạch ngành)\n\n"
+        "### 3. Nhiệm vụ trọng tâm\n\n"
+        "1. Trồng 20 ha cà phê mới (Phòng Nông nghiệp)\n",
+        encoding="utf-8",
+    )
+    inds = prose_indicators.extract(read_document(f)).indicators
+    got = {i.name: i for i in inds}
+    assert len(inds) == 6, [i.name for i in inds]
+    coffee = got["Sản lượng cà phê nhân"]
+    assert (coffee.target_value, coffee.responsible, coffee.group) == (
+        4800,
+        "Trạm Khuyến nông xã",
+        "Nông nghiệp",
+    )
+    part = got["Trong đó: cà phê chất lượng cao"]
+    assert (part.target_value, part.parent_key, part.no) == (1200, coffee.key, "")
+    assert part.responsible == "Trạm Khuyến nông xã"  # the part takes its indicator's party
+    assert got["Diện tích tái canh"].responsible == "Phòng Nông nghiệp"
+    poor = next(i for i in inds if i.name.startswith("Tỷ lệ hộ nghèo"))
+    assert (poor.target_value, poor.comparator) == (4.5, "<")
+    assert poor.responsible == "Đ/c Hoàng Thu - Công chức LĐTBXH" and poor.group == "Xã hội"
+    assert got["Số thôn đạt chuẩn văn hóa"].responsible == "Ban Văn hóa xã"
+    assert got["Tỷ lệ học sinh đi học đúng độ tuổi"].responsible is None  # an aside, not a unit
+
+
+def test_a_lettered_group_under_a_targets_heading_does_not_close_it() -> None:
+    doc = _doc_of(
+        "II. CHỈ TIÊU CHỦ YẾU\n"
+        "A. Lĩnh vực kinh tế\n"
+        "1. Tổng giá trị sản xuất: 640 tỷ đồng.\n"
+        "B. Lĩnh vực xã hội\n"
+        "2. Tỷ lệ trẻ em suy dinh dưỡng: dưới 9%.\n"
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Phấn đấu trồng mới 30 ha rừng.\n"
+    )
+    inds = prose_indicators.extract(doc).indicators
+    assert [(i.no, i.group) for i in inds] == [("1", "Lĩnh vực kinh tế"), ("2", "Lĩnh vực xã hội")]

@@ -454,3 +454,29 @@ def test_programme_title_with_two_years() -> None:
     )
     assert meta.title == "Chương trình hành động Thực hiện nhiệm vụ trọng tâm quý IV năm 2025 và năm 2026"
     assert (meta.period_start, meta.period_end) == (2025, 2026)
+
+
+def test_signer_under_a_signed_note_in_markdown(tmp_path: Path) -> None:
+    f = tmp_path / "kh.md"
+    f.write_text(
+        "**ỦY BAN NHÂN DÂN**  \n**XÃ PHÚ LỘC**  \nSố: 07/KH-UBND\n\n"
+        "_Phú Lộc, ngày 20 tháng 01 năm 2027_\n\n# KẾ HOẠCH\n## Phát triển kinh tế - xã hội năm 2027\n\n"
+        "Nội dung kế hoạch.\n\n**TM. ỦY BAN NHÂN DÂN**  \n**KT. CHỦ TỊCH**  \n**PHÓ CHỦ TỊCH**\n\n"
+        "_(Đã ký và đóng dấu)_\n\n**Vi Thị Hồng**\n",
+        encoding="utf-8",
+    )
+    meta = extract_meta(read_document(f))
+    assert meta.signer == "Vi Thị Hồng"
+    assert meta.signed_date == date(2027, 1, 20)
+
+
+@pytest.mark.parametrize("note", ["Đã ký", "[Đã ký và đóng dấu]", "_(Đã ký)_", "Ký tên, đóng dấu"])
+def test_a_signed_note_between_title_and_name_is_skipped(note: str) -> None:
+    meta = extract_meta(
+        _doc(
+            "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG TÂM\nSố: 11/KH-UBND\nĐồng Tâm, ngày 05 tháng 02 năm 2027\n"
+            f"KẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2027\nNội dung.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n{note}\n"
+            "Hà Văn Khánh"
+        )
+    )
+    assert meta.signer == "Hà Văn Khánh"

@@ -418,3 +418,23 @@ def test_docx_tracked_changes_show_the_current_text(tmp_path: Path) -> None:
     f = tmp_path / "tracked.docx"
     d.save(str(f))
     assert read_document(f).blocks[0].text == "Tăng thu ngân sách"
+
+
+def test_single_marker_emphasis_is_dropped_but_blanks_and_snake_case_stay(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text(
+        "_Hòa Bình, ngày 02 tháng 3 năm 2027_\n"
+        "2. Tỷ lệ hộ nghèo: **dưới 3%** _(Công chức LĐTBXH)_\n"
+        "Ghi chú: *tạm tính* theo số liệu năm trước\n"
+        "Số: ___/KH-UBND; tệp ke_hoach_2027.xlsx\n"
+        "Tích 2 * 3 * 4 và * ghi chú *\n",
+        encoding="utf-8",
+    )
+    texts = [b.text for b in _lines(read_document(f))]
+    assert texts == [
+        "Hòa Bình, ngày 02 tháng 3 năm 2027",
+        "2. Tỷ lệ hộ nghèo: dưới 3% (Công chức LĐTBXH)",
+        "Ghi chú: tạm tính theo số liệu năm trước",
+        "Số: ___/KH-UBND; tệp ke_hoach_2027.xlsx",
+        "Tích 2 * 3 * 4 và * ghi chú *",
+    ]

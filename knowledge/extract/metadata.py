@@ -813,6 +813,10 @@ def _person_name(text: str) -> str | None:
 _RECIPIENT = re.compile(r"^(?:[-+•–]\s*\S|Lưu\s*:|Nơi\s+nhận)", re.IGNORECASE)
 
 
+# 'Đã ký', '[Đã ký và đóng dấu]', '_(Ký tên)_': a note where the signature stands.
+_SIGNED_NOTE = re.compile(r"^[\W_]*(?:đã\s+ký|ký\s+tên|ký\b)[^()\[\]]{0,40}[\W_]*$", re.IGNORECASE)
+
+
 def _signer(lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
         if not (_SIGN_TITLE.match(line.text) or _SIGN_AUTHORITY.match(line.text)):
@@ -820,7 +824,12 @@ def _signer(lines: list[_Line]) -> str | None:
         if not _is_upper(line.text):
             continue
         for nxt in lines[i + 1 : i + 12]:
-            if _SIGN_TITLE.match(nxt.text) or re.match(r"^\(.*\)$", nxt.text) or _RECIPIENT.match(nxt.text):
+            if (
+                _SIGN_TITLE.match(nxt.text)
+                or re.match(r"^\(.*\)$", nxt.text)
+                or _SIGNED_NOTE.match(nxt.text)
+                or _RECIPIENT.match(nxt.text)
+            ):
                 continue  # the recipients' column runs beside the signature block
             name = _person_name(nxt.text)
             if name:

@@ -105,7 +105,9 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             if rank is not None:
                 item_rank = rank
             # a bare status line ('Giữ vững xã đạt chuẩn y tế') counts when it is an item or short
-            out.extend(_indicators_of(p, rank is not None, tracker.group(), len(out)))
+            found = _indicators_of(p, rank is not None, tracker.group(), len(out))
+            _attach_breakdown(p, found, out)
+            out.extend(found)
         elif _is_lead(p.text):
             lead_open = True
         elif lead_open:
@@ -135,6 +137,28 @@ def _indicators_of(
                 setattr(ind, field, value)
         out.extend(found)
     return out
+
+
+_BREAKDOWN_LINE = re.compile(r"^trong\s+đó\s*:?\s*", re.IGNORECASE)
+
+
+def _attach_breakdown(p: Paragraph, found: list[Indicator], before: list[Indicator]) -> None:
+    """'- Trong đó: lúa ruộng: 2.400 tấn' on a line of its own after an item: parts of
+    the item's indicator, which take its parties unless they name their own."""
+    body = strip_marker(p.text)[1]
+    parents = [ind for ind in before if ind.parent_key is None]
+    if not found or not parents or not _BREAKDOWN_LINE.match(body):
+        return
+    parent = parents[-1]
+    tops = [ind for ind in found if ind.parent_key is None]
+    if len(tops) == 1 and not _BREAKDOWN_LINE.match(tops[0].name):
+        tops[0].name = f"Trong đó: {tops[0].name[:1].lower()}{tops[0].name[1:]}"  # as the line reads
+    for ind in tops:
+        ind.parent_key = parent.key
+    for ind in found:
+        for field in ("leader", "responsible", "coordinating"):
+            if not getattr(ind, field):
+                setattr(ind, field, getattr(parent, field))
 
 
 _LEAD = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|phấn\s+đấu)[^.;]*:\s*$", re.IGNORECASE)

@@ -1,6 +1,7 @@
 """Responsible parties that prose names for its targets.
 
-After an item: '… 12.500 triệu đồng (Bộ phận Tài chính chủ trì).' In a sentence
+After an item: '… 12.500 triệu đồng (Bộ phận Tài chính chủ trì).', or a unit or
+officer alone in the brackets closing it ('… 45% (Trạm Y tế xã)'). In a sentence
 of its own: 'Trạm Y tế xã chịu trách nhiệm chỉ tiêu bảo hiểm y tế và dinh dưỡng
 trẻ em', 'giao Công an phường chủ trì thực hiện chỉ tiêu kéo giảm tội phạm'. The
 topic after 'chỉ tiêu' is matched to the indicators' names by their words
@@ -21,6 +22,11 @@ _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝẤẦẨẪẬẮẰẲẴ�
 
 # '(Trạm Y tế thị trấn chủ trì)' closing an item.
 _AFTER_ITEM = re.compile(rf"\(\s*(?i:do\s+)?(?P<party>[{_UPPER}][^()]{{2,80}}?)\s+{_DUTY}\s*\)")
+# '… 45,6% (Phòng Kinh tế)': a bare unit or officer in brackets closing the item.
+_UNIT_AFTER_ITEM = re.compile(
+    r"\(\s*(?P<party>(?:Phòng|Trạm|Công\s+an|Ban(?!\s+hành)|Công\s+chức|Cán\s+bộ|Văn\s+phòng|Bộ\s+phận|"
+    r"Trung\s+tâm|Chỉ\s+huy|Hội|Đoàn|Ủy\s+ban|Đ/c|Đồng\s+chí)\s+[^()]{2,80}?)\s*\)\s*[.;]?\s*$"
+)
 # '<Party> chủ trì (thực hiện) (các) chỉ tiêu <topic>' in running text.
 _ASSIGNMENT = re.compile(
     rf"(?:^|[,;:]\s+|(?i:\bgiao\s+|\bđồng\s+thời\s+))(?P<party>[{_UPPER}][^,;:.()]{{2,60}}?)\s+{_DUTY}\s+"
@@ -58,7 +64,7 @@ _BACK = "\x00"  # marks a topic that is the clause the reference points back to
 
 def party_after_item(text: str) -> tuple[str, str | None]:
     """The item's text without '(X chủ trì)', and X."""
-    m = _AFTER_ITEM.search(text)
+    m = _AFTER_ITEM.search(text) or _UNIT_AFTER_ITEM.search(text)
     if m is None:
         return text, None
     return (text[: m.start()] + text[m.end() :]).strip(), m.group("party").strip()

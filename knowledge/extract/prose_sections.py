@@ -48,6 +48,7 @@ _OTHER_WORDS = (
 
 
 _SENTENCES = re.compile(r"[^\s.\d]\.\s+[A-ZĐ]")
+_MARKER = re.compile(r"^\W*(?:[A-ZĐ]|[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]\s*")
 
 
 @dataclass
@@ -120,7 +121,13 @@ def as_heading(p: Paragraph) -> Heading | None:
         if has_figure:  # a bold or capitalised line stating a figure is an item
             return None
         return Heading(rank if rank is not None else -1, heading_kind(text), text)
-    if rank is None or has_figure or len(text) > 160 or text.endswith((";", ".")) or _SENTENCES.search(text):
+    if (
+        rank is None
+        or has_figure
+        or len(text) > 160
+        or text.endswith((";", "."))
+        or _SENTENCES.search(_MARKER.sub("", text))  # 'A. Lĩnh vực': the marker's stop ends no sentence
+    ):
         return None
     if rank == 5 and re.match(r"^[a-zđ]\s*[.)]\s*[a-zà-ỹđ]", text):
         return None  # 'a) lower-case sentence' is an item, not a heading
@@ -137,6 +144,12 @@ class SectionTracker:
         if h.rank == -1 and h.kind == "neutral" and self.in_target() and not self._caps_title(h.text):
             # an unnumbered bold line inside a target section: a group label
             h = Heading(self.stack[-1].rank + 0.5, "neutral", h.text)
+        elif h.kind == "neutral" and h.rank >= 0 and not _is_caps(h.text):
+            # 'A. Kinh tế' under 'II. CÁC CHỈ TIÊU': a plain group label ranks below the
+            # targets heading whatever its numbering style, instead of closing it
+            target = self._target_heading()
+            if target is not None and h.rank <= target.rank:
+                h = Heading(target.rank + 0.5, "neutral", h.text)
         while self.stack and self.stack[-1].rank >= h.rank:
             self.stack.pop()
         self.stack.append(h)
@@ -144,6 +157,13 @@ class SectionTracker:
     @staticmethod
     def _caps_title(text: str) -> bool:
         return _is_caps(text)
+
+    def _target_heading(self) -> Heading | None:
+        """The targets heading whose section the stack is in, if any."""
+        for h in reversed(self.stack):
+            if h.kind != "neutral":
+                return h if h.kind == "target" else None
+        return None
 
     def in_target(self) -> bool:
         for h in reversed(self.stack):
