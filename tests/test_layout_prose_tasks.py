@@ -396,3 +396,67 @@ def test_a_new_sentence_after_a_finished_record_is_not_joined() -> None:
     assert [(t.name, t.responsible, t.deadline_text) for t in tasks] == [
         ("Lắp đèn chiếu sáng đường liên thôn", "Công chức Địa chính", "Quý II/2027"),
     ]
+
+
+# --- the leader named by the heading above the records ---------------------------------------
+
+LEAD_MD = """\
+## III. PHÂN CÔNG THỰC HIỆN
+
+### 1. Ông Hà Quang Minh, Chủ tịch UBND phường - chỉ đạo chung, trực tiếp chỉ đạo nội chính
+
+- Chỉnh trang vỉa hè tuyến phố Hàng Than. Chủ trì: Phòng Kinh tế, Hạ tầng và Đô thị; thời hạn: Quý III/2027.
+- Kiểm tra hộ kinh doanh dịp Tết. Chỉ đạo: Đ/c Lý Thu Hà - PCT UBND; Chủ trì: Công an phường; thời hạn: Tháng 1/2027.
+
+### 2. Bà Đinh Thu Trang - PCT UBND phường: phụ trách văn hóa, xã hội
+
+- Tổ chức lễ hội đường phố. Chủ trì: Phòng Văn hóa - Xã hội; thời hạn: Tháng 10/2027.
+
+### 3. Phòng Kinh tế: phụ trách theo dõi các chỉ tiêu kinh tế
+
+- Tổng hợp số liệu thu ngân sách. Chủ trì: Phòng Kinh tế; thời hạn: Hằng quý.
+
+## IV. TỔ CHỨC THỰC HIỆN
+
+- Báo cáo sơ kết 6 tháng. Chủ trì: Văn phòng HĐND và UBND phường; thời hạn: Tháng 6/2027.
+"""
+
+
+def test_records_take_the_leader_named_by_their_heading() -> None:
+    tasks = _tasks(LEAD_MD)
+    assert [(t.name, t.leader) for t in tasks] == [
+        ("Chỉnh trang vỉa hè tuyến phố Hàng Than", "Ông Hà Quang Minh, Chủ tịch UBND phường"),
+        ("Kiểm tra hộ kinh doanh dịp Tết", "Đ/c Lý Thu Hà - PCT UBND"),  # its own field wins
+        ("Tổ chức lễ hội đường phố", "Bà Đinh Thu Trang - PCT UBND phường"),
+        ("Tổng hợp số liệu thu ngân sách", None),  # a unit, not a leader, heads these
+        ("Báo cáo sơ kết 6 tháng", None),  # a higher heading ends the scope
+    ]
+
+
+def test_bold_leader_heading_lasts_until_the_next_bold_heading() -> None:
+    lines = [
+        ("Đ/c Nông Văn Sáu - Phó Bí thư Đảng ủy, chỉ đạo lĩnh vực nông nghiệp, lao động và", True),
+        ("việc làm, gồm các việc sau:", True),
+        ("1. Sửa chữa trạm bơm thôn Nà Pồng. Chủ trì: Công chức Địa chính; Thời hạn: Quý II/2027.", False),
+        ("2. Mở lớp dạy nghề mây tre đan. Chủ trì: Công chức Lao động; Thời hạn: Quý IV/2027.", False),
+        ("Nhiệm vụ khác của các bộ phận", True),
+        ("1. Rà soát hồ sơ đất đai tồn đọng. Chủ trì: Công chức Địa chính; Thời hạn: Tháng 8/2027.", False),
+    ]
+    blocks = [Block(kind="line", text=t, line_no=n, heading=h) for n, (t, h) in enumerate(lines, 1)]
+    tasks = prose_tasks.extract(Document(source="inline.docx", blocks=blocks)).tasks
+    assert [t.leader for t in tasks] == ["Đ/c Nông Văn Sáu - Phó Bí thư Đảng ủy"] * 2 + [None]
+
+
+@pytest.mark.parametrize(
+    ("line", "leader"),
+    [
+        ("2. Đồng chí Vi Văn Tú - PCT UBND xã: phụ trách nông nghiệp", "Đồng chí Vi Văn Tú - PCT UBND xã"),
+        ("b) Lục Thị Mai, Phó Chủ tịch HĐND xã, trực tiếp chỉ đạo y tế", "Lục Thị Mai, Phó Chủ tịch HĐND xã"),
+        ("1. Phó Chủ tịch UBND xã phụ trách kinh tế", None),  # no person named
+        ("2. Đồng chí Vi Văn Tú - Trưởng thôn: phụ trách vệ sinh", None),  # no leadership title
+        ("3. Ban Chỉ huy quân sự: phụ trách tuyển quân", None),
+        ("1. Chủ tịch UBND xã tăng cường chỉ đạo công tác tiếp dân", None),
+    ],
+)
+def test_lead_headings(line: str, leader: str | None) -> None:
+    assert prose_tasks.lead_heading(line) == leader

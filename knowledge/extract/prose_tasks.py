@@ -17,7 +17,12 @@ An item is a task only when it carries a field naming who is in charge or by whe
 (a leader alone, or a list of indicators with 'Phụ trách', is not a work item),
 and never when it carries indicator fields ('Đơn vị tính', 'Chỉ tiêu năm 2026').
 A heading that names only a period ('QUÝ IV/2025', 'Trong năm 2026', 'NHIỆM VỤ
-THƯỜNG XUYÊN') gives its deadline to the items below it that state none."""
+THƯỜNG XUYÊN') gives its deadline to the items below it that state none; a heading that
+names a leader ('Đồng chí … - Phó Chủ tịch UBND xã: phụ trách …') gives that leader to the items
+below it, until the next heading as high or higher.
+
+A record's fields are read from all its lines re-joined, so a value or a label wrapped over a
+PDF line ('Phối' / 'hợp: Hội' / 'Nông dân xã; Thời hạn: …') is read whole."""
 
 from __future__ import annotations
 
@@ -79,6 +84,7 @@ _TITLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _LEADING_BULLET = re.compile(rf"^{_BULLET}\s*")
 _MARKDOWN = re.compile(r"\*\*|__|^#+\s*")
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s")
 
 # Words a heading that names only a period may use ('D. NHIỆM VỤ THƯỜNG XUYÊN, HẰNG NĂM').
 _PERIOD_TEXT = (
@@ -110,6 +116,7 @@ class _Item:
     style: str
     line_no: int
     period: _Period | None
+    lead: str | None = None  # the leader named by the heading the item sits under
     lines: list[str] = field(default_factory=list)  # the record as written, title line first
     fields: dict[str, str] = field(default_factory=dict)
     last: str | None = None  # the role filled last (a wrapped value continues it)
@@ -236,6 +243,39 @@ def _is_caps_heading(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+# A heading that gives the leader of the records below it: 'Đồng chí Cà Văn A - Phó Chủ tịch UBND
+# xã: phụ trách lĩnh vực kinh tế', 'Đ/c B, PCT UBND: chỉ đạo …' — a person with a leadership title,
+# then what the person is in charge of.
+_LEAD_HEADING = re.compile(r"^(?P<who>.{4,120}?)\s*[:,;\-–]?\s+(?:truc tiep\s+)?(?:phu trach|chi dao)\b")
+_LEAD_TITLE = re.compile(r"\b(?:(?:pho\s+)?(?:chu tich|bi thu)|pct|ct)\b")
+_PERSON_WORD = re.compile(r"^(?:dong chi|d/c|ong|ba)\s+\S")
+_NAME_THEN_TITLE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][^\s,\-–]*\s+){1,4}[A-ZĐÀ-Ỹ][^\s,\-–]*\s*[-–,]\s*\S")
+# How high a numbering style stands among headings: a heading ends at one as high or higher.
+_RANKS = {"upper": 0, "roman": 1, "arabic0": 2, "arabic1": 3, "arabic2": 4, "arabic3": 5, "nv": 6, "paren": 7}
+
+
+def lead_heading(text: str) -> str | None:
+    """The leader a heading names ('Đồng chí Cà Văn A - Phó Chủ tịch UBND xã'), else None."""
+    titled = _title(text)
+    body = titled[1] if titled is not None and titled[2] != "bullet" else text
+    m = _LEAD_HEADING.match(fold_same_length(body))
+    if m is None:
+        return None
+    who = body[: m.end("who")].strip(_TRIM)
+    folded = fold_same_length(who)
+    if not _LEAD_TITLE.search(folded) or not (_PERSON_WORD.match(folded) or _NAME_THEN_TITLE.match(who)):
+        return None
+    return who
+
+
+@dataclass
+class _Lead:
+    name: str
+    md_level: int  # the markdown heading level, 0 when not a markdown heading
+    bold: bool  # a line set in bold (not a markdown heading)
+    rank: int  # the numbering style's rank; 99 for an unnumbered heading
+
+
 # --- reading the lines ----------------------------------------------------------------------
 
 
@@ -249,6 +289,7 @@ class _Reader:
         self.blank = False  # a blank line since the last text line
         self.open_end = ""  # the list stop the last text line ended on (',', ';'): it goes on
         self.last_end = ""  # the last character of the last text line
+        self.lead: _Lead | None = None  # the heading above that names the leader
 
     def close(self) -> None:
         it = self.current
@@ -256,6 +297,27 @@ class _Reader:
         if ends_periods and it is not None and it.style and not _is_task_item(it):
             self.period = None  # 'E. TỔ CHỨC THỰC HIỆN' after 'D. …' ends the periods
         self.current = None
+
+    def heading(self, text: str, md_level: int, bold: bool) -> None:
+        """Start or end the scope of a heading that names the leader of the records below."""
+        titled = _title(text)
+        style = titled[2] if titled is not None else ""
+        if text[:1].islower() or not (md_level or bold or style in _RANKS or _is_caps_heading(text)):
+            return  # not a heading, or the wrapped end of one
+        rank = _RANKS.get(style, 99)
+        lead = self.lead
+        if lead is not None:
+            if lead.md_level:
+                ends = 0 < md_level <= lead.md_level
+            elif lead.bold:  # a bold heading ends at a bold heading as high or higher
+                ends = bold and rank <= lead.rank
+            else:
+                ends = rank <= lead.rank
+            if ends or _is_caps_heading(text):
+                self.lead = None
+        name = lead_heading(text) if (md_level or bold or style in _RANKS) else None
+        if name is not None:
+            self.lead = _Lead(name, md_level, bold and not md_level, rank)
 
     def line(self, text: str, line_no: int) -> None:
         body = _LEADING_BULLET.sub("", text)
@@ -286,7 +348,8 @@ class _Reader:
     def _open(self, titled: tuple[str, str, str], line_no: int) -> None:
         self.close()
         no, rest, style = titled
-        it = _Item(no=no, title="", style=style, line_no=line_no, period=self.period)
+        lead = self.lead.name if self.lead else None
+        it = _Item(no=no, title="", style=style, line_no=line_no, period=self.period, lead=lead)
         self._extend(it, rest)
         self.items.append(it)
         self.current = it
@@ -336,6 +399,8 @@ def _items(doc: Document) -> list[_Item]:
         if not text:
             reader.blank = True
             continue
+        md = _MD_HEADING.match(block.text)
+        reader.heading(text, len(md.group(1)) if md else 0, block.heading)
         reader.line(text, block.line_no)
         reader.blank = False
         reader.open_end = text[-1] if text[-1] in ",;" else ""
@@ -372,7 +437,7 @@ def _task(it: _Item, usual_year: int | None) -> Task | None:
         name=it.title.strip(_TRIM),
         no=it.no,
         group=it.period.text if it.period else None,
-        leader=it.fields.get("leader") or None,
+        leader=it.fields.get("leader") or it.lead,
         responsible=it.fields.get("responsible") or None,
         coordinating=it.fields.get("coordinating") or None,
         deadline_text=deadline_text,
