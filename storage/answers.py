@@ -42,6 +42,7 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
+CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
 CROSS_PLACE_MAX_PLANS = 400  # beyond: ask the place (a country's plans all share their items)
@@ -310,6 +311,16 @@ class AnswerEngine:
             if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
         facts = [self._facts(session, h, plans) for h in top]
+        if kind == qn.RESPONSIBLE and len(top) == 1 and not _names_role(facts[0], q.intent.role):
+            # 'ai chỉ đạo trồng mới mắc ca': the indicator names nobody, the task
+            # just behind it does — answer both rather than 'nobody is named'
+            for h in hits[1:3]:
+                if h.score >= hits[0].score - CLOSE_WHEN_UNNAMED and h.coverage >= MIN_COVERAGE:
+                    f = self._facts(session, h, plans)
+                    if _names_role(f, q.intent.role):
+                        top.append(h)
+                        facts.append(f)
+                        break
         matches = [self._match(h, f, plans) for h, f in zip(top, facts, strict=True)]
         if len(top) == 1:
             text = say.item_answer(facts[0], kind, q.intent.role)
@@ -505,6 +516,13 @@ class AnswerEngine:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
+    """Whether the item names who the question asks for (the leader, else anyone)."""
+    if role == "leader":
+        return bool(facts.leader)
+    return bool(facts.leader or facts.responsible)
 
 
 def _group_places(rows: list) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:  # type: ignore[type-arg]

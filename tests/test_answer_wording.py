@@ -24,11 +24,19 @@ I. CHỈ TIÊU
 4. Tuyển quân: đạt 100% chỉ tiêu trên giao.
 5. Diện tích gieo trồng cây hằng năm đạt 2.100 ha, trong đó: lúa 1.500 ha, ngô 420 ha.
 
-II. PHÂN CÔNG
+6. Diện tích trồng mới cây dược liệu đạt 40 ha.
+
+II. NHIỆM VỤ
+Nhiệm vụ 1: Trồng mới 40 ha cây dược liệu theo chuỗi liên kết
+- Lãnh đạo chỉ đạo: Đồng chí Hà Văn Lợi, Phó Chủ tịch UBND xã
+- Đơn vị chủ trì: Phòng Kinh tế
+- Thời gian hoàn thành: Quý III/2026
+
+III. PHÂN CÔNG
 1. Đồng chí Lê Văn Tâm, Phó Chủ tịch UBND xã chỉ đạo các chỉ tiêu số 1, 2 và 3; Phòng Kinh tế chủ trì tham mưu.
 2. Chủ tịch UBND xã chỉ đạo chỉ tiêu số 4; Ban Chỉ huy quân sự xã chủ trì tham mưu.
 
-III. CHẾ ĐỘ BÁO CÁO
+IV. CHẾ ĐỘ BÁO CÁO
 Các cơ quan chủ trì tham mưu báo cáo kết quả thực hiện chỉ tiêu về Văn phòng HĐND và UBND xã trước ngày 22 hằng tháng.
 """
 
@@ -97,3 +105,9 @@ def test_no_place_named_and_every_place_has_it(answers: AnswerEngine) -> None:
     answer = answers.ask("tỷ lệ hộ nghèo là bao nhiêu")
     assert answer.needs_locality
     assert set(answer.locality_candidates) == {"xã Sơn Kỳ", "phường Bắc Hà"}
+
+
+def test_who_directs_when_the_best_item_names_nobody(answers: AnswerEngine) -> None:
+    answer = answers.ask("ai chỉ đạo trồng mới cây dược liệu", locality="xã Sơn Kỳ")
+    assert "Hà Văn Lợi" in answer.text
+    assert {m.kind for m in answer.matches} == {"indicator", "task"}
