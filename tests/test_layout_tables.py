@@ -285,6 +285,17 @@ def test_a_ratio_column_is_not_a_second_target() -> None:
     assert (fish.target_text, fish.other_targets) == ("900", [])
 
 
+def test_a_trong_do_row_is_a_part_named_by_its_own_words() -> None:
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "KH 2026"],
+        ["1", "Sản lượng lương thực", "tấn", "5.200"],
+        ["", "Trong đó: lúa nếp", "tấn", "1.100"],
+    ]
+    found = tables.extract(Document(source="t.md", blocks=[Block(kind="table", rows=rows, line_no=1)]))
+    total, part = found.indicators
+    assert (part.name, part.parent_key, part.target_text) == ("Lúa nếp", total.key, "1.100")
+
+
 def test_result_tables_become_progress_rows(results_004: LayoutResult) -> None:
     assert results_004.indicators == [] and results_004.tasks == []
     assert len(results_004.progress) == 22

@@ -151,8 +151,6 @@ def _attach_breakdown(p: Paragraph, found: list[Indicator], before: list[Indicat
         return
     parent = parents[-1]
     tops = [ind for ind in found if ind.parent_key is None]
-    if len(tops) == 1 and not _BREAKDOWN_LINE.match(tops[0].name):
-        tops[0].name = f"Trong đó: {tops[0].name[:1].lower()}{tops[0].name[1:]}"  # as the line reads
     for ind in tops:
         ind.parent_key = parent.key
     for ind in found:

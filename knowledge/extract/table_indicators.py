@@ -101,11 +101,25 @@ def _marker(no: str, raw_name: str) -> tuple[str, str, bool]:
     bullet = bool(_BULLET.match(no))
     m = None if no else _NAME_MARKER.match(raw_name)
     if m is None:
-        return no, clean(raw_name), bullet
-    name = clean(raw_name[m.end() :])
+        name, part = _without_breakdown_lead(clean(raw_name))
+        return no, name, bullet or part
+    name, part = _without_breakdown_lead(clean(raw_name[m.end() :]))
     if m.group("bullet"):
         return "", name, True
-    return m.group("no"), name, False
+    return m.group("no"), name, part
+
+
+# 'Trong đó: Lúa': a part of the row above, named by its own words (as the sample
+# annotations name parts: 'thu thường xuyên', not 'trong đó thu thường xuyên')
+_BREAKDOWN_LEAD = re.compile(r"^trong\s+đó\s*[:,]?\s*(?=\S)", re.IGNORECASE)
+
+
+def _without_breakdown_lead(name: str) -> tuple[str, bool]:
+    m = _BREAKDOWN_LEAD.match(name)
+    if m is None:
+        return name, False
+    rest = name[m.end() :]
+    return rest[:1].upper() + rest[1:], True
 
 
 def _indicator(
