@@ -123,7 +123,9 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _UNDERSCORE_EMPH = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
 # '_(Phòng Kinh tế)_', '*Ghi chú*': single-marker emphasis; '___' blanks and snake_case stay
 _SINGLE_EMPH = re.compile(r"(?<![\w_*])([_*])(?=[^\s_*])(.+?)(?<=[^\s_*])\1(?![\w_*])")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# '|---|:---:|' and the short '|:-:|-|' forms (one dash is enough when every column has one)
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_PIPE_SEPARATOR_LONG = re.compile(r":?-{3,}:?|:-+|-+:")
 
 
 def _read_text(data: bytes) -> list[Block]:
@@ -169,7 +171,7 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
                 yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
-        if "|" in line and i + 1 < len(lines) and _PIPE_SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
+        if "|" in line and i + 1 < len(lines) and _is_pipe_separator(line, lines[i + 1]):
             j = i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
                 j += 1
@@ -369,11 +371,28 @@ def _inline_md(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", t)
 
 
-def _pipe_cells(line: str) -> list[str]:
+def _is_pipe_separator(header: str, line: str) -> bool:
+    """`line` is the delimiter row under the pipe-table header `header`: cells of
+    dashes with optional alignment colons. A cell of three dashes or with a colon
+    marks it; short cells of dashes alone ('|-|-|') must match the header's columns,
+    so a list item '| - |' under a line with a pipe stays text."""
+    if "|" not in line or not _PIPE_SEPARATOR.match(line):
+        return False
+    cells = _split_pipes(line)
+    if any(_PIPE_SEPARATOR_LONG.fullmatch(c.strip()) for c in cells):
+        return True
+    return len(cells) == len(_split_pipes(header)) >= 2
+
+
+def _split_pipes(line: str) -> list[str]:
     s = line.strip()
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
-    cells = re.split(r"(?<!\\)\|", s)
+    return re.split(r"(?<!\\)\|", s)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    cells = _split_pipes(line)
     return [clean_cell(_inline_md(c.replace("\\|", "|"))) for c in cells]
 
 

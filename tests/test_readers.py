@@ -438,3 +438,22 @@ def test_single_marker_emphasis_is_dropped_but_blanks_and_snake_case_stay(tmp_pa
         "Số: ___/KH-UBND; tệp ke_hoach_2027.xlsx",
         "Tích 2 * 3 * 4 và * ghi chú *",
     ]
+
+
+def test_pipe_table_short_alignment_separators_and_html_cells() -> None:
+    doc = read_document(DATA / "bang_can_le.md")
+    targets, tasks = _tables(doc)
+    assert targets.line_no == 3
+    assert targets.rows == [
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Đơn vị chủ trì"],
+        ["A", "Kinh tế", "", "", ""],
+        ["1", "Thu ngân sách\ntrên địa bàn", "triệu đồng", "4.200", "Công chức Tài chính & Kế toán"],
+        ["-", "Trong đó: thu phí,\nlệ phí", "triệu đồng", "350", "Công chức Tài chính & Kế toán"],
+        ["2", 'Số hộ đạt danh hiệu\n"Gia đình văn hóa"', "hộ", "≥ 92%", "Công chức Văn hóa - Xã hội"],
+    ]
+    # '|-|-|': one dash per column is a separator when the columns match the header
+    assert tasks.rows == [["Việc", "Hạn"], ["Rà soát hộ nghèo", "Quý IV/2026"]]
+    # a '| - |' line under a three-column line is not a separator: both stay text
+    texts = [b.text for b in _lines(doc)]
+    assert "Giá | trị | ghi chú" in texts and "| - |" in texts
+    assert texts[-1] == "Dòng thường: a | b, không phải bảng."
