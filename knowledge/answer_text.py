@@ -55,6 +55,7 @@ class ItemFacts:
     day_of_month: int | None = None
     report_to: str | None = None
     source: SourceFacts = field(default_factory=SourceFacts)
+    period_figure: str | None = None  # the end-of-period target when a year's value leads
 
 
 @dataclass
@@ -275,6 +276,8 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
         lines += _people(item)
         if item.progress:
             lines.append(f"Tiến độ mới nhất: {progress_words(item.progress)}.")
+    if item.period_figure:
+        lines.append(f"Mục tiêu cả giai đoạn: {item.period_figure}.")
     lines += _conflict_lines(item)
     lines.append(source_line(item.source))
     return "\n".join(x for x in lines if x)

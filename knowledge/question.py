@@ -346,6 +346,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         OVERVIEW,
         re.compile(
+            # the document itself: 'quyết định … số mấy', 'kế hoạch số bao nhiêu', 'ai ký', 'ký ngày nào'
+            r"^(?:\w+ \w+ hoi )?(?:ke hoach|quyet dinh|chuong trinh|van ban)\b.*\bso (?:may|hieu|bao nhieu)$"
+            r"|\b(?:ke hoach|quyet dinh|chuong trinh|van ban) so (?:may|hieu|bao nhieu|gi)\b"
+            r"|\bso hieu (?:van ban|ke hoach|quyet dinh)\b|\b(?:ai|nguoi nao) ky\b|\bky (?:ngay|hom) nao\b"
+            r"|\bban hanh (?:ngay|hom|khi) nao\b|"
             rf"\b(?:co|gom) (?:bao nhieu|may|tat ca bao nhieu) (?:chi tieu|nhiem vu|muc tieu)\b|\btong quan\b|\btom tat ke hoach\b|\bke hoach .*gom (?:nhung )?(?:gi|noi dung gi)\b|\bso (?:luong )?(?:chi tieu|nhiem vu) (?:cua|trong) ke hoach\b|^{_ITEM_WORDS}$"
         ),
     ),
@@ -538,8 +543,12 @@ _WRITTEN_PLACE = re.compile(
 def unknown_place(text: str) -> str | None:
     """A place written out with its type and capitals ('xã Hòa Bình'); the
     caller only asks when no known place matched."""
-    m = _WRITTEN_PLACE.search(clean(text))
-    return f"{m.group(1).lower()} {m.group(2).strip()}" if m else None
+    for m in _WRITTEN_PLACE.finditer(clean(text)):
+        words = m.group(2).split()
+        if any(len(w) > 1 and w.isupper() for w in words):
+            continue  # 'xã NTM nâng cao', 'phường ATTP': an abbreviation, not a name
+        return f"{m.group(1).lower()} {m.group(2).strip()}"
+    return None
 
 
 def _content_terms(toks: list[Token]) -> list[Token]:

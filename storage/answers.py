@@ -310,7 +310,7 @@ class AnswerEngine:
         for h in hits[1:3]:
             if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
-        facts = [self._facts(session, h, plans) for h in top]
+        facts = [self._facts(session, h, plans, q.period.year) for h in top]
         if kind == qn.RESPONSIBLE and len(top) == 1 and not _names_role(facts[0], q.intent.role):
             # 'ai chỉ đạo trồng mới mắc ca': the indicator names nobody, the task
             # just behind it does — answer both rather than 'nobody is named'
@@ -454,14 +454,16 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ facts
 
-    def _facts(self, session: Session, hit: Hit, plans: dict[int, m.Plan]) -> say.ItemFacts:
+    def _facts(
+        self, session: Session, hit: Hit, plans: dict[int, m.Plan], year: int | None = None
+    ) -> say.ItemFacts:
         plan = plans.get(hit.doc.plan_id) or session.get(m.Plan, hit.doc.plan_id)
         assert plan is not None
         kind, item_id = hit.doc.kind, hit.doc.item_id
         if kind == INDICATOR:
             ind = session.get(m.Indicator, item_id)
             assert ind is not None
-            return _indicator_facts(session, ind, plan)
+            return _indicator_facts(session, ind, plan, year)
         if kind == TASK:
             task = session.get(m.Task, item_id)
             assert task is not None
@@ -659,9 +661,11 @@ def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
     )
 
 
-def _indicator_facts(session: Session, ind: m.Indicator, plan: m.Plan) -> say.ItemFacts:
+def _indicator_facts(
+    session: Session, ind: m.Indicator, plan: m.Plan, year: int | None = None
+) -> say.ItemFacts:
     latest = _latest_progress(session, plan, "indicator", ind.item_key)
-    return say.ItemFacts(
+    facts = say.ItemFacts(
         kind=INDICATOR,
         name=ind.name,
         group=ind.group,
@@ -676,6 +680,31 @@ def _indicator_facts(session: Session, ind: m.Indicator, plan: m.Plan) -> say.It
         progress=_progress_facts(latest),
         source=_source(plan, ind.source_ref),
     )
+    year_text = _value_of_year(ind, plan, year)
+    if year_text is not None:
+        # a five-year plan's column for the year asked ('năm 2027'): that value leads,
+        # the end-of-period target follows
+        facts.period_figure = say.figure(facts)
+        facts.target_text, facts.comparator = year_text, None
+        facts.other_targets = []
+        facts.source.period_start = facts.source.period_end = year
+    return facts
+
+
+_YEAR_TOKEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _value_of_year(ind: m.Indicator, plan: m.Plan, year: int | None) -> str | None:
+    """The value a multi-year plan gives the indicator for one year of its period,
+    from another target labelled with that year alone ('năm 2027')."""
+    start, end = plan.period_start, plan.period_end
+    if not year or not start or not end or start == end or not start <= year < end:
+        return None
+    for other in ind.other_targets or []:
+        label, text = str(other.get("source") or ""), str(other.get("text") or "")
+        if _YEAR_TOKEN.findall(label) == [str(year)] and text:
+            return text
+    return None
 
 
 def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> say.ItemFacts:

@@ -111,3 +111,40 @@ def test_who_directs_when_the_best_item_names_nobody(answers: AnswerEngine) -> N
     answer = answers.ask("ai chỉ đạo trồng mới cây dược liệu", locality="xã Sơn Kỳ")
     assert "Hà Văn Lợi" in answer.text
     assert {m.kind for m in answer.matches} == {"indicator", "task"}
+
+
+FIVE_YEARS = """ỦY BAN NHÂN DÂN XÃ PHÚ NHAM
+Số: 77/KH-UBND
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội giai đoạn 2026 - 2030 của xã Phú Nham
+
+| STT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2027 | Năm 2028 | Năm 2029 | Đến năm 2030 |
+|---|---|---|---|---|---|---|---|
+| 1 | Tỷ lệ hộ sử dụng nước sạch | % | 81 | 84 | 87 | 90 | 93 |
+| 2 | Số thôn đạt chuẩn nông thôn mới kiểu mẫu | thôn | 1 | 2 | 3 | 4 | 5 |
+"""
+
+
+@pytest.fixture
+def five_years(engine, tmp_path: Path) -> AnswerEngine:
+    (tmp_path / "phu_nham.md").write_text(FIVE_YEARS, encoding="utf-8")
+    assert all(r.ok for r in ingest_paths(engine, [tmp_path]))
+    return AnswerEngine(engine)
+
+
+def test_a_year_of_a_five_year_plan_gets_that_years_value(five_years: AnswerEngine) -> None:
+    answer = five_years.ask("tỷ lệ hộ dùng nước sạch năm 2028 bao nhiêu")
+    assert "năm 2028: 87" in answer.text and "Mục tiêu cả giai đoạn: 93" in answer.text
+    assert "93" in five_years.ask("tỷ lệ hộ dùng nước sạch đến năm 2030").text.splitlines()[0]
+    assert "93" in five_years.ask("tỷ lệ hộ dùng nước sạch").text.splitlines()[0]
+
+
+def test_the_document_number_is_an_overview_question(five_years: AnswerEngine) -> None:
+    answer = five_years.ask("kế hoạch của xã Phú Nham số mấy?")
+    assert answer.intent == "overview" and "77/KH-UBND" in answer.text
+
+
+def test_an_abbreviation_after_xa_is_not_a_place() -> None:
+    assert parse_question("hồ sơ xã NTM nâng cao khi nào xong").unknown_place is None
+    assert parse_question("tỷ lệ hộ nghèo xã Hòa Bình").unknown_place == "xã Hòa Bình"
