@@ -590,3 +590,77 @@ def test_docx_note_names_the_unit_and_the_plan_year_column_is_the_target(tmp_pat
     assert (cattle.target_text, cattle.responsible) == ("5.600", "Phòng Kinh tế, Hạ tầng và Đô thị")
     assert (ids.target_value, ids.responsible) == (100.0, "Công an xã")
     assert [(o.source, o.text) for o in ids.other_targets] == [("Năm 2025 Chỉ tiêu giao", "95")]
+
+
+# --- whose target, and last year's plan figures ------------------------------------------------
+
+
+def test_the_own_levels_column_is_the_target_and_the_superiors_another_target() -> None:
+    doc = _doc(
+        [
+            [
+                "STT",
+                "Nội dung",
+                "ĐVT",
+                "Ước TH 2025",
+                "KH huyện giao năm 2026",
+                "KH phường phấn đấu năm 2026",
+            ],
+            ["1", "Số hộ được hỗ trợ cải thiện nhà ở", "hộ", "40", "45", "52"],
+        ],
+        [
+            ["STT", "Nội dung", "ĐVT", "NQ HĐND xã năm 2026", "QĐ UBND thành phố năm 2026"],
+            ["1", "Tỷ lệ đường ngõ xóm được cứng hóa", "%", "≥ 88", "85"],
+        ],
+    )
+    housing, lanes = tables.extract(doc).indicators
+    assert (housing.target_text, [(o.source, o.text) for o in housing.other_targets]) == (
+        "52",
+        [("KH huyện giao năm 2026", "45")],
+    )
+    assert (lanes.target_text, lanes.comparator) == ("≥ 88", ">=")
+    assert [(o.source, o.text) for o in lanes.other_targets] == [("QĐ UBND thành phố năm 2026", "85")]
+
+
+def test_last_years_plan_beside_its_actuals_is_a_result_table() -> None:
+    doc = _doc(
+        [
+            [
+                "TT",
+                "Nội dung chỉ tiêu",
+                "Đơn vị tính",
+                "KH năm 2024",
+                "Ước thực hiện năm 2024",
+                "Tự đánh giá",
+            ],
+            ["1", "Diện tích gieo trồng cây vụ đông", "ha", "320", "341", "Vượt kế hoạch"],
+            ["2", "Tỷ lệ thôn có nhà văn hóa đạt chuẩn", "%", "100", "92", "Chưa đạt"],
+        ],
+        [
+            [
+                "TT",
+                "Nội dung chỉ tiêu",
+                "Đơn vị tính",
+                "Ước thực hiện năm 2024",
+                "KH năm 2025",
+                "Cơ quan chủ trì",
+            ],
+            ["1", "Diện tích gieo trồng cây vụ đông", "ha", "341", "350", "Công chức Nông nghiệp"],
+        ],
+    )
+    found = tables.extract(doc)
+    assert [(p.no, p.item, p.value_text, p.value, p.assessment) for p in found.progress] == [
+        ("1", "Diện tích gieo trồng cây vụ đông", "341", 341.0, "Vượt kế hoạch"),
+        ("2", "Tỷ lệ thôn có nhà văn hóa đạt chuẩn", "92", 92.0, "Chưa đạt"),
+    ]
+    [crops] = found.indicators
+    assert (crops.target_text, crops.other_targets, crops.responsible) == ("350", [], "Công chức Nông nghiệp")
+
+
+def test_a_plan_table_of_the_plans_own_year_with_actuals_stays_an_indicator_table() -> None:
+    rows = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện 6 tháng 2025"],
+        ["1", "Thu ngân sách trên địa bàn", "triệu đồng", "9.500", "4.100"],
+    ]
+    found = tables.extract(_doc(rows))
+    assert found.progress == [] and [i.target_text for i in found.indicators] == ["9.500"]

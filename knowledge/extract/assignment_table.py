@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.extract.assignment_columns import Column, cells_by_column, header_columns, join_wrapped
+from knowledge.extract.table_grid import level_score
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
@@ -375,11 +376,7 @@ def _own_column(labels: list[str]) -> int:
 def _label_score(label: str) -> int:
     """Higher for the locality's own resolution/plan, lower for an upper level's or actuals."""
     f = f" {fold(label)} "
-    score = 0
-    if re.search(r" (?:nq|nghi quyet|hdnd|dang uy|phuong|xa|thi tran|phan dau) ", f):
-        score += 2
-    if re.search(r" (?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren) ", f):
-        score -= 2
+    score = level_score(label)
     if re.match(r" (?:th|thuc hien|uoc)\b", f):
         score -= 3
     return score

@@ -105,6 +105,28 @@ def role_of(label: str) -> str:
     return ""
 
 
+# Whose figure a target column holds: the plan's own locality or body (its resolution, what
+# it strives for) or a superior level's assignment ('Chỉ tiêu tỉnh giao', 'QĐ UBND TP').
+_OWN_LEVEL = re.compile(r"\b(?:nq|nghi quyet|hdnd|dang uy|phan dau|xa(?! hoi)|phuong|thi tran)\b")
+_UPPER_LEVEL = re.compile(r"\b(?:tp|thanh pho|huyen|tinh|quan|thi xa|cap tren)\b")
+
+
+def level_score(label: str) -> int:
+    """+2 for a column of the plan's own level ('Chỉ tiêu xã phấn đấu', 'NQ HĐND phường'),
+    -2 for a superior level's ('Chỉ tiêu tỉnh giao', 'QĐ UBND TP'), 0 otherwise: the own
+    level's figure is the plan's target, the superior's assignment another target."""
+    key = fold(label)
+    score = -2 if _UPPER_LEVEL.search(key) else 0
+    if _OWN_LEVEL.search(key.replace("thi xa", " ")):
+        score += 2
+    return score
+
+
+def years_in(label: str) -> list[int]:
+    """The years a column label names ('Kế hoạch 2021-2025' -> [2021, 2025])."""
+    return [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", label)]
+
+
 def is_numbering(text: str) -> bool:
     return bool(_NUMBERING.match(text.strip()))
 
@@ -293,4 +315,4 @@ def _data_rows(rows: list[Row], grid: Grid) -> list[Row]:
     return out
 
 
-__all__ = ["Grid", "Row", "grids", "is_numbering", "role_of", "spanning_heading"]
+__all__ = ["Grid", "Row", "grids", "is_numbering", "level_score", "role_of", "spanning_heading", "years_in"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.table_grid import Grid, Row, spanning_heading
+from knowledge.extract.table_grid import Grid, Row, level_score, spanning_heading
 from knowledge.model import Indicator, OtherTarget
 from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
@@ -206,9 +206,11 @@ def _join_cols(grid: Grid, row: Row, role: str) -> str | None:
 
 
 def _target_order(grid: Grid) -> list[int]:
-    """Target columns, best first: end-of-period / plan columns before yearly averages."""
+    """Target columns, best first: the plan's own level's before a superior's assignment
+    ('Chỉ tiêu xã phấn đấu' before 'Chỉ tiêu tỉnh giao'), then end-of-period / plan columns
+    before yearly averages, then the latest year."""
 
-    def rank(c: int) -> tuple[int, int, int]:
+    def rank(c: int) -> tuple[int, int, int, int]:
         label = fold(grid.full_label(c))
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", label)]
         if "den nam" in label or "muc tieu" in label:
@@ -219,7 +221,7 @@ def _target_order(grid: Grid) -> list[int]:
             r = 1
         else:
             r = 2
-        return (r, -max(years, default=0), c)
+        return (-level_score(label), r, -max(years, default=0), c)
 
     return sorted(grid.cols("target"), key=rank)
 

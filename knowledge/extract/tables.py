@@ -1,7 +1,8 @@
 """Table layouts: task tables, indicator tables and result tables.
 
 Each table is recognised by its header (see `table_grid`), never by the file it
-comes from: result tables (a 'Kết quả' column) give progress rows, tables with a
+comes from: result tables (a 'Kết quả' column, or last year's plan figures beside
+the actual ones) give progress rows, tables with a
 unit/target column give indicators, tables with a task/solution column and who
 does it or by when give tasks. Anything else (signature blocks, recipient
 lists) is ignored."""
@@ -10,7 +11,12 @@ from __future__ import annotations
 
 from knowledge.extract.table_grid import grids
 from knowledge.extract.table_indicators import extract_indicators, is_indicator_table
-from knowledge.extract.table_results import extract_progress, is_result_table
+from knowledge.extract.table_results import (
+    extract_progress,
+    is_past_plan_table,
+    is_result_table,
+    planned_year,
+)
 from knowledge.extract.table_tasks import extract_tasks, is_task_table
 from knowledge.model import Document, LayoutResult, Task
 
@@ -18,8 +24,11 @@ from knowledge.model import Document, LayoutResult, Task
 def extract(doc: Document) -> LayoutResult:
     result = LayoutResult()
     previous: tuple[list[str], list[Task]] | None = None  # the last task table's header and tasks
-    for grid in grids(doc):
-        if is_result_table(grid):
+    found = grids(doc)
+    # the plan's year as its tables plan for it: the latest year a target column names
+    plan_year = max((y for y in map(planned_year, found) if y is not None), default=None)
+    for grid in found:
+        if is_result_table(grid) or is_past_plan_table(grid, plan_year):
             result.progress.extend(extract_progress(grid))
             previous = None
         elif is_indicator_table(grid):
