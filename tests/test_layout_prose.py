@@ -612,3 +612,41 @@ def test_a_lettered_group_under_a_targets_heading_does_not_close_it() -> None:
     )
     inds = prose_indicators.extract(doc).indicators
     assert [(i.no, i.group) for i in inds] == [("1", "Lĩnh vực kinh tế"), ("2", "Lĩnh vực xã hội")]
+
+
+def test_units_given_whole_fields_reach_the_indicators_of_those_groups() -> None:
+    doc = _doc_of(
+        "II. CHỈ TIÊU CHỦ YẾU NĂM 2027\n\n"
+        "Lĩnh vực kinh tế: giá trị sản xuất nông nghiệp tăng 5,5%; sản lượng lương thực đạt 9.800 tấn.\n\n"
+        "Lĩnh vực xã hội: tỷ lệ hộ nghèo còn dưới 2%; tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%; "
+        "tỷ suất sinh giảm 0,2‰; 8/9 thôn đạt chuẩn văn hóa.\n\n"
+        "Lĩnh vực quốc phòng - an ninh: hoàn thành 100% chỉ tiêu tuyển quân.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Công chức Kế toán - Tài chính: tham mưu, theo dõi thực hiện các chỉ tiêu về kinh tế.\n\n"
+        "2. Công chức Văn hóa - Xã hội chủ trì các chỉ tiêu về xã hội (trừ chỉ tiêu về y tế, dân số).\n\n"
+        "3. Trạm Y tế: chủ trì thực hiện các chỉ tiêu bảo hiểm y tế và dân số.\n\n"
+        "4. Ban Chỉ huy Quân sự chịu trách nhiệm chỉ tiêu tuyển quân.\n"
+    )
+    found = {(i.group, i.name): i.responsible for i in prose_indicators.extract(doc).indicators}
+    assert found == {
+        ("Lĩnh vực kinh tế", "Giá trị sản xuất nông nghiệp"): "Công chức Kế toán - Tài chính",
+        ("Lĩnh vực kinh tế", "Sản lượng lương thực"): "Công chức Kế toán - Tài chính",
+        ("Lĩnh vực xã hội", "Tỷ lệ hộ nghèo"): "Công chức Văn hóa - Xã hội",
+        ("Lĩnh vực xã hội", "Tỷ lệ người dân tham gia bảo hiểm y tế"): "Trạm Y tế",
+        ("Lĩnh vực xã hội", "Tỷ suất sinh"): "Trạm Y tế",  # 'dân số' is the field of births
+        ("Lĩnh vực xã hội", "Thôn đạt chuẩn văn hóa"): "Công chức Văn hóa - Xã hội",
+        # the figure closes the verb, the name goes on after it
+        ("Lĩnh vực quốc phòng - an ninh", "Hoàn thành chỉ tiêu tuyển quân"): "Ban Chỉ huy Quân sự",
+    }
+
+
+def test_a_field_left_out_of_a_unit_and_given_to_nobody_stays_empty() -> None:
+    doc = _doc_of(
+        "2. Các chỉ tiêu chủ yếu\n\n"
+        "Về văn hóa - xã hội: tỷ lệ hộ dân có nhà ở kiên cố đạt 90%; 100% trẻ em dưới 1 tuổi được "
+        "tiêm chủng đầy đủ.\n\n"
+        "Giao Phòng Văn hóa - Xã hội theo dõi các chỉ tiêu về văn hóa - xã hội (trừ các chỉ tiêu về y tế).\n"
+    )
+    found = {i.name: i.responsible for i in prose_indicators.extract(doc).indicators}
+    assert found["Tỷ lệ hộ dân có nhà ở kiên cố"] == "Phòng Văn hóa - Xã hội"
+    assert [r for n, r in found.items() if "tiêm chủng" in n] == [None]

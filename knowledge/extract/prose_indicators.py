@@ -123,6 +123,10 @@ def _indicators_of(
 ) -> list[Indicator]:
     """The indicators one paragraph states (several for a flattened list)."""
     out: list[Indicator] = []
+    label = _FIELD_LABEL.match(strip_marker(p.text)[1])
+    if label:
+        # 'Về kinh tế: tốc độ tăng …; …': the paragraph states the indicators of that field
+        group = label.group("label")[:1].upper() + label.group("label")[1:]
     for no, body in _split_flattened(p.text):
         body, parties = split_parties(body)
         body, party = party_after_item(body)
@@ -138,6 +142,11 @@ def _indicators_of(
         out.extend(found)
     return out
 
+
+# A field opening a paragraph of targets: 'Về văn hóa - xã hội:', 'Lĩnh vực môi trường:'.
+_FIELD_LABEL = re.compile(
+    r"^(?P<label>(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực)\s+[^:;,.\d]{2,50}?)\s*:\s+\S", re.IGNORECASE
+)
 
 _BREAKDOWN_LINE = re.compile(r"^trong\s+đó\s*:?\s*", re.IGNORECASE)
 

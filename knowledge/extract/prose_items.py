@@ -381,7 +381,11 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
             rest = _tidy(piece[main.end :])
             name = clean_name(rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}")
         elif parent and i == 0:
-            name = clean_name(piece[piece.find(":") + 1 : main.start]) or name
+            # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
+            colon = piece.find(":") + 1
+            figure = found[0] if i in levelled else main
+            shifted = Found(figure.start - colon, figure.end - colon, figure.target)
+            name = _name_for(piece[colon:], shifted) or name
         if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
             if group:
                 group[-1].extra.append(piece)
