@@ -61,6 +61,7 @@ def results_004() -> LayoutResult:
         ("Kết quả", "result"),
         ("Đánh giá", "assessment"),
         ("KH 2026 so với ƯTH 2025 (%)", "ratio"),
+        ("2027", "target"),  # a year's column of a multi-year plan
         ("So sánh cùng kỳ", "ratio"),
         ("Nơi nhận: Như trên; Lưu VT.", ""),
     ],

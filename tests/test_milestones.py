@@ -53,6 +53,17 @@ def test_other_sentences_are_not(line: str) -> None:
     assert extract(_doc(line)) == []
 
 
+def test_the_parties_after_the_date_stay_with_it() -> None:
+    [found] = extract(
+        _doc(
+            "3. Kiên cố hóa 2 km kênh N4 trong Quý II/2026; đồng chí Vũ Văn An, Phó Chủ tịch UBND xã chỉ đạo."
+        )
+    )
+    assert "Vũ Văn An" in found.text and found.due == date(2026, 6, 30)
+    two = extract(_doc("Lát gạch sân trường trước ngày 15/8/2026; sửa nhà văn hóa thôn 2 trong Quý IV/2026."))
+    assert [ms.due for ms in two] == [date(2026, 8, 15), date(2026, 12, 31)]
+
+
 def test_a_task_already_read_is_not_repeated() -> None:
     found = extract(_doc("Hoàn thành kè bờ sông Đáy đoạn qua thôn 3 trước ngày 30/9/2026."))
     task = Task(key="N1", name="Hoàn thành kè bờ sông Đáy đoạn qua thôn 3")

@@ -33,7 +33,8 @@ _DATED = re.compile(
     rf"|{_DONE}\s+(?:trong\s+|trước\s+)?(?P<year>năm\s+\d{{4}})",
     re.IGNORECASE,
 )
-_SENTENCES = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_CLAUSES = re.compile(r"(?<=;)\s+(?=\S)")
 _LEAD = re.compile(r"^(?:[-+*–—•]\s*|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s*|[a-zđ][.)]\s+)")
 _NOT_A_COMMITMENT = re.compile(
     r"^(?:căn\s+cứ|theo|thực\s+hiện\s+(?:nghị|quyết|chỉ|kế|công))\b", re.IGNORECASE
@@ -49,30 +50,44 @@ def extract(doc: Document) -> list[Milestone]:
         if para.heading:
             continue
         for sentence in _SENTENCES.split(para.text):
-            found = _milestone(sentence, para.line_no)
-            if found is not None:
-                out.append(found)
+            for unit in _units(sentence):
+                found = _milestone(unit, para.line_no)
+                if found is not None:
+                    out.append(found)
     return out
+
+
+def _units(sentence: str) -> list[str]:
+    """A sentence is kept whole, so the parties written after its date ('…; đồng chí
+    X chỉ đạo, Phòng Y phối hợp') stay with it — unless it is long or dates several
+    clauses, then each clause stands alone."""
+    clauses = _CLAUSES.split(sentence)
+    dated = sum(1 for c in clauses if _DATED.search(c))
+    if len(sentence.split()) > _MAX_WORDS or dated > 1:
+        return clauses
+    return [sentence]
 
 
 def _milestone(sentence: str, line_no: int) -> Milestone | None:
     text = _LEAD.sub("", clean(sentence)).strip(" ;")
     if not text or len(text.split()) > _MAX_WORDS or _NOT_A_COMMITMENT.match(text):
         return None
-    if "bao cao" in fold(text):
-        return None  # reporting rules say when to report; they are read elsewhere
     m = _DATED.search(text)
     if m is None:
         return None
-    before = text[: m.start("when") if m.group("when") else m.start("year")]
-    if text[: m.start()].rstrip().endswith(":") or len(_WORD.findall(before)) < _MIN_WORDS + 1:
+    start = text.rfind(";", 0, m.start()) + 1  # the clause that holds the date
+    end = text.find(";", m.end())
+    if "bao cao" in fold(text[start : end if end >= 0 else None]):
+        return None  # reporting rules say when to report; they are read elsewhere
+    before = text[start : m.start("when") if m.group("when") else m.start("year")]
+    if text[start : m.start()].rstrip().endswith(":") or len(_WORD.findall(before)) < _MIN_WORDS + 1:
         return None  # a field of a record ('Thời hạn: Quý II/2026') or no subject to name
     when = m.group("when") or m.group("year")
     parsed = parse_deadline(when)
     if not parsed.deadlines:
         return None
     return Milestone(
-        text=text.rstrip("."),
+        text=text.rstrip(".;"),
         deadline_text=clean(m.group(0)),
         due=max(d.due for d in parsed.deadlines),
         source_ref=f"line {line_no}",

@@ -40,6 +40,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "target",
         re.compile(
             r"ke hoach|^kh\b|muc tieu|chi tieu giao|^chi tieu nam|^nam \d{4}|den nam|binh quan|giai doan|nam \d{4}"
+            r"|^(?:19|20)\d\d$"  # a bare year over a column of a multi-year plan
         ),
     ),
     ("task", re.compile(r"nhiem vu|cong viec")),
