@@ -102,3 +102,24 @@ def test_unnumbered_assignment_paragraph_in_the_implementation_part() -> None:
     assert [(d.unit, d.summary) for d in duties.extract(doc)] == [
         ("Công chức Tài chính - Kế toán", "Theo dõi, tổng hợp kết quả.")
     ]
+
+
+def test_leaders_given_whole_fields_are_duties_leaders_given_numbered_indicators_are_not() -> None:
+    from knowledge.model import Block, Document
+
+    lines = [
+        "Điều 3. Phân công các đồng chí lãnh đạo UBND xã theo dõi, chỉ đạo theo lĩnh vực:",
+        "",
+        "a) Đồng chí Lò Văn Sơn - Phó Chủ tịch UBND xã: phụ trách lĩnh vực nông nghiệp, giao thông, thủy lợi.",
+        "",
+        "b) Đồng chí Hà Thị Mai - Phó Chủ tịch UBND xã: phụ trách các chỉ tiêu số 6, 7 và 8.",
+    ]
+    doc = Document(
+        source="t.txt", blocks=[Block(kind="line", text=t, line_no=i) for i, t in enumerate(lines, 1) if t]
+    )
+    assert [(d.unit, d.summary) for d in duties.extract(doc)] == [
+        (
+            "Đồng chí Lò Văn Sơn - Phó Chủ tịch UBND xã",
+            "Phụ trách lĩnh vực nông nghiệp, giao thông, thủy lợi.",
+        )
+    ]

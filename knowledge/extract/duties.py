@@ -9,7 +9,8 @@ Two shapes occur:
 One numbered item may assign several units, clause by clause ('…; Trưởng các
 ban, ngành … phân công nhiệm vụ …'). Inside the 'Tổ chức thực hiện' part every
 numbered item or bullet opening on a unit counts; elsewhere a numbered item
-counts only when the unit 'chủ trì' / 'tham mưu' or heads its own sub-section."""
+counts only when the unit 'chủ trì' / 'tham mưu' or heads its own sub-section, or
+when a leader is given whole fields ('Đồng chí X - Phó Chủ tịch: chỉ đạo lĩnh vực y tế')."""
 
 from __future__ import annotations
 
@@ -87,6 +88,11 @@ _DUTY_VERB = re.compile(
     r"|\s*[:;.]",
 )  # case-sensitive: a capitalised 'Xây dựng' / 'Kiểm tra' / 'Quản lý' belongs to a unit's name
 _LEADS_OR_ADVISES = re.compile(r"^\s*(?:chủ\s+trì|tham\s+mưu)", re.IGNORECASE)
+# '3. Đồng chí X - Phó Chủ tịch UBND phường: chỉ đạo lĩnh vực văn hóa - xã hội, y tế': a leader
+# given whole fields. Given indicators by number ('… (chỉ tiêu 1, 2, 5)') it is the indicators' leader.
+_PERSON = re.compile(r"^(?:đồng\s+chí|đ/c|(?:phó\s+)?chủ\s+tịch)\b", re.IGNORECASE)
+_LEADS_FIELDS = re.compile(r"^\s*(?:lãnh\s+đạo,?\s+)?(?:chỉ\s+đạo|phụ\s+trách)\b", re.IGNORECASE)
+_BY_NUMBER = re.compile(r"chỉ\s+tiêu\s+(?:số\s+)?\(?\d", re.IGNORECASE)
 _SUMMARY_CHARS = 400
 
 
@@ -225,6 +231,14 @@ def extract(doc: Document) -> list[UnitDuty]:
         if in_tcth:
             for unit, duty in _clauses_with_units(body):
                 found.append(_Found(unit, _first_sentences(duty), para.line_no))
+            continue
+        if (
+            split
+            and _PERSON.match(split[0])
+            and _LEADS_FIELDS.match(split[1])
+            and not _BY_NUMBER.search(body)
+        ):
+            found.append(_Found(split[0], _first_sentences(split[1]), para.line_no))
             continue
         if split and _LEADS_OR_ADVISES.match(split[1]):
             duty = split[1]
