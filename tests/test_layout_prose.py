@@ -650,3 +650,13 @@ def test_a_field_left_out_of_a_unit_and_given_to_nobody_stays_empty() -> None:
     found = {i.name: i.responsible for i in prose_indicators.extract(doc).indicators}
     assert found["Tỷ lệ hộ dân có nhà ở kiên cố"] == "Phòng Văn hóa - Xã hội"
     assert [r for n, r in found.items() if "tiêm chủng" in n] == [None]
+
+
+def test_a_trong_do_breakdown_ends_with_its_clause() -> None:
+    stated = parse_item(
+        "Về nông nghiệp: diện tích gieo trồng 3.100 ha, trong đó ngô 900 ha, đậu tương 150 ha; "
+        "sản lượng chè búp tươi đạt 7.800 tấn."
+    )
+    total, tea = stated
+    assert [c.name for c in total.children] == ["Ngô", "Đậu tương"]
+    assert (tea.name, tea.children) == ("Sản lượng chè búp tươi", [])

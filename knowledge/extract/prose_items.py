@@ -342,6 +342,7 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     """The indicators one item states, in order."""
     out: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
+    clause_starts: set[int] = set()  # a 'trong đó' breakdown ends with its clause
     pending_status: list[Stated] = []
     for index, clause in enumerate(split_clauses(text)):
         clause = strip_lead_in(clause)
@@ -356,10 +357,11 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
             stated = _status_piece(clause, first=True)
             if stated:
                 pending_status.append(stated)
+        clause_starts.add(len(pieces_all))
         pieces_all.extend(pieces)
     if pieces_all:
         out.extend(pending_status)
-    pieces_all, levelled = _join_levels(pieces_all)
+    pieces_all, levelled = _join_levels(pieces_all, clause_starts)
     slotted = _year_slots(pieces_all)
     if slotted is not None:
         return slotted + out
@@ -398,7 +400,9 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
         stated = Stated(name=name, target=main.target)
         if i in levelled:
             stated.extra.append(piece[found[0].start : found[0].end])
-        if _BREAKDOWN.match(piece) and group and not counted and not parent:
+        if i in clause_starts:
+            breakdown_of = None
+        if _BREAKDOWN.match(piece) and group and not counted:
             breakdown_of = group[-1]  # '…12.450 ha, trong đó: cà phê 4.200 ha, hồ tiêu 650 ha'
         if breakdown_of is not None:
             breakdown_of.children.append(stated)
@@ -451,12 +455,14 @@ _CHANGE = re.compile(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
 def _join_levels(
-    pieces: list[tuple[str, list[Found]]],
+    pieces: list[tuple[str, list[Found]]], starts: set[int] | None = None
 ) -> tuple[list[tuple[str, list[Found]]], set[int]]:
-    """'Tỷ lệ hộ nghèo: giảm 2,5%' + 'còn dưới 6%': one indicator whose target is the level."""
+    """'Tỷ lệ hộ nghèo: giảm 2,5%' + 'còn dưới 6%': one indicator whose target is the level.
+    `starts` (indices of pieces opening a clause) is renumbered in place to match."""
     out: list[tuple[str, list[Found]]] = []
     levelled: set[int] = set()
-    for piece, found in pieces:
+    old_starts, new_starts = set(starts or ()), set()
+    for index, (piece, found) in enumerate(pieces):
         if out and _LEVEL.match(piece) and len(out[-1][1]) == 1:
             prev, prev_found = out[-1]
             if _CHANGE.search(prev[: prev_found[0].start]):
@@ -464,7 +470,12 @@ def _join_levels(
                 out[-1] = (joined, find_targets(joined))
                 levelled.add(len(out) - 1)
                 continue
+        if index in old_starts:
+            new_starts.add(len(out))
         out.append((piece, found))
+    if starts is not None:
+        starts.clear()
+        starts.update(new_starts)
     return out, levelled
 
 
