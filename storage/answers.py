@@ -562,8 +562,8 @@ def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
 def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
     """The plan a question is about: the one covering the named year, else the latest."""
 
-    def latest(p: m.Plan) -> tuple[int, int, int]:
-        return (p.period_end or p.period_start or 0, p.period_start or 0, p.id)
+    def latest(p: m.Plan) -> tuple[int, int, date, int]:
+        return (p.period_end or p.period_start or 0, p.period_start or 0, _signed(p), p.id)
 
     if period.year:
         covering = [
@@ -573,8 +573,15 @@ def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
         ]
         if covering:
             # the narrowest plan that covers it (the annual plan before the five-year one)
-            return min(covering, key=lambda p: ((p.period_end or 0) - (p.period_start or 0), -p.id))
+            # (an amendment signed later before the plan it amends)
+            narrowest = min((p.period_end or 0) - (p.period_start or 0) for p in covering)
+            covering = [p for p in covering if (p.period_end or 0) - (p.period_start or 0) == narrowest]
+            return max(covering, key=lambda p: (_signed(p), p.id))
     return max(plans, key=latest)
+
+
+def _signed(plan: m.Plan) -> date:
+    return plan.signed_date or date.min
 
 
 def _plan_label(plan: m.Plan) -> str:

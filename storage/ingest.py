@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from knowledge import model as km
 from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
+from knowledge.extract.metadata import is_amendment
 from knowledge.parties import parse_parties
 from knowledge.question import bare_fold
 from knowledge.readers import collect_paths, read_document
@@ -90,7 +91,10 @@ def _refused(path: Path, reason: str) -> IngestResult:
 def store_plan(session: Session, doc: km.Document, ex: km.ExtractedPlan) -> tuple[m.Plan, m.Plan | None]:
     meta = ex.meta
     locality = _locality(session, meta)
-    key = plan_key(locality.key if locality else None, meta.period_start, meta.period_end, doc.source)
+    amendment = (meta.doc_number or doc.source) if is_amendment(meta.title) else None
+    key = plan_key(
+        locality.key if locality else None, meta.period_start, meta.period_end, doc.source, amendment
+    )
     previous = session.scalar(select(m.Plan).where(m.Plan.plan_key == key, m.Plan.is_current.is_(True)))
     if previous is not None:
         previous.is_current = False

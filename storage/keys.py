@@ -6,12 +6,22 @@ from knowledge.question import bare_fold
 from knowledge.text import fold
 
 
-def plan_key(locality_key: str | None, period_start: int | None, period_end: int | None, source: str) -> str:
+def plan_key(
+    locality_key: str | None,
+    period_start: int | None,
+    period_end: int | None,
+    source: str,
+    amendment: str | None = None,
+) -> str:
     """Two versions of the same plan share locality and period; without a locality
-    the file name is all we have."""
+    the file name is all we have. An amendment ('Kế hoạch điều chỉnh, bổ sung …',
+    named by its number) is a plan of its own beside the one it amends, so the
+    items it leaves alone stay in force."""
     if locality_key:
-        return f"{locality_key}:{period_start or ''}-{period_end or ''}"
-    return f"source:{fold(source)}"
+        key = f"{locality_key}:{period_start or ''}-{period_end or ''}"
+    else:
+        key = f"source:{fold(source)}"
+    return f"{key} | amendment {fold(amendment)}" if amendment else key
 
 
 def locality_key(name: str, parent: str | None, province: str | None, taken: set[str]) -> str:

@@ -27,6 +27,7 @@ from knowledge.calendar import (
 )
 from knowledge.text import fold
 from storage import models as m
+from storage.amendments import overridden_items
 from storage.cycle_models import OutboxMessage
 
 OFFICER_ROLES = ("officer", "leader", "admin")
@@ -169,7 +170,12 @@ def _officer_links(session: Session, on: date) -> list[tuple[m.ItemParty, m.User
         )
     ).all()
     in_force = plans_in_force(session, on)
-    return [(ip, user, plan) for ip, user, plan in rows if plan.id in in_force]
+    indicators, tasks = overridden_items(session, in_force)  # restated by an amendment
+    return [
+        (ip, user, plan)
+        for ip, user, plan in rows
+        if plan.id in in_force and ip.indicator_id not in indicators and ip.task_id not in tasks
+    ]
 
 
 def _chat(user: m.User) -> int:

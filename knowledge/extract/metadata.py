@@ -882,3 +882,12 @@ def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]
 
 def extract_meta(doc: Document) -> PlanMeta:
     return extract_meta_and_conflicts(doc)[0]
+
+
+_AMENDS = re.compile(r"\b(?:dieu chinh|bo sung|sua doi)\b")
+
+
+def is_amendment(title: str | None) -> bool:
+    """'Kế hoạch điều chỉnh, bổ sung Kế hoạch …', 'Quyết định về việc điều chỉnh chỉ
+    tiêu …': a document that changes a plan in force rather than replacing it."""
+    return bool(title) and bool(_AMENDS.search(fold(title)))
