@@ -610,16 +610,22 @@ def _cell_text(tc: Any) -> str:
 
 
 def _docx_rows(table: Any) -> list[list[str]]:
-    """Rows of cell texts on the table grid: a merged cell's text appears once
-    (in its first grid column / first row), the positions it covers stay ''."""
+    """Rows of cell texts on the table grid. A cell merged across columns gives its text
+    once (in its first grid column, the columns it covers stay ''); a cell merged down
+    over several rows ('Lãnh đạo chỉ đạo' written once for a block of tasks) gives it
+    to every row it covers: a continuation cell (`<w:vMerge/>` without 'restart')
+    repeats the text of the cell that opened the merge in the same grid column."""
 
     rows: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column -> text of the last cell starting there
     for tr in table._tbl.tr_lst:
         row: list[str] = [""] * int(getattr(tr, "grid_before", 0) or 0)
         for tc in tr.tc_lst:
             span = int(tc.grid_span or 1)
-            continued = tc.vMerge == "continue"
-            row.append("" if continued else clean_cell(_cell_text(tc)))
+            col = len(row)
+            text = above.get(col, "") if tc.vMerge == "continue" else clean_cell(_cell_text(tc))
+            above[col] = text
+            row.append(text)
             row.extend([""] * (span - 1))
         if any(c for c in row):
             rows.append(row)

@@ -665,3 +665,99 @@ def test_a_plan_table_of_the_plans_own_year_with_actuals_stays_an_indicator_tabl
     ]
     found = tables.extract(_doc(rows))
     assert found.progress == [] and [i.target_text for i in found.indicators] == ["9.500"]
+
+
+def test_an_amended_plans_adjusted_column_is_the_target_and_the_original_another() -> None:
+    doc = _doc(
+        [
+            [
+                "STT",
+                "Tên chỉ tiêu",
+                "Đơn vị tính",
+                "Chỉ tiêu theo Nghị quyết số 08/NQ-HĐND",
+                "Chỉ tiêu điều chỉnh",
+                "Ghi chú",
+            ],
+            ["1", "Diện tích gieo trồng cây vụ đông", "ha", "320", "275", "Giảm do mưa lũ"],
+            ["2", "Số hộ sử dụng nước sạch", "hộ", "1.150", "1.150", ""],
+            ["3", "Số mô hình chuyển đổi số cộng đồng", "mô hình", "–", "6", "Chỉ tiêu mới"],
+        ],
+        [
+            ["TT", "Nội dung chỉ tiêu", "ĐVT", "Mục tiêu bổ sung", "Kế hoạch năm 2026"],
+            ["1", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "90", "85"],
+        ],
+    )
+    crops, water, digital, schools = tables.extract(doc).indicators
+    assert (crops.target_text, crops.target_value) == ("275", 275)
+    assert [(o.source, o.text) for o in crops.other_targets] == [
+        ("Chỉ tiêu theo Nghị quyết số 08/NQ-HĐND", "320")
+    ]
+    assert water.target_text == "1.150" and [o.text for o in water.other_targets] == ["1.150"]
+    assert (digital.target_text, digital.other_targets) == ("6", [])  # a dash is no figure
+    assert schools.target_text == "90"
+
+
+def test_an_amended_deadline_column_wins_and_a_dash_is_no_deadline() -> None:
+    doc = _doc(
+        [
+            [
+                "TT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Thời gian hoàn thành đã giao",
+                "Thời gian hoàn thành điều chỉnh",
+            ],
+            [
+                "1",
+                "Nâng cấp nhà văn hóa thôn Đồng Tâm",
+                "Công chức Địa chính - Xây dựng",
+                "Tháng 5/2025",
+                "Tháng 9/2025",
+            ],
+            ["2", "Nạo vét kênh mương nội đồng", "Công chức Nông nghiệp", "x", "Trước 15/4/2025"],
+            ["3", "Rà soát hộ cận nghèo", "Công chức Lao động", "Quý III/2025", "-"],
+        ]
+    )
+    found = tables.extract(doc).tasks
+    assert [(t.deadline_text, t.due_date) for t in found] == [
+        ("Tháng 9/2025", date(2025, 9, 30)),
+        ("Trước 15/4/2025", date(2025, 4, 15)),
+        ("Quý III/2025", date(2025, 9, 30)),  # not adjusted: the original deadline stands
+    ]
+
+
+def test_docx_cells_merged_down_give_every_row_their_text(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Giải pháp", "Đồng chí chỉ đạo", "Bộ phận chủ trì", "Hạn hoàn thành"],
+        [
+            "1",
+            "Phát triển chăn nuôi",
+            "Hỗ trợ giống bò sinh sản",
+            "",
+            "Công chức Nông nghiệp",
+            "Tháng 4/2025",
+        ],
+        ["", "", "Tiêm phòng định kỳ", "", "Thú y viên", "Tháng 10/2025"],
+        ["2", "Kiên cố hóa kênh mương", "Huy động nhân dân góp công", "", "Trưởng các thôn", "Quý III/2025"],
+        ["3", "Phổ cập giáo dục mầm non", "Rà soát trẻ trong độ tuổi", "", "Trường Mầm non", "Tháng 8/2025"],
+    ]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for c in (0, 1):  # the task's number and text merged down over its two rows
+        table.cell(1, c).merge(table.cell(2, c))
+    table.cell(1, 3).merge(table.cell(3, 3)).text = "Đ/c Vi Văn Khánh - PCT UBND xã"
+    table.cell(4, 3).text = "Đ/c Hà Thị Lụa - PCT UBND xã"
+    path = tmp_path / "phan_cong.docx"
+    document.save(str(path))
+
+    found = _extract(path).tasks
+    assert [(t.no, t.name, t.solution, t.leader) for t in found] == [
+        ("1", "Phát triển chăn nuôi", "Hỗ trợ giống bò sinh sản", "Đ/c Vi Văn Khánh - PCT UBND xã"),
+        ("", "Phát triển chăn nuôi", "Tiêm phòng định kỳ", "Đ/c Vi Văn Khánh - PCT UBND xã"),
+        ("2", "Kiên cố hóa kênh mương", "Huy động nhân dân góp công", "Đ/c Vi Văn Khánh - PCT UBND xã"),
+        ("3", "Phổ cập giáo dục mầm non", "Rà soát trẻ trong độ tuổi", "Đ/c Hà Thị Lụa - PCT UBND xã"),
+    ]

@@ -86,6 +86,15 @@ class Grid:
         i = self.col(role)
         return row.cells[i] if i is not None and i < len(row.cells) else ""
 
+    def value(self, row: Row, role: str) -> str:
+        """The row's figure for a role several columns may hold (old and adjusted deadlines):
+        the first filled one, adjusted columns first; a bare '-' / 'x' is no value."""
+        for i in sorted(self.cols(role), key=lambda c: not is_amended_label(self.full_label(c))):
+            text = row.cells[i] if i < len(row.cells) else ""
+            if not is_blank_mark(text):
+                return text
+        return ""
+
     def label(self, i: int) -> str:
         """The most specific label of column i (its sub-header when it has one)."""
         return self.sub[i] or self.header[i]
@@ -121,6 +130,20 @@ def level_score(label: str) -> int:
     if _OWN_LEVEL.search(key.replace("thi xa", " ")):
         score += 2
     return score
+
+
+# an amended plan's column: 'Kế hoạch sau điều chỉnh', 'Thời hạn điều chỉnh', 'Chỉ tiêu bổ sung',
+# 'Mục tiêu mới' — it wins over the column of the original plan beside it
+_AMENDED = re.compile(r"\b(?:điều chỉnh|bổ sung|mới)\b")
+
+
+def is_amended_label(label: str) -> bool:
+    return bool(_AMENDED.search(clean(label).lower()))
+
+
+def is_blank_mark(text: str) -> bool:
+    """An empty cell, or one holding only a dash or a cross: nothing planned there."""
+    return text.strip() in ("", "-", "–", "—", "x", "X", "--")
 
 
 def years_in(label: str) -> list[int]:
@@ -235,9 +258,11 @@ def _make_grid(rows: list[Row], h: int, context: list[str]) -> tuple[Grid, int]:
             spanned[i] = spanned[i - 1]
     sub = [""] * width
     start = h + 1
-    if start < len(rows) and _is_subheader(_pad(rows[start].cells, width), roles, top):
-        sub = _pad(rows[start].cells, width)
-        start += 1
+    if start < len(rows):
+        candidate = _below_header(_pad(rows[start].cells, width), top)
+        if _is_subheader(candidate, roles, top):
+            sub = candidate
+            start += 1
     final_roles = []
     for i in range(width):
         r_sub = role_of(sub[i]) if sub[i] else ""
@@ -267,6 +292,18 @@ def _settle_roles(roles: list[str], top: list[str], sub: list[str]) -> None:
         roles[roles.index("solution")] = "task"  # one column 'Nhiệm vụ, giải pháp'
 
 
+def _is_sub_again(cells: list[str], grid: Grid) -> bool:
+    """The grid's second header row printed again (after a page break)."""
+    width = len(grid.header)
+    return _same_header(_below_header(_pad(cells, width), grid.raw_header or grid.header), grid.sub)
+
+
+def _below_header(cells: list[str], top: list[str]) -> list[str]:
+    """A second header row without the labels repeated from the row above: a header cell
+    merged down over both rows ('TT', 'Nội dung') reads in each of them."""
+    return ["" if c and fold(c) == fold(t) else c for c, t in zip(cells, top, strict=True)]
+
+
 def _pad(cells: list[str], width: int) -> list[str]:
     return list(cells[:width]) + [""] * (width - len(cells))
 
@@ -286,7 +323,7 @@ def grids(doc: Document) -> list[Grid]:
             body = piece.rows
             if h is not None:
                 body = piece.rows[h + 1 :]
-                if body and any(last.sub) and _same_header(_pad(body[0].cells, width), last.sub):
+                if body and any(last.sub) and _is_sub_again(body[0].cells, last):
                     body = body[1:]
             last.rows.extend(_data_rows(body, last))
             continue
@@ -308,7 +345,7 @@ def _data_rows(rows: list[Row], grid: Grid) -> list[Row]:
     out = []
     for r in rows:
         cells = _pad(r.cells, width)
-        if not any(cells) or _same_header(cells, raw) or (any(grid.sub) and _same_header(cells, grid.sub)):
+        if not any(cells) or _same_header(cells, raw) or (any(grid.sub) and _is_sub_again(cells, grid)):
             continue
         if _is_column_numbers(cells):
             continue
@@ -316,4 +353,15 @@ def _data_rows(rows: list[Row], grid: Grid) -> list[Row]:
     return out
 
 
-__all__ = ["Grid", "Row", "grids", "is_numbering", "level_score", "role_of", "spanning_heading", "years_in"]
+__all__ = [
+    "Grid",
+    "Row",
+    "grids",
+    "is_amended_label",
+    "is_blank_mark",
+    "is_numbering",
+    "level_score",
+    "role_of",
+    "spanning_heading",
+    "years_in",
+]

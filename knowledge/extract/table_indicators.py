@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.table_grid import Grid, Row, level_score, spanning_heading
+from knowledge.extract.table_grid import (
+    Grid,
+    Row,
+    is_amended_label,
+    is_blank_mark,
+    level_score,
+    spanning_heading,
+)
 from knowledge.model import Indicator, OtherTarget
 from knowledge.numbers import parse_target
 from knowledge.text import clean, fold
@@ -141,7 +148,7 @@ def _indicator(
     if not ind.responsible and "responsible" not in grid.roles:
         ind.responsible, coordinating = parties_in_note(ind.note)
         ind.coordinating = ind.coordinating or coordinating
-    filled = [c for c in _target_order(grid) if row.cells[c]]
+    filled = [c for c in _target_order(grid) if not is_blank_mark(row.cells[c])]
     if not filled:
         return ind, []
     first, extra = _split_figures(row.cells[filled[0]])
@@ -206,11 +213,13 @@ def _join_cols(grid: Grid, row: Row, role: str) -> str | None:
 
 
 def _target_order(grid: Grid) -> list[int]:
-    """Target columns, best first: the plan's own level's before a superior's assignment
+    """Target columns, best first: an amended plan's adjusted figure ('Kế hoạch sau điều
+    chỉnh') before the original's, the plan's own level's before a superior's assignment
     ('Chỉ tiêu xã phấn đấu' before 'Chỉ tiêu tỉnh giao'), then end-of-period / plan columns
     before yearly averages, then the latest year."""
 
-    def rank(c: int) -> tuple[int, int, int, int]:
+    def rank(c: int) -> tuple[int, int, int, int, int]:
+        amended = is_amended_label(grid.full_label(c))
         label = fold(grid.full_label(c))
         years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", label)]
         if "den nam" in label or "muc tieu" in label:
@@ -221,7 +230,7 @@ def _target_order(grid: Grid) -> list[int]:
             r = 1
         else:
             r = 2
-        return (-level_score(label), r, -max(years, default=0), c)
+        return (not amended, -level_score(label), r, -max(years, default=0), c)
 
     return sorted(grid.cols("target"), key=rank)
 
@@ -230,12 +239,19 @@ def _merge_fragments(grid: Grid, name_col: int) -> list[Row]:
     """Rows with neither number nor name are the tail of the row above, cut by a page break."""
     out: list[Row] = []
     no_col = grid.col("no")
+    keys = [c for c in (no_col, name_col) if c is not None]
+    last_key: list[str] = []
     for row in grid.rows:
         empty_key = not row.cells[name_col] and (no_col is None or not row.cells[no_col])
-        if empty_key and out:
+        # number and name merged down over two rows of a Word table read in both
+        repeated = bool(row.cells[name_col]) and [row.cells[c] for c in keys] == last_key
+        if (empty_key or repeated) and out:
             prev = out[-1]
-            prev.cells = [f"{a} {b}".strip() if b else a for a, b in zip(prev.cells, row.cells, strict=True)]
+            prev.cells = [
+                f"{a} {b}".strip() if b and b != a else a for a, b in zip(prev.cells, row.cells, strict=True)
+            ]
             continue
+        last_key = [row.cells[c] for c in keys]
         out.append(Row(list(row.cells), row.ref))
     return out
 

@@ -58,7 +58,7 @@ def extract_tasks(
     groups: list[tuple[str, str]] = []
     group: str | None = None
     current: _Current | None = None
-    rows = [_realign(grid, r) for r in grid.rows]
+    rows = _unrepeat(grid, [_realign(grid, r) for r in grid.rows], task_col)
     year = _usual_year(grid, rows)
     if carried and "no" in grid.roles:
         rows = _continue_carried(grid, rows, carried)
@@ -105,7 +105,7 @@ def extract_tasks(
             leader=grid.cell(row, "leader") or None,
             responsible=grid.cell(row, "responsible") or None,
             coordinating=grid.cell(row, "coordinating") or None,
-            deadline_text=grid.cell(row, "deadline") or None,
+            deadline_text=grid.value(row, "deadline") or None,
             source_ref=row.ref,
         )
         if task.deadline_text:
@@ -114,6 +114,27 @@ def extract_tasks(
         current.tasks.append(task)
         tasks.append(task)
     return tasks, groups
+
+
+def _unrepeat(grid: Grid, rows: list[Row], task_col: str) -> list[Row]:
+    """Number and task cells merged down over a task's rows (a Word table) read in each
+    of them: a row repeating the row above's number and task is a continuation row."""
+    keys = [c for c in (grid.col("no"), grid.col(task_col)) if c is not None]
+    if grid.col(task_col) is None:
+        return rows
+    out: list[Row] = []
+    prev: list[str] | None = None
+    for row in rows:
+        key = [row.cells[c] for c in keys]
+        if prev is not None and key == prev and row.cells[keys[-1]]:
+            cells = list(row.cells)
+            for c in keys:
+                cells[c] = ""
+            row = Row(cells, row.ref)
+        else:
+            prev = key
+        out.append(row)
+    return out
 
 
 def _continue_carried(grid: Grid, rows: list[Row], carried: list[Task]) -> list[Row]:
@@ -136,7 +157,7 @@ def _continue_carried(grid: Grid, rows: list[Row], carried: list[Task]) -> list[
 
 def _usual_year(grid: Grid, rows: list[Row]) -> int | None:
     """The year most deadlines of the table name: the year of 'Tháng 5', 'Quý II' without one."""
-    years = Counter(int(y) for r in rows for y in _YEAR.findall(grid.cell(r, "deadline")))
+    years = Counter(int(y) for r in rows for y in _YEAR.findall(grid.value(r, "deadline")))
     return years.most_common(1)[0][0] if years else None
 
 
