@@ -660,3 +660,53 @@ def test_a_trong_do_breakdown_ends_with_its_clause() -> None:
     total, tea = stated
     assert [c.name for c in total.children] == ["Ngô", "Đậu tương"]
     assert (tea.name, tea.children) == ("Sản lượng chè búp tươi", [])
+
+
+def test_roadmap_lines_of_a_record_are_its_values_by_year() -> None:
+    text = (
+        "II. CÁC CHỈ TIÊU ĐẾN NĂM 2030\n"
+        "Chỉ tiêu 1: Tổng sản lượng lương thực có hạt đạt 9.500 tấn.\n"
+        "  - Đơn vị chủ trì: Phòng Kinh tế.\n"
+        "  - Lộ trình: năm 2026 đạt 8.100 tấn; đến năm 2028 đạt 8.800 tấn.\n"
+        "Chỉ tiêu 2: Tỷ lệ hộ nghèo đa chiều\n"
+        "  - Đơn vị chủ trì: Phòng Văn hóa - Xã hội.\n"
+        "  - Lộ trình thực hiện: 2026: 3,2%; 2028: 2,4%; 2030: 1,5%\n"
+        "Chỉ tiêu 3: Số hợp tác xã hoạt động hiệu quả đạt 12 hợp tác xã.\n"
+        "  - Đơn vị chủ trì: Phòng Kinh tế.\n"
+        "  - Năm 2026: 8 hợp tác xã\n"
+        "  - Giai đoạn 2027-2028: 10 hợp tác xã\n"
+    )
+    found = prose_indicators.extract(_doc_of(text)).indicators
+    got = {i.name: (i.target_text, [(o.source, o.text) for o in i.other_targets]) for i in found}
+    assert got == {
+        "Tổng sản lượng lương thực có hạt": (
+            "9.500 tấn",
+            [("năm 2026", "8.100 tấn"), ("năm 2028", "8.800 tấn")],
+        ),
+        "Tỷ lệ hộ nghèo đa chiều": (
+            "1,5%",
+            [("năm 2026", "3,2%"), ("năm 2028", "2,4%"), ("năm 2030", "1,5%")],
+        ),
+        "Số hợp tác xã hoạt động hiệu quả": (
+            "12 hợp tác xã",
+            [("năm 2026", "8 hợp tác xã"), ("giai đoạn 2027-2028", "10 hợp tác xã")],
+        ),
+    }
+
+
+def test_roadmap_lines_under_a_numbered_item() -> None:
+    text = (
+        "II. CÁC CHỈ TIÊU CHỦ YẾU\n"
+        "1. Tỷ lệ trường đạt chuẩn quốc gia đạt 90%.\n"
+        "   + Lộ trình: năm 2026 đạt 70%, năm 2028 đạt 80%.\n"
+        "2. Tỷ lệ hộ nghèo giảm còn dưới 1,5%.\n"
+        "   + Năm 2026: còn 3,2%\n"
+        "3. Số km đường giao thông được nhựa hóa đạt 25 km.\n"
+    )
+    found = prose_indicators.extract(_doc_of(text)).indicators
+    got = {i.name: [(o.source, o.text) for o in i.other_targets] for i in found}
+    assert got == {
+        "Tỷ lệ trường đạt chuẩn quốc gia": [("năm 2026", "70%"), ("năm 2028", "80%")],
+        "Tỷ lệ hộ nghèo": [("năm 2026", "3,2%")],
+        "Số km đường giao thông được nhựa hóa": [],
+    }

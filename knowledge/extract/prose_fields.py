@@ -8,8 +8,8 @@ import re
 
 from knowledge.extract.lines import Paragraph
 from knowledge.extract.prose_items import parse_item, strip_marker
-from knowledge.extract.prose_targets import find_status, find_targets, parse_number
-from knowledge.model import Indicator, Target
+from knowledge.extract.prose_targets import find_status, find_targets, parse_number, year_values
+from knowledge.model import Indicator, OtherTarget, Target
 from knowledge.text import fold
 
 # folded label -> field; longest labels first so 'don vi phoi hop' beats 'don vi'
@@ -69,16 +69,21 @@ _LABELS: list[tuple[str, str]] = [
     ("ghi chu", "note"),
     ("nhom", "group"),
     ("linh vuc", "group"),
+    # the values of the years on the way ('Lộ trình: năm 2026 đạt 58 triệu đồng; năm 2028 …')
+    ("lo trinh", "roadmap"),
+    ("lo trinh thuc hien", "roadmap"),
+    ("lo trinh thuc hien chi tieu", "roadmap"),
+    ("giai doan", "roadmap"),  # 'Giai đoạn 2026-2028: 240 ha' (the span is kept in the label)
 ]
 _LABEL_MAP = dict(_LABELS)
 
 
 def _fields(text: str) -> list[tuple[str, str]]:
-    return [(label, value) for _, label, value in _field_spans(text)]
+    return [(label, value) for _, label, value, _ in _field_spans(text)]
 
 
-def _field_spans(text: str) -> list[tuple[int, str, str]]:
-    """[(field, value)] for the known labels in the text, in order.
+def _field_spans(text: str) -> list[tuple[int, str, str, str]]:
+    """[(start, field, value, label as written)] for the known labels in the text, in order.
 
     A label is the last one to five words before a ':' that fold to a known
     label; it must open the text, follow a separator (';', '|', ',', a dash) or
@@ -101,11 +106,14 @@ def _field_spans(text: str) -> list[tuple[int, str, str]]:
             ):
                 hits.append((start, colon.end(), label))
                 break
+    # inside a roadmap, 'năm 2028: 70' is one more of its years, not a field of its own
+    roadmap = next((n for n, hit in enumerate(hits) if hit[2] == "roadmap"), len(hits))
+    hits = [hit for n, hit in enumerate(hits) if n <= roadmap or hit[2] not in ("target", "previous")]
     out = []
     for (start, vstart, label), nxt in zip(hits, [*hits[1:], None], strict=False):
         end = nxt[0] if nxt else len(text)
         value = text[vstart:end].strip(" ;|,–—-*").strip()
-        out.append((start, label, value))
+        out.append((start, label, value, text[start : vstart - 1].strip(" ;|,–—-*")))
     return out
 
 
@@ -140,11 +148,13 @@ def parse_records_with_lines(paras: list[Paragraph]) -> tuple[list[Indicator], s
     """The records and every source line they took (names, fields)."""
     out: list[Indicator] = []
     taken: dict[int, set[int]] = {}  # id(record) -> lines
+    years: dict[int, list[tuple[str, Target]]] = {}  # id(record) -> its values by year
+    roadmaps: set[int] = set()  # records with a roadmap field
     current: Indicator | None = None
     namer: Paragraph | None = None  # a heading or numbered line right before field lines
     for p in paras:
         spans = _field_spans(p.text)
-        fields = [(label, value) for _, label, value in spans]
+        fields = [(label, value) for _, label, value, _ in spans]
         if not fields:
             current = None
             namer = p if _can_name(p) else None
@@ -157,17 +167,53 @@ def parse_records_with_lines(paras: list[Paragraph]) -> tuple[list[Indicator], s
                 current = _new_record(out, namer, strip_marker(_unmark(namer.text))[1].strip(" :.*#"))
                 taken.setdefault(id(current), set()).update(_span(namer))
         namer = None
-        for label, value in fields:
+        for _, label, value, raw in spans:
             if label == "name":
                 current = _new_record(out, p, "")
-            if current is not None:
+            if current is None:
+                continue
+            if label == "roadmap":
+                roadmaps.add(id(current))
+            if label == "roadmap" or (label == "target" and _YEAR_ONLY.match(fold(raw))):
+                years.setdefault(id(current), []).extend(year_values(_year_field(raw, value)))
+            if label != "roadmap":
                 _apply(current, label, value)
-                taken.setdefault(id(current), set()).update(_span(p))
+            taken.setdefault(id(current), set()).update(_span(p))
     for ind in out:
+        if ind.name and id(ind) in years:
+            _apply_years(ind, years[id(ind)], id(ind) in roadmaps)
         if ind.name and not ind.target_text:
             _target_from_name(ind)
     kept = [ind for ind in out if ind.name and (ind.target_text or ind.responsible or ind.unit)]
     return kept, {line for ind in kept for line in taken.get(id(ind), set())}
+
+
+# A field labelled by a year alone ('Năm 2026: 58 triệu đồng').
+_YEAR_ONLY = re.compile(r"^nam \d{4}$")
+
+
+_ROADMAP_WORDS = re.compile(r"^lộ\s+trình(?:\s+thực\s+hiện)?(?:\s+chỉ\s+tiêu)?\s*:?\s*", re.IGNORECASE)
+
+
+def _year_field(label: str, value: str) -> str:
+    """'Lộ trình' + 'năm 2026 đạt 58' -> 'năm 2026 đạt 58'; 'Năm 2026' + '58' -> 'Năm 2026: 58'."""
+    rest = _ROADMAP_WORDS.sub("", label).strip()
+    return f"{rest}: {value}" if rest else value
+
+
+def _apply_years(ind: Indicator, years: list[tuple[str, Target]], roadmap: bool) -> None:
+    """A record's values by year ('Lộ trình: năm 2026 đạt 58 …; năm 2030 đạt 85 …', 'Năm 2026: 58 …')
+    are other targets labelled with their year. The target stays the figure its name states
+    ('Chỉ tiêu 1: Thu nhập … đạt 85 triệu đồng'); without one, a target field; else the last year's."""
+    stated = parse_item(ind.name)
+    if len(stated) == 1 and stated[0].target is not None and stated[0].target.comparator != "status":
+        ind.name = stated[0].name
+        _set_target(ind, stated[0].target)
+    elif not roadmap:
+        return  # 'Chỉ tiêu: …; Năm 2025: 3; Năm 2026: 2': the year fields are the record's own columns
+    elif not ind.target_text:
+        _set_target(ind, years[-1][1])
+    ind.other_targets.extend(OtherTarget(source=label, text=t.text) for label, t in years)
 
 
 def _new_record(out: list[Indicator], p: Paragraph, name: str) -> Indicator:
@@ -214,7 +260,7 @@ _NUMBERED_LABEL = re.compile(r"^\s*chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}\s*[.:)–
 def _leading_name(text: str, spans: list[tuple[int, str, str]]) -> str:
     """'1. Tỷ lệ hộ nghèo Đơn vị tính: % Kế hoạch năm 2025: 2' (lines joined): the words
     before the first field name the record when unit and target fields follow."""
-    labels = {label for _, label, _ in spans}
+    labels = {label for _, label, _, _ in spans}
     if len(spans) < 2 or "target" not in labels or not labels & {"unit", "previous"}:
         return ""
     head = strip_marker(_unmark(text[: spans[0][0]]))[1]

@@ -17,6 +17,7 @@ from knowledge.extract.prose_fields import parse_records_with_lines, split_parti
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_parties import assign, assignments, party_after_item
 from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
+from knowledge.extract.prose_targets import find_targets, year_values
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 from knowledge.text import fold
 
@@ -92,9 +93,13 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
     out: list[Indicator] = []
     item_rank: float | None = None  # numbering of the last item in this section
     lead_open = False  # after 'Phấn đấu đạt các chỉ tiêu sau:' outside a targets section
+    last: Indicator | None = None  # the indicator of the item just read, for its roadmap lines
     for p in paras:
         heading = as_heading(p)
         rank = marker_rank(p.text)
+        if last is not None and _attach_roadmap(p, last):
+            continue
+        last = None
         if heading is not None and not _sibling_item(p, heading, rank, item_rank, tracker):
             tracker.push(heading)
             item_rank, lead_open = None, False
@@ -108,6 +113,8 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             found = _indicators_of(p, rank is not None, tracker.group(), len(out))
             _attach_breakdown(p, found, out)
             out.extend(found)
+            tops = [ind for ind in found if ind.parent_key is None]
+            last = tops[0] if len(tops) == 1 and tops[0].target_text else None
         elif _is_lead(p.text):
             lead_open = True
         elif lead_open:
@@ -166,6 +173,33 @@ def _attach_breakdown(p: Paragraph, found: list[Indicator], before: list[Indicat
         for field in ("leader", "responsible", "coordinating"):
             if not getattr(ind, field):
                 setattr(ind, field, getattr(parent, field))
+
+
+# A line of an item's values by year: 'Lộ trình: năm 2026 đạt 58 triệu đồng; năm 2028 …',
+# 'Năm 2026: 58 triệu đồng', 'Giai đoạn 2026-2028: đạt 240 ha'.
+_ROADMAP = re.compile(
+    r"^(?P<road>lộ\s+trình(?:\s+thực\s+hiện)?(?:\s+chỉ\s+tiêu)?\s*:)|"
+    r"^(?:năm\s+\d{4}|giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4})\s*:\s*(?:đạt|còn|giảm\s+còn|là)?\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _attach_roadmap(p: Paragraph, last: Indicator) -> bool:
+    """A roadmap line under an item gives that indicator's values by year, as other
+    targets labelled with their year; a year line must hold a figure and no name."""
+    body = strip_marker(p.text)[1]
+    m = _ROADMAP.match(body)
+    if m is None:
+        return False
+    if not m.group("road"):
+        found = find_targets(body[m.end() :])
+        if not found or found[0].start > 0:
+            return False
+    years = year_values(body[m.end() :] if m.group("road") else body)
+    if not years:
+        return False
+    last.other_targets.extend(OtherTarget(source=label, text=t.text) for label, t in years)
+    return True
 
 
 _LEAD = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|phấn\s+đấu)[^.;]*:\s*$", re.IGNORECASE)

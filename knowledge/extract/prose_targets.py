@@ -57,3 +57,30 @@ def find_status(sentence: str) -> Target | None:
     if m is None:
         return None
     return Target(text=m.group(1), comparator="status")
+
+
+# The year or span labelling one value of a roadmap: 'năm 2026 đạt 58 triệu đồng',
+# 'đến năm 2028 còn 5,7%', 'giai đoạn 2026-2028: 240 ha', '2027: 480 ha'.
+_BY = r"(?:(?:đến|tới|trong|hết|cuối|vào)\s+)*"
+_YEAR_LABEL = re.compile(
+    rf"^\s*{_BY}(?:giai\s+đoạn\s+(?P<a>(?:19|20)\d{{2}})\s*[-–]\s*(?P<b>(?:19|20)\d{{2}})|"
+    rf"(?:năm\s+)?(?P<year>(?:19|20)\d{{2}}))(?!\d)\s*:?\s*",
+    re.IGNORECASE,
+)
+_YEAR_CLAUSE = re.compile(rf"\s*[;\n]\s*|,\s+(?={_BY}(?:năm|giai\s+đoạn)\s+\d{{4}})", re.IGNORECASE)
+
+
+def year_values(text: str) -> list[tuple[str, Target]]:
+    """'năm 2026 đạt 58 triệu đồng; năm 2028 đạt 70 triệu đồng' ->
+    [('năm 2026', 58 triệu đồng), ('năm 2028', 70 triệu đồng)]: each value labelled by its year."""
+    out: list[tuple[str, Target]] = []
+    for clause in _YEAR_CLAUSE.split(text):
+        m = _YEAR_LABEL.match(clause)
+        if m is None:
+            continue
+        found = find_targets(clause[m.end() :].strip(" ."))
+        if not found:
+            continue
+        label = f"giai đoạn {m.group('a')}-{m.group('b')}" if m.group("a") else f"năm {m.group('year')}"
+        out.append((label, found[0].target))
+    return out
