@@ -166,13 +166,41 @@ def _read_quarters(work: str, default: int | None) -> list[tuple[int, int, date]
     return _with_years(hits, work, default)
 
 
+# 'tháng 4, 5/2026', 'tháng 4 và 5/2026', 'các tháng 4, 5, 6/2026': months sharing one year.
+_MONTH_LIST_RE = re.compile(
+    rf"{_BEFORE}(?:cuoi\s+|dau\s+|giua\s+|het\s+|trong\s+)?(?:cac\s+)?thang\s+"
+    rf"([0-9]{{1,2}}(?:\s*(?:,|va)\s*[0-9]{{1,2}})+)(?![0-9])"
+    rf"(?:\s*[/.-]\s*(?:nam\s+)?|\s+nam\s+){_YEAR}(?![0-9])"
+)
+
+
+def _read_month_lists(work: str) -> tuple[list[tuple[int, int, date]], str]:
+    """One date per month of a list sharing its year, and the text with the lists blanked."""
+    out = []
+    chars = list(work)
+    for m in _MONTH_LIST_RE.finditer(work):
+        numbers = list(re.finditer(r"[0-9]{1,2}", m.group(2)))
+        if not all(1 <= int(n.group(0)) <= 12 for n in numbers):
+            continue
+        year = int(m.group(3))
+        base = m.start(2)
+        for i, n in enumerate(numbers):
+            start = m.start() if i == 0 else base + n.start()
+            end = m.end() if i == len(numbers) - 1 else base + n.end()
+            due = _month_end(year, int(n.group(0)))
+            out.append((start, end, _before_period(due, 1) if m.group(1) else due))
+        _blank(chars, *m.span())
+    return out, "".join(chars)
+
+
 def _read_months(work: str, default: int | None) -> list[tuple[int, int, date]]:
+    listed, work = _read_month_lists(work)
     hits = []
     for m in _MONTHS_RE.finditer(work):
         month = int(m.group(3) or m.group(2))
         if 1 <= month <= 12:
             hits.append((m, month, m.group(4)))
-    return _with_years(hits, work, default)
+    return sorted(listed + _with_years(hits, work, default))
 
 
 def _with_years(

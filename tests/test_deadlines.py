@@ -338,3 +338,18 @@ def test_parsers_never_raise(text: str) -> None:
     parsed = parse_deadline(text, default_year=2024)
     assert parsed.text == text.strip()
     parse_reporting_rule("báo cáo " + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tháng 3, 4/2027", [date(2027, 3, 31), date(2027, 4, 30)]),
+        ("tháng 11 và 12/2026", [date(2026, 11, 30), date(2026, 12, 31)]),
+        ("Các tháng 6, 7, 8 năm 2027", [date(2027, 6, 30), date(2027, 7, 31), date(2027, 8, 31)]),
+        ("Trong tháng 1, 2/2028 (trước Tết)", [date(2028, 1, 31), date(2028, 2, 29)]),
+    ],
+)
+def test_months_listed_before_one_year_share_it(text: str, expected: list[date]) -> None:
+    """'Tháng 3, 4/2027': each month of the list is a date of that year; the last is the due date."""
+    assert _dates(text, 2025) == expected
+    assert max(d.due for d in parse_deadline(text, 2025).deadlines) == expected[-1]
