@@ -245,6 +245,8 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
         lines += who or ["Kế hoạch không ghi người phụ trách mục này."]
         if fig:
             lines.append(f"Chỉ tiêu: {fig}.")
+        if dl:  # 'ai chỉ đạo, làm khi nào?': the deadline costs one line
+            lines.append(f"Thời hạn: {dl}.")
     elif intent == "deadline":
         lines.append(
             f"«{name}»: thời hạn {dl}."

@@ -148,3 +148,13 @@ def test_the_document_number_is_an_overview_question(five_years: AnswerEngine) -
 def test_an_abbreviation_after_xa_is_not_a_place() -> None:
     assert parse_question("hồ sơ xã NTM nâng cao khi nào xong").unknown_place is None
     assert parse_question("tỷ lệ hộ nghèo xã Hòa Bình").unknown_place == "xã Hòa Bình"
+
+
+def test_the_askers_own_place_is_phrasing() -> None:
+    q = parse_question("tỷ lệ hộ nghèo của xã mình giảm còn bao nhiêu")
+    assert "minh" not in [t.fold for t in q.terms]
+
+
+def test_who_answers_also_give_the_deadline(answers: AnswerEngine) -> None:
+    answer = answers.ask("trồng mới 40 ha cây dược liệu ai chỉ đạo, khi nào xong", locality="xã Sơn Kỳ")
+    assert "Hà Văn Lợi" in answer.text and "Quý III/2026" in answer.text
