@@ -663,6 +663,7 @@ def test_a_trong_do_breakdown_ends_with_its_clause() -> None:
 
 
 def test_roadmap_lines_of_a_record_are_its_values_by_year() -> None:
+    """Each value is said in the indicator's unit, so only its figure is kept ('58', not '58 triệu đồng')."""
     text = (
         "II. CÁC CHỈ TIÊU ĐẾN NĂM 2030\n"
         "Chỉ tiêu 1: Tổng sản lượng lương thực có hạt đạt 9.500 tấn.\n"
@@ -681,15 +682,15 @@ def test_roadmap_lines_of_a_record_are_its_values_by_year() -> None:
     assert got == {
         "Tổng sản lượng lương thực có hạt": (
             "9.500 tấn",
-            [("năm 2026", "8.100 tấn"), ("năm 2028", "8.800 tấn")],
+            [("năm 2026", "8.100"), ("năm 2028", "8.800")],
         ),
         "Tỷ lệ hộ nghèo đa chiều": (
             "1,5%",
-            [("năm 2026", "3,2%"), ("năm 2028", "2,4%"), ("năm 2030", "1,5%")],
+            [("năm 2026", "3,2"), ("năm 2028", "2,4"), ("năm 2030", "1,5")],
         ),
         "Số hợp tác xã hoạt động hiệu quả": (
             "12 hợp tác xã",
-            [("năm 2026", "8 hợp tác xã"), ("giai đoạn 2027-2028", "10 hợp tác xã")],
+            [("năm 2026", "8"), ("giai đoạn 2027-2028", "10")],
         ),
     }
 
@@ -706,7 +707,7 @@ def test_roadmap_lines_under_a_numbered_item() -> None:
     found = prose_indicators.extract(_doc_of(text)).indicators
     got = {i.name: [(o.source, o.text) for o in i.other_targets] for i in found}
     assert got == {
-        "Tỷ lệ trường đạt chuẩn quốc gia": [("năm 2026", "70%"), ("năm 2028", "80%")],
-        "Tỷ lệ hộ nghèo": [("năm 2026", "3,2%")],
+        "Tỷ lệ trường đạt chuẩn quốc gia": [("năm 2026", "70"), ("năm 2028", "80")],
+        "Tỷ lệ hộ nghèo": [("năm 2026", "3,2")],
         "Số km đường giao thông được nhựa hóa": [],
     }

@@ -8,7 +8,13 @@ import re
 
 from knowledge.extract.lines import Paragraph
 from knowledge.extract.prose_items import parse_item, strip_marker
-from knowledge.extract.prose_targets import find_status, find_targets, parse_number, year_values
+from knowledge.extract.prose_targets import (
+    figure_in_unit,
+    find_status,
+    find_targets,
+    parse_number,
+    year_values,
+)
 from knowledge.model import Indicator, OtherTarget, Target
 from knowledge.text import fold
 
@@ -213,7 +219,9 @@ def _apply_years(ind: Indicator, years: list[tuple[str, Target]], roadmap: bool)
         return  # 'Chỉ tiêu: …; Năm 2025: 3; Năm 2026: 2': the year fields are the record's own columns
     elif not ind.target_text:
         _set_target(ind, years[-1][1])
-    ind.other_targets.extend(OtherTarget(source=label, text=t.text) for label, t in years)
+    ind.other_targets.extend(
+        OtherTarget(source=label, text=figure_in_unit(t, ind.unit)) for label, t in years
+    )
 
 
 def _new_record(out: list[Indicator], p: Paragraph, name: str) -> Indicator:

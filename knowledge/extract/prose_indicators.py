@@ -17,7 +17,7 @@ from knowledge.extract.prose_fields import parse_records_with_lines, split_parti
 from knowledge.extract.prose_items import Stated, parse_item, strip_marker
 from knowledge.extract.prose_parties import assign, assignments, party_after_item
 from knowledge.extract.prose_sections import Heading, SectionTracker, as_heading, marker_rank
-from knowledge.extract.prose_targets import find_targets, year_values
+from knowledge.extract.prose_targets import figure_in_unit, find_targets, year_values
 from knowledge.model import Document, Indicator, LayoutResult, OtherTarget
 from knowledge.text import fold
 
@@ -198,7 +198,9 @@ def _attach_roadmap(p: Paragraph, last: Indicator) -> bool:
     years = year_values(body[m.end() :] if m.group("road") else body)
     if not years:
         return False
-    last.other_targets.extend(OtherTarget(source=label, text=t.text) for label, t in years)
+    last.other_targets.extend(
+        OtherTarget(source=label, text=figure_in_unit(t, last.unit)) for label, t in years
+    )
     return True
 
 

@@ -84,3 +84,11 @@ def year_values(text: str) -> list[tuple[str, Target]]:
         label = f"giai đoạn {m.group('a')}-{m.group('b')}" if m.group("a") else f"năm {m.group('year')}"
         out.append((label, found[0].target))
     return out
+
+
+def figure_in_unit(t: Target, unit: str | None) -> str:
+    """'58 triệu đồng' of an indicator in 'triệu đồng/người/năm' -> '58' (the unit is said
+    once, with the indicator); a value in another unit keeps its own."""
+    if t.unit and unit and unit.startswith(t.unit) and t.text.endswith(t.unit):
+        return t.text[: -len(t.unit)].strip()
+    return t.text
