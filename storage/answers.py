@@ -42,7 +42,8 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
-CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
+CLOSE_WHEN_UNNAMED = 15.0
+YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')  # 'who' asked and the best item names nobody: the next one this close too
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
 CROSS_PLACE_MAX_PLANS = 400  # beyond: ask the place (a country's plans all share their items)
@@ -295,7 +296,7 @@ class AnswerEngine:
         if q.kind_hint and kind != qn.REPORTING:
             priors = priors | {q.kind_hint: priors.get(q.kind_hint, 0.0) + _NAMED_KIND_BONUS}
         bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
-        hits = score_docs(qterms, index, q.has_diacritics, priors, bonus)
+        hits = _year_named(score_docs(qterms, index, q.has_diacritics, priors, bonus), q.period.year)
         plans = {p.id: p for p in scope.plans}
         if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
             facts = [self._facts(session, h, plans) for h in hits[:3]]
@@ -518,6 +519,17 @@ class AnswerEngine:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _year_named(hits: list[Hit], year: int | None) -> list[Hit]:
+    """'gọi công dân nhập ngũ năm 2026': a year the item's own name holds is part of
+    what is asked, not only the plan's year."""
+    if not year or not any(str(year) in h.doc.title_set for h in hits):
+        return hits
+    for h in hits:
+        if str(year) in h.doc.title_set:
+            h.score += YEAR_IN_NAME_BONUS
+    return sorted(hits, key=lambda h: (-h.score, h.doc.id))
 
 
 def _names_role(facts: say.ItemFacts, role: str | None) -> bool:

@@ -158,3 +158,30 @@ def test_the_askers_own_place_is_phrasing() -> None:
 def test_who_answers_also_give_the_deadline(answers: AnswerEngine) -> None:
     answer = answers.ask("trồng mới 40 ha cây dược liệu ai chỉ đạo, khi nào xong", locality="xã Sơn Kỳ")
     assert "Hà Văn Lợi" in answer.text and "Quý III/2026" in answer.text
+
+
+def _year_plan(year: int, number: int) -> str:
+    return f"""ỦY BAN NHÂN DÂN XÃ ĐẠI ĐỒNG
+Số: {number}/KH-UBND
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm {year} của xã Đại Đồng
+
+I. CHỈ TIÊU
+1. Tỷ lệ hộ nghèo giảm còn {5 - (year - 2025)}%.
+
+II. NHIỆM VỤ
+Nhiệm vụ 1: Gọi công dân nhập ngũ năm {year + 1}
+- Đơn vị chủ trì: Ban Chỉ huy quân sự xã
+- Thời gian hoàn thành: Tháng 02/{year + 1}
+"""
+
+
+def test_a_year_in_the_items_name_is_part_of_the_question(engine, tmp_path: Path) -> None:
+    (tmp_path / "dd2025.txt").write_text(_year_plan(2025, 31), encoding="utf-8")
+    (tmp_path / "dd2026.txt").write_text(_year_plan(2026, 32), encoding="utf-8")
+    assert all(r.ok for r in ingest_paths(engine, [tmp_path]))
+    qa = AnswerEngine(engine)
+    answer = qa.ask("gọi công dân nhập ngũ năm 2026 xong khi nào", locality="xã Đại Đồng")
+    assert answer.matches[0].name == "Gọi công dân nhập ngũ năm 2026"
+    assert "4 %" in qa.ask("tỷ lệ hộ nghèo năm 2026", locality="xã Đại Đồng").text
