@@ -384,6 +384,7 @@ _PROGRESS = re.compile(
     r"\btien do\b|\bden nay\b|\bda dat\b|\bda thuc hien\b|\bket qua thuc hien\b|\bhien (?:nay|tai|gio) (?:da |dat )"
     r"|\bdat duoc\b|\bthuc hien duoc\b|\buoc dat\b|\bda lam duoc\b|\bden thoi diem nay\b|\btinh hinh thuc hien\b"
     r"|\bhoan thanh chua\b|\bxong chua\b|\bket qua dat duoc\b"
+    r"|\b(?:toi|den) dau (?:roi|chua)\b|\blam (?:toi|den) dau\b|\bduoc bao nhieu (?:roi|phan tram roi)\b"
 )
 
 
@@ -543,7 +544,10 @@ _WRITTEN_PLACE = re.compile(
 def unknown_place(text: str) -> str | None:
     """A place written out with its type and capitals ('xã Hòa Bình'); the
     caller only asks when no known place matched."""
-    for m in _WRITTEN_PLACE.finditer(clean(text)):
+    cleaned = clean(text)
+    for m in _WRITTEN_PLACE.finditer(cleaned):
+        if re.search(r"\bliên\s*$", cleaned[: m.start()], re.IGNORECASE):
+            continue  # 'đường liên xã Đông Lạc - Hương Nộn' names a road, not the place asked about
         words = m.group(2).split()
         if any(len(w) > 1 and w.isupper() for w in words):
             continue  # 'xã NTM nâng cao', 'phường ATTP': an abbreviation, not a name

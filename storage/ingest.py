@@ -309,13 +309,17 @@ def _store_document_progress(
     now = datetime.now(UTC)
     for idx, entry in enumerate(entries):
         target = best_item_for(entry.item, list(indicators.values()))
+        # a result row about a work item ('Đường liên ấp …: hoàn thành 70% khối lượng')
+        task = None if target else best_item_for(entry.item, list(plan.tasks))
+        item: m.Indicator | m.Task | None = target or task
         session.add(
             m.ProgressRecord(
                 plan_key=plan.plan_key,
-                item_kind="indicator",
-                item_key=target.item_key if target else item_key(entry.item),
-                item_name=target.name if target else entry.item,
+                item_kind="task" if task else "indicator",
+                item_key=item.item_key if item else item_key(entry.item),
+                item_name=item.name if item else entry.item,
                 indicator_id=target.id if target else None,
+                task_id=task.id if task else None,
                 value=entry.value,
                 value_text=entry.value_text,
                 assessment=entry.assessment,

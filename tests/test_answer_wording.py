@@ -185,3 +185,20 @@ def test_a_year_in_the_items_name_is_part_of_the_question(engine, tmp_path: Path
     answer = qa.ask("gọi công dân nhập ngũ năm 2026 xong khi nào", locality="xã Đại Đồng")
     assert answer.matches[0].name == "Gọi công dân nhập ngũ năm 2026"
     assert "4 %" in qa.ask("tỷ lệ hộ nghèo năm 2026", locality="xã Đại Đồng").text
+
+
+def test_a_result_row_about_a_task_is_that_tasks_progress(engine) -> None:
+    from knowledge import model as km
+    from storage.db import transaction
+    from storage.ingest import store_plan
+
+    plan = km.ExtractedPlan(
+        meta=km.PlanMeta(locality="xã Kim Sơn", locality_type="xã", period_start=2026, period_end=2026),
+        tasks=[km.Task(key="T1", name="Hoàn thành cầu treo bản Phiêng", responsible="Phòng Kinh tế")],
+        progress=[km.ProgressEntry(item="Cầu treo bản Phiêng", value_text="Đạt 60% khối lượng", value=60)],
+    )
+    with transaction(engine) as s:
+        store_plan(s, km.Document(source="ks.txt", content_hash="ks"), plan)
+    answer = AnswerEngine(engine).ask("cầu treo bản Phiêng làm tới đâu rồi", locality="xã Kim Sơn")
+    assert answer.intent == "progress"
+    assert answer.matches[0].kind == "task" and "60 %" in answer.text
