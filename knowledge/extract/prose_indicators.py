@@ -33,6 +33,14 @@ _NOT_ITEM = re.compile(
     r"kèm\s+theo|\(kèm)",
     re.IGNORECASE,
 )
+# '- Nhiệm vụ: Hoàn thành cứng hóa 4,2 km đường …': a task, whatever figure its name holds.
+_TASK_ITEM = re.compile(r"^(?:nhiệm\s+vụ|công\s+việc)\s*(?:số\s*)?(?:\d{1,3}\s*)?:", re.IGNORECASE)
+
+
+def _not_item(text: str) -> bool:
+    return bool(_NOT_ITEM.match(text) or _TASK_ITEM.match(strip_marker(text)[1]))
+
+
 # '1. Mục tiêu chung: …', 'Yêu cầu: …': a heading with its text on the same line, no targets.
 _GENERAL = re.compile(
     r"^(?:mục\s+tiêu\s+(?:chung|tổng\s+quát)|mục\s+đích|yêu\s+cầu|quan\s+điểm|định\s+hướng)\s*:",
@@ -53,7 +61,7 @@ def extract(doc: Document) -> LayoutResult:
     # rows of a table laid out with spaces (PDF text) belong to the table extractors
     column_rows = {b.line_no for b in doc.blocks if b.kind == "line" and _is_column_row(b.text)}
     paras = [p for p in paras if not column_rows.intersection(range(p.line_no, p.end_line + 1))]
-    found = _from_sections(paras, taken_lines)
+    found = _from_sections(paras, taken_lines, records)
     if not found:
         found = _from_forward_sentences(paras, taken_lines)
     result.indicators.extend(found)
@@ -83,12 +91,16 @@ def _is_column_row(text: str) -> bool:
     return len(re.findall(r"\S(?: {3,}|\t)(?=\S)", text.strip())) >= 2
 
 
+def _line(ind: Indicator) -> int:
+    return (_lines_of(ind) or [0])[0]
+
+
 def _lines_of(ind: Indicator) -> list[int]:
     m = re.match(r"line (\d+)", ind.source_ref)
     return [int(m.group(1))] if m else []
 
 
-def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
+def _from_sections(paras: list[Paragraph], taken: set[int], records: list[Indicator]) -> list[Indicator]:
     tracker = SectionTracker()
     out: list[Indicator] = []
     item_rank: float | None = None  # numbering of the last item in this section
@@ -104,14 +116,14 @@ def _from_sections(paras: list[Paragraph], taken: set[int]) -> list[Indicator]:
             tracker.push(heading)
             item_rank, lead_open = None, False
             continue
-        if p.line_no in taken or _NOT_ITEM.match(p.text) or _GENERAL.match(strip_marker(p.text)[1]):
+        if p.line_no in taken or _not_item(p.text) or _GENERAL.match(strip_marker(p.text)[1]):
             continue
         if tracker.in_target():
             if rank is not None:
                 item_rank = rank
             # a bare status line ('Giữ vững xã đạt chuẩn y tế') counts when it is an item or short
             found = _indicators_of(p, rank is not None, tracker.group(), len(out))
-            _attach_breakdown(p, found, out)
+            _attach_breakdown(p, found, [*records, *out])
             out.extend(found)
             tops = [ind for ind in found if ind.parent_key is None]
             last = tops[0] if len(tops) == 1 and tops[0].target_text else None
@@ -162,10 +174,11 @@ def _attach_breakdown(p: Paragraph, found: list[Indicator], before: list[Indicat
     """'- Trong đó: lúa ruộng: 2.400 tấn' on a line of its own after an item: parts of
     the item's indicator, which take its parties unless they name their own."""
     body = strip_marker(p.text)[1]
-    parents = [ind for ind in before if ind.parent_key is None]
+    # the item last read before the line, a record of fields ('- Chỉ tiêu: …') or a plain item
+    parents = [ind for ind in before if ind.parent_key is None and _line(ind) < p.line_no]
     if not found or not parents or not _BREAKDOWN_LINE.match(body):
         return
-    parent = parents[-1]
+    parent = max(reversed(parents), key=_line)  # the last of a line's items
     tops = [ind for ind in found if ind.parent_key is None]
     for ind in tops:
         ind.parent_key = parent.key
@@ -234,7 +247,7 @@ def _from_forward_sentences(paras: list[Paragraph], taken: set[int]) -> list[Ind
         if heading is not None:
             tracker.push(heading)
             continue
-        if tracker.in_other() or p.line_no in taken or _NOT_ITEM.match(p.text) or not _FORWARD.search(p.text):
+        if tracker.in_other() or p.line_no in taken or _not_item(p.text) or not _FORWARD.search(p.text):
             continue
         for no, body in _split_flattened(p.text):
             stated = [s for s in parse_item(body, allow_status=False) if s.target is not None or s.children]

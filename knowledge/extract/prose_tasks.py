@@ -202,7 +202,11 @@ def _settle_role(role: str, value: str) -> str:
 
 
 def _title(text: str) -> tuple[str, str, str] | None:
-    """(number, rest, numbering style) of a titled line."""
+    """(number, rest, numbering style) of a titled line; a line opened by 'Nhiệm vụ:' (after a
+    bullet or not) is a task title of its own, the label dropped."""
+    lead = _TASK_LEAD.match(_LEADING_BULLET.sub("", text))
+    if lead:
+        return "", lead.group(1).strip(), "nv"
     for style, rx in _TITLES:
         m = rx.match(text)
         if m:
@@ -210,6 +214,81 @@ def _title(text: str) -> tuple[str, str, str] | None:
             depth = no.count(".") if style == "arabic" else 0
             return no, m.group(2).strip(), f"{style}{depth}" if style == "arabic" else style
     return None
+
+
+_TASK_LEAD = re.compile(r"^(?:nhiệm vụ|công việc)\s*:\s*(\S.*)$", re.I)
+
+
+# --- assignments written as clauses ---------------------------------------------------------
+# '(Đ/c X - PCT UBND xã chỉ đạo; Phòng Kinh tế chủ trì, phối hợp các thôn; hoàn thành Quý III/2026)':
+# each clause names a role by a verb after the party ('… chỉ đạo', '… chủ trì') or a word before
+# it ('phối hợp …', 'hoàn thành …', 'thời hạn …'); a clause naming no role goes on the one before.
+_CLAUSE_AFTER: list[tuple[str, re.Pattern[str]]] = [
+    ("leader", re.compile(r"\s+(?:truc tiep\s+)?chi dao(?:\s+thuc hien)?$")),
+    ("responsible", re.compile(r"\s+(?:chu tri|tham muu|thuc hien)(?:\s+(?:thuc hien|tham muu))?$")),
+    ("charge", re.compile(r"\s+phu trach$")),
+]
+_CLAUSE_BEFORE: list[tuple[str, re.Pattern[str]]] = [
+    ("coordinating", re.compile(r"^(?:phoi hop(?:\s+voi)?|cung voi)\s*:?\s+")),
+    ("deadline", re.compile(r"^(?:thoi han|thoi gian|tien do|han)(?:\s+(?:hoan thanh|thuc hien))?\s*:?\s*")),
+    ("deadline", re.compile(r"^(?:hoan thanh|xong)\s*:?\s+")),
+    ("deadline", re.compile(r"^(?=(?:truoc|trong|cuoi|dau|quy|thang|thuong xuyen)\b)")),
+]
+
+
+def split_assignment(title: str) -> tuple[str, list[tuple[str, str]]]:
+    """'Xây nhà văn hóa (Phòng VH-XH chủ trì, hoàn thành Quý IV/2026)' ->
+    ('Xây nhà văn hóa', [('responsible', 'Phòng VH-XH'), ('deadline', 'Quý IV/2026')]).
+
+    The assignment sits in the last brackets (closed or cut off by a labelled field), or after
+    the first ';' of the title; it must name a party, else the title is returned whole."""
+    for m in reversed(list(re.finditer(r"\(", title))):
+        inner = title[m.end() :]
+        close = inner.find(")")
+        if close >= 0 and inner[close + 1 :].strip(_TRIM):
+            continue  # brackets inside the name ('(giai đoạn 2)'), text after them
+        clauses = _clauses(inner[:close] if close >= 0 else inner)
+        if clauses:
+            return title[: m.start()].strip(_TRIM), clauses
+    if ";" in title:
+        head, rest = title.split(";", 1)
+        clauses = _clauses(rest)
+        if clauses and head.strip(_TRIM):
+            return head.strip(_TRIM), clauses
+    return title, []
+
+
+def _clauses(text: str) -> list[tuple[str, str]]:
+    out: list[list[str]] = []  # [role, value]
+    for piece in re.split(r"(?<=[;,])", text):
+        sep = piece[-1:] if piece[-1:] in ";," else ""
+        value = piece[: len(piece) - len(sep)].strip(_TRIM + " ")
+        if not value:
+            continue
+        folded = fold_same_length(value)
+        role = None
+        for name, rx in _CLAUSE_AFTER:
+            hit = rx.search(folded)
+            if hit and hit.start() > 0:
+                role, value = name, value[: hit.start()].strip(_TRIM)
+                break
+        else:
+            for name, rx in _CLAUSE_BEFORE:
+                hit = rx.match(folded)
+                if hit:
+                    role, value = name, value[hit.end() :].strip(_TRIM)
+                    break
+        if role is None or not value:
+            if not out:
+                return []
+            out[-1][1] = f"{out[-1][1]}, {value}" if value else out[-1][1]
+            continue
+        if role == "deadline" and not out:
+            return []  # a date alone in brackets is part of the name
+        out.append([_settle_role(role, value), value])
+    if not any(role in ("leader", "responsible", "coordinating") for role, _ in out):
+        return []
+    return [(role, value) for role, value in out]
 
 
 def period_heading(text: str) -> _Period | None:
@@ -368,6 +447,12 @@ class _Reader:
             else:
                 it.fields[role] = value
             it.last = role
+        if it.style == "nv":
+            it.title, clauses = split_assignment(it.title)
+            for role, value in clauses:
+                if not it.fields.get(role):
+                    it.fields[role] = value
+                it.firm = it.firm or role in ("responsible", "deadline")
 
     def _continues(self, it: _Item, text: str, head: str, has_fields: bool) -> bool:
         """A wrapped line: of the title while no field came yet, else of the record's fields —
