@@ -665,11 +665,16 @@ def _pdf_reason(exc: Exception) -> str:
     return "not a valid PDF file"
 
 
+# A printed piece of a line between column gaps: (x0, x1, text).
+_Piece = tuple[float, float, str]
+
+
 def _pdf_blocks(pages: list[Any]) -> list[Block]:
     blocks: list[Block] = []
+    pieces: dict[int, list[_Piece]] = {}  # id(line block) -> its pieces, for unruled tables
     line_no = 0
     for page in pages:
-        items = sorted(_pdf_page_items(page), key=lambda it: it[0])
+        items = sorted(_pdf_page_items(page, pieces), key=lambda it: it[0])
         first = True
         for _, block in items:
             if first and block.kind == "table" and _continue_table(blocks, block):
@@ -681,10 +686,10 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
             if block.kind == "table":
                 line_no += len(block.rows) - 1
             blocks.append(block)
-    return blocks
+    return _unruled_tables(blocks, pieces)
 
 
-def _pdf_page_items(page: Any) -> list[tuple[float, Block]]:
+def _pdf_page_items(page: Any, pieces: dict[int, list[_Piece]]) -> list[tuple[float, Block]]:
     """Tables and the text lines outside them, each with its top position."""
     items: list[tuple[float, Block]] = []
     tables = page.find_tables()
@@ -698,14 +703,23 @@ def _pdf_page_items(page: Any) -> list[tuple[float, Block]]:
     for line in text_page.extract_text_lines(return_chars=True):
         text = normalise(_pdf_line_text(line["chars"]) or line["text"])
         if text.strip():
-            items.append((line["top"], Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))))
+            block = Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))
+            pieces[id(block)] = _pdf_pieces(line["chars"])
+            items.append((line["top"], block))
     return items
 
 
 def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
     """A line's text with column gaps kept as runs of spaces ('Thu ngân sách   %   15'),
     as text exports of aligned-but-unruled tables show them."""
-    out: list[str] = []
+    return "   ".join(text for _, _, text in _pdf_pieces(chars))
+
+
+def _pdf_pieces(chars: list[dict[str, Any]]) -> list[_Piece]:
+    """A line's pieces between column gaps (a gap wider than 1.2 em), with their x-extent."""
+    out: list[_Piece] = []
+    text: list[str] = []
+    x0 = x1 = 0.0
     previous: dict[str, Any] | None = None
     spaced = False
     for c in sorted(chars, key=lambda ch: ch["x0"]):
@@ -716,12 +730,159 @@ def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
             size = float(c.get("size") or (c["bottom"] - c["top"]) or 10)
             gap = c["x0"] - previous["x1"]
             if gap > 1.2 * size:
-                out.append("   ")
+                out.append((x0, x1, "".join(text)))
+                text, x0 = [], c["x0"]
             elif spaced or gap > 0.2 * size:
-                out.append(" ")
-        out.append(c["text"])
+                text.append(" ")
+        else:
+            x0 = c["x0"]
+        text.append(c["text"])
+        x1 = max(x1, c["x1"]) if text[:-1] else c["x1"]
         previous, spaced = c, False
-    return "".join(out)
+    if text:
+        out.append((x0, x1, "".join(text)))
+    return out
+
+
+# ----------------------------------------------------- .pdf tables without rules
+#
+# A table drawn without lines prints its cells at their columns' x-positions and
+# wraps a long cell onto further lines at the same x:
+#
+#     TT   Chỉ tiêu                         ĐVT   Kế      Đơn vị chủ trì
+#                                                 hoạch
+#     1    Tỷ lệ hộ nghèo theo chuẩn nghèo  %     2,65    Phòng Văn hóa -
+#          đa chiều                                       Xã hội
+#
+# The header line ('TT' first) and the first numbered row give the columns; every
+# following line whose pieces each stay inside one column belongs to the table: a
+# line with a piece in the first column opens a row, any other continues the cells
+# of the row above. The first line that does not fit (prose across the page) ends it.
+
+_UNRULED_HEAD = re.compile(r"^(?:S\.?TT|TT|Số\s+TT)$", re.IGNORECASE)
+_ROW_MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]{1,6}[.)]?|[a-zđ][.)]|[-+•*–])$")
+_X_TOLERANCE = 4.0  # points a cell may start left of its column
+
+
+def _unruled_tables(blocks: list[Block], pieces: dict[int, list[_Piece]]) -> list[Block]:
+    # only the lines still in the document (an id may be reused after a page number was dropped)
+    pieces = {id(b): pieces[id(b)] for b in blocks if b.kind == "line" and id(b) in pieces}
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        found = _unruled_table_at(blocks, i, pieces)
+        if found is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        table, i = found
+        out.append(table)
+    return out
+
+
+def _unruled_table_at(
+    blocks: list[Block], i: int, pieces: dict[int, list[_Piece]]
+) -> tuple[Block, int] | None:
+    """The table whose header line is blocks[i], with the index after its last line."""
+    head = pieces.get(id(blocks[i]))
+    if not head or len(head) < 4 or not _UNRULED_HEAD.match(head[0][2].strip()):
+        return None
+    # the first row: the next line starting under 'TT' with a marker and three pieces or more
+    first = None
+    shown: list[_Piece] = []
+    for k in range(i + 1, min(i + 7, len(blocks))):
+        row = pieces.get(id(blocks[k]))
+        if row is None:
+            return None
+        if abs(row[0][0] - head[0][0]) > _X_TOLERANCE:
+            continue  # the header's wrapped labels
+        if not _ROW_MARKER.match(row[0][2].strip()):
+            return None
+        if first is None:
+            first = k
+        if len(row) >= 3:  # a group row ('I   Chỉ tiêu về kinh tế') does not show the columns
+            shown = row
+            break
+    else:
+        return None
+    if first is None:
+        return None
+    wrapped = [p for k in range(i + 1, first) for p in pieces[id(blocks[k])]]
+    starts = _column_starts([*head, *wrapped], shown)
+    if len(starts) < 4:
+        return None
+    header: list[list[str]] = [[] for _ in starts]
+    for k in range(i, first):
+        cells = _fit(pieces[id(blocks[k])], starts)
+        if cells is None:
+            return None
+        for c, texts in enumerate(cells):
+            header[c].extend(texts)
+    rows: list[list[list[str]]] = []
+    k = first
+    while k < len(blocks):
+        block = blocks[k]
+        line = pieces.get(id(block))
+        if line is None or _is_page_furniture(block):
+            if block.kind == "table" or (line is None and block.text.strip()):
+                break
+            k += 1  # a page number between two pages of the table
+            continue
+        cells = _fit(line, starts)
+        if cells is None:
+            break
+        if cells[0]:
+            if not _ROW_MARKER.match(" ".join(cells[0])):
+                break
+            rows.append([[] for _ in starts])
+        elif not rows:
+            break
+        for c, texts in enumerate(cells):
+            rows[-1][c].extend(texts)
+        k += 1
+    if len(rows) < 2:
+        return None
+    table_rows = [[_join_cell(h) for h in header]] + [[_join_cell(c) for c in row] for row in rows]
+    return Block(kind="table", rows=table_rows, line_no=blocks[i].line_no), k
+
+
+def _column_starts(head: list[_Piece], row: list[_Piece]) -> list[float]:
+    """Column starts from the header's (all its lines) and the first row's pieces:
+    pieces overlapping in x share a column (a centred header sits over its cells), which starts at the
+    leftmost of them."""
+    spans = sorted((x0, x1) for x0, x1, _ in (*head, *row))
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 < merged[-1][1] + _X_TOLERANCE:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [m[0] for m in merged]
+
+
+def _fit(line: list[_Piece], starts: list[float]) -> list[list[str]] | None:
+    """The line's pieces by column, or None when a piece runs across a column start
+    (a group row's title, after its marker, may run on)."""
+    cells: list[list[str]] = [[] for _ in starts]
+    for n, (x0, x1, text) in enumerate(line):
+        col = max((c for c, s in enumerate(starts) if s <= x0 + _X_TOLERANCE), default=-1)
+        if col < 0:
+            return None
+        nxt = starts[col + 1] if col + 1 < len(starts) else None
+        title = n == 1 and len(line) == 2 and col == 1 and bool(cells[0])
+        if nxt is not None and x1 > nxt + _X_TOLERANCE and not title:
+            return None
+        cells[col].append(text.strip())
+    return cells
+
+
+def _join_cell(parts: list[str]) -> str:
+    """'Phòng Văn hóa -' + 'Xã hội' -> 'Phòng Văn hóa - Xã hội'; 'thu-' + 'nhập' -> 'thu-nhập'."""
+    out = ""
+    for part in parts:
+        glued = out.endswith("-") and not out.endswith(" -") and len(out) > 1
+        out = f"{out}{part}" if glued else f"{out} {part}".strip()
+    return " ".join(out.split())
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.IGNORECASE)
