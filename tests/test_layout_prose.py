@@ -711,3 +711,26 @@ def test_roadmap_lines_under_a_numbered_item() -> None:
         "Tỷ lệ hộ nghèo": [("năm 2026", "3,2")],
         "Số km đường giao thông được nhựa hóa": [],
     }
+
+
+def test_item_typed_without_diacritics() -> None:
+    """Verbs and 'trong do' are read on their bare forms in an unaccented item."""
+    found = parse_item("San luong ca nuoi dat 420 tan, trong do: ca ro phi dat 150 tan.")
+    assert [s.name for s in found] == ["San luong ca nuoi"]
+    assert [c.name for c in found[0].children] == ["Ca ro phi"]
+    (poor,) = parse_item("Ty le ho can ngheo giam con duoi 3%.")
+    assert poor.name == "Ty le ho can ngheo"
+    assert poor.target is not None and poor.target.text == "duoi 3%"
+
+
+def test_dash_separated_name_figure_and_unit() -> None:
+    """'name — figure — unit': the last part is the party in charge."""
+    from knowledge.extract.prose_parties import party_after_item
+
+    body, party = party_after_item("Số trường đạt chuẩn quốc gia – 4 trường – Công chức Văn hóa - Xã hội")
+    assert party == "Công chức Văn hóa - Xã hội"
+    (item,) = parse_item(body)
+    assert item.name == "Số trường đạt chuẩn quốc gia"
+    assert party_after_item("Tỷ lệ hộ dùng nước sạch - 99% - Trạm Y tế xã")[1] == "Trạm Y tế xã"
+    # a range between two figures is no party
+    assert party_after_item("Năng suất lúa 60 - 62 tạ/ha")[1] is None

@@ -480,3 +480,48 @@ def test_a_signed_note_between_title_and_name_is_skipped(note: str) -> None:
         )
     )
     assert meta.signer == "Hà Văn Khánh"
+
+
+_BARE_PLAN = """UY BAN NHAN DAN                    CONG HOA XA HOI CHU NGHIA VIET NAM
+PHUONG HOA KHANH TAY               Doc lap - Tu do - Hanh phuc
+So: 07/KH-UBND                     Hoa Khanh Tay, ngay 03 thang 02 nam 2027
+
+KE HOACH
+Thuc hien nhiem vu phat trien kinh te - xa hoi nam 2027
+
+Can cu Nghi quyet cua HDND phuong Hoa Khanh Tay, thanh pho Da Nang ve nhiem vu nam 2027;
+UBND phuong Hoa Khanh Tay ban hanh Ke hoach thuc hien voi cac chi tieu sau day.
+1. Ty le ho ngheo giam xuong duoi 0,5%.
+2. Ty le dan so tham gia bao hiem y te dat 97%.
+3. Cac to dan pho trien khai va bao cao ket qua ve UBND phuong truoc ngay 20 hang thang.
+
+Noi nhan:                          KT. CHU TICH
+- Nhu tren;                        PHO CHU TICH
+- Luu: VT.
+                                   Tran Thi Thu Ha
+"""
+
+
+def test_plan_typed_without_diacritics_reads_its_header() -> None:
+    """Keywords are matched on their bare forms; names stay as written."""
+    meta = extract_meta(_doc(_BARE_PLAN))
+    assert meta.locality == "phường Hoa Khanh Tay"
+    assert meta.locality_type == "phường"
+    assert meta.doc_number == "07/KH-UBND"
+    assert meta.signed_date == date(2027, 2, 3)
+    assert meta.signer == "Tran Thi Thu Ha"
+    assert meta.title and meta.title.lower().startswith("ke hoach thuc hien nhiem vu")
+    assert (meta.period_start, meta.period_end) == (2027, 2027)
+
+
+def test_accented_plan_does_not_read_bare_words_as_places() -> None:
+    """'cơ quan Nhà nước' is no 'quận' in a plan with diacritics: bare forms are read only
+    in a plan typed without them."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH TÂY\nSố: 07/KH-UBND\n"
+        "Hòa Khánh Tây, ngày 03 tháng 02 năm 2027\n\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2027\n\n"
+        "Phối hợp với các cơ quan Nhà nước, vùng sâu vùng xa Trung tâm y tế thực hiện.\n"
+    )
+    meta = extract_meta(_doc(text))
+    assert meta.locality == "phường Hòa Khánh Tây"
+    assert meta.doc_number == "07/KH-UBND"

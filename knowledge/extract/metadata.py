@@ -15,6 +15,7 @@ from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
+from knowledge.extract.loose import Dual, bare_now, is_bare, reading_bare
 from knowledge.model import Conflict, Document, PlanMeta
 from knowledge.text import LEGACY_GLYPHS, clean, fold, nfc
 
@@ -30,33 +31,39 @@ CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", 
 _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 # Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
-_TYPED_NAME = re.compile(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT}))\s+({_NAME})")
-_UPPER_TYPED = re.compile(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
-_COUNCIL = re.compile(r"^(?:HĐND\s*[-–—,]\s*)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(
+_TYPED_NAME = Dual(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT}))\s+({_NAME})")
+_UPPER_TYPED = Dual(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
+_COUNCIL = Dual(r"^(?:HĐND\s*[-–—,]\s*)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
+_PLACE_DATE = Dual(
     r"^([^,;:()]{2,50}?),\s*ngày\s*(\d{1,2})?\s*(?:/|tháng)\s*(\d{1,2})?\s*(?:/|năm)\s*(\d{4})?",
     re.IGNORECASE,
 )
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_NUMBER_LINE = re.compile(r"^Số\s*:\s*([\w./-]*/[\wĐđ.-]+)", re.IGNORECASE)
-_ANNEX_NUMBER = re.compile(
+_DATE_WORDS = Dual(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_NUMBER_LINE = Dual(r"^Số\s*:\s*([\w./-]*/[\wĐđ.-]+)", re.IGNORECASE)
+_ANNEX_NUMBER = Dual(
     r"kèm\s+theo\s+(Quyết\s+định|Kế\s+hoạch)\s+số\s*:?\s*([\w.-]*\s*/\s*[A-ZĐ][\wĐ-]*)",
     re.IGNORECASE,
 )
-_PLAN_HEADING = re.compile(r"^KẾ\s+HOẠCH\b(.*)$")
-_PERIOD_RANGE = re.compile(
-    r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE
-)
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
-_SIGN_TITLE = re.compile(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b", re.IGNORECASE)
-_SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ'’]*$")  # "K' Điểu", 'Y Khâm Niê'
+_PLAN_HEADING = Dual(r"^KẾ\s+HOẠCH\b(.*)$")
+_PERIOD_RANGE = Dual(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
+_YEAR = Dual(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+_SIGN_TITLE = Dual(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b", re.IGNORECASE)
+_SIGN_AUTHORITY = Dual(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
+_NAME_WORD = Dual(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ'’]*$")  # "K' Điểu", 'Y Khâm Niê'
 
-_NOT_NAME = re.compile(
+_NOT_NAME = Dual(
     r"ỦY|UỶ|BAN|NHÂN DÂN|CHỦ TỊCH|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|PHỤ LỤC|BIỂU|KẾ HOẠCH|QUYẾT|"
     r"PHƯỜNG|XÃ|THỊ|HUYỆN|QUẬN|TỈNH|THÀNH|NƠI NHẬN|ĐÃ KÝ|HÀNH ĐỘNG",
 )
-_TITLE_STOP = re.compile(
+_XA_HOI = Dual(r"(?i)xã\s+hội\b")
+_CITES = Dual(r"(?i)^(?:Căn\s+cứ|Theo)\b")
+_PLAN_WORDS = Dual(r"^Kế\s+hoạch\b(.*)$")
+_CARRY_OUT = Dual(r"(?i)^Thực\s+hiện\b")
+_ISSUES_PLAN = Dual(r"ban\s+hành\s+(Kế\s+hoạch\b.*)$")
+_ABOUT = Dual(r"^Về\b")
+_ABOUT_MATTER = Dual(r"(?i)^Về\s+việc")
+_TABLE_HEAD = Dual(r"^(?:Biểu|Phụ\s+lục|Bảng)\b")
+_TITLE_STOP = Dual(
     r"^(?:\(|Căn\s+cứ|Thực\s+hiện|Trên\s+cơ\s+sở|Theo|Để|Dự\s+báo|Phần|[IVX]+[.\-\s]|\d+[.)]\s|Kính\s+gửi)",
     re.IGNORECASE,
 )
@@ -76,7 +83,7 @@ _MAX_FRAME_COLUMNS = 3
 
 # A signature block set as a table runs longer: the recipients' list beside the signer.
 _MAX_SIGNATURE_ROWS = 8
-_SIGNATURE_CELL = re.compile(r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s)", re.IGNORECASE)
+_SIGNATURE_CELL = Dual(r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s)", re.IGNORECASE)
 
 
 def _is_frame(rows: list[list[str]]) -> bool:
@@ -113,20 +120,18 @@ def _lines(doc: Document) -> list[_Line]:
 
 
 # The national motto, set beside the issuer in the two-column header.
-_MOTTO = re.compile(
+_MOTTO = Dual(
     r"(CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
     r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc)",
     re.IGNORECASE,
 )
 # 'Số: 12/KH-UBND   Vĩnh Tuy, ngày …' once the column gap is lost (PDF text, ' — ').
-_NUMBER_THEN_PLACE = re.compile(
-    r"^(\**Số\s*:\s*\S*/\S+?)\s*[—–-]?\s+(\S[^,;:]{1,50},\s*ngày\b.*)$", re.IGNORECASE
-)
+_NUMBER_THEN_PLACE = Dual(r"^(\**Số\s*:\s*\S*/\S+?)\s*[—–-]?\s+(\S[^,;:]{1,50},\s*ngày\b.*)$", re.IGNORECASE)
 
 
 # A blank left for the day or month ('ngày    tháng 4 năm 2026') is not a column gap.
-_DATE_WORD_BEFORE = re.compile(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.\.)$")
-_DATE_WORD_AFTER = re.compile(r"(?i)^(?:tháng|năm|/|…|\.)")
+_DATE_WORD_BEFORE = Dual(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.\.)$")
+_DATE_WORD_AFTER = Dual(r"(?i)^(?:tháng|năm|/|…|\.)")
 
 
 def _columns(raw: str) -> list[str]:
@@ -156,8 +161,20 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _type_of(word: str) -> str | None:
+_KIND_BY_FOLD = {fold(t): t for t in LOCALITY_TYPES}
+
+
+def _kind(word: str) -> str:
+    """The locality type a matched word names: as written, or (in a plan typed without
+    diacritics) the accented type its bare form stands for ('xa' -> 'xã')."""
     w = clean(word).lower()
+    if w in LOCALITY_TYPES or not bare_now():
+        return w
+    return _KIND_BY_FOLD.get(fold(w), w)
+
+
+def _type_of(word: str) -> str | None:
+    w = _kind(word)
     return w if w in LOCALITY_TYPES else _ABBREVIATIONS.get(w.rstrip("."))
 
 
@@ -165,7 +182,7 @@ def _type_of(word: str) -> str | None:
 
 
 # Bodies that head a letter for a place without issuing the plan themselves.
-_PARTY_HEAD = re.compile(
+_PARTY_HEAD = Dual(
     r"^(?:ĐẢNG\s+BỘ|ĐẢNG\s+ỦY|ĐẢNG\s+UỶ|HĐND|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\b\s*(.*)$", re.IGNORECASE
 )
 # Lines further apart than this are not one header block.
@@ -188,7 +205,7 @@ def _level(kind: str, name: str) -> int:
     return 2
 
 
-_HEADER_ABBREVIATION = re.compile(r"^(TP|TX|TT)\.?\s+|^(P|X|Q|H)\.\s*", re.IGNORECASE)
+_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)\.?\s+|^(P|X|Q|H)\.\s*", re.IGNORECASE)
 _FULL_TYPE = {**_ABBREVIATIONS, "tp": "thành phố"}
 
 
@@ -202,11 +219,11 @@ def _typed_header_names(rest: str) -> list[tuple[str, str]]:
         if ab:
             segment = _FULL_TYPE[(ab.group(1) or ab.group(2)).lower()] + " " + segment[ab.end() :]
         tm = _UPPER_TYPED.match(segment)
-        if not tm or re.match(r"(?i)xã\s+hội\b", segment):
+        if not tm or _XA_HOI.match(segment):
             break
         name = tm.group(2).strip(" .,:-–—_*")
         if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
-            out.append((tm.group(1).lower(), name))
+            out.append((_kind(tm.group(1)), name))
     return out
 
 
@@ -289,7 +306,7 @@ def _typed_mentions(text: str) -> list[tuple[str, str]]:
             continue
         if _is_upper(name) and len(name) > 3:
             continue  # upper-case headers are read separately
-        out.append((m.group(1).lower(), name))
+        out.append((_kind(m.group(1)), name))
     return out
 
 
@@ -318,14 +335,14 @@ class _Place:
 
 
 # 'Địa phương: xã Mỹ Hòa, huyện Tháp Mười' / 'Đơn vị: UBND xã …' / front matter 'locality: …'
-_PLACE_LABEL = re.compile(
+_PLACE_LABEL = Dual(
     r"^(?:Địa\s+phương|Địa\s+bàn|Đơn\s+vị(?:\s+ban\s+hành)?|Cơ\s+quan\s+ban\s+hành|locality|place)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
 # Labelled fields sit at the top of the document, before its sections.
 _LABEL_ZONE = 30
 # 'UBND xã Mỹ Hòa ban hành / xây dựng Kế hoạch …': the commune says it is the plan's author.
-_ISSUING_SENTENCE = re.compile(
+_ISSUING_SENTENCE = Dual(
     rf"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
     r"[^.;]{0,40}?\b(?:ban\s+hành|xây\s+dựng|triển\s+khai)\s+(?:các\s+)?[Kk]ế\s+hoạch"
 )
@@ -357,11 +374,11 @@ def _subject_commune(lines: list[_Line], title: str | None) -> tuple[str, str] |
     if kind and name:
         return kind, name
     for line in lines[:_LABEL_ZONE]:
-        if re.match(r"(?i)^(?:Căn\s+cứ|Theo)\b", line.text):
+        if _CITES.match(line.text):
             continue
         for m in _ISSUING_SENTENCE.finditer(line.text):
-            if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2)):
-                return m.group(1).lower(), _proper_name(m.group(2))
+            if _kind(m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2)):
+                return _kind(m.group(1)), _proper_name(m.group(2))
     return None
 
 
@@ -411,9 +428,9 @@ def _mentioned_commune(
     communes = Counter((k, fold(n)) for k, n in mentions if k in _COMMUNE_TYPES)
     pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
     named = [
-        (m.group(1).lower(), _proper_name(m.group(2)))
-        for m in re.finditer(pattern, _joined(lines))
-        if m.group(1).lower() in _COMMUNE_TYPES and _proper_name(m.group(2))
+        (_kind(m.group(1)), _proper_name(m.group(2)))
+        for m in Dual(pattern).finditer(_joined(lines))
+        if _kind(m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2))
     ]
     repeated = [(k, n) for k, n in named if communes[(k, fold(n))] > 1]
     if repeated:
@@ -492,8 +509,8 @@ def _spelling_conflict(
 # ---------------------------------------------------------------- title and period
 
 
-_TITLE_END = re.compile(r"^(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|PHỤ\s+LỤC|Nơi\s+nhận)", re.IGNORECASE)
-_PLACE_AFTER_TYPE = re.compile(
+_TITLE_END = Dual(r"^(?:CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|PHỤ\s+LỤC|Nơi\s+nhận)", re.IGNORECASE)
+_PLACE_AFTER_TYPE = Dual(
     rf"(?<!\w)(?!xã\s+hội\b)({_TYPE_ALT})\s+((?:(?!năm\b|giai\b|đến\b|về\b|của\b|trên\b|và\b|thực\b|nhiệm\b)[^\W\d_]+\s*){{1,4}})"
 )
 
@@ -504,7 +521,7 @@ def _recase_places(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         words = m.group(2).split()
-        if m.group(1) == "xã" and words[0] == "hội":
+        if _kind(m.group(1)) == "xã" and fold(words[0]) == "hoi":
             return m.group(0)
         trail = m.group(0)[len(m.group(0).rstrip()) :]
         return f"{m.group(1)} " + " ".join(w[:1].upper() + w[1:] for w in words) + trail
@@ -524,7 +541,7 @@ def _plan_heading(line: _Line, index: int) -> str | None:
     m = _PLAN_HEADING.match(line.text)
     if m and _is_upper(line.text.split("(")[0]) and len(line.text) <= 160:
         return m.group(1).strip()
-    m = re.match(r"^Kế\s+hoạch\b(.*)$", line.text)
+    m = _PLAN_WORDS.match(line.text)
     near_top = index < 15 and len(line.text) <= 160 and not line.text.endswith((".", ";", ":", ","))
     if m and ((line.heading and len(line.text) <= 200) or near_top):
         return m.group(1).strip()
@@ -534,8 +551,8 @@ def _plan_heading(line: _Line, index: int) -> str | None:
 def _names_purpose(text: str) -> bool:
     """'Thực hiện nhiệm vụ phát triển … năm 2025' under a bare 'KẾ HOẠCH' is the title's second
     line, while 'Thực hiện Kế hoạch số 109/KH-UBND …, UBND xã …' opens the preamble."""
-    cites = re.search(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]", text)
-    return bool(re.match(r"(?i)^Thực\s+hiện\b", text)) and not cites and not text.endswith((";", "."))
+    cites = Dual(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]").search(text)
+    return bool(_CARRY_OUT.match(text)) and not cites and not text.endswith((";", "."))
 
 
 def _title(lines: list[_Line]) -> str | None:
@@ -543,7 +560,7 @@ def _title(lines: list[_Line]) -> str | None:
         rest = _plan_heading(line, i)
         if rest is None:
             continue
-        parts = ["Kế hoạch" + (" " + _title_case_part(rest) if rest else "")]
+        parts = [("Ke hoach" if bare_now() else "Kế hoạch") + (" " + _title_case_part(rest) if rest else "")]
         # a heading that already says what the plan is takes only lines set in its own style
         complete = len(rest.split()) > 3
         for nxt in lines[i + 1 : i + 6]:
@@ -564,7 +581,7 @@ def _title(lines: list[_Line]) -> str | None:
         return _joined_title(parts)
     # No heading: 'Về việc ban hành Kế hoạch X' in a decision
     for line in lines[:60]:
-        m = re.search(r"ban\s+hành\s+(Kế\s+hoạch\b.*)$", line.text)
+        m = _ISSUES_PLAN.search(line.text)
         if m:
             return clean(m.group(1)).rstrip(" .;,")
     return _kind_title(lines) or _headline(lines)
@@ -572,13 +589,13 @@ def _title(lines: list[_Line]) -> str | None:
 
 def _joined_title(parts: list[str]) -> str:
     """The heading and its continuation lines as one title; 'Về việc' goes on the heading's sentence."""
-    if len(parts) > 1 and re.match(r"^Về\b", parts[1]):
+    if len(parts) > 1 and _ABOUT.match(parts[1]):
         parts[1] = "v" + parts[1][1:]
     return clean(" ".join(parts)).rstrip(" .;,")
 
 
 # Other kinds of document that set targets: 'QUYẾT ĐỊNH' over 'Về việc …', 'CHƯƠNG TRÌNH CÔNG TÁC'.
-_KIND_HEADING = re.compile(
+_KIND_HEADING = Dual(
     r"^(QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|CHƯƠNG\s+TRÌNH(?:\s+[A-ZĐÀ-Ỹ]+){0,2}|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|CHỈ\s+THỊ)$"
 )
 
@@ -595,7 +612,7 @@ def _kind_title(lines: list[_Line]) -> str | None:
             if (
                 (
                     _TITLE_STOP.match(t)
-                    and not re.match(r"(?i)^Về\s+việc", t)
+                    and not _ABOUT_MATTER.match(t)
                     and not (len(parts) == 1 and _names_purpose(t))
                 )
                 or _COUNCIL.match(t)
@@ -615,7 +632,7 @@ def _kind_title(lines: list[_Line]) -> str | None:
 
 # A header this near the top makes the first line a letterhead, not a headline.
 _HEADLINE_ZONE = 12
-_DATELINE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
+_DATELINE = Dual(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
 
 
 def _headline(lines: list[_Line]) -> str | None:
@@ -638,22 +655,22 @@ def _headline(lines: list[_Line]) -> str | None:
 
 _RANGE = r"(\d{4})\s*[-–—]\s*(\d{4})"
 # 'Năm kế hoạch: 2025' / 'Giai đoạn: 2026 - 2030' / front matter 'year: 2025'
-_PERIOD_LABEL = re.compile(
+_PERIOD_LABEL = Dual(
     r"^(?:Năm\s+kế\s+hoạch|Kỳ\s+kế\s+hoạch|Năm|Giai\s+đoạn|Thời\s+kỳ|year|period)\s*:\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?\s*$",
     re.IGNORECASE,
 )
 # 'Năm 2025, xã Quảng Lợi phấn đấu …' — a year set as the goal's time, not a past result
-_GOAL_YEAR = re.compile(
+_GOAL_YEAR = Dual(
     r"(?:^|[.;]\s+)(?:Năm\s+(\d{4})|Giai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4}))\s*,[^.;]*?"
     r"\b(?:phấn\s+đấu|đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu|dự\s+kiến)",
     re.IGNORECASE,
 )
 # 'triển khai Kế hoạch phát triển kinh tế - xã hội năm 2025' / '… nhiệm vụ … năm 2025'
-_LAUNCH_YEAR = re.compile(
+_LAUNCH_YEAR = Dual(
     r"\b(?:triển\s+khai|xây\s+dựng|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:các\s+)?(?:[Kk]ế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)"
     r"[^.;]{0,100}?\bnăm\s+(\d{4})",
 )
-_CITATION = re.compile(r"(?i)^(?:Căn\s+cứ|Theo|Thực\s+hiện\s+[^,;]*\bsố\b)")
+_CITATION = Dual(r"(?i)^(?:Căn\s+cứ|Theo|Thực\s+hiện\s+[^,;]*\bsố\b)")
 # Opening sentences read for the plan's year.
 _OPENING_LINES = 40
 
@@ -684,10 +701,10 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
     if labelled:
         return labelled
     if title:
-        m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", title, re.I)
+        m = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I).search(title)
         if m:
             return int(m.group(1)), int(m.group(2))
-        both = re.search(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", title, re.I)
+        both = Dual(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", re.I).search(title)
         if both:  # '6 tháng cuối năm 2025 và năm 2026'
             return int(both.group(1)), int(both.group(2))
         years = _YEAR.findall(title)
@@ -698,7 +715,7 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
     if goal:
         return goal
     for text in opening:
-        m = re.search(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", text, re.I)
+        m = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I).search(text)
         if m:
             return int(m.group(1)), int(m.group(2))
     launched = [int(y) for text in opening for y in _LAUNCH_YEAR.findall(text)]
@@ -707,9 +724,7 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
     # no plan heading: the first heading-like line naming a year ('BIỂU CHỈ TIÊU … NĂM 2025')
     for line in lines[:_OPENING_LINES]:
         years = _YEAR.findall(line.text)
-        if years and (
-            line.heading or _is_upper(line.text) or re.match(r"^(?:Biểu|Phụ\s+lục|Bảng)\b", line.text)
-        ):
+        if years and (line.heading or _is_upper(line.text) or _TABLE_HEAD.match(line.text)):
             return int(years[-1]), int(years[-1])
     return None, None
 
@@ -756,7 +771,7 @@ def _signed_date(lines: list[_Line]) -> date | None:
     return None
 
 
-_PARTIAL_DATE = re.compile(
+_PARTIAL_DATE = Dual(
     r"ngày\s*(\d{1,2})?\s*(?:…|\.{2,})?\s*(?:tháng|/)\s*(\d{1,2})?\s*(?:…|\.{2,})?\s*(?:năm|/)\s*(\d{4})",
     re.IGNORECASE,
 )
@@ -810,11 +825,11 @@ def _person_name(text: str) -> str | None:
 
 
 # A line of the 'Nơi nhận:' column: '- TT Đảng ủy xã (b/c);', '- Lưu: VT.'
-_RECIPIENT = re.compile(r"^(?:[-+•–]\s*\S|Lưu\s*:|Nơi\s+nhận)", re.IGNORECASE)
+_RECIPIENT = Dual(r"^(?:[-+•–]\s*\S|Lưu\s*:|Nơi\s+nhận)", re.IGNORECASE)
 
 
 # 'Đã ký', '[Đã ký và đóng dấu]', '_(Ký tên)_': a note where the signature stands.
-_SIGNED_NOTE = re.compile(r"^[\W_]*(?:đã\s+ký|ký\s+tên|ký\b)[^()\[\]]{0,40}[\W_]*$", re.IGNORECASE)
+_SIGNED_NOTE = Dual(r"^[\W_]*(?:đã\s+ký|ký\s+tên|ký\b)[^()\[\]]{0,40}[\W_]*$", re.IGNORECASE)
 
 
 def _signer(lines: list[_Line]) -> str | None:
@@ -843,6 +858,12 @@ def _signer(lines: list[_Line]) -> str | None:
 
 
 def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
+    text = "\n".join(b.text for b in doc.blocks if b.kind == "line")
+    with reading_bare(is_bare(text)):
+        return _meta_and_conflicts(doc)
+
+
+def _meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
     lines = _lines(doc)
     mentions = _typed_mentions(_joined(lines))
     title = _title(lines)

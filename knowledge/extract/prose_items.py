@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from knowledge.extract.loose import Dual, reading_bare
 from knowledge.extract.prose_targets import Found, find_status, find_targets
 from knowledge.model import Target
 
@@ -29,12 +30,12 @@ class Stated:
 
 
 # Item markers: '(1).', '1.', '1.2.', 'a)', '-', '+', '•', '*'.
-ITEM_MARKER = re.compile(
+ITEM_MARKER = Dual(
     r"^\s*(?:\(\s*(?P<p>\d{1,3})\s*\)\s*[.:]?|(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\s*[.)](?!\d)|"
     r"(?P<a>[a-zđ])\s*[.)]|[-+*–—•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc])\s*"
 )
 # Leading time and subject phrases that are not part of an indicator's name.
-_LEAD = re.compile(
+_LEAD = Dual(
     r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|"
     r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}|trong\s+đó|cụ\s+thể|riêng|phấn\s+đấu|"
     r"(?:ubnd\s+)?(?:xã|phường|thị\s+trấn|huyện)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*\s+phấn\s+đấu|"
@@ -42,14 +43,14 @@ _LEAD = re.compile(
     r"có|với|là|và|gồm|đạt|thêm|đưa|nâng(?!\s+cao))(?:\s*[,:.)-]?\s+|\s*[,:]?\s*$)",
     re.IGNORECASE,
 )
-_LEAD_TIME = re.compile(
+_LEAD_TIME = Dual(
     r"^(?:(?:trong|đến|tới|đến\s+hết|đến\s+cuối|cuối)?\s*năm\s+\d{4}|hằng\s+năm|hàng\s+năm|mỗi\s+năm|phấn\s+đấu)"
     r"\s*,?\s+(?:(?:đến|tới)\s+năm\s+\d{4}\s*,?\s*)?",
     re.IGNORECASE,
 )
 # Discourse lead-ins of a clause ('Theo đó,', 'Bên cạnh đó,', 'Về môi trường,') and the
 # subject that strives ('năm 2025 phường X phấn đấu', 'xã sẽ'): never part of a name.
-_LEAD_IN = re.compile(
+_LEAD_IN = Dual(
     r"^(?:(?:theo\s+đó|theo\s+(?:nghị\s+quyết|kế\s+hoạch|quyết\s+định|báo\s+cáo)(?:\s+này)?|bên\s+cạnh\s+đó|"
     r"ngoài\s+ra|đồng\s+thời|mặt\s+khác|cùng\s+với\s+đó|trên\s+cơ\s+sở\s+đó)\s*,\s*"
     r"|(?:về|đối\s+với|trong\s+lĩnh\s+vực)\s+[^,:;]{1,40}?(?:,\s*[^,:;]{1,20}?)?,\s*"
@@ -58,9 +59,9 @@ _LEAD_IN = re.compile(
     r"|(?:mục\s+tiêu\s+|cũng\s+)?(?:(?:trong|đến|tới|hết|cuối|vào)\s+)*năm\s+\d{4}\s*,?\s*)",
     re.IGNORECASE,
 )
-_SUBJECT = re.compile(r"^(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b\s*", re.IGNORECASE)
+_SUBJECT = Dual(r"^(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b\s*", re.IGNORECASE)
 # What a locality does to its targets ('xã phấn đấu …', 'phường hoàn thành 100% …').
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = Dual(
     r"^(?:phấn\s+đấu|sẽ|tiếp\s+tục\s+phấn\s+đấu|đặt\s+mục\s+tiêu|đề\s+ra\s+mục\s+tiêu)\s+|"
     r"^(?=(?:hoàn\s+thành|duy\s+trì|giữ\s+vững|có|kéo\s+giảm|giảm|tăng)\b)",
     re.IGNORECASE,
@@ -99,33 +100,33 @@ def _strip_subject(text: str) -> str:
 
 
 # After these the locality is what is measured ('xã đạt chuẩn nông thôn mới').
-_MEASURED = re.compile(r"^(?:(?i:đạt|được|là|và|vẫn|không)\b|[A-ZĐ\d])")
+_MEASURED = Dual(r"^(?:(?i:đạt|được|là|và|vẫn|không)\b|[A-ZĐ\d])")
 
 
 # '… đầu người của xã' / 'trên địa bàn phường': the locality owning the measure, at the end.
-_OWNER = re.compile(r"\s+của\s+(?:toàn\s+)?(?:xã|phường|thị\s+trấn)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*\s*$")
-_SPAN = re.compile(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
+_OWNER = Dual(r"\s+của\s+(?:toàn\s+)?(?:xã|phường|thị\s+trấn)(?:\s+[A-ZĐ][\wÀ-ỹ]*)*\s*$")
+_SPAN = Dual(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
-_TRAIL = re.compile(
+_TRAIL = Dual(
     r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bduy\s+trì\s+ổn\s+định|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
     r"(?<!gia )\btăng|\bbằng|\bcho|"
-    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–(])\s*$",
+    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–—(])\s*$",
     re.IGNORECASE,
 )
 # 'Tuyển quân: hoàn thành 100% …': the verb after the colon is no part of the name.
-_COLON_VERB = re.compile(
+_COLON_VERB = Dual(
     r"\s*:\s*(?:đạt|hoàn\s+thành|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|duy\s+trì)(?:\s+(?:và|hoặc)\s+vượt|\s+vượt)?\s*$",
     re.IGNORECASE,
 )
 # A figure that comes first is read with the words that follow it as the name
 # unless the phrase before it names a measure already.
-_MEASURE_NOUN = re.compile(
+_MEASURE_NOUN = Dual(
     r"^(?:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|số|tổng|giá\s+trị|thu\s+nhập|sản\s+lượng|diện\s+tích|mức|cơ\s+cấu|thu|chi|"
     r"năng\s+suất|mật\s+độ|kim\s+ngạch|vốn|bình\s+quân|lượng|độ\s+che\s+phủ|tăng\s+trưởng|dân\s+số)\b",
     re.IGNORECASE,
 )
 # A piece that starts with one of these is a task, not a target, unless it has a figure.
-TASK_VERB = re.compile(
+TASK_VERB = Dual(
     r"^(?:chỉ\s+đạo|tăng\s+cường|tổ\s+chức|tiếp\s+tục|thực\s+hiện|triển\s+khai|nâng\s+cao|đẩy\s+mạnh|"
     r"tuyên\s+truyền|vận\s+động|phối\s+hợp|tập\s+trung|quan\s+tâm|chú\s+trọng|rà\s+soát|kiểm\s+tra|"
     r"tham\s+mưu|làm\s+tốt|phát\s+huy|huy\s+động|khuyến\s+khích|hướng\s+dẫn|đôn\s+đốc|giao|căn\s+cứ|"
@@ -135,7 +136,7 @@ TASK_VERB = re.compile(
 
 
 # Words of a result already reached rather than a target.
-_RESULT = re.compile(
+_RESULT = Dual(
     r"\b(?:ước\s+đạt|ước\s+thực\s+hiện|ước\s+tính|đã\s+đạt|đạt\s+được|đã\s+thực\s+hiện|thực\s+hiện\s+được|"
     r"bằng\s+[\d,.]+\s*%\s+(?:kế\s+hoạch|KH))",
     re.IGNORECASE,
@@ -153,7 +154,7 @@ def strip_marker(text: str) -> tuple[str, str]:
 
 # 'không thấp hơn dự toán huyện giao (15.200 triệu đồng)': the figure of a target stated
 # relative to the budget or plan sits in parentheses.
-_REL_PAREN = re.compile(
+_REL_PAREN = Dual(
     r"(?P<cmp>không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|đạt\s+(?:và|hoặc)\s+vượt|"
     r"vượt|bằng|đạt)?\s*"
     r"(?P<rel>(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)[^();:\d]{0,40}?)\s*\((?P<fig>[^()]{1,30})\)",
@@ -214,12 +215,12 @@ def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
 
 # After ', ' or ' và ' a new measure starts with its figure ('… và 100% tổ dân phố …')
 # or with a verb that moves another measure ('…, đưa tỷ lệ hộ nghèo xuống còn 0,45%').
-_FIGURE_FIRST = re.compile(r"^(?:(?:có|đạt|thêm)\s+)?(?=\d)", re.IGNORECASE)
-_MOVES = re.compile(r"^(?:đưa|nâng)\s+\S", re.IGNORECASE)
+_FIGURE_FIRST = Dual(r"^(?:(?:có|đạt|thêm)\s+)?(?=\d)", re.IGNORECASE)
+_MOVES = Dual(r"^(?:đưa|nâng)\s+\S", re.IGNORECASE)
 
 
 # Words that go on with the measure before the comma ('…, phấn đấu vượt 10% dự toán', '…, tăng 8%').
-_GOES_ON = re.compile(
+_GOES_ON = Dual(
     r"^(?:phấn\s+đấu|tăng|giảm|bằng|vượt|đạt|trong\s+đó|so\s+với|chiếm|ước|riêng|cao\s+hơn|thấp\s+hơn|gấp)\b",
     re.IGNORECASE,
 )
@@ -248,7 +249,7 @@ def _cut_before_new_measure(piece: str) -> list[str]:
 
 
 # Words that may follow a figure and still close its piece ('60% tổng chi ngân sách').
-_QUALIFIER = re.compile(
+_QUALIFIER = Dual(
     r"^(?:trở\s+lên|trở\s+xuống|tổng|so\s+với|kế\s+hoạch|trên\s+tổng|của|mỗi|hằng|hàng|/|trong|vào|năm|"
     r"được\s+giao|giao|dân\s+số|số\s+dân)",
     re.IGNORECASE,
@@ -281,13 +282,13 @@ def clean_name(text: str) -> str:
 
 
 # Units of measure (as opposed to counted things such as 'hộ', 'trường'), never part of a name.
-_MEASURE_UNIT = re.compile(
+_MEASURE_UNIT = Dual(
     r"^(?:km|m|m2|m²|m3|m³|ha|héc\s*ta|tấn|tạ|kg|lít|tỷ|triệu|nghìn|ngàn|đồng|usd|kwh|mw)\b", re.IGNORECASE
 )
 
 
 # What follows a share of the assigned quota ('100% chỉ tiêu (huyện) giao', '100% kế hoạch').
-_QUOTA = re.compile(
+_QUOTA = Dual(
     r"^(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+(?:được|cấp\s+trên|trên|huyện|tỉnh|quận|thành\s+phố|thị\s+xã))*"
     r"(?:\s+giao)?$",
     re.IGNORECASE,
@@ -338,8 +339,21 @@ def _short_status(clause: str) -> bool:
     )
 
 
+def _typed_bare(text: str) -> bool:
+    """An item typed without diacritics ('Ty le ho ngheo giam con duoi 8,4%'): a dozen
+    letters and not one accented (accented prose has some in every phrase)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and all(c.isascii() for c in letters)
+
+
 def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
-    """The indicators one item states, in order."""
+    """The indicators one item states, in order (an item typed without diacritics is read
+    with its words' bare forms: 'Trong do', 'dat', 'giam con')."""
+    with reading_bare(_typed_bare(text)):
+        return _parse_item(text, allow_status)
+
+
+def _parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     out: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
     clause_starts: set[int] = set()  # a 'trong đó' breakdown ends with its clause
@@ -413,18 +427,18 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     return group + out
 
 
-_BREAKDOWN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
+_BREAKDOWN = Dual(r"^\s*trong\s+đó\b", re.IGNORECASE)
 
 
 # Labels of a year's value after a name: 'năm 2025 thực hiện', 'ước thực hiện năm 2025 đạt',
 # 'kế hoạch năm 2026 đạt', 'năm 2026 phấn đấu'.
-_SLOT = re.compile(
+_SLOT = Dual(
     r"^(?:\s|[,:]|năm\s+\d{4}|thực\s+hiện|ước(?:\s+tính)?|kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|"
     r"dự\s+kiến|đạt|KH|TH)*$",
     re.IGNORECASE,
 )
-_PLAN_SLOT = re.compile(r"kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|\bKH\b", re.IGNORECASE)
-_PAST_SLOT = re.compile(r"thực\s+hiện|ước|\bTH\b", re.IGNORECASE)
+_PLAN_SLOT = Dual(r"kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|\bKH\b", re.IGNORECASE)
+_PAST_SLOT = Dual(r"thực\s+hiện|ước|\bTH\b", re.IGNORECASE)
 
 
 def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
@@ -450,8 +464,8 @@ def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
 
 
 # 'còn dưới 6%', 'xuống còn 2%': the level a reduction leads to.
-_LEVEL = re.compile(r"^(?:(?:giảm\s+)?xuống\s+còn|còn|xuống|(?:tăng\s+)?lên)\s+\S", re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
+_LEVEL = Dual(r"^(?:(?:giảm\s+)?xuống\s+còn|còn|xuống|(?:tăng\s+)?lên)\s+\S", re.IGNORECASE)
+_CHANGE = Dual(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
 def _join_levels(
@@ -480,7 +494,7 @@ def _join_levels(
 
 
 # A figure relative to the plan or budget with no name of its own ('vượt 10% dự toán giao').
-_RELATIVE = re.compile(r"^(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)\b(?!\s+giao\s+quân)", re.IGNORECASE)
+_RELATIVE = Dual(r"^(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)\b(?!\s+giao\s+quân)", re.IGNORECASE)
 
 
 def _plan_relative(piece: str, found: Found) -> bool:
@@ -488,7 +502,7 @@ def _plan_relative(piece: str, found: Found) -> bool:
 
 
 # The words before a colon that introduce a list of targets rather than name one.
-_LIST_LEAD = re.compile(
+_LIST_LEAD = Dual(
     r"(?:\bgồm|\bbao\s+gồm|\bnhư\s+sau|\bcụ\s+thể|\bsau)\s*$|^(?:các|những)\s+(?:chỉ\s+tiêu|mục\s+tiêu)\b",
     re.IGNORECASE,
 )

@@ -73,11 +73,30 @@ _REFERENCE = re.compile(r"^(?:này|trên|nói\s+trên|đó)\b", re.IGNORECASE)
 _BACK = "\x00"  # marks a topic that is the clause the reference points back to
 
 
+# 'Tỷ lệ hộ nghèo — dưới 1,6% — Phòng VH-XH': name, figure and the unit in charge set apart
+# by dashes; the part after the figure is a party when it opens with a unit or officer.
+_DASH = re.compile(r"\s+[—–-]\s+|\s*[—–]\s*")
+_PARTY_OPENING = re.compile(
+    r"^(?:phong|tram|cong an|ban|cong chuc|can bo|van phong|bo phan|trung tam|chi huy|hoi|doan|"
+    r"uy ban|ubnd|dc|d c|dong chi|truong|mttq|ubmttq|hop tac xa|htx)\b(?! hanh\b)"
+)
+
+
+def _dash_party(text: str) -> tuple[str, str | None]:
+    for m in _DASH.finditer(text):
+        left, right = text[: m.start()], text[m.end() :].strip(" .;")
+        if not re.search(r"\d", left) or re.search(r"\d", fold(right).replace("/", " ")[:1]):
+            continue
+        if len(right.split()) <= 14 and _PARTY_OPENING.match(fold(right)):
+            return left.strip(), right
+    return text, None
+
+
 def party_after_item(text: str) -> tuple[str, str | None]:
-    """The item's text without '(X chủ trì)', and X."""
+    """The item's text without '(X chủ trì)' or a closing '— X', and X."""
     m = _AFTER_ITEM.search(text) or _UNIT_AFTER_ITEM.search(text)
     if m is None:
-        return text, None
+        return _dash_party(text)
     return (text[: m.start()] + text[m.end() :]).strip(), m.group("party").strip()
 
 
