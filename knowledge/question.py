@@ -267,7 +267,8 @@ def _narrow(cands: list[PlaceRef], span: list[Token], typ: str | None) -> list[P
         typed = [c for c in cands if c.type == typ]
         cands = typed or cands
     # a word typed with diacritics must match them: 'dưỡng năm' is not 'Dương Nam'
-    return [c for c in cands if _accents_agree(span, c.bare_acc.split())]
+    # (unless the plan wrote the name without any: its accents are unknown)
+    return [c for c in cands if c.bare_acc == c.bare or _accents_agree(span, c.bare_acc.split())]
 
 
 def _accents_agree(span: list[Token], words: list[str]) -> bool:

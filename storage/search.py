@@ -173,6 +173,11 @@ class Doc:
     def padded(self) -> str:
         return f" {self.title_text} "
 
+    @property
+    def accented(self) -> bool:
+        """Whether the item is written with diacritics (some plans are typed without)."""
+        return self.acc_text != self.title_text
+
     def writes(self, accented_word: str) -> bool:
         """Whether the item's own words hold this word with these diacritics."""
         return f" {accented_word} " in f" {self.acc_text} "
@@ -363,7 +368,7 @@ def score_docs(
             for v, strength in q.variants.items():
                 if v in doc.title_set:
                     s = strength
-                    if has_diacritics and q.token.accented and not doc.writes(q.token.acc):
+                    if has_diacritics and q.token.accented and doc.accented and not doc.writes(q.token.acc):
                         s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
                     best = max(best, s)
                 elif v in doc.context_set:

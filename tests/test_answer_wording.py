@@ -202,3 +202,29 @@ def test_a_result_row_about_a_task_is_that_tasks_progress(engine) -> None:
     answer = AnswerEngine(engine).ask("cầu treo bản Phiêng làm tới đâu rồi", locality="xã Kim Sơn")
     assert answer.intent == "progress"
     assert answer.matches[0].kind == "task" and "60 %" in answer.text
+
+
+BARE = """UY BAN NHAN DAN XA VAN SON
+So: 41/KH-UBND
+Van Son, ngay 10 thang 01 nam 2026
+
+KE HOACH
+Phat trien kinh te - xa hoi nam 2026
+
+I. CAC CHI TIEU CHU YEU
+1. Ty le ho ngheo giam con duoi 6,2%.
+2. Ty le dan so tham gia bao hiem y te dat 97,5%.
+3. Tong san luong luong thuc co hat dat 5.400 tan.
+
+II. TO CHUC THUC HIEN
+Dinh ky truoc ngay 18 hang thang, cac bo phan bao cao ket qua thuc hien ve UBND xa de tong hop.
+"""
+
+
+def test_a_plan_typed_without_diacritics_answers_accented_questions(engine, tmp_path: Path) -> None:
+    (tmp_path / "van_son.txt").write_text(BARE, encoding="utf-8")
+    assert all(r.ok for r in ingest_paths(engine, [tmp_path]))
+    qa = AnswerEngine(engine)
+    assert "6,2" in qa.ask("Tỷ lệ hộ nghèo xã Vân Sơn năm nay còn bao nhiêu?").text
+    assert "97,5" in qa.ask("bảo hiểm y tế được bao nhiêu", locality="xã Vân Sơn").text
+    assert "18" in qa.ask("báo cáo hàng tháng trước ngày nào", locality="Vân Sơn").text

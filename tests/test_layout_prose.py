@@ -734,3 +734,17 @@ def test_dash_separated_name_figure_and_unit() -> None:
     assert party_after_item("Tỷ lệ hộ dùng nước sạch - 99% - Trạm Y tế xã")[1] == "Trạm Y tế xã"
     # a range between two figures is no party
     assert party_after_item("Năng suất lúa 60 - 62 tạ/ha")[1] is None
+
+
+def test_a_leader_line_under_a_field_heading_leads_its_indicators(tmp_path: Path) -> None:
+    f = tmp_path / "kh.md"
+    f.write_text(
+        "## II. CÁC CHỈ TIÊU CHỦ YẾU\n\n### 1. Kinh tế\n\n"
+        "_Lãnh đạo phụ trách: Đ/c Lò Văn Minh - PCT UBND xã_\n\n"
+        "- Sản lượng lúa cả năm: 6.300 tấn\n\n### 2. Xã hội\n\n"
+        "- Tỷ lệ hộ nghèo: dưới 4%\n",
+        encoding="utf-8",
+    )
+    got = {i.name: i for i in prose_indicators.extract(read_document(f)).indicators}
+    assert got["Sản lượng lúa cả năm"].leader == "Đ/c Lò Văn Minh - PCT UBND xã"
+    assert got["Tỷ lệ hộ nghèo"].leader is None  # the next field names nobody

@@ -106,6 +106,7 @@ def _from_sections(paras: list[Paragraph], taken: set[int], records: list[Indica
     item_rank: float | None = None  # numbering of the last item in this section
     lead_open = False  # after 'Phấn đấu đạt các chỉ tiêu sau:' outside a targets section
     last: Indicator | None = None  # the indicator of the item just read, for its roadmap lines
+    section_leader: str | None = None  # 'Lãnh đạo phụ trách: Đ/c …' under a field heading
     for p in paras:
         heading = as_heading(p)
         rank = marker_rank(p.text)
@@ -114,7 +115,10 @@ def _from_sections(paras: list[Paragraph], taken: set[int], records: list[Indica
         last = None
         if heading is not None and not _sibling_item(p, heading, rank, item_rank, tracker):
             tracker.push(heading)
-            item_rank, lead_open = None, False
+            item_rank, lead_open, section_leader = None, False, None
+            continue
+        if tracker.in_target() and (m := _SECTION_LEADER.match(strip_marker(p.text)[1].strip("_* "))):
+            section_leader = m.group("who").strip(" .;_*")
             continue
         if p.line_no in taken or _not_item(p.text) or _GENERAL.match(strip_marker(p.text)[1]):
             continue
@@ -123,6 +127,8 @@ def _from_sections(paras: list[Paragraph], taken: set[int], records: list[Indica
                 item_rank = rank
             # a bare status line ('Giữ vững xã đạt chuẩn y tế') counts when it is an item or short
             found = _indicators_of(p, rank is not None, tracker.group(), len(out))
+            for ind in found:
+                ind.leader = ind.leader or section_leader
             _attach_breakdown(p, found, [*records, *out])
             out.extend(found)
             tops = [ind for ind in found if ind.parent_key is None]
@@ -167,7 +173,13 @@ _FIELD_LABEL = re.compile(
     r"^(?P<label>(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực)\s+[^:;,.\d]{2,50}?)\s*:\s+\S", re.IGNORECASE
 )
 
-_BREAKDOWN_LINE = re.compile(r"^trong\s+đó\s*:?\s*", re.IGNORECASE)
+# 'Lãnh đạo phụ trách: Đ/c Phan Thanh Bình - PCT UBND phường' on its own line under a
+# field heading: the leader of that field's indicators
+_SECTION_LEADER = re.compile(
+    r"^(?:lãnh\s+đạo|đồng\s+chí|đ/c)\s+(?:phụ\s+trách|chỉ\s+đạo)(?:\s+chung)?\s*:\s*(?P<who>\S.{2,120})$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_LINE = re.compile(r"^trong\s+(?:đó|do)\s*:?\s*", re.IGNORECASE)  # typed without accents too
 
 
 def _attach_breakdown(p: Paragraph, found: list[Indicator], before: list[Indicator]) -> None:

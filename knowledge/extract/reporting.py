@@ -14,58 +14,65 @@ from datetime import date
 
 from knowledge.deadlines import parse_reporting_rule
 from knowledge.extract.lines import Paragraph, paragraphs
+from knowledge.extract.loose import Dual, is_bare, reading_bare
 from knowledge.model import Document, ReportingRule
 from knowledge.text import clean
 
-_REPORT = re.compile(r"\bbáo\s+(?:cáo|báo)\b", re.IGNORECASE)
+_REPORT = Dual(r"\bbáo\s+(?:cáo|báo)\b", re.IGNORECASE)
 # 'chế độ thông tin báo cáo' names a duty to keep records, not a report to make
-_NOT_A_REPORT = re.compile(
+_NOT_A_REPORT = Dual(
     r"chế\s+độ\s+(?:thông\s+tin\s*,?\s*)?báo\s+cáo|thông\s+tin\s*,\s*báo\s+cáo|báo\s+cáo\s+viên",
     re.IGNORECASE,
 )
-_SECTION_TCTH = re.compile(r"^(?:[IVX]+|[A-Z]|\d+)?[.\-)\s]*TỔ\s+CHỨC\s+THỰC\s+HIỆN\b", re.IGNORECASE)
-_SECTION_END = re.compile(
+_SECTION_TCTH = Dual(r"^(?:[IVX]+|[A-Z]|\d+)?[.\-)\s]*TỔ\s+CHỨC\s+THỰC\s+HIỆN\b", re.IGNORECASE)
+_SECTION_END = Dual(
     r"^(?:Nơi\s+nhận|PHỤ\s+LỤC|Biểu\s+số|TM\.|KT\.|ỦY\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN|CỘNG\s+HÒA)",
     re.IGNORECASE,
 )
 
-_MONTHLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)\s+tháng\b|\btháng\s*,\s*quý\b", re.IGNORECASE)
-_QUARTERLY = re.compile(r"\b(?:hàng|hằng|từng|mỗi)?\s*quý\b", re.IGNORECASE)
-_YEARLY = re.compile(
+_MONTHLY = Dual(r"\b(?:hàng|hằng|từng|mỗi)\s+tháng\b|\btháng\s*,\s*quý\b", re.IGNORECASE)
+_QUARTERLY = Dual(r"\b(?:hàng|hằng|từng|mỗi)?\s*quý\b", re.IGNORECASE)
+_YEARLY = Dual(
     r"\b(?:hàng|hằng|từng|mỗi|cả|(?<!tháng\s)cuối)\s+năm\b|\bquý\s*(?:,|và|hoặc)\s*năm\b", re.IGNORECASE
 )
-_ADHOC = re.compile(r"\bđột\s+xuất\b|\bkhi\s+có\s+yêu\s+cầu\b", re.IGNORECASE)
-_ADHOC_NEAR = re.compile(r"báo\s+cáo\s+kịp\s+thời|kịp\s+thời\s+báo\s+cáo", re.IGNORECASE)
-_PERIODIC = re.compile(r"\bđịnh\s+kỳ\b", re.IGNORECASE)
-_DAY_MONTHLY = re.compile(r"(?:trước|vào)?\s*ngày\s+(\d{1,2})\s+(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE)
+_ADHOC = Dual(r"\bđột\s+xuất\b|\bkhi\s+có\s+yêu\s+cầu\b", re.IGNORECASE)
+_ADHOC_NEAR = Dual(r"báo\s+cáo\s+kịp\s+thời|kịp\s+thời\s+báo\s+cáo", re.IGNORECASE)
+_PERIODIC = Dual(r"\bđịnh\s+kỳ\b", re.IGNORECASE)
+_DAY_MONTHLY = Dual(r"(?:trước|vào)?\s*ngày\s+(\d{1,2})\s+(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE)
 # 'trước ngày 18 của tháng cuối quý', 'ngày 20 tháng cuối mỗi quý': the quarterly report's day.
-_DAY_QUARTERLY = re.compile(
+_DAY_QUARTERLY = Dual(
     r"ngày\s+(\d{1,2})\s*,?\s+(?:của\s+)?(?:tháng\s+(?:cuối|đầu|thứ\s+\w+)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|"
     r"(?:hằng|hàng|mỗi)\s+quý)",
     re.IGNORECASE,
 )
-_DEADLINE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+_DEADLINE = Dual(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
 
 _AUTHORITY = (
     r"(?:UBND|Ủy\s+ban|Uỷ\s+ban|Thường\s+trực|Thường\s+vụ|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Ban\s|Đảng\s+ủy|"
     r"Đảng\s+uỷ|HĐND|Hội\s+đồng|cơ\s+quan|cấp\s+trên|Sở\s|Phòng\s|Văn\s+phòng|Bí\s+thư)"
 )
-_REPORT_TO = re.compile(
+_REPORT_TO = Dual(
     rf"báo\s+(?:cáo|báo)\s+(?:[^;.]{{0,90}}?\s(?:với|cho|lên|về)\s+|kịp\s+thời\s+|tổng\s+hợp\s+)?({_AUTHORITY}.*)",
     re.IGNORECASE,
 )
-_REPORT_TO_END = re.compile(
+_REPORT_TO_END = Dual(
     r"\s+(?:trước|để|theo|trong\s+đó|và\s+qua|hoặc|khi|định\s+kỳ|về\s+việc|kết\s+quả|qua\s+địa\s+chỉ|tại|xem\s+xét|"
     r"chậm\s+nhất|bằng\s+văn\s+bản)\b|[;.]",
     re.IGNORECASE,
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
+_SENTENCE_SPLIT = Dual(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
 
 
-_TABLE_ROW = re.compile(r"\t|\S {3,}\S")
+_TABLE_ROW = Dual(r"\t|\S {3,}\S")
 
 
 def extract(doc: Document) -> list[ReportingRule]:
+    # a plan typed without diacritics ('bao cao ... truoc ngay 16 hang thang') reads alike
+    with reading_bare(is_bare(doc.text)):
+        return _extract(doc)
+
+
+def _extract(doc: Document) -> list[ReportingRule]:
     rules: list[ReportingRule] = []
     raw = {b.line_no: b.text for b in doc.blocks if b.kind == "line"}
     in_tcth = False
