@@ -350,7 +350,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # the document itself: 'quyết định … số mấy', 'kế hoạch số bao nhiêu', 'ai ký', 'ký ngày nào'
             r"^(?:\w+ \w+ hoi )?(?:ke hoach|quyet dinh|chuong trinh|van ban)\b.*\bso (?:may|hieu|bao nhieu)$"
             r"|\b(?:ke hoach|quyet dinh|chuong trinh|van ban) so (?:may|hieu|bao nhieu|gi)\b"
-            r"|\bso hieu (?:van ban|ke hoach|quyet dinh)\b|\b(?:ai|nguoi nao) ky\b|\bky (?:ngay|hom) nao\b"
+            r"|\bso hieu (?:van ban|ke hoach|quyet dinh)\b|^so (?:ke hoach|quyet dinh|van ban)\b"
+            r"|\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao|lanh dao nao)(?: la nguoi)? ky\b|\bky (?:ngay|hom) nao\b"
             r"|\bban hanh (?:ngay|hom|khi) nao\b|"
             rf"\b(?:co|gom) (?:bao nhieu|may|tat ca bao nhieu) (?:chi tieu|nhiem vu|muc tieu)\b|\btong quan\b|\btom tat ke hoach\b|\bke hoach .*gom (?:nhung )?(?:gi|noi dung gi)\b|\bso (?:luong )?(?:chi tieu|nhiem vu) (?:cua|trong) ke hoach\b|^{_ITEM_WORDS}$"
         ),
@@ -481,7 +482,33 @@ class Question:
         return strip_diacritics(text) != text
 
 
+# Phone shorthand in questions ('bn' = bao nhiêu, 'j' = gì): whole lower-case words only
+_SHORTHAND = {
+    "bn": "bao nhiêu",
+    "bnh": "bao nhiêu",
+    "j": "gì",
+    "ko": "không",
+    "k": "không",
+    "kh": "không",
+    "dc": "được",
+    "đc": "được",
+    "ntn": "như thế nào",
+    "tn": "thế nào",
+    "r": "rồi",
+    "vs": "với",
+}
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/])(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")(?![\w/])"
+)
+
+
+def expand_shorthand(text: str) -> str:
+    """'thu ngân sách bn' -> 'thu ngân sách bao nhiêu' (a question's own shorthand)."""
+    return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1)], text)
+
+
 def parse_question(text: str, gazetteer: Gazetteer | None = None) -> Question:
+    text = expand_shorthand(text)
     toks = tokens_of(text)
     folded = " ".join(t.fold for t in toks)
     hit = gazetteer.find(toks) if gazetteer else None

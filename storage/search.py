@@ -71,8 +71,9 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             item_id=ind.id,
             title=title,
             title_acc=acc,
-            # the target's own words ('105% dự toán') help a question that quotes them
-            context=_fold(ind.group, ind.target_text),
+            # the target's own words ('105% dự toán') help a question that quotes them, and
+            # the labels of its other figures ('Chỉ tiêu tỉnh giao') one that asks for them
+            context=_fold(ind.group, ind.target_text, *_other_labels(ind)),
             parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
         )
     for task in plan.tasks:
@@ -130,6 +131,10 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             title_acc=acc,
             context=_fold(rec.value_text),
         )
+
+
+def _other_labels(ind: m.Indicator) -> list[str]:
+    return [str(o.get("source") or "") for o in (ind.other_targets or []) if isinstance(o, dict)][:6]
 
 
 def index_plan(session: Session, plan: m.Plan) -> int:

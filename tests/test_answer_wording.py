@@ -228,3 +228,12 @@ def test_a_plan_typed_without_diacritics_answers_accented_questions(engine, tmp_
     assert "6,2" in qa.ask("Tỷ lệ hộ nghèo xã Vân Sơn năm nay còn bao nhiêu?").text
     assert "97,5" in qa.ask("bảo hiểm y tế được bao nhiêu", locality="xã Vân Sơn").text
     assert "18" in qa.ask("báo cáo hàng tháng trước ngày nào", locality="Vân Sơn").text
+
+
+def test_phone_shorthand_and_document_questions() -> None:
+    from knowledge.question import expand_shorthand
+
+    assert expand_shorthand("thu ngân sách bn, ai ký j") == "thu ngân sách bao nhiêu, ai ký gì"
+    assert expand_shorthand("Quý I/2026 khu B") == "Quý I/2026 khu B"
+    assert parse_question("so ke hoach la j").intent.kind == "overview"
+    assert parse_question("ông nào ký kế hoạch").intent.kind == "overview"
