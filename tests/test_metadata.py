@@ -525,3 +525,14 @@ def test_accented_plan_does_not_read_bare_words_as_places() -> None:
     meta = extract_meta(_doc(text))
     assert meta.locality == "phường Hòa Khánh Tây"
     assert meta.doc_number == "07/KH-UBND"
+
+
+def test_signer_closing_the_last_recipients_line() -> None:
+    meta = extract_meta(
+        _doc(
+            "ỦY BAN NHÂN DÂN XÃ AN HẢI\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nPhát triển kinh tế - xã hội năm 2026\n\n"
+            "1. Tỷ lệ hộ nghèo dưới 2%.\n\n"
+            "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- UBND tỉnh (b/c); CHỦ TỊCH\n- Lưu: VT. Đặng Quốc Khánh\n"
+        )
+    )
+    assert meta.signer == "Đặng Quốc Khánh"

@@ -828,6 +828,8 @@ def _person_name(text: str) -> str | None:
 _RECIPIENT = Dual(r"^(?:[-+•–]\s*\S|Lưu\s*:|Nơi\s+nhận)", re.IGNORECASE)
 
 
+_FILED_THEN_NAME = Dual(r"^[-+•–]?\s*Lưu\s*:\s*[\w/,&\s-]{1,30}?[.;]\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
 # 'Đã ký', '[Đã ký và đóng dấu]', '_(Ký tên)_': a note where the signature stands.
 _SIGNED_NOTE = Dual(r"^[\W_]*(?:đã\s+ký|ký\s+tên|ký\b)[^()\[\]]{0,40}[\W_]*$", re.IGNORECASE)
 
@@ -845,12 +847,25 @@ def _signer(lines: list[_Line]) -> str | None:
                 or _SIGNED_NOTE.match(nxt.text)
                 or _RECIPIENT.match(nxt.text)
             ):
+                # '- Lưu: VT. Vũ Thị Thanh Hương': text extraction put the name on the last
+                # recipients' line
+                tail = _FILED_THEN_NAME.match(nxt.text)
+                name = _person_name(tail.group("rest")) if tail else None
+                if name:
+                    return name
                 continue  # the recipients' column runs beside the signature block
             name = _person_name(nxt.text)
             if name:
                 return name
             if not _is_upper(nxt.text):
                 break
+    # columns merged with single spaces ('Nơi nhận: TM. ỦY BAN NHÂN DÂN'): the name may
+    # close the last recipients' line
+    for line in reversed(lines[-20:]):
+        tail = _FILED_THEN_NAME.match(line.text)
+        name = _person_name(tail.group("rest")) if tail else None
+        if name:
+            return name
     return None
 
 
