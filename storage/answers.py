@@ -42,8 +42,8 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
-CLOSE_WHEN_UNNAMED = 15.0
-YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')  # 'who' asked and the best item names nobody: the next one this close too
+CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
+YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
 CROSS_PLACE_MAX_PLANS = 400  # beyond: ask the place (a country's plans all share their items)
@@ -317,7 +317,7 @@ class AnswerEngine:
             # just behind it does — answer both rather than 'nobody is named'
             for h in hits[1:3]:
                 if h.score >= hits[0].score - CLOSE_WHEN_UNNAMED and h.coverage >= MIN_COVERAGE:
-                    f = self._facts(session, h, plans)
+                    f = self._facts(session, h, plans, q.period.year)
                     if _names_role(f, q.intent.role):
                         top.append(h)
                         facts.append(f)
@@ -624,19 +624,7 @@ def _differing_targets(ind: m.Indicator) -> list[tuple[str, str]]:
     out = []
     for other in ind.other_targets or []:
         text = str(other.get("text") or "")
-        nums = _numbers(text) - {
-            "2020",
-            "2021",
-            "2022",
-            "2023",
-            "2024",
-            "2025",
-            "2026",
-            "2027",
-            "2028",
-            "2029",
-            "2030",
-        }
+        nums = _numbers(text) - set(_YEAR_TOKEN.findall(text))  # a year is no figure
         if nums and not nums <= main:
             out.append((str(other.get("source") or ""), text))
     return out[:3]

@@ -37,9 +37,8 @@ class SearchDoc(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(
-        String(20)
-    )  # indicator | task | reporting | duty | progress | milestone
+    # indicator | task | reporting | duty | progress | milestone
+    kind: Mapped[str] = mapped_column(String(20))
     item_id: Mapped[int] = mapped_column(Integer)  # id in the item's own table
     title: Mapped[str] = mapped_column(Text)  # folded tokens of the item's own words
     title_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
@@ -173,15 +172,11 @@ class Doc:
     title_text: str
     context_text: str
     weight: float = 0.0  # sum of the IDF of its title words (set when indexed)
+    accented: bool = True  # written with diacritics (some plans are typed without)
 
     @property
     def padded(self) -> str:
         return f" {self.title_text} "
-
-    @property
-    def accented(self) -> bool:
-        """Whether the item is written with diacritics (some plans are typed without)."""
-        return self.acc_text != self.title_text
 
     def writes(self, accented_word: str) -> bool:
         """Whether the item's own words hold this word with these diacritics."""
@@ -251,6 +246,7 @@ def _make_doc(row: tuple) -> Doc:  # type: ignore[type-arg]
         parties=parties,
         title_text=title_text,
         context_text=context,
+        accented=acc_text != title_text,  # once per row, not per question word
     )
 
 

@@ -103,3 +103,11 @@ def test_reminders_follow_the_restated_deadline(engine, tmp_path: Path) -> None:
         december = plan_messages(s, date(2026, 12, 24))  # 7 days before the restated one (Quý IV)
     assert not [p for p in june if p.kind == "due_nudge"]
     assert [p.kind for p in december if p.kind == "due_nudge" and p.chat_id == 501] == ["due_nudge"]
+
+
+def test_only_a_title_governed_by_the_change_is_an_amendment() -> None:
+    from knowledge.extract.metadata import is_amendment
+
+    assert is_amendment("Quyết định về việc điều chỉnh chỉ tiêu kế hoạch năm 2026")
+    assert is_amendment("Kế hoạch bổ sung một số nhiệm vụ năm 2026")
+    assert not is_amendment("Kế hoạch phát triển kinh tế năm 2026, điều chỉnh cơ cấu cây trồng")

@@ -920,7 +920,13 @@ def extract_meta(doc: Document) -> PlanMeta:
     return extract_meta_and_conflicts(doc)[0]
 
 
-_AMENDS = re.compile(r"\b(?:dieu chinh|bo sung|sua doi)\b")
+_CHANGE_WORDS = r"(?:dieu chinh|bo sung|sua doi)(?:,? (?:va )?(?:dieu chinh|bo sung|sua doi))*"
+# the change governs the title ('Kế hoạch điều chỉnh, bổ sung …', 'Quyết định về việc điều
+# chỉnh chỉ tiêu …'), not a phrase inside it ('… điều chỉnh cơ cấu cây trồng')
+_AMENDS = re.compile(
+    rf"^(?:ke hoach|quyet dinh|chuong trinh)?\s*(?:ve viec\s+)?{_CHANGE_WORDS}\b"
+    rf"|\b{_CHANGE_WORDS} (?:ke hoach|chi tieu|quyet dinh|mot so (?:chi tieu|noi dung|nhiem vu))\b"
+)
 
 
 def is_amendment(title: str | None) -> bool:
