@@ -171,6 +171,16 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
                 yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
+        if line.strip() == "|" and i + 1 < len(lines) and lines[i + 1].strip():
+            rows, j = cell_per_line_table(lines, i)
+            if rows:
+                yield Block(kind="table", rows=rows, line_no=i + 1)
+            else:  # the letterhead or signature block: its lines as they are, read once
+                for k in range(i, j):
+                    block, bold_open = _line_block(lines[k], k + 1, bold_open)
+                    yield block
+            i = j
+            continue
         if "|" in line and i + 1 < len(lines) and _is_pipe_separator(line, lines[i + 1]):
             j = i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
@@ -185,6 +195,84 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
 
 
 _QUOTED_CELL_MAX_LINES = 20
+# The number or letter that opens a table row ('1', 'II', '2.3', 'a').
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])\.?$")
+
+
+def _pipe_segments(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The texts between the lone '|' lines from `lines[i]` on, and the index after the
+    last '|': a '|' followed by a blank line or the end of the file closes the run."""
+    segments: list[str] = []
+    current: list[str] = []
+    j = i + 1
+    while j < len(lines):
+        if lines[j].strip() == "|":
+            segments.append(" ".join(current))
+            current = []
+            j += 1
+            if j >= len(lines) or not lines[j].strip():
+                return segments, j
+            continue
+        current.append(lines[j].strip())
+        j += 1
+    if current:
+        segments.append(" ".join(current))
+    return segments, j
+
+
+def cell_per_line_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """A table exported one cell per line ('|', cell, '|', cell, …, '|', '|', next row):
+    every cell opens with a lone '|' and every row closes with one, so an empty text
+    between two pipes is either an empty cell or a row's end. When the rows are numbered
+    (an empty text then '1', 'II', '2.3' again and again), a row ends there and the header
+    rows are what comes before the first; otherwise the header row (the texts before the
+    first empty one) gives the width and a row ends when it is full. Runs of at most two
+    columns (the letterhead, the signature and 'Nơi nhận' blocks) give no rows: they stay
+    lines. Returns the rows and the index of the line after the run."""
+    segments, end = _pipe_segments(lines, i)
+    cells = [clean_cell(_inline_md(s)) for s in segments]
+    width = next((k for k, c in enumerate(cells) if not c), len(cells))
+    if width < 3 or len(cells) < 2 * width:
+        return [], end
+    starts = [k + 1 for k in range(len(cells) - 1) if not cells[k] and _ROW_NUMBER.match(cells[k + 1])]
+    rows = _numbered_rows(cells, starts) if len(starts) >= 3 else _full_rows(cells, width)
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows], end
+
+
+def _numbered_rows(cells: list[str], starts: list[int]) -> list[list[str]]:
+    """Rows that each open with their number; the header rows before the first one are
+    split at their empty texts (row ends: a header cell is never empty in these exports)."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for c in cells[: starts[0]]:
+        if c:
+            row.append(c)
+        elif row:
+            rows.append(row)
+            row = []
+    for a, b in zip(starts, [*starts[1:], len(cells)], strict=True):
+        body = cells[a:b]
+        while body and not body[-1]:
+            body.pop()  # the row's closing pipe
+        rows.append(body)
+    return rows
+
+
+def _full_rows(cells: list[str], width: int) -> list[list[str]]:
+    rows: list[list[str]] = [cells[:width]]
+    row: list[str] = []
+    for cell in cells[width + 1 :]:  # past the header's closing pipe
+        if len(row) >= width:
+            if any(row):
+                rows.append(row)
+            row = []
+            if not cell:
+                continue
+        row.append(cell)
+    if any(row):
+        rows.append(row)
+    return rows
 
 
 def _tab_row(lines: list[str], i: int) -> tuple[list[str], int]:

@@ -13,12 +13,14 @@ from knowledge.extract import (
     metadata,
     milestones,
     number_assignments,
+    outline_tasks,
     prose_indicators,
     prose_tasks,
     reporting,
     tables,
 )
 from knowledge.model import Document, ExtractedPlan, LayoutResult
+from knowledge.text import fold
 
 # (prefix, extractor); table layouts first: their rows carry the responsible units.
 TABLE_LAYOUTS = (("A", assignment_table), ("T", tables))
@@ -31,12 +33,24 @@ def extract_plan(doc: Document) -> ExtractedPlan:
     table_results = [merge.prefix_keys(layout.extract(doc), prefix) for prefix, layout in TABLE_LAYOUTS]
     prose = merge.prefix_keys(PROSE_LAYOUT[1].extract(doc), PROSE_LAYOUT[0])
     prose.tasks.extend(merge.prefix_keys(prose_tasks.extract(doc), "N").tasks)  # titled items with fields
+    outlined = [] if _socio_economic(meta.title) else outline_tasks.extract(doc).tasks
+    if len(outlined) > len(prose.tasks):
+        # a thematic plan's task sections, read by where each item stands, hold more than
+        # the layouts written for titled task records found: the outline reads it better
+        prose.tasks = outlined
     merged_results(plan, table_results, prose)
     number_assignments.apply(doc, plan.indicators)  # 'chỉ đạo các chỉ tiêu số 1, 2 và 5'
     plan.reporting = reporting.extract(doc)
     plan.duties = duties.extract(doc)
     plan.milestones = milestones.without_tasks(milestones.extract(doc), plan.tasks)
     return plan
+
+
+def _socio_economic(title: str | None) -> bool:
+    """A socio-economic development plan ('Kế hoạch phát triển kinh tế - xã hội năm 2026'):
+    its 'nhiệm vụ, giải pháp' are broad directions, and its tasks are the ones it assigns in
+    task tables and records; a thematic plan's every item under its task headings is one."""
+    return "kinh te xa hoi" in fold(title)
 
 
 def merged_results(plan: ExtractedPlan, table_results: list[LayoutResult], prose: LayoutResult) -> None:
