@@ -131,6 +131,7 @@ _MARKER = re.compile(
     r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|\(\s*\d{1,3}\s*\))\s*[.)/:–-]?\s+"
     r"|^\s*[-+*•●○◦▪■□❖➢►✓–—]\s*"
 )
+_ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,5}\s*[.)]\s")
 _CLOSING = re.compile(
     r"^\W*(?:nơi\s+nhận|tm\.?\s|kt\.?\s|t/m\s|chủ\s+tịch$|phó\s+chủ\s+tịch$)", re.IGNORECASE
 )
@@ -247,8 +248,10 @@ def build(doc: Document) -> Outline:
             continue
         heading = _heading_of(p, paras[k + 1] if k + 1 < len(paras) else None)
         if heading is not None and marker_rank(text) is None and len(stack) > 1:
-            if text[:1].islower() and stack[-1].line_no and not stack[-1].items:
-                _continue_heading(stack[-1], text)  # a heading wrapped over two bold lines
+            previous = paras[k - 1]
+            wrapped = previous.heading and p.heading and previous.end_line + 1 == p.line_no
+            if (text[:1].islower() or wrapped) and stack[-1].line_no == previous.line_no:
+                _continue_heading(stack[-1], text)  # '**III. PHÁT' / 'TRIỂN NỀN MÓNG …**': one heading
                 continue
             if not (text.isupper() and len(text) < 80):
                 heading = (stack[-1].rank + 0.5, heading[1])  # an unnumbered label inside the section
@@ -256,6 +259,8 @@ def build(doc: Document) -> Outline:
             rank, role = heading
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
+            if role == "neutral" and _ROMAN_HEADING.match(text):
+                role = "tasks"  # a plan's own parts between its targets and its organisation
             unit = unit_name(text) if role == "neutral" else None
             section = Section(text, rank, role, unit, p.line_no, parent=stack[-1])
             stack.append(section)
@@ -272,8 +277,10 @@ def build(doc: Document) -> Outline:
 
 def _continue_heading(section: Section, text: str) -> None:
     section.heading = f"{section.heading} {text}"
-    if section.role == "neutral":
+    if section.role in ("neutral", "tasks"):
         section.role = section_role(section.heading)
+        if section.role == "neutral" and _ROMAN_HEADING.match(section.heading):
+            section.role = "tasks"
         section.unit = unit_name(section.heading) if section.role == "neutral" else None
 
 
