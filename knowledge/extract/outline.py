@@ -131,6 +131,7 @@ _MARKER = re.compile(
     r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|\(\s*\d{1,3}\s*\))\s*[.)/:–-]?\s+"
     r"|^\s*[-+*•●○◦▪■□❖➢►✓–—]\s*"
 )
+_PLAN_TITLE = re.compile(r"^\W*KẾ\s+HOẠCH\W*$")
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,5}\s*[.)]\s")
 _CLOSING = re.compile(
     r"^\W*(?:nơi\s+nhận|tm\.?\s|kt\.?\s|t/m\s|chủ\s+tịch$|phó\s+chủ\s+tịch$)", re.IGNORECASE
@@ -231,15 +232,16 @@ def build(doc: Document) -> Outline:
     stack: list[Section] = [root]
     items: list[Item] = []
     closed = False
-    paras = paragraphs(doc)
+    paras = _joined_headings(paragraphs(doc))
     for k, p in enumerate(paras):
         text = p.text.strip()
         if _APPENDIX.match(text) and (p.heading or text.isupper() or len(text) < 40):
             closed = False
             stack = [root]
             continue
-        if closed:
+        if closed and not _PLAN_TITLE.match(text):
             continue
+        closed = False  # 'KẾ HOẠCH' after a decision's signature: the plan it issues begins
         if _CLOSING.match(text) or _END_OF_BODY.match(text):
             closed = bool(_CLOSING.match(text))
             if closed:
@@ -248,10 +250,8 @@ def build(doc: Document) -> Outline:
             continue
         heading = _heading_of(p, paras[k + 1] if k + 1 < len(paras) else None)
         if heading is not None and marker_rank(text) is None and len(stack) > 1:
-            previous = paras[k - 1]
-            wrapped = previous.heading and p.heading and previous.end_line + 1 == p.line_no
-            if (text[:1].islower() or wrapped) and stack[-1].line_no == previous.line_no:
-                _continue_heading(stack[-1], text)  # '**III. PHÁT' / 'TRIỂN NỀN MÓNG …**': one heading
+            if text[:1].islower() and stack[-1].line_no == paras[k - 1].line_no:
+                _continue_heading(stack[-1], text)  # a heading's second line
                 continue
             if not (text.isupper() and len(text) < 80):
                 heading = (stack[-1].rank + 0.5, heading[1])  # an unnumbered label inside the section
@@ -273,6 +273,25 @@ def build(doc: Document) -> Outline:
         stack[-1].items.append(item)
         items.append(item)
     return Outline(root, items)
+
+
+def _joined_headings(paras: list[Paragraph]) -> list[Paragraph]:
+    """'**III. PHÁT' / 'TRIỂN NỀN MÓNG …**' and '**1.**' / '**Giai đoạn 2025 - 2030**': bold
+    lines that follow each other without a marker of their own are one heading."""
+    out: list[Paragraph] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.heading
+            and p.heading
+            and prev.end_line + 1 == p.line_no
+            and marker_rank(p.text.strip()) is None
+        ):
+            out[-1] = Paragraph(f"{prev.text} {p.text}", prev.line_no, p.end_line, heading=True)
+            continue
+        out.append(p)
+    return out
 
 
 def _continue_heading(section: Section, text: str) -> None:

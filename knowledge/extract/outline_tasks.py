@@ -115,7 +115,23 @@ def _task_from(text: str, section: Section, line_no: int, item: Item | None = No
     m = _DEADLINE.search(name)
     if m:
         task.deadline_text = (m.group("labelled") or m.group("done") or m.group("often")).strip()
+    else:  # under 'Giai đoạn 2026 - 2030' or 'Năm 2026': the period the heading names
+        task.deadline_text = next((p for s in reversed(section.path()) if (p := _period(s.heading))), None)
     return task
+
+
+_PERIOD = re.compile(
+    r"^(?:giai\s+đoạn|năm|quý|tháng|từ\s+nay\s+đến(?:\s+năm)?|đến\s+năm|trong\s+năm)\s+[\dIV][\d\s/IV–-]*$",
+    re.IGNORECASE,
+)
+
+
+def _period(heading: str) -> str | None:
+    """'1. Giai đoạn 2025 - 2030', 'Năm 2026', 'Quý II/2026' as a heading: the time of its items."""
+    body = strip_marker(heading).strip(" :.")
+    if _PERIOD.match(body) and parse_deadline(body).deadlines:
+        return body
+    return None
 
 
 def _own_unit(body: str) -> tuple[str, str | None]:
