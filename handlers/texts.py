@@ -18,6 +18,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("huytheodoi", "Hủy nhận bản tin"),
     ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
 )
+# Commands that change or reveal officers' data: private chat only (handlers.common.private_only).
+PRIVATE_COMMANDS = frozenset({"dangky", "capnhat", "baocao"})
 
 WELCOME = (
     "Xin chào! Tôi là trợ lý kế hoạch phát triển kinh tế - xã hội của UBND xã/phường.\n"
@@ -37,7 +39,7 @@ HELP = (
     "• /tiendo [từ khóa] — xem tiến độ\n"
     "• /lichsu &lt;chỉ tiêu&gt; — lịch sử cập nhật\n"
     "• /theodoi, /huytheodoi — bản tin hằng tháng\n"
-    "<b>Cán bộ</b>\n"
+    "<b>Cán bộ</b> (nhắn riêng với bot)\n"
     "• /dangky Họ tên - Chức danh/đơn vị — đăng ký cập nhật tiến độ\n"
     "• /capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]\n"
     "  ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"

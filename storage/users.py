@@ -444,7 +444,7 @@ def decide_registration(
         linked = [party, *_aliases(session, party)]
         user = session.get(m.User, req.user_id)
         if user is None:
-            user = m.User(telegram_id=req.user_id, chat_id=req.user_id)
+            user = m.User(telegram_id=req.user_id, role="resident", chat_id=req.user_id, subscribed=False)
             session.add(user)
         before = _state(session, user)
         # The approved party is now his post: links elsewhere go (a moved officer
@@ -478,9 +478,6 @@ class LinkChange:
 
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed)
 
 
 def _party_label(session: Session, party: m.Party) -> str:

@@ -80,6 +80,11 @@ async def test_officer_commands_in_a_group_get_only_a_pointer(plans) -> None:
             assert sent and all(c.method == "sendMessage" for c in sent)
             assert not any(c.params.get("reply_markup") for c in sent)
         assert h.fake.sent(ADMIN) == []  # no registration reached the admins
+        # and the groups' command menu does not offer them
+        menus = [c.params for c in h.fake.calls if c.method == "setMyCommands"]
+        [group_menu] = [p for p in menus if (p.get("scope") or {}).get("type") == "all_group_chats"]
+        offered = {c["command"] for c in group_menu["commands"]}
+        assert "tiendo" in offered and offered.isdisjoint({"capnhat", "baocao", "dangky"})
         assert count(plans, ProgressDraft) == 0
         assert h.crashed is None
 
