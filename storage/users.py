@@ -485,6 +485,18 @@ def _party_label(session: Session, party: m.Party) -> str:
     return f"{party.display} ({loc or party.locality_key})"
 
 
+def _link_labels(session: Session, telegram_id: int) -> list[str]:
+    """Every link of the user as 'Trạm Y tế (xã An Bình)', in one query."""
+    rows = session.execute(
+        select(m.Party.display, m.Locality.name, m.Party.locality_key)
+        .join(m.UserParty, m.UserParty.party_id == m.Party.id)
+        .outerjoin(m.Locality, m.Locality.key == m.Party.locality_key)
+        .where(m.UserParty.user_id == telegram_id)
+        .order_by(m.Party.id)
+    ).all()
+    return [f"{display} ({name or key})" for display, name, key in rows]
+
+
 def _linked_parties(session: Session, telegram_id: int) -> list[m.Party]:
     return list(
         session.scalars(
@@ -523,7 +535,9 @@ def _state(session: Session, user: m.User) -> dict[str, object]:
         "role": user.role,
         "locality": user.locality_key,
         "subscribed": bool(user.subscribed),
-        "parties": [p.id for p in _linked_parties(session, user.telegram_id)],
+        "parties": sorted(
+            session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == user.telegram_id))
+        ),
     }
 
 
@@ -685,23 +699,28 @@ def _apply(session: Session, a: Assignment, actor: str, keep_links: bool = False
             links_removed=list(change.removed),
             keep_links=keep,
         )
-    return _describe(session, user, loc, before, change)
+    return _describe(session, user, loc, before, after, change)
 
 
 def _describe(
-    session: Session, user: m.User, loc: m.Locality, before: dict[str, object], change: LinkChange
+    session: Session,
+    user: m.User,
+    loc: m.Locality,
+    before: dict[str, object],
+    after: dict[str, object],
+    change: LinkChange,
 ) -> str:
     """'2003: officer of An Bình, linked to Trạm Y tế (An Bình); removed Trạm Y tế (Phú Lộc)'."""
     text = f"{user.telegram_id}: {user.role} of {loc.name}"
     if before["role"] != user.role:
         text += f" (was {before['role']})"
-    links = [_party_label(session, p) for p in _linked_parties(session, user.telegram_id)]
+    links = _link_labels(session, user.telegram_id)
     text += f", linked to {', '.join(links)}" if links else ", no links"
     if change.removed:
         text += f"; removed {', '.join(change.removed)}"
     if before["subscribed"] != bool(user.subscribed):
         text += "; digest on" if user.subscribed else "; digest off"
-    if before == _state(session, user):
+    if before == after:
         text += " (unchanged)"
     return text
 
@@ -856,7 +875,7 @@ def list_roles(engine: Engine) -> list[RosterEntry]:
         out = []
         for u in session.scalars(q.order_by(m.User.telegram_id)):
             loc = session.scalar(select(m.Locality.name).where(m.Locality.key == u.locality_key))
-            links = [_party_label(session, p) for p in _linked_parties(session, u.telegram_id)]
+            links = _link_labels(session, u.telegram_id)
             out.append(RosterEntry(u.telegram_id, u.role, loc or u.locality_key, links, bool(u.subscribed)))
         return out
 
