@@ -7,7 +7,7 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -73,6 +73,9 @@ def build_application(
             app.bot_data["cycle"] = cycle
         try:
             await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+            # groups are not offered what answers there only with a pointer to the private chat
+            public = [BotCommand(c, d) for c, d in texts.COMMANDS if c not in texts.PRIVATE_COMMANDS]
+            await app.bot.set_my_commands(public, scope=BotCommandScopeAllGroupChats())
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("setMyCommands failed: %s", type(exc).__name__)
 

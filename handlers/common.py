@@ -3,17 +3,21 @@ long HTML replies, callback-data helpers and the per-user question limit."""
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import time
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from storage import users
+from handlers import texts
+from storage import audit, users
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
@@ -158,3 +162,55 @@ async def answer_callback(update: Update, text: str | None = None) -> None:
             await query.answer(text)
         except Exception:  # an old query id: answering is best effort
             log.debug("answerCallbackQuery failed", exc_info=True)
+
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def private_only(callback: Handler) -> Handler:
+    """For what changes or reveals officers' data (/capnhat, /baocao, /dangky and
+    their buttons): in a group every member would see the card, the report or the
+    registration, so a group gets a short pointer to the private chat instead."""
+
+    @functools.wraps(callback)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.type == ChatType.PRIVATE:
+            await callback(update, context)
+        elif update.callback_query is not None:
+            await _button_in_group(update, context, chat.id)
+        else:
+            await _command_in_group(update, context)
+
+    return guarded
+
+
+async def _command_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    word = ((msg.text or "").split(maxsplit=1) or ["/"])[0] if msg else "/"
+    command = word.split("@", 1)[0].lstrip("/")
+    log.info("/%s in a group chat: pointed to the private chat", command)
+    await reply(update, context, texts.PRIVATE_ONLY.format(command=esc(command), link=_bot_link(context)))
+
+
+async def _button_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    query = update.callback_query
+    sender = update.effective_user
+    data = (query.data or "") if query else ""
+    log.warning("button %r pressed in group %s", data, chat_id)
+    audit.record(
+        services(context).engine,
+        str(sender.id) if sender else "?",
+        "button_in_group",
+        chat=chat_id,
+        data=audit.clip(data, 64),
+    )
+    await answer_callback(update, texts.PRIVATE_ONLY_BUTTON)
+
+
+def _bot_link(context: ContextTypes.DEFAULT_TYPE) -> str:
+    try:
+        username = context.bot.username
+    except RuntimeError:  # not initialised: only in unit tests of a handler
+        username = None
+    return f"https://t.me/{username}" if username else texts.PRIVATE_CHAT_FALLBACK

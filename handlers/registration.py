@@ -10,8 +10,17 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import answer_callback, command_text, current_user, esc, keyboard, reply, services
-from storage import users
+from handlers.common import (
+    answer_callback,
+    command_text,
+    current_user,
+    esc,
+    keyboard,
+    private_only,
+    reply,
+    services,
+)
+from storage import audit, users
 
 log = logging.getLogger(__name__)
 PREFIX = "rg:"
@@ -30,6 +39,7 @@ def split_name_title(text: str) -> tuple[str, str] | None:
     return name, title
 
 
+@private_only
 async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = current_user(update, context)
     svc = services(context)
@@ -69,6 +79,7 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("could not notify admin chat %s", chat_id, exc_info=True)
 
 
+@private_only
 async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     sender = update.effective_user
@@ -76,6 +87,10 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     match = _DATA.fullmatch(data)
     if match is None or sender is None:
         log.warning("forged registration button %r from %s", data, sender.id if sender else "?")
+        actor = str(sender.id) if sender else "?"
+        audit.record(
+            services(context).engine, actor, "registration_button_unknown", data=audit.clip(data, 64)
+        )
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     svc = services(context)
@@ -97,6 +112,8 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     name = str(decision.user_id)
     if decision.reason == "approved":
         admin_text = texts.ADMIN_APPROVED.format(name=esc(name), party=esc(decision.party))
+        if decision.removed:
+            admin_text += "\n" + texts.ADMIN_LINKS_REMOVED.format(old=esc("; ".join(decision.removed)))
         user_text = texts.USER_APPROVED.format(party=esc(decision.party))
     else:
         admin_text = texts.ADMIN_REJECTED.format(name=esc(name))

@@ -18,6 +18,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("huytheodoi", "Hủy nhận bản tin"),
     ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
 )
+# Commands that change or reveal officers' data: private chat only (handlers.common.private_only).
+PRIVATE_COMMANDS = frozenset({"dangky", "capnhat", "baocao"})
 
 WELCOME = (
     "Xin chào! Tôi là trợ lý kế hoạch phát triển kinh tế - xã hội của UBND xã/phường.\n"
@@ -37,7 +39,7 @@ HELP = (
     "• /tiendo [từ khóa] — xem tiến độ\n"
     "• /lichsu &lt;chỉ tiêu&gt; — lịch sử cập nhật\n"
     "• /theodoi, /huytheodoi — bản tin hằng tháng\n"
-    "<b>Cán bộ</b>\n"
+    "<b>Cán bộ</b> (nhắn riêng với bot)\n"
     "• /dangky Họ tên - Chức danh/đơn vị — đăng ký cập nhật tiến độ\n"
     "• /capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]\n"
     "  ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
@@ -61,7 +63,8 @@ RESPONSIBLE = "Đơn vị/cán bộ thực hiện: {who}"
 PROGRESS_LATEST = "Tiến độ mới nhất: <b>{value}</b> ({when}, {who})"
 PROGRESS_NONE = "Chưa có cập nhật tiến độ."
 PROGRESS_BY_DOC = "theo văn bản"
-PROGRESS_BY_OFFICER = "cán bộ cập nhật"
+PROGRESS_UPDATED = "cập nhật"
+AN_OFFICER = "cán bộ"  # a record whose officer has no party name (an admin, or made before names were kept)
 HISTORY_HEADER = "<b>Lịch sử cập nhật</b> — {name}:"
 HISTORY_EMPTY = "Chưa có cập nhật nào cho «{name}»."
 NEED_KEYWORD = "Hãy gõ kèm từ khóa, ví dụ: <code>/{command} bảo hiểm y tế</code>"
@@ -92,6 +95,7 @@ ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào 
 BTN_APPROVE = "✅ Duyệt: {party}"
 BTN_REJECT = "❌ Từ chối"
 ADMIN_APPROVED = "Đã duyệt {name}: liên kết với «{party}»."
+ADMIN_LINKS_REMOVED = "Đã bỏ liên kết cũ: {old}."
 ADMIN_REJECTED = "Đã từ chối yêu cầu của {name}."
 ADMIN_ALREADY = "Yêu cầu này đã được xử lý trước đó."
 ADMIN_ONLY = "Chỉ quản trị viên mới thực hiện được thao tác này."
@@ -106,6 +110,7 @@ UPDATE_NOT_OFFICER = (
     "Bạn chưa có quyền cập nhật tiến độ: chỉ cán bộ đã được duyệt mới cập nhật được. "
     "Cán bộ hãy đăng ký bằng /dangky."
 )
+UPDATE_NOT_OFFICER_SHORT = "Chỉ cán bộ đã được duyệt mới cập nhật được tiến độ."
 UPDATE_USAGE = (
     "Cú pháp: <code>/capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]</code>\n"
     "ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
@@ -149,7 +154,6 @@ STATUS_LABELS = {
     "not_started": "Chưa thực hiện",
 }
 ALL_LOCALITIES = "tất cả địa phương"
-HISTORY_BY_USER = "id {user}"
 UPDATE_NOTE = "Ghi chú: {note}\n"
 BTN_CONFIRM = "✅ Xác nhận"
 BTN_CANCEL = "✖️ Hủy"
@@ -168,6 +172,14 @@ REPORT_SUMMARY = (
 )
 REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel và biểu đồ)."
 REPORT_CHART_CAPTION = "Biểu đồ tiến độ so với chỉ tiêu kế hoạch."
+
+# Private chat only (officers' data never goes to a group)
+PRIVATE_ONLY = (
+    "Lệnh /{command} chỉ dùng trong tin nhắn riêng với bot, để giữ kín thông tin của cán bộ. "
+    "Mời bạn nhắn riêng: {link}"
+)
+PRIVATE_ONLY_BUTTON = "Nút này chỉ dùng trong tin nhắn riêng với bot."
+PRIVATE_CHAT_FALLBACK = "mở trò chuyện riêng với bot"
 
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."

@@ -262,6 +262,8 @@ class ProgressRecord(Base):
     source: Mapped[str] = mapped_column(String(20))  # 'document' | 'telegram' | 'cli'
     reported_by: Mapped[str] = mapped_column(String(64))  # Telegram user id, or the document name
     reported_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The officer as residents may see him: his party in the plan ('Trạm Y tế'), at the time of the record.
+    reported_by_name: Mapped[str | None] = mapped_column(String(300))
     reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     idempotency_key: Mapped[str | None] = mapped_column(String(120))
 

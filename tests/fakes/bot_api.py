@@ -138,7 +138,7 @@ class FakeBotApi:
     ) -> int:
         """Queue a text message (a command gets its bot_command entity). Returns the update_id."""
         chat_id = user_id if chat_id is None else chat_id
-        chat: dict[str, Any] = {"id": chat_id, "type": "private" if chat_id > 0 else "group"}
+        chat: dict[str, Any] = {"id": chat_id, "type": _chat_type(chat_id)}
         if chat_id > 0:
             chat["first_name"] = first_name or f"User{user_id}"
         else:
@@ -155,15 +155,19 @@ class FakeBotApi:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(text[:length])}]
         return self._push({"message": message})
 
-    def push_callback(self, user_id: int, data: str, message_id: int | None = None) -> int:
+    def push_callback(
+        self, user_id: int, data: str, message_id: int | None = None, chat_id: int | None = None
+    ) -> int:
         """Queue a button press. The message is the bot's message holding the button
-        when known (the last message sent to the user otherwise)."""
-        msg = self.messages.get((user_id, message_id)) if message_id else None
+        when known (the last message sent to the chat otherwise); `chat_id` for a
+        button on a message in a group."""
+        chat_id = user_id if chat_id is None else chat_id
+        msg = self.messages.get((chat_id, message_id)) if message_id else None
         if msg is None:
-            msg = self.last_message(user_id) or {
+            msg = self.last_message(chat_id) or {
                 "message_id": next(self._message_ids),
                 "date": int(time.time()),
-                "chat": {"id": user_id, "type": "private"},
+                "chat": {"id": chat_id, "type": _chat_type(chat_id)},
                 "text": "?",
             }
         query = {
@@ -360,7 +364,7 @@ class FakeBotApi:
         msg: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": cid, "type": "private" if cid > 0 else "group"},
+            "chat": {"id": cid, "type": _chat_type(cid)},
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "Planbot", "username": BOT_USERNAME},
             **extra,
         }
@@ -500,3 +504,10 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _chat_type(chat_id: int) -> str:
+    """As on Telegram: users' chats are positive, supergroups -100…, basic groups other negatives."""
+    if chat_id > 0:
+        return "private"
+    return "supergroup" if chat_id <= -1_000_000_000_000 else "group"
