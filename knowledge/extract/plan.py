@@ -13,6 +13,7 @@ from knowledge.extract import (
     metadata,
     milestones,
     number_assignments,
+    outline_indicators,
     outline_tasks,
     prose_indicators,
     prose_tasks,
@@ -33,11 +34,15 @@ def extract_plan(doc: Document) -> ExtractedPlan:
     table_results = [merge.prefix_keys(layout.extract(doc), prefix) for prefix, layout in TABLE_LAYOUTS]
     prose = merge.prefix_keys(PROSE_LAYOUT[1].extract(doc), PROSE_LAYOUT[0])
     prose.tasks.extend(merge.prefix_keys(prose_tasks.extract(doc), "N").tasks)  # titled items with fields
-    outlined = [] if _socio_economic(meta.title) else outline_tasks.extract(doc).tasks
-    if len(outlined) > len(prose.tasks):
-        # a thematic plan's task sections, read by where each item stands, hold more than
-        # the layouts written for titled task records found: the outline reads it better
-        prose.tasks = outlined
+    if not _socio_economic(meta.title):
+        # a thematic plan's sections, read by where each item stands, hold more than the
+        # layouts written for socio-economic plans found: the outline reads it better
+        outlined = outline_tasks.extract(doc).tasks
+        if len(outlined) > len(prose.tasks):
+            prose.tasks = outlined
+        targets = outline_indicators.extract(doc).indicators
+        if len(targets) > len(prose.indicators):
+            prose.indicators = targets
     merged_results(plan, table_results, prose)
     number_assignments.apply(doc, plan.indicators)  # 'chỉ đạo các chỉ tiêu số 1, 2 và 5'
     plan.reporting = reporting.extract(doc)
