@@ -86,7 +86,7 @@ def test_a_new_version_of_the_amendment_replaces_only_the_amendment(engine, tmp_
     _ingest(engine, tmp_path)
     _write(tmp_path / "b", "kh118.txt", AMENDMENT.format(number=118, budget="35.500"))
     [result] = ingest_paths(engine, [tmp_path / "b"])
-    assert result.ok and "supersedes" in result.message
+    assert result.status == "superseded" and "thay bản 1" in result.message
     plans = json.loads(json.dumps(export_plans(engine)))["plans"]
     assert sorted(p["doc_number"] for p in plans) == ["118/KH-UBND", "15/KH-UBND"]
 
