@@ -67,15 +67,15 @@ def rekey(conn: sa.Connection) -> None:
     plans = conn.execute(
         sa.text(
             "SELECT p.id, p.plan_key, p.is_current, p.issuer, p.doc_number, p.signed_date, p.title,"
-            " p.source, p.content_hash, l.key FROM plans p LEFT JOIN localities l ON l.id = p.locality_id"
-            " ORDER BY p.id"
+            " p.source, p.content_hash, l.key AS loc_key"
+            " FROM plans p LEFT JOIN localities l ON l.id = p.locality_id ORDER BY p.id"
         )
     ).all()
     if not plans:
         return
     new_key = {
         row.id: plan_key(
-            row.key, row.issuer, row.doc_number, _year_date(row.signed_date), row.title, row.source
+            row.loc_key, row.issuer, row.doc_number, _year_date(row.signed_date), row.title, row.source
         )
         for row in plans
     }
