@@ -39,18 +39,19 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("plans", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("text_hash", sa.String(length=64), nullable=True))
-        batch_op.create_index(batch_op.f("ix_plans_text_hash"), ["text_hash"], unique=False)
+    # plain ALTER TABLE on every backend (batch mode would copy 'plans' on SQLite, see downgrade)
+    op.add_column("plans", sa.Column("text_hash", sa.String(length=64), nullable=True))
+    op.create_index(op.f("ix_plans_text_hash"), "plans", ["text_hash"], unique=False)
     rekey(op.get_bind())
     op.execute("DELETE FROM search_docs")
 
 
 def downgrade() -> None:
     # The old keys cannot be rebuilt (they merged plans); the new ones work as keys all the same.
-    with op.batch_alter_table("plans", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_plans_text_hash"))
-        batch_op.drop_column("text_hash")
+    # No batch mode: on SQLite it copies 'plans' and drops it, and the drop cascades to every
+    # item of every plan. ALTER TABLE … DROP COLUMN (SQLite 3.35+) keeps them.
+    op.drop_index(op.f("ix_plans_text_hash"), table_name="plans")
+    op.drop_column("plans", "text_hash")
     op.execute("DELETE FROM search_docs")
 
 
