@@ -196,3 +196,13 @@ def test_the_same_text_saved_again_is_unchanged(engine, tmp_path: Path) -> None:
     assert _progress_count(engine) == rows
     with session_factory(engine)() as s:
         assert s.scalar(select(func.count()).select_from(m.Plan)) == 1
+
+
+def test_a_list_draws_from_both_plans_of_the_period(engine, tmp_path: Path) -> None:
+    _both(engine, tmp_path)
+    qa = AnswerEngine(engine)
+    justice = qa.ask("Sở Tư pháp phụ trách những việc gì", locality=BAC_NINH).text
+    assert "Bồi dưỡng nghiệp vụ soạn thảo văn bản" in justice and "141/KH-UBND" in justice
+    home = qa.ask("việc của Sở Nội vụ", locality=BAC_NINH).text
+    assert "(2 mục)" in home and "Quý II/2026" in home and "Quý III/2026" in home
+    assert "số 141/KH-UBND; " in home and "số 144/KH-UBND." in home
