@@ -18,7 +18,8 @@ from knowledge.text import clean, fold
 _KINDS = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "QUY CHẾ", "QUY ĐỊNH", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH")
 _REGULATIONS = ("QUY CHẾ", "QUY ĐỊNH")
 # The kind line: the word in capitals alone ('QUYẾT ĐỊNH'), or 'KẾ HOẠCH' with its subject
-_KIND_LINE = re.compile(rf"^({'|'.join(_KINDS)})(?:\s+(\S.*))?$")
+# ('KẾ HOẠCH Phát triển …'); 'QUY ĐỊNH CHUNG' is a chapter of a plan, not its kind
+_KIND_LINE = re.compile(rf"^(?:({'|'.join(_KINDS)})|(KẾ HOẠCH)\s+(\S.*))$")
 _MARKUP = re.compile(r"[*#_>|]+")
 _SUBJECT_STOP = re.compile(r"(?i)^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Điều\s+\d|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG)")
 _SUBJECT_LINES = 6
@@ -41,8 +42,8 @@ def document_kind(doc: Document) -> DocKind:
         m = _KIND_LINE.match(line)
         if not m:
             continue
-        kind = m.group(1)
-        subject = m.group(2) or _subject(lines, i + 1)
+        kind = m.group(1) or m.group(2)
+        subject = m.group(3) or _subject(lines, i + 1)
         if kind == "KẾ HOẠCH" or "ke hoach" in fold(subject) or plan_heading:
             return DocKind("plan", title=f"{kind} {subject}".strip())
         issued = _ISSUES_REGULATION.search(fold(subject))

@@ -178,3 +178,27 @@ def test_json_lines_for_scripts(db_url: str, tmp_path: Path, capsys: pytest.Capt
         ("tin.txt", "refused"),
     ]
     assert rows[0]["plan_id"] and rows[0]["message"].startswith("kh144.txt: đã nạp")
+
+
+def _kind(text: str):  # type: ignore[no-untyped-def]
+    from knowledge.doc_kind import document_kind
+    from knowledge.model import Block, Document
+
+    return document_kind(Document("x.txt", [Block("line", line) for line in text.splitlines()]))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "what"),
+    [
+        ("UBND XÃ A\n**QUY CHẾ**\nLÀM VIỆC CỦA ỦY BAN NHÂN DÂN XÃ A\nChương I", "regulation", "quy chế"),
+        ("UBND XÃ A\nQUYẾT ĐỊNH\nVề việc ban hành Quy định quản lý chợ\nCăn cứ …", "regulation", "quy định"),
+        ("UBND XÃ A\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu kế hoạch năm 2026\nCăn cứ …", "plan", ""),
+        ("UBND XÃ A\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp\n…\nKẾ HOẠCH\nPhối hợp năm 2026", "plan", ""),
+        ("UBND XÃ A\nKẾ HOẠCH Phát triển năm 2026\nI. QUY ĐỊNH CHUNG\nQUY ĐỊNH CHUNG\n", "plan", ""),
+        ("UBND XÃ A\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2026\n", "other", ""),
+        ("Tin tức: xã A ra quân dọn vệ sinh", "unknown", ""),
+    ],
+)
+def test_the_kind_of_a_document_is_read_from_its_title(text: str, kind: str, what: str) -> None:
+    found = _kind(text)
+    assert (found.kind, found.what) == (kind, what)
