@@ -9,7 +9,9 @@ An official text opens with its kind in capitals on a line of its own
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from knowledge.model import Document
@@ -36,8 +38,9 @@ class DocKind:
 
 
 def document_kind(doc: Document) -> DocKind:
-    lines = _lines(doc)
-    plan_heading = any(_is_plan_heading(line) for line in lines)
+    lines = list(itertools.islice(_lines(doc), _TITLE_ZONE + _SUBJECT_LINES))
+    # a plan printed after the decision that issues it: 'KẾ HOẠCH' on a line of its own
+    plan_heading = any(_bare(part) == "KẾ HOẠCH" for part in _texts(doc) if "HOẠCH" in part)
     for i, line in enumerate(lines[:_TITLE_ZONE]):
         m = _KIND_LINE.match(line)
         if not m:
@@ -54,23 +57,20 @@ def document_kind(doc: Document) -> DocKind:
     return DocKind("plan" if plan_heading else "unknown")
 
 
-def _lines(doc: Document) -> list[str]:
-    """The non-empty lines, markup stripped; a frame table's cells (the letterhead
-    set in a table) count as lines."""
-    out: list[str] = []
+def _texts(doc: Document) -> Iterator[str]:
+    """Every line as read; a frame table's cells (the letterhead set in a table) count as lines."""
     for b in doc.blocks:
-        texts = [b.text] if b.kind == "line" else [c for row in b.rows[:3] for c in row]
-        for text in texts:
-            for part in text.split("\n"):
-                line = clean(_MARKUP.sub(" ", part)).strip(" :")
-                if line:
-                    out.append(line)
-    return out
+        for text in [b.text] if b.kind == "line" else [c for row in b.rows[:3] for c in row]:
+            yield from text.split("\n")
 
 
-def _is_plan_heading(line: str) -> bool:
-    """'KẾ HOẠCH' on a line of its own (the plan a decision issues, printed after it)."""
-    return line == "KẾ HOẠCH"
+def _bare(text: str) -> str:
+    return clean(_MARKUP.sub(" ", text)).strip(" :")
+
+
+def _lines(doc: Document) -> Iterator[str]:
+    """The non-empty lines, markup stripped."""
+    return (line for line in map(_bare, _texts(doc)) if line)
 
 
 def _subject(lines: list[str], start: int) -> str:
@@ -103,7 +103,7 @@ def _as_written(words: list[str], doc: Document) -> list[str]:
     """The same words as the body spells them (found by their folded form), else
     in lower case: a title in capitals says nothing of where capitals belong."""
     want = fold(" ".join(words))
-    body = " ".join(_lines(doc)).split()
+    body = " ".join(_lines(doc)).split()  # only for a regulation, once
     folded = [fold(w) for w in body]
     for k, first in enumerate(folded):
         if not want.startswith(first) or body[k].isupper() or not first:

@@ -8,7 +8,7 @@ from datetime import date
 
 from knowledge import model as km
 from knowledge.question import bare_fold
-from knowledge.text import clean, fold
+from knowledge.text import fold
 
 PLAN_KEY_MAX = 300  # the width of plans.plan_key and progress_records.plan_key
 # A long title is cut and a hash of the whole added: reminders put the plan key and
@@ -74,8 +74,8 @@ def text_hash(doc: km.Document) -> str:
     """A hash of the document's text, not of its bytes: the same text saved again
     with Windows line endings, as UTF-16 or with spaces at the ends of lines is the
     same document (the readers already decode and split lines either way)."""
-    lines = [clean(line) for line in doc.text.split("\n")]
-    text = "\n".join(lines).strip("\n")
+    # the readers hand over NFC text: squeezing the spaces of each line is all that is left
+    text = "\n".join(" ".join(line.split()) for line in doc.text.split("\n")).strip("\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
