@@ -18,6 +18,10 @@ under the old key and has its item. Outbox dedup keys that name an old key are
 rewritten, so a reminder already sent is not sent again. The search index is
 rebuilt lazily, as in 0007.
 
+The keys come from `storage.keys.plan_key` itself, not a frozen copy: they must be
+the keys ingest computes, or the next corrected text of a plan would not
+supersede it. A later change to how plans are keyed needs a migration of its own.
+
 `plans.text_hash` (the hash of the text, line endings and encoding aside) is
 added empty: plans stored before have none until ingested again.
 """
