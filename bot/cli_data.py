@@ -14,6 +14,9 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ingest", help="read plan documents (files or folders) into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--json", action="store_true", help="one JSON object per file (file, status, plan_id, message)"
+    )
     add_db_option(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -28,17 +31,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """One summary line per file; exit 1 when any file was refused."""
+    """One line per file in Vietnamese, for the clerk (refusals on stderr); with
+    --json one object per file on stdout, for scripts. Exit 1 when any file was refused."""
     from storage.db import open_database
     from storage.ingest import ingest_paths
 
     engine = open_database(args.db)
     results = ingest_paths(engine, args.paths)
     if not results:
-        print("no supported file found (.txt, .md, .docx, .pdf)", file=sys.stderr)
+        print("không thấy tệp nào đọc được (.txt, .md, .docx, .pdf)", file=sys.stderr)
         return 1
     for r in results:
-        print(r.message, file=sys.stdout if r.ok else sys.stderr)
+        if args.json:
+            row = {"file": str(r.path), "status": r.status, "plan_id": r.plan_id, "message": r.message}
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        else:
+            print(r.message, file=sys.stdout if r.ok else sys.stderr, flush=True)
     return 0 if all(r.ok for r in results) else 1
 
 
