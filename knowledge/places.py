@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from knowledge.text import clean, fold
+from knowledge.text import clean, fold, match_key, strip_diacritics
 
 PROVINCE_KINDS = ("tỉnh", "thành phố")
 DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
@@ -259,9 +259,20 @@ def known(kind: str | None, name: str) -> bool:
 
 
 def canonical_name(kind: str | None, name: str) -> str | None:
-    """The list's spelling of a place ('HCM' -> 'Hồ Chí Minh', 'ĐẮK LẮK' -> 'Đắk Lắk')."""
+    """The list's spelling of a place: 'HCM' -> 'Hồ Chí Minh', 'ĐẮK LẮK' -> 'Đắk Lắk',
+    'Nghe An' -> 'Nghệ An'. None where the list spells it with other tones ('Phù Mỹ' is not
+    'Phú Mỹ': another place of the same letters) or does not have it."""
     units = admin_units().find(kind, name)
-    return units[0].name if units else None
+    if not units:
+        return None
+    written = match_key(name)
+    same = next((u.name for u in units if match_key(u.name) == written), None)
+    if same:
+        return same
+    if key(name) != key(units[0].name):
+        return units[0].name  # a short form
+    spellings = {match_key(u.name) for u in units}
+    return units[0].name if strip_diacritics(name) == name and len(spellings) == 1 else None
 
 
 def province_of(
@@ -281,6 +292,12 @@ def province_of(
     return None
 
 
+def central_cities() -> list[str]:
+    """The centrally run cities, of both eras: 'Hà Nội', 'Hồ Chí Minh', 'Huế', …"""
+    units = (u for us in admin_units().provinces.values() for u in us)
+    return sorted({u.name for u in units if u.kind == "thành phố"}, key=len, reverse=True)
+
+
 def province_label(province: str) -> str:
     """'Gia Lai' -> 'tỉnh Gia Lai', 'Hồ Chí Minh' -> 'thành phố Hồ Chí Minh'."""
     p = admin_units().province(province)
@@ -294,7 +311,7 @@ def parse_place(text: str) -> Place:
     parts = [split_kind(p) for p in re.split(r"[,;]", text) if p.strip(" .,;:-–—")]
     if not parts or not all(name for _, name in parts):
         raise PlaceNotFound(f"Chưa rõ địa phương «{clean(text)}»: hãy ghi như «xã Sơn Lang, tỉnh Gia Lai».")
-    typed = [(kind or _kind_of(name), name) for kind, name in parts]
+    typed = [(kind or kind_of(name), name) for kind, name in parts]
     kind, name = max(typed, key=lambda u: level(*u) if u[0] else 0)
     above = [u for u in typed if u != (kind, name)]
     district = next((f"{k} {n}" for k, n in above if k and level(k, n) == 2), None)
@@ -348,7 +365,7 @@ def _close_names(kind: str | None, name: str, province: str | None) -> list[str]
     return list(dict.fromkeys(labels))[:3]
 
 
-def _kind_of(name: str) -> str | None:
+def kind_of(name: str) -> str | None:
     """The kind of a place written without it: a province ('Nghệ An'), else a unit of a single kind."""
     p = admin_units().province(name)
     if p:
