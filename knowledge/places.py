@@ -8,6 +8,7 @@ meant. One module serves the metadata extractor and the `ingest --locality` opti
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 import sqlite3
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from knowledge.model import PlanMeta
 from knowledge.text import clean, fold, match_key, strip_diacritics
 
 PROVINCE_KINDS = ("tỉnh", "thành phố")
@@ -363,6 +365,26 @@ def _close_names(kind: str | None, name: str, province: str | None) -> list[str]
     units = [u for d, k in near if d <= most for u in index.find(kind, k) if province in (None, u.province)]
     labels = [f"{u.label} ({u.province})" if u.level > 1 else u.label for u in units]
     return list(dict.fromkeys(labels))[:3]
+
+
+def apply_place(meta: PlanMeta, place: Place) -> PlanMeta:
+    """The document's metadata under the place a clerk named for it (`ingest --locality`)."""
+    return dataclasses.replace(
+        meta,
+        locality=place.label,
+        locality_type=place.kind,
+        parent=place.parent,
+        province=place.province,
+        issuer=f"UBND {place.label}",
+    )
+
+
+# The refusal of a document whose place was not found: it names the option that gives it.
+NO_PLACE = (
+    "không tìm thấy địa phương của văn bản (ở tiêu đề cơ quan ban hành, tên kế hoạch, dòng "
+    "địa danh ngày tháng hay nội dung); hãy ghi rõ khi nạp: "
+    'planbot ingest --locality "xã Sơn Lang, tỉnh Gia Lai" {name}'
+)
 
 
 def kind_of(name: str) -> str | None:
