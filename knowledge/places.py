@@ -319,7 +319,7 @@ def parse_place(text: str) -> Place:
     district = next((f"{k} {n}" for k, n in above if k and level(k, n) == 2), None)
     named_province = next((n for k, n in above if k and level(k, n) == 1), None)
     if not kind or not units_of(kind, name, district, named_province, strict=True):
-        _older_unit_or_raise(text, kind, name, named_province)
+        _older_unit_or_raise(text, kind, name, district, named_province)
     name = canonical_name(kind, name) or name
     province = province_of(kind, name, district, [named_province] if named_province else [])
     if province is None and named_province:
@@ -336,13 +336,18 @@ def parse_place(text: str) -> Place:
     return Place(kind, name, parent, province)
 
 
-def _older_unit_or_raise(text: str, kind: str | None, name: str, province: str | None) -> None:
+def _older_unit_or_raise(
+    text: str, kind: str | None, name: str, district: str | None, province: str | None
+) -> None:
     """A commune merged away before the list was drawn ('xã Hưng Đông, thành phố Vinh, tỉnh
-    Nghệ An', 2023) is taken as written when its province is named and known and no unit of that
-    province has a name close to it; anything else is refused, naming the close ones."""
+    Nghệ An', 2023) is taken as written when its district and province are named, the list has
+    that district in that province, and no commune there has a name close to it; anything else
+    is refused, naming the close ones."""
     p = admin_units().province(province) if province else None
     close = _close_names(kind, name, p.province if p else None)
-    if p and kind in COMMUNE_KINDS and not close:
+    dk, dn = split_kind(district) if district else (None, "")
+    listed_district = bool(p and dn and any(u.province == p.province for u in admin_units().find(dk, dn)))
+    if kind in COMMUNE_KINDS and listed_district and not close:
         return
     hint = f" Có phải: {', '.join(close)}?" if close else ""
     raise PlaceNotFound(

@@ -30,7 +30,9 @@ _ABBREVIATIONS = {k: v for k, v in places.ABBREVIATIONS.items() if k != "tp"}
 _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 # Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
-_TYPED_NAME = Dual(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT})|TP\.?(?=\s))\s+({_NAME})")
+_TYPED_NAME = Dual(
+    rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT})|TP\.?(?=\s)|TP\.(?=\w))(?:\s+|(?<=\.))({_NAME})"
+)
 # The words after a type, across one line break: 'tỉnh Nghệ' / 'An' in hard-wrapped text.
 _WRAPPED_NAME = re.compile(r"[ \t]*\n[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})")
 _UPPER_TYPED = Dual(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
@@ -202,7 +204,7 @@ def _level(kind: str | None, name: str) -> int:
     return places.level(kind, name)
 
 
-_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)\.?\s+|^(P|X|Q|H)\.\s*", re.IGNORECASE)
+_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)(?:\.\s*|\s+)|^(P|X|Q|H)\.\s*", re.IGNORECASE)
 _FULL_TYPE = places.ABBREVIATIONS
 # 'ỦY BAN NHÂN' / 'DÂN': the council's name broken over two lines by a narrow header column.
 _COUNCIL_BROKEN = Dual(r"^(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?$|^HỘI\s+ĐỒNG(?:\s+NHÂN)?$", re.IGNORECASE)
