@@ -367,7 +367,7 @@ def _carried_over(kind: str, name: str, rest: str) -> str | None:
     m = _WRAPPED_NAME.match(rest)
     if not m:
         return None
-    more = [w for w in m.group(1).split()]
+    more = m.group(1).split()
     more = more[: next((i for i, w in enumerate(more) if not w[:1].isupper()), len(more))]
     for n in range(len(more), 0, -1):
         joined = f"{name} {' '.join(more[:n])}"
@@ -560,8 +560,9 @@ def _parent_and_province(
     place: _Place, mentions: list[tuple[str, str]], text: str = ""
 ) -> tuple[str | None, str | None]:
     """The district above a commune (stated, else the one named most) and the province: a
-    province's own name; else one the document names where the list has the place; else the
-    one it names most; else the one province the list gives the place."""
+    province's own name; else one the document names ('tỉnh Gia Lai', '(quận Long Biên, Hà
+    Nội)') where the list has the place; else the one it names most; else the one province
+    the list gives the place."""
     kind, name = place.kind, place.name
     if kind and name and _level(kind, name) == 1:
         return None, places.canonical_name(kind, name) or name
@@ -583,7 +584,9 @@ def _parent_and_province(
         rank = {t: i for i, t in enumerate(("huyện", "quận", "thị xã", "thành phố"))}
         (pk, pn), _ = max(counts.items(), key=lambda kv: (kv[1], -rank[kv[0][0]]))
         parent = f"{pk} {pn}"
-    province = _province(kind, name, parent, provinces) or _bare_central_city(text)
+    if not provinces and (city := _bare_central_city(text)):
+        provinces[city] += 1
+    province = _province(kind, name, parent, provinces)
     if kind in _DISTRICT_TYPES and province:
         parent = places.province_label(province)
     return parent, province
