@@ -17,6 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--json", action="store_true", help="one JSON object per file (file, status, plan_id, message)"
     )
+    p.add_argument(
+        "--locality",
+        metavar="PLACE",
+        help='the place of every file of this call, e.g. "xã Sơn Lang, tỉnh Gia Lai" (checked against '
+        "the national list of administrative units)",
+    )
     add_db_option(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -33,11 +39,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_ingest(args: argparse.Namespace) -> int:
     """One line per file in Vietnamese, for the clerk (refusals on stderr); with
     --json one object per file on stdout, for scripts. Exit 1 when any file was refused."""
+    from knowledge.places import PlaceNotFound, parse_place
     from storage.db import open_database
     from storage.ingest import ingest_paths
 
+    try:
+        place = parse_place(args.locality) if args.locality is not None else None
+    except PlaceNotFound as exc:  # before any file is read: nothing is stored under a wrong place
+        print(f"--locality: {exc}", file=sys.stderr)
+        return 2
     engine = open_database(args.db)
-    results = ingest_paths(engine, args.paths)
+    results = ingest_paths(engine, args.paths, place)
     if not results:
         print("không thấy tệp nào đọc được (.txt, .md, .docx, .pdf)", file=sys.stderr)
         return 1

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import model as km
 from knowledge.doc_kind import document_kind
+from knowledge import places
 from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
 from knowledge.parties import parse_parties
@@ -70,12 +71,16 @@ class IngestResult:
         return self.status != "refused"
 
 
-def ingest_paths(engine: Engine, paths: list[str | Path]) -> list[IngestResult]:
-    return [ingest_file(engine, p) for p in collect_paths(paths)]
+def ingest_paths(
+    engine: Engine, paths: list[str | Path], place: places.Place | None = None
+) -> list[IngestResult]:
+    return [ingest_file(engine, p, place) for p in collect_paths(paths)]
 
 
-def ingest_file(engine: Engine, path: Path) -> IngestResult:
-    """Read, extract and store one file in its own transaction; never raises for bad input."""
+def ingest_file(engine: Engine, path: Path, place: places.Place | None = None) -> IngestResult:
+    """Read, extract and store one file in its own transaction; never raises for bad input.
+    `place` (ingest --locality) is the plan's place whatever the document says; a plan whose
+    place is neither given nor found is refused, never stored under no place."""
     try:
         doc = read_document(path)
     except UnreadableDocument as exc:
@@ -100,6 +105,10 @@ def ingest_file(engine: Engine, path: Path) -> IngestResult:
         return _refused(
             path, "không phải kế hoạch (không có tiêu đề KẾ HOẠCH, không có chỉ tiêu hay nhiệm vụ)"
         )
+    if place is not None:
+        extracted.meta = places.apply_place(extracted.meta, place)
+    if not extracted.meta.locality:
+        return _refused(path, places.NO_PLACE.format(name=path.name))
     try:
         with transaction(engine) as session:
             plan, previous = store_plan(session, doc, extracted, digest)

@@ -172,7 +172,7 @@ def test_upgrade_names_old_records_and_drops_residents_hidden_links(plans) -> No
     with plans.begin() as conn:
         cfg = alembic_config(plans)
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007_search_labels")  # the schema before names were kept
+        command.downgrade(cfg, "0008_plan_identity")  # the schema before names were kept
         conn.execute(  # a resident with a link: what a demotion used to leave behind
             insert(m.User.__table__).values(
                 telegram_id=RESIDENT, role="resident", subscribed=False, active=True

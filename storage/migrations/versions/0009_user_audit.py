@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_user_audit"
-down_revision = "0007_search_labels"
+down_revision = "0008_plan_identity"
 branch_labels = None
 depends_on = None
 
