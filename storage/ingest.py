@@ -23,8 +23,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from knowledge import model as km
-from knowledge.doc_kind import document_kind
 from knowledge import places
+from knowledge.doc_kind import document_kind
 from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
 from knowledge.parties import parse_parties
