@@ -41,7 +41,11 @@ def bot_env(fake: FakeBotApi, tmp_path: Path) -> dict[str, str]:
 
 
 async def start_bot(
-    fake: FakeBotApi, db_url: str, tmp_path: Path, log_name: str = "bot.log", env: dict[str, str] | None = None
+    fake: FakeBotApi,
+    db_url: str,
+    tmp_path: Path,
+    log_name: str = "bot.log",
+    env: dict[str, str] | None = None,
 ) -> asyncio.subprocess.Process:
     log = open(tmp_path / log_name, "ab")  # noqa: SIM115 - the process owns it
     proc = await asyncio.create_subprocess_exec(
