@@ -12,7 +12,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Telegram and the database load when the bot starts, not with the CLI
+    from sqlalchemy import Engine
+
     from bot.config import Config
+    from bot.poll_lease import PollerLease
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,37 @@ def redact_token_in_logs(token: str) -> None:
 
 
 async def serve(config: Config, webhook: str | None, listen: str | None, poll_timeout: int = 20) -> int:
+    from bot.poll_lease import POLLER_BUSY_EXIT, PollerLease
+    from storage.db import open_database
+
+    engine = open_database(config.database_url)
+    try:
+        if webhook:  # webhook workers may be several: they share the inbox by claims
+            return await _serve_app(config, engine, webhook, listen, poll_timeout, None)
+        lease = PollerLease(engine)
+        if not lease.acquire():  # before anything runs: a refused process touches nothing
+            print(lease.refusal(), file=sys.stderr)
+            return POLLER_BUSY_EXIT
+        try:
+            code = await _serve_app(config, engine, webhook, listen, poll_timeout, lease)
+        finally:
+            lease.release()
+        if lease.lost:
+            print(lease.refusal(), file=sys.stderr)
+            return POLLER_BUSY_EXIT
+        return code
+    finally:
+        engine.dispose()
+
+
+async def _serve_app(
+    config: Config,
+    engine: Engine,
+    webhook: str | None,
+    listen: str | None,
+    poll_timeout: int,
+    lease: PollerLease | None,
+) -> int:
     from telegram.error import InvalidToken, TelegramError
 
     from bot.app import build_application
@@ -84,7 +118,7 @@ async def serve(config: Config, webhook: str | None, listen: str | None, poll_ti
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    app = build_application(config)
+    app = build_application(config, engine=engine)
     try:
         await app.initialize()  # getMe: a bad token fails here
     except InvalidToken:
@@ -95,10 +129,10 @@ async def serve(config: Config, webhook: str | None, listen: str | None, poll_ti
             file=sys.stderr,
         )
         return 1
+    keeper = asyncio.create_task(lease.keep(stop)) if lease else None
     try:
         await app.post_init(app)  # type: ignore[misc]  # initialize() does not run it
         await app.start()
-        engine = app.bot_data["services"].engine
         log.info("planbot is running as @%s (%s)", app.bot.username, "webhook" if webhook else "long polling")
         if webhook and listen:
             secret = config.webhook_secret or secrets.token_urlsafe(32)
@@ -106,6 +140,10 @@ async def serve(config: Config, webhook: str | None, listen: str | None, poll_ti
         else:
             await InboxPoller(app, engine, poll_timeout=poll_timeout).run(stop)
     finally:
+        if keeper is not None:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
         if app.running:
             await app.stop()
         await app.shutdown()
