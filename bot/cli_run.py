@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # Telegram and the database load when the bot starts, not wit
     from sqlalchemy import Engine
 
     from bot.config import Config
-    from bot.poll_lease import PollerLease
 
 log = logging.getLogger(__name__)
 
@@ -79,18 +78,29 @@ async def serve(config: Config, webhook: str | None, listen: str | None, poll_ti
     from bot.poll_lease import POLLER_BUSY_EXIT, PollerLease
     from storage.db import open_database
 
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
     engine = open_database(config.database_url)
     try:
         if webhook:  # webhook workers may be several: they share the inbox by claims
-            return await _serve_app(config, engine, webhook, listen, poll_timeout, None)
+            return await _serve_app(config, engine, webhook, listen, poll_timeout, stop)
         lease = PollerLease(engine)
-        if not lease.acquire():  # before anything runs: a refused process touches nothing
+        if not await lease.take(stop):  # before anything runs: a refused process touches nothing
+            if stop.is_set():
+                return 0
             print(lease.refusal(), file=sys.stderr)
             return POLLER_BUSY_EXIT
+        keeper = asyncio.create_task(lease.keep(stop))
         try:
-            code = await _serve_app(config, engine, webhook, listen, poll_timeout, lease)
+            code = await _serve_app(config, engine, webhook, listen, poll_timeout, stop)
         finally:
-            lease.release()
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+            lease.release()  # after the application stopped: nothing is handled any more
         if lease.lost:
             print(lease.refusal(), file=sys.stderr)
             return POLLER_BUSY_EXIT
@@ -105,7 +115,7 @@ async def _serve_app(
     webhook: str | None,
     listen: str | None,
     poll_timeout: int,
-    lease: PollerLease | None,
+    stop: asyncio.Event,
 ) -> int:
     from telegram.error import InvalidToken, TelegramError
 
@@ -113,11 +123,6 @@ async def _serve_app(
     from bot.poller import InboxPoller
     from bot.webhook import serve_webhook
 
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
     app = build_application(config, engine=engine)
     try:
         await app.initialize()  # getMe: a bad token fails here
@@ -129,7 +134,6 @@ async def _serve_app(
             file=sys.stderr,
         )
         return 1
-    keeper = asyncio.create_task(lease.keep(stop)) if lease else None
     try:
         await app.post_init(app)  # type: ignore[misc]  # initialize() does not run it
         await app.start()
@@ -140,10 +144,6 @@ async def _serve_app(
         else:
             await InboxPoller(app, engine, poll_timeout=poll_timeout).run(stop)
     finally:
-        if keeper is not None:
-            keeper.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await keeper
         if app.running:
             await app.stop()
         await app.shutdown()

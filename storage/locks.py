@@ -68,9 +68,11 @@ def describe_owner(owner: str | None) -> str:
 class SchedulerLease:
     """`acquire()` is non-blocking: True when this worker is (still) the leader."""
 
-    def __init__(self, engine: Engine, name: str = "scheduler") -> None:
+    def __init__(self, engine: Engine, name: str = "scheduler", ttl: timedelta = LEASE) -> None:
+        """`ttl`: how long the lock row (SQLite) holds without renewal."""
         self.engine = engine
         self.name = name
+        self.ttl = ttl
         self.holder = process_owner_id()
         self._pg_conn: Connection | None = None
         self._key = zlib.crc32(f"planbot:{name}".encode())
@@ -112,6 +114,15 @@ class SchedulerLease:
             holder = s.scalar(select(SchedulerLock.holder).where(SchedulerLock.name == self.name))
         return None if holder is None else describe_owner(holder)
 
+    def row_state(self) -> tuple[str, datetime] | None:
+        """The lock row's holder and expiry (SQLite): a live holder changes it
+        when it renews, which is how a newcomer tells it from a dead one."""
+        with transaction(self.engine) as s:
+            row = s.execute(
+                select(SchedulerLock.holder, SchedulerLock.expires_at).where(SchedulerLock.name == self.name)
+            ).first()
+        return None if row is None else (str(row[0]), row[1])
+
     def _acquire_pg(self) -> bool:
         if self._pg_conn is not None:
             try:  # held for the life of the connection: is it still alive?
@@ -138,7 +149,7 @@ class SchedulerLease:
 
     def _acquire_row(self) -> bool:
         now = datetime.now(UTC)
-        expires = now + LEASE
+        expires = now + self.ttl
         with transaction(self.engine) as s:
             renewed = s.execute(
                 update(SchedulerLock)

@@ -1,5 +1,6 @@
 """Who owns an outbox row while it is sent, and when another sender may take
-it back: only from an expired lease or a process gone from this machine."""
+it back: only from an expired lease or a process gone from this machine; and
+the one poller per database."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import select, update
 from telegram import Bot
 
 from bot import sender as sender_module
+from bot.poll_lease import PollerLease
 from bot.sender import OutboxSender
 from storage import outbox
 from storage.cycle_models import OutboxMessage, SchedulerLock, SendAttempt
@@ -166,3 +168,39 @@ def test_poller_lease_refused_while_held_and_taken_from_a_dead_holder(engine, db
         second.release()
         first.release()
         other.dispose()
+
+
+async def test_a_second_poller_waits_out_a_silent_holder_and_takes_over(engine) -> None:
+    if engine.dialect.name == "postgresql":
+        return  # an advisory lock is never held by a dead session
+    with transaction(engine) as s:  # a holder we cannot see: another machine, or another container
+        s.add(SchedulerLock(name="poller", holder="another-host:1:77:cccc0000", expires_at=outbox.now()))
+    lease = PollerLease(engine)
+    assert await asyncio.wait_for(lease.take(asyncio.Event()), 10)
+    assert lease.lease.row_state()[0] == lease.lease.holder
+    lease.release()
+
+
+async def test_a_second_poller_refuses_a_holder_that_renews(engine, db_url) -> None:
+    other = make_engine(db_url)
+    first, second = PollerLease(engine), PollerLease(other)
+    stop = asyncio.Event()
+    try:
+        assert await first.take(stop)
+        renewer = asyncio.create_task(_renew_often(first, stop))
+        started = asyncio.get_running_loop().time()
+        assert await asyncio.wait_for(second.take(stop), 10) is False
+        assert asyncio.get_running_loop().time() - started < 3
+        assert "đang nhận tin" in second.refusal() and first.lease.holder.split(":")[2] in second.refusal()
+        stop.set()
+        await renewer
+    finally:
+        first.release()
+        second.release()
+        other.dispose()
+
+
+async def _renew_often(lease: PollerLease, stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        await asyncio.sleep(0.3)
+        assert lease.lease.acquire()
