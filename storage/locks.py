@@ -15,6 +15,7 @@ import socket
 import uuid
 import zlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -25,30 +26,32 @@ from storage.db import transaction
 LEASE = timedelta(seconds=60)
 
 
-def _pid_namespace() -> str:
-    """Which process-id namespace we live in (a container has its own): a pid
-    means the same process only inside one namespace. '-' where unknown."""
+def _this_kernel() -> str:
+    """This boot of this machine plus our process-id namespace (a container has
+    its own): a pid names the same process only within both. Host names can be
+    alike on cloned machines; boot ids cannot. '-' where unknown (not Linux)."""
     try:
-        return str(os.stat("/proc/self/ns/pid").st_ino)
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip().replace("-", "")[:12]
+        return f"{boot}.{os.stat('/proc/self/ns/pid').st_ino}"
     except OSError:
         return "-"
 
 
 def process_owner_id() -> str:
-    """'host:pid-namespace:pid:random', unique per call, at most 120 characters."""
-    return f"{socket.gethostname()[:60]}:{_pid_namespace()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    """'host:boot.pid-namespace:pid:random', unique per call, at most 120 characters."""
+    return f"{socket.gethostname()[:60]}:{_this_kernel()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def owner_is_gone(owner: str | None) -> bool:
     """True only when `owner` (a process_owner_id) is certainly dead: a process
-    of this host and pid namespace whose pid no longer exists. Anything else —
-    another machine, another container, a pid now reused, an unknown format —
-    counts as alive, and its lease has to expire instead."""
+    of this machine, boot and pid namespace whose pid no longer exists. Anything
+    else — another machine, another container, a pid now reused, an unknown
+    format — counts as alive, and its lease has to expire instead."""
     parts = (owner or "").rsplit(":", 3)
     if len(parts) != 4 or not parts[2].isdigit():
         return False
-    host, ns, pid, _ = parts
-    if host != socket.gethostname()[:60] or ns == "-" or ns != _pid_namespace():
+    host, kernel, pid, _ = parts
+    if host != socket.gethostname()[:60] or kernel == "-" or kernel != _this_kernel():
         return False
     try:
         os.kill(int(pid), 0)
