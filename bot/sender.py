@@ -217,14 +217,21 @@ def send_pending_now(engine: Engine) -> int:
         print(f"cannot send: {exc}", file=sys.stderr)
         return 2
 
-    async def run() -> SendStats:
-        async with make_bot(config.token, config.bot_base_url) as bot:
-            return await OutboxSender(engine, bot).drain()
+    started = outbox.now()
 
-    stats = asyncio.run(run())
+    async def run() -> OutboxSender:
+        async with make_bot(config.token, config.bot_base_url) as bot:
+            sender = OutboxSender(engine, bot)
+            await sender.drain()
+            return sender
+
+    sender = asyncio.run(run())
+    stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
         f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
         file=sys.stderr,
     )
+    if others := outbox.sent_by_others(engine, sender.owner, started):
+        print(f"{others} more sent meanwhile by another planbot process (planbot run)", file=sys.stderr)
     return 0 if stats.failed == 0 else 1

@@ -138,6 +138,20 @@ def pending_count(engine: Engine, *, with_in_flight: bool = False) -> int:
         )
 
 
+def sent_by_others(engine: Engine, owner: str, since: datetime) -> int:
+    """Rows another sender sent since `since` (a running bot shares the work)."""
+    with transaction(engine) as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.status == "sent", OutboxMessage.sent_at >= since)
+                .where(OutboxMessage.claimed_by != owner)
+            )
+            or 0
+        )
+
+
 def claim(engine: Engine, outbox_id: int, owner: str, lease: timedelta = LEASE) -> bool:
     """Commit 'sending' for `owner` before the call; False when another sender
     got there first (or the row was deferred meanwhile)."""

@@ -61,6 +61,7 @@ async def test_remind_send_during_planbot_run_sends_each_message_once(engine, db
             )  # fmt: skip
             _, err = await asyncio.wait_for(remind.communicate(), 180)
             assert remind.returncode == 0, err.decode()
+            assert "more sent meanwhile by another planbot process" in err.decode()  # the operator is told
             await _until_outbox_settled(engine)
             await asyncio.sleep(1.0)  # anything sent late would show now
         finally:
