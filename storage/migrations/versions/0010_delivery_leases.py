@@ -1,7 +1,7 @@
 """outbox rows owned while sent: claimed_by and lease_until
 
 Revision ID: 0010_delivery_leases
-Revises: 0007_search_labels
+Revises: 0007_search_labels, 0004_cycle
 Create Date: 2026-12-06 03:30:00
 
 A row in 'sending' belongs to the sender named in claimed_by until
@@ -16,9 +16,11 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_delivery_leases"
-down_revision = "0007_search_labels"
+# 0004_cycle (another branch) creates the outbox table this alters: merged here,
+# so it runs first and `planbot doctor` sees the version table at the heads.
+down_revision = ("0007_search_labels", "0004_cycle")
 branch_labels = None
-depends_on = "0004_cycle"  # the outbox table must exist (0004 is on another branch)
+depends_on = None
 
 
 def upgrade() -> None:
