@@ -6,7 +6,10 @@
   AIORateLimiter releases it early under concurrency, python-telegram-bot #5338);
 - 5xx, timeouts and network errors are retried with exponential backoff;
 - 403 (the user blocked the bot) marks the recipient inactive;
-- 'sending' is committed before each call and 'sent' right after it."""
+- each row is claimed ('sending', with this sender as owner and a lease it
+  renews) before its call and marked 'sent' right after it, so several senders
+  — `planbot run` and `planbot remind --send` — can drain one outbox at once
+  and none sends a row another is sending."""
 
 from __future__ import annotations
 
@@ -22,12 +25,14 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from storage import outbox
+from storage.locks import process_owner_id
 
 log = logging.getLogger(__name__)
 
 MAX_IN_FLIGHT = 4
 GLOBAL_RATE = 28.0  # messages per second, under Telegram's 30
 PER_CHAT_INTERVAL = 1.0  # seconds between two messages to one chat
+RECOVERY_INTERVAL_S = 5.0  # how often a waiting drain looks for rows a dead sender left
 
 
 @dataclass
@@ -95,16 +100,33 @@ class OutboxSender:
         self.max_in_flight = max_in_flight
         self.pacer = _Pacer(rate, per_chat_interval)
         self.stats = SendStats()
+        self.owner = process_owner_id()  # the name on the rows this sender claims
+
+    def _recover(self) -> None:
+        for key, n in outbox.recover_abandoned(self.engine).items():
+            self.stats.recovered[key] = self.stats.recovered.get(key, 0) + n
+
+    async def _keep_leases(self) -> None:
+        """Renew the lease of the rows in flight, so no other sender takes them back."""
+        every = outbox.LEASE.total_seconds() / 4
+        while True:
+            await asyncio.sleep(every)
+            try:
+                outbox.renew(self.engine, self.owner)
+            except Exception:  # a busy database: the lease has three more chances
+                log.warning("outbox: could not renew the leases of %s", self.owner, exc_info=True)
 
     async def drain(
         self, *, wait_for_deferred: bool = True, kinds: tuple[str, ...] | None = None
     ) -> SendStats:
         """Send every ready row; with wait_for_deferred, also wait for rows deferred by backoff."""
         started = time.monotonic()
-        self.stats.recovered = outbox.recover_ambiguous(self.engine)
+        self._recover()
         queue: asyncio.Queue[outbox.Claimed | None] = asyncio.Queue(maxsize=self.max_in_flight * 4)
         in_queue: set[int] = set()
         workers = [asyncio.create_task(self._worker(queue, in_queue)) for _ in range(self.max_in_flight)]
+        keeper = asyncio.create_task(self._keep_leases())
+        next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         try:
             while True:
                 batch = outbox.fetch_ready(self.engine, 50, in_queue, kinds)
@@ -114,13 +136,19 @@ class OutboxSender:
                 if batch:
                     continue
                 await queue.join()
-                if not wait_for_deferred or outbox.pending_count(self.engine) == 0:
+                # Waiting also covers rows another sender has in flight: they end
+                # 'sent', or come back to 'pending' for us once that sender's lease lapses.
+                if not wait_for_deferred or outbox.pending_count(self.engine, with_in_flight=True) == 0:
                     break
                 await asyncio.sleep(0.2)
+                if time.monotonic() >= next_recovery:
+                    self._recover()
+                    next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         finally:
+            keeper.cancel()
             for _ in workers:
                 await queue.put(None)
-            await asyncio.gather(*workers, return_exceptions=True)
+            await asyncio.gather(keeper, *workers, return_exceptions=True)
         self.stats.elapsed_s = time.monotonic() - started
         return self.stats
 
@@ -140,9 +168,10 @@ class OutboxSender:
 
     async def _send_one(self, row: outbox.Claimed) -> None:
         await self.pacer.wait_turn(row.chat_id)
-        if not outbox.mark_sending(self.engine, row.id):
-            return
+        if not outbox.claim(self.engine, row.id, self.owner):
+            return  # another sender has it, or it was sent or deferred meanwhile
         attempts = row.attempts + 1
+        owner = self.owner
         try:
             msg = await self.bot.send_message(
                 chat_id=row.chat_id, text=row.text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
@@ -150,22 +179,27 @@ class OutboxSender:
         except RetryAfter as exc:
             delay = _seconds(exc.retry_after)
             self.pacer.halt(delay)
-            outbox.mark_retry(self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay)
+            ours = outbox.mark_retry(
+                self.engine, row.id, owner, "retry_after", f"429 retry_after={delay}", delay
+            )
             self.stats.retried += 1
         except Forbidden as exc:
-            outbox.mark_final(self.engine, row.id, "blocked", "forbidden", str(exc))
+            ours = outbox.mark_final(self.engine, row.id, owner, "blocked", "forbidden", str(exc))
             self.stats.blocked += 1
         except (BadRequest, InvalidToken) as exc:
-            outbox.mark_final(self.engine, row.id, "failed", "bad_request", str(exc))
+            ours = outbox.mark_final(self.engine, row.id, owner, "failed", "bad_request", str(exc))
             self.stats.failed += 1
         except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
-            outbox.mark_retry(
-                self.engine, row.id, "server_error", str(exc) or type(exc).__name__, backoff_seconds(attempts)
+            detail = str(exc) or type(exc).__name__
+            ours = outbox.mark_retry(
+                self.engine, row.id, owner, "server_error", detail, backoff_seconds(attempts)
             )
             self.stats.retried += 1
         else:
-            outbox.mark_sent(self.engine, row.id, msg.message_id)
+            ours = outbox.mark_sent(self.engine, row.id, owner, msg.message_id)
             self.stats.sent += 1
+        if not ours:  # only after this process stalled longer than the lease
+            log.warning("outbox: message %s was taken back by another sender while being sent", row.id)
 
 
 def make_bot(token: str, base_url: str | None) -> Bot:
@@ -183,14 +217,21 @@ def send_pending_now(engine: Engine) -> int:
         print(f"cannot send: {exc}", file=sys.stderr)
         return 2
 
-    async def run() -> SendStats:
-        async with make_bot(config.token, config.bot_base_url) as bot:
-            return await OutboxSender(engine, bot).drain()
+    started = outbox.now()
 
-    stats = asyncio.run(run())
+    async def run() -> OutboxSender:
+        async with make_bot(config.token, config.bot_base_url) as bot:
+            sender = OutboxSender(engine, bot)
+            await sender.drain()
+            return sender
+
+    sender = asyncio.run(run())
+    stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
         f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
         file=sys.stderr,
     )
+    if others := outbox.sent_by_others(engine, sender.owner, started):
+        print(f"{others} more sent meanwhile by another planbot process (planbot run)", file=sys.stderr)
     return 0 if stats.failed == 0 else 1

@@ -41,7 +41,11 @@ def bot_env(fake: FakeBotApi, tmp_path: Path) -> dict[str, str]:
 
 
 async def start_bot(
-    fake: FakeBotApi, db_url: str, tmp_path: Path, log_name: str = "bot.log"
+    fake: FakeBotApi,
+    db_url: str,
+    tmp_path: Path,
+    log_name: str = "bot.log",
+    env: dict[str, str] | None = None,
 ) -> asyncio.subprocess.Process:
     log = open(tmp_path / log_name, "ab")  # noqa: SIM115 - the process owns it
     proc = await asyncio.create_subprocess_exec(
@@ -51,7 +55,7 @@ async def start_bot(
         db_url,
         "--poll-timeout",
         "2",
-        env=bot_env(fake, tmp_path),
+        env=env or bot_env(fake, tmp_path),
         cwd=tmp_path,
         stdout=log,
         stderr=log,

@@ -12,7 +12,8 @@ In-process use (pytest-asyncio):
         fake.push_callback(user_id=42, data=data)
 
 Fault injection: `fake.fail("sendMessage", status=429, retry_after=1, times=1)`
-or `status=500`; `fake.fail("*", ...)` for every method.
+or `status=500`; `fake.fail("*", ...)` for every method. Latency:
+`fake.slow("sendMessage", 0.2)` answers each call after 0.2 s (recorded on arrival).
 
 Standalone (another process can drive it over HTTP):
 
@@ -82,6 +83,7 @@ class FakeBotApi:
         self.acknowledged_below = 0  # every update_id < this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
         self.faults: list[Fault] = []
+        self.delays: dict[str, float] = {}  # method -> seconds before answering
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._callback_ids = itertools.count(1)
@@ -189,6 +191,11 @@ class FakeBotApi:
         """The next `times` calls of `method` ('*': any) answer with `status`
         (429 carries parameters.retry_after)."""
         self.faults.append(Fault(method, status, retry_after, times))
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer every call of `method` after `seconds` (a real server's latency
+        keeps requests in flight long enough for races to show)."""
+        self.delays[method] = seconds
 
     # --- what tests read ----------------------------------------------------
 
@@ -310,6 +317,8 @@ class FakeBotApi:
             self._record(call)
         else:
             self._record(call)
+            if self.delays.get(method):
+                await asyncio.sleep(self.delays[method])
             result = await handler(params)
         if isinstance(result, web.Response):
             return result
