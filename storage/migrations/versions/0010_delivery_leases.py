@@ -18,7 +18,7 @@ from alembic import op
 revision = "0010_delivery_leases"
 # 0004_cycle (another branch) creates the outbox table this alters: merged here,
 # so it runs first and `planbot doctor` sees the version table at the heads.
-down_revision = ("0007_search_labels", "0004_cycle")
+down_revision = ("0009_user_audit", "0004_cycle")
 branch_labels = None
 depends_on = None
 
