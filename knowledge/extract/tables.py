@@ -9,7 +9,9 @@ lists) is ignored."""
 
 from __future__ import annotations
 
-from knowledge.extract.table_grid import grids
+from knowledge.extract.lines import Paragraph
+from knowledge.extract.prose_indicators import indicators_in
+from knowledge.extract.table_grid import Grid, grids
 from knowledge.extract.table_indicators import extract_indicators, is_indicator_table
 from knowledge.extract.table_results import (
     extract_progress,
@@ -18,8 +20,6 @@ from knowledge.extract.table_results import (
     planned_year,
 )
 from knowledge.extract.table_tasks import extract_tasks, is_task_table
-from knowledge.extract.lines import Paragraph
-from knowledge.extract.prose_indicators import indicators_in
 from knowledge.model import Document, Indicator, LayoutResult, Task
 from knowledge.text import fold
 
