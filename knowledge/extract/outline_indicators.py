@@ -5,14 +5,14 @@
 from __future__ import annotations
 
 from knowledge.extract.lines import Paragraph
-from knowledge.extract.outline import build, strip_marker
+from knowledge.extract.outline import Outline, build, strip_marker
 from knowledge.extract.prose_indicators import indicators_in
 from knowledge.model import Document, Indicator, LayoutResult
 
 
-def extract(doc: Document) -> LayoutResult:
+def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
     out: list[Indicator] = []
-    for item in build(doc).items:
+    for item in (outline or build(doc)).items:
         if item.section.effective_role() != "targets":
             continue
         group = next((s.heading for s in reversed(item.section.path()) if s.role == "neutral"), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.deadlines import parse_deadline
-from knowledge.extract.outline import Item, Section, build, strip_marker, unit_name
+from knowledge.extract.outline import Item, Outline, Section, build, strip_marker, unit_name
 from knowledge.model import Document, LayoutResult, Task
 from knowledge.text import fold
 
@@ -64,8 +64,8 @@ _DEADLINE = re.compile(
 _NOT_TASK = re.compile(r"^(?:trên\s+đây|ghi\s+chú|lưu\s+ý)\b", re.IGNORECASE)
 
 
-def extract(doc: Document) -> LayoutResult:
-    outline = build(doc)
+def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
+    outline = outline or build(doc)
     tasks: list[Task] = []
     owner: dict[int, Task] = {}  # id(section) -> the task its heading became
     last: Task | None = None

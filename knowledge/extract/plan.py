@@ -13,6 +13,7 @@ from knowledge.extract import (
     metadata,
     milestones,
     number_assignments,
+    outline,
     outline_indicators,
     outline_tasks,
     prose_indicators,
@@ -37,10 +38,11 @@ def extract_plan(doc: Document) -> ExtractedPlan:
     if not _socio_economic(meta):
         # a thematic plan's sections, read by where each item stands, hold more than the
         # layouts written for socio-economic plans found: the outline reads it better
-        outlined = outline_tasks.extract(doc).tasks
+        tree = outline.build(doc)
+        outlined = outline_tasks.extract(doc, tree).tasks
         if len(outlined) > 2 * len(prose.tasks):  # task records with their fields stay the reading
             prose.tasks = outlined
-        targets = outline_indicators.extract(doc).indicators
+        targets = outline_indicators.extract(doc, tree).indicators
         if len(targets) > len(prose.indicators):
             prose.indicators = targets
     merged_results(plan, table_results, prose)
