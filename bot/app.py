@@ -139,7 +139,8 @@ async def _registration_digest(context: Any) -> None:
     token = current_journal.set(None)
     try:
         notices: AdminNotices = context.application.bot_data["admin_notices"]
-        told = await registration.send_digest(context.bot, svc.engine, svc.admin_ids, notices.grace)
+        sending = context.application.bot_data.get("registrations_in_hand") or set()
+        told = await registration.send_digest(context.bot, svc.engine, svc.admin_ids, notices.grace, sending)
         if told:
             log.info("registration digest: %d request(s) announced", told)
     except Exception:  # the database may be away for a while: the next run tries again

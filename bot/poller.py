@@ -22,14 +22,16 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, RetryAfter, TelegramError
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
+from telegram.warnings import PTBUserWarning
 
 from bot.journal import SendJournal, current_journal
 from handlers.budget import NOTIFIED, RateBudgets, Verdict, classify, lane_key, send_notice
 from storage import inbox
 
 log = logging.getLogger(__name__)
+BATCH = 100  # updates per getUpdates (Telegram's maximum)
 
 
 class InboxWorker:
@@ -40,11 +42,18 @@ class InboxWorker:
     per page of the backlog — the first one with a polite notice."""
 
     def __init__(
-        self, app: Application, engine: object, exclusive: bool = True, lanes: int = 32, held: int = 1000
+        self,
+        app: Application,
+        engine: object,
+        exclusive: bool = True,
+        lanes: int = 16,
+        held: int = 1000,
+        max_hold: float = 3.0,
     ) -> None:
         """`exclusive`: the only worker (long polling). Webhook workers share the
         inbox and skip rows another live worker has claimed. `held`: rows waiting
-        in lanes at most (memory stays bounded whatever the backlog)."""
+        in lanes at most (memory stays bounded whatever the backlog). `max_hold`:
+        how long handling may wait, per backlog, for the poller to catch up."""
         self.app, self.engine, self.exclusive = app, engine, exclusive
         self.name = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.wake = asyncio.Event()
@@ -62,6 +71,14 @@ class InboxWorker:
         self._idle.set()
         self._room = asyncio.Event()
         self._stopping = False
+        # While Telegram still holds a backlog (the poller gets full batches), the
+        # lanes wait and the poller reads on: every chat's updates get committed
+        # and judged by the budgets first, instead of the second user's /help
+        # sitting at Telegram behind a flood that is handled between each batch.
+        self.max_hold = max_hold
+        self._go = asyncio.Event()
+        self._go.set()
+        self._held_since: float | None = None
 
     async def drain(self) -> int:
         """Dispatch every pending row and wait until all are handled."""
@@ -119,6 +136,32 @@ class InboxWorker:
                 return "notice", verdict
         return "drop", None
 
+    def backlog(self, more: bool) -> None:
+        """The poller's word after each batch: Telegram holds more updates (a full
+        batch came) or it has caught up. Handling waits while it reads on, at most
+        `max_hold` seconds per backlog, so that a steady flood cannot starve it."""
+        if not more:
+            self._held_since = None
+            self._go.set()
+            return
+        now = time.monotonic()
+        if self._held_since is None:
+            self._held_since = now
+        if now - self._held_since < self.max_hold:
+            self._go.clear()
+        else:
+            self._go.set()
+
+    async def _wait_for_go(self) -> None:
+        """Wait out a hold — never beyond `max_hold`, even if the poller stops
+        reporting (a database that refuses the batches)."""
+        if self._go.is_set() or self._held_since is None:
+            return
+        remaining = self._held_since + self.max_hold - time.monotonic()
+        if remaining > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._go.wait(), remaining)
+
     def _enqueue(self, row: inbox.PendingUpdate, notice: Verdict | None) -> None:
         key = lane_key(row.payload)
         self._inflight.add(row.update_id)
@@ -131,6 +174,9 @@ class InboxWorker:
         queue = self._lanes[key]
         try:
             while queue and not self._stopping:
+                await self._wait_for_go()
+                if self._stopping:
+                    break
                 row, notice = queue[0]
                 async with self._slots:
                     await self.handle(row, notice)
@@ -210,6 +256,7 @@ class InboxWorker:
         still queued stays pending in the inbox for the next start."""
         self._stopping = True
         self._room.set()
+        self._go.set()
         tasks = list(self._tasks.values())
         if tasks:
             _, late = await asyncio.wait(tasks, timeout=grace)
@@ -265,9 +312,7 @@ class InboxPoller:
         backoff = 1.0
         while not stop.is_set():
             started = time.monotonic()
-            poll = asyncio.create_task(
-                bot.get_updates(offset=offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES)
-            )
+            poll = asyncio.create_task(self._get_updates(offset))
             stopper = asyncio.create_task(stop.wait())
             await asyncio.wait({poll, stopper}, return_when=asyncio.FIRST_COMPLETED)
             stopper.cancel()
@@ -293,15 +338,36 @@ class InboxPoller:
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                    inbox.store_batch(self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
-                    offset = max(u.update_id for u in updates) + 1
+                    inbox.store_batch(self.engine, updates)  # type: ignore[arg-type]
+                    offset = max(int(u["update_id"]) for u in updates) + 1
                     self.worker.wake.set()
+                self.worker.backlog(len(updates) >= BATCH)
             except Exception:  # the database is unavailable: nothing is acknowledged, try again
                 log.exception("could not store updates; retrying in %.0fs", backoff)
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
             backoff = 1.0
+
+    async def _get_updates(self, offset: int | None) -> list[dict[str, Any]]:
+        """The batch as Telegram sent it: it is stored as JSON, and parsing 100
+        updates into PTB objects and back cost more than storing them (a flood is
+        read at the speed of this loop)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PTBUserWarning)  # getUpdates through the raw call, on purpose
+            result = await self.app.bot.do_api_request(
+                "getUpdates",
+                api_kwargs={
+                    "offset": offset,
+                    "limit": BATCH,
+                    "timeout": self.poll_timeout,
+                    "allowed_updates": list(Update.ALL_TYPES),
+                },
+                read_timeout=self.poll_timeout + 10,
+            )
+        if not isinstance(result, list):
+            raise NetworkError(f"getUpdates answered {type(result).__name__}, not a list")
+        return [u for u in result if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
 
     @staticmethod
     async def _sleep(stop: asyncio.Event, seconds: float) -> None:

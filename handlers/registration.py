@@ -72,15 +72,29 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     name, title = parsed
     reg = users.request_registration(svc.engine, user.telegram_id, name, title, user.locality_key)
-    # after the commit above; a repeat (or the replay of this update after a crash) finds it pending
-    await reply(update, context, texts.REGISTER_SENT if reg.created else texts.REGISTER_PENDING)
-    if reg.notified:
+    # Requests in a handler's hands: the digest job leaves them alone. Cards on
+    # their way count against the card limit (chats are handled side by side:
+    # twenty requests at once must not all pass the check before one is marked).
+    handling: set[int] = context.application.bot_data.setdefault("registrations_in_hand", set())
+    carding: set[int] = context.application.bot_data.setdefault("cards_in_flight", set())
+    if reg.id in handling:  # another update of the same user is on it
+        await reply(update, context, texts.REGISTER_PENDING)
         return
-    limits = notices(context)
-    if not registrations.card_allowed(svc.engine, limits.cards, limits.window):
-        return  # many at once: the digest job announces it
-    if await send_card(context.bot, admins, reg):
-        registrations.mark_notified(svc.engine, [reg.id])
+    handling.add(reg.id)
+    try:
+        # after the commit above; a repeat (or the replay of this update after a crash) finds it pending
+        await reply(update, context, texts.REGISTER_SENT if reg.created else texts.REGISTER_PENDING)
+        if reg.notified:
+            return
+        limits = notices(context)
+        if not registrations.card_allowed(svc.engine, limits.cards - len(carding), limits.window):
+            return  # many at once: the digest job announces it
+        carding.add(reg.id)
+        if await send_card(context.bot, admins, reg):
+            registrations.mark_notified(svc.engine, [reg.id])
+    finally:
+        handling.discard(reg.id)
+        carding.discard(reg.id)
 
 
 def request_card(reg: users.Registration) -> tuple[str, list[list[tuple[str, str]]]]:
@@ -127,10 +141,17 @@ def _page_buttons(lines: list[registrations.PendingLine], more: int) -> list[lis
     return rows
 
 
-async def send_digest(bot: Bot, engine: object, admin_ids: frozenset[int], older_than: float) -> int:
+async def send_digest(
+    bot: Bot,
+    engine: object,
+    admin_ids: frozenset[int],
+    older_than: float,
+    sending: set[int] | frozenset[int] = frozenset(),
+) -> int:
     """Announce every request nobody was told of: one card when there is one, one
-    digest message (a button per request) when there are several. Returns how many."""
-    untold = registrations.claim_untold(engine, older_than)  # type: ignore[arg-type]
+    digest message (a button per request) when there are several. Returns how many.
+    `sending`: requests whose own card is on its way (left to their handler)."""
+    untold = registrations.claim_untold(engine, older_than, exclude=set(sending))  # type: ignore[arg-type]
     if not untold:
         return 0
     admins = users.admin_chat_ids(engine, admin_ids)  # type: ignore[arg-type]

@@ -75,7 +75,7 @@ SLOW_DOWN_BY_KIND = {
     "question": SLOW_DOWN,
     "command": "Bạn gửi lệnh hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
     "callback": "Bạn bấm nút hơi nhanh. Vui lòng đợi khoảng {wait} rồi bấm lại nhé.",
-    "registration": "Bạn đã gửi yêu cầu đăng ký nhiều lần. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
+    "registration": "Bạn gửi yêu cầu đăng ký hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
 }
 NO_ANSWER = (
     "Xin lỗi, tôi chưa tìm thấy thông tin phù hợp. Hãy thử từ khóa khác, hoặc dùng /chitieu, /nhiemvu."

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine, func, insert, or_, select, update
 
 from storage.bot_models import InboxUpdate
 from storage.db import session_factory, transaction
@@ -38,9 +38,13 @@ def store_batch(engine: Engine, updates: Iterable[dict[str, Any]]) -> int:
         return 0
     with transaction(engine) as session:
         known = set(session.scalars(select(InboxUpdate.update_id).where(InboxUpdate.update_id.in_(batch))))
-        for uid, payload in batch.items():
-            if uid not in known:
-                session.add(InboxUpdate(update_id=uid, payload=payload, attempts=0, sends_done=0))
+        new = [
+            {"update_id": uid, "payload": payload, "attempts": 0, "sends_done": 0}
+            for uid, payload in batch.items()
+            if uid not in known
+        ]
+        if new:  # one multi-row statement: a flood's batch must be cheap to commit
+            session.execute(insert(InboxUpdate), new)
     return len(batch) - len(known)
 
 

@@ -77,10 +77,13 @@ def _lines(session, requests: list[RegistrationRequest]) -> list[PendingLine]:  
     ]
 
 
-def claim_untold(engine: Engine, older_than: float, limit: int = 500) -> list[PendingLine]:
+def claim_untold(
+    engine: Engine, older_than: float, exclude: set[int] | frozenset[int] = frozenset(), limit: int = 500
+) -> list[PendingLine]:
     """Pending requests nobody was told of, created more than `older_than` seconds
     ago (a card being sent right now is not taken from its handler), marked told in
-    the same transaction so that a second worker does not announce them too."""
+    the same transaction so that a second worker does not announce them too.
+    `exclude`: requests whose card this process is sending now."""
     cutoff = datetime.now(UTC) - timedelta(seconds=older_than)
     with transaction(engine) as session:
         requests = list(
@@ -90,6 +93,7 @@ def claim_untold(engine: Engine, older_than: float, limit: int = 500) -> list[Pe
                     RegistrationRequest.status == "pending",
                     RegistrationRequest.notified_at.is_(None),
                     RegistrationRequest.created_at <= cutoff,
+                    RegistrationRequest.id.not_in(exclude),
                 )
                 .order_by(RegistrationRequest.id)
                 .limit(limit)

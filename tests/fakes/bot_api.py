@@ -76,9 +76,13 @@ class Fault:
 
 
 class FakeBotApi:
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, chat_interval: float = 0.0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, chat_interval: float = 0.0, first_update_id: int = 1
+    ) -> None:
         """`chat_interval`: Telegram's per-chat flood limit — a send to a chat less than
-        this many seconds after the previous one answers 429 with retry_after."""
+        this many seconds after the previous one answers 429 with retry_after.
+        `first_update_id`: above the ids a database already holds (a bot restarted
+        against a new stand-in)."""
         self.host, self.port = host, port
         self.chat_interval = chat_interval
         self._chat_last: dict[int, float] = {}
@@ -87,7 +91,8 @@ class FakeBotApi:
         self.acknowledged_below = 0  # every update_id < this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
         self.faults: list[Fault] = []
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)
+        self.last_update_id = first_update_id - 1  # of the updates queued so far
         self._message_ids = itertools.count(1000)
         self._callback_ids = itertools.count(1)
         self._new_update = asyncio.Event()
@@ -182,6 +187,7 @@ class FakeBotApi:
 
     def _push(self, body: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
+        self.last_update_id = update_id
         self.updates.append({"update_id": update_id, **body})
         self._new_update.set()
         return update_id

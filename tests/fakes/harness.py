@@ -32,6 +32,7 @@ class BotHarness:
         admin_notices: AdminNotices | None = None,
         digest_every: float = 60.0,
         chat_interval: float = 0.0,
+        first_update_id: int = 1,
     ) -> None:
         """`monthly_cycle`: also run the reminder jobs (off by default so the
         scenarios see only the replies to what they send). `budgets`: per-user
@@ -44,7 +45,7 @@ class BotHarness:
         self.budgets = budgets
         self.admin_notices = admin_notices
         self.digest_every = digest_every
-        self.fake = FakeBotApi(chat_interval=chat_interval)
+        self.fake = FakeBotApi(chat_interval=chat_interval, first_update_id=first_update_id)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 

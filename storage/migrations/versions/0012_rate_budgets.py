@@ -1,7 +1,7 @@
 """registration notices: when the admins were told of a request (one card each, or a digest)
 
 Revision ID: 0012_rate_budgets
-Revises: 0007_search_labels
+Revises: 0007_search_labels, 0003_bot
 Create Date: 2026-12-07 09:00:00
 
 Requests stored before this revision were each announced by a message when they
@@ -14,9 +14,10 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_rate_budgets"
-down_revision = "0007_search_labels"
+# Also after 0003_bot, which made the table it changes (the bot tables are a branch of their own).
+down_revision = ("0007_search_labels", "0003_bot")
 branch_labels = None
-depends_on = ("0003_bot",)  # the table it changes
+depends_on = None
 
 
 def upgrade() -> None:
