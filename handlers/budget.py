@@ -126,6 +126,12 @@ class RateBudgets:
             budget = self.budgets.get(key[1])
             if budget is None or b.tokens + (now - b.at) * budget.rate >= budget.burst:
                 del self._buckets[key]
+        if len(self._buckets) > self.max_tracked * 3 // 4:
+            # Still crowded (that many users active at once): forget the longest-known
+            # quarter — they start afresh — so that the next new user does not pay
+            # for another full scan.
+            for key in list(self._buckets)[: len(self._buckets) // 4]:
+                del self._buckets[key]
 
 
 @dataclass(frozen=True)

@@ -248,6 +248,9 @@ def test_rate_budgets_memory_is_bounded() -> None:
     for user in range(1000):
         lim.check(user, "question", at=user)  # each bucket full again 10 s later
     assert len(lim._buckets) <= 101
+    for user in range(1000):  # all active at the same moment: still bounded
+        lim.check(user, "question", at=5000)
+    assert len(lim._buckets) <= 101
 
 
 def test_updates_are_classified_for_their_budget() -> None:
@@ -311,3 +314,16 @@ def test_the_token_is_masked_in_every_log_line(caplog) -> None:
         "x", logging.ERROR, __file__, 1, "url https://api/bot123:SECRETpart/getMe", None, None
     )
     assert "SECRETpart" not in _RedactingFormatter(None, "SECRETpart").format(record)
+
+
+def test_budgets_from_the_environment(tmp_path: Path) -> None:
+    from bot.app import rate_budgets
+
+    env = {"TELEGRAM_BOT_TOKEN": "1:abcdefgh", "PLANBOT_BUDGETS": "command=5/60 registration=1/600"}
+    config = load_config(env=env, env_file=tmp_path / "none")
+    budgets = rate_budgets(config).budgets
+    assert budgets["command"] == Budget(5, 60) and budgets["registration"] == Budget(1, 600)
+    assert budgets["question"] == Budget(8, 30)  # the others keep their defaults
+    assert load_config(env=env | {"PLANBOT_BUDGETS": ""}, env_file=tmp_path / "none").budgets is None
+    with pytest.raises(ConfigError, match="PLANBOT_BUDGETS: 'command=5'"):
+        load_config(env=env | {"PLANBOT_BUDGETS": "command=5"}, env_file=tmp_path / "none")
