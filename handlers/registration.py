@@ -160,16 +160,14 @@ async def send_digest(
         reg = users.pending_registration(engine, untold[0].id)  # type: ignore[arg-type]
         delivered = reg is None or await send_card(bot, admins, reg)
     else:
-        delivered = await _send_digest_message(bot, engine, admins, untold)
+        delivered = await _send_digest_message(bot, admins, untold)
     if not delivered:
         registrations.unmark_notified(engine, ids)  # type: ignore[arg-type]
         return 0
     return len(untold)
 
 
-async def _send_digest_message(
-    bot: Bot, engine: object, admins: list[int], untold: list[registrations.PendingLine]
-) -> bool:
+async def _send_digest_message(bot: Bot, admins: list[int], untold: list[registrations.PendingLine]) -> bool:
     shown = untold[:PAGE]
     text = texts.ADMIN_DIGEST.format(count=len(untold), lines=_pending_lines(shown))
     more = len(untold) - len(shown)
