@@ -22,9 +22,12 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.cycle_jobs import CycleJobs
+from bot.journal import current_journal
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
-from handlers.common import QuestionLimiter, Services
+from handlers.budget import DEFAULT_BUDGETS, QUESTION, Budget, RateBudgets
+from handlers.common import Services
+from handlers.registration import AdminNotices
 from storage.db import open_database
 
 log = logging.getLogger(__name__)
@@ -51,13 +54,31 @@ def load_answer_engine(engine: Any) -> Any:
         return None
 
 
+def rate_budgets(config: Config, question_limit: int | None = None) -> RateBudgets:
+    """The configured budgets (PLANBOT_BUDGETS); `question_limit` (tests) replaces
+    the question burst."""
+    budgets = dict(config.budgets or DEFAULT_BUDGETS)
+    if question_limit is not None:
+        budgets[QUESTION] = Budget(question_limit, budgets[QUESTION].per)
+    return RateBudgets(budgets)
+
+
 def build_application(
-    config: Config, engine: Any | None = None, question_limit: int = 8, monthly_cycle: bool = True
+    config: Config,
+    engine: Any | None = None,
+    question_limit: int | None = None,
+    monthly_cycle: bool = True,
+    budgets: RateBudgets | None = None,
+    admin_notices: AdminNotices | None = None,
+    digest_every: float = 60.0,
 ) -> Application:
     """`engine`: an already open database (tests); otherwise opened in post_init.
     `monthly_cycle`: plan and send reminders from this process (the scheduler
-    lease still lets only one worker do it)."""
+    lease still lets only one worker do it). `budgets`: per-user limits applied
+    by the inbox worker before any handler; `admin_notices` and `digest_every`:
+    how registration requests reach the admins (a card each, or a digest)."""
     quiet_http_logs()
+    notices = admin_notices or AdminNotices()
 
     async def post_init(app: Application) -> None:
         db = engine if engine is not None else open_database(config.database_url)
@@ -65,8 +86,11 @@ def build_application(
             engine=db,
             admin_ids=config.admin_ids,
             answers=load_answer_engine(db),
-            limiter=QuestionLimiter(limit=question_limit),
         )
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(
+                _registration_digest, interval=digest_every, first=min(digest_every, 5.0), name="digest"
+            )
         if monthly_cycle:
             cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
             cycle.install(app)
@@ -95,13 +119,37 @@ def build_application(
         .updater(None)  # our own poller commits updates before acknowledging them
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(config.timezone)))
         .rate_limiter(RetryingRateLimiter())
-        .concurrent_updates(False)  # inbox order is handling order
+        # Updates never go through PTB's own queue: the inbox worker (bot/poller.py)
+        # calls process_update from one lane per chat, in order within the chat.
+        .concurrent_updates(False)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
     )
+    app.bot_data["budgets"] = budgets if budgets is not None else rate_budgets(config, question_limit)
+    app.bot_data["admin_notices"] = notices
     register_handlers(app)
     return app
+
+
+async def _registration_digest(context: Any) -> None:
+    """Requests nobody was told of yet (many arrived at once, or a card was lost):
+    one digest to the admins. Runs outside any update, so its sends are not
+    counted as some update's replies."""
+    svc = context.application.bot_data.get("services")
+    if svc is None:
+        return
+    token = current_journal.set(None)
+    try:
+        notices: AdminNotices = context.application.bot_data["admin_notices"]
+        sending = context.application.bot_data.get("registrations_in_hand") or set()
+        told = await registration.send_digest(context.bot, svc.engine, svc.admin_ids, notices.grace, sending)
+        if told:
+            log.info("registration digest: %d request(s) announced", told)
+    except Exception:  # the database may be away for a while: the next run tries again
+        log.exception("the registration digest failed")
+    finally:
+        current_journal.reset(token)
 
 
 def register_handlers(app: Application) -> None:

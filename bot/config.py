@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from handlers.budget import Budget, parse_budgets
 from storage.reminders import CycleSettings
 
 PUBLIC_API = "https://api.telegram.org"
@@ -32,6 +33,7 @@ class Config:
     timezone: str = DEFAULT_TIMEZONE
     webhook_secret: str | None = None
     cycle: CycleSettings = field(default_factory=CycleSettings)
+    budgets: dict[str, Budget] | None = None  # per-user limits (PLANBOT_BUDGETS); None: the defaults
 
     @property
     def bot_base_url(self) -> str:
@@ -107,7 +109,18 @@ def load_config(
         timezone=tz,
         webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
         cycle=cycle_settings_from(values),
+        budgets=_budgets(values),
     )
+
+
+def _budgets(values: Mapping[str, str]) -> dict[str, Budget] | None:
+    text = values.get("PLANBOT_BUDGETS", "").strip()
+    if not text:
+        return None
+    try:
+        return parse_budgets(text)
+    except ValueError as exc:
+        raise ConfigError(f"PLANBOT_BUDGETS: {exc}") from None
 
 
 def load_cycle_settings(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> CycleSettings:

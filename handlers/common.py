@@ -1,15 +1,14 @@
 """What every handler shares: the services object, the current user, sending
-long HTML replies, callback-data helpers and the per-user question limit."""
+long HTML replies and callback-data helpers. (Per-user limits: handlers/budget.py,
+applied by the inbox worker before any handler runs.)"""
 
 from __future__ import annotations
 
 import functools
 import html
 import logging
-import time
-from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -26,31 +25,6 @@ MAX_MESSAGE = 4000  # Telegram's limit is 4096; leave room for entities
 MAX_CALLBACK = 64  # bytes
 
 
-class QuestionLimiter:
-    """Sliding window per user: at most `limit` questions in `window` seconds.
-    A flood gets one polite notice, then silence until the window frees up."""
-
-    def __init__(self, limit: int = 8, window: float = 30.0) -> None:
-        self.limit, self.window = limit, window
-        self._seen: dict[int, deque[float]] = {}
-        self._warned: set[int] = set()
-
-    def check(self, user_id: int, now: float | None = None) -> tuple[bool, bool, int]:
-        """(allowed, warn_now, seconds_to_wait)."""
-        now = time.monotonic() if now is None else now
-        q = self._seen.setdefault(user_id, deque())
-        while q and now - q[0] > self.window:
-            q.popleft()
-        if len(q) < self.limit:
-            q.append(now)
-            self._warned.discard(user_id)
-            return True, False, 0
-        wait = int(self.window - (now - q[0])) + 1
-        warn = user_id not in self._warned
-        self._warned.add(user_id)
-        return False, warn, wait
-
-
 @dataclass
 class Services:
     """Created in the application's post_init, closed in post_shutdown."""
@@ -58,7 +32,6 @@ class Services:
     engine: Any  # sqlalchemy Engine (handlers never touch SQLAlchemy themselves)
     admin_ids: frozenset[int]
     answers: Any  # object with .ask(question, locality=None) -> answer
-    limiter: QuestionLimiter = field(default_factory=QuestionLimiter)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -72,7 +72,14 @@ MORE_CANDIDATES = "Có thể bạn muốn hỏi:"
 BUTTON_EXPIRED = "Nút này đã hết hạn."
 
 # Questions
-SLOW_DOWN = "Bạn gửi câu hỏi hơi nhanh. Vui lòng đợi khoảng {seconds} giây rồi hỏi tiếp nhé."
+# The one notice a user over budget gets ({wait}: '20 giây', '5 phút'); silence after it.
+SLOW_DOWN = "Bạn gửi câu hỏi hơi nhanh. Vui lòng đợi khoảng {wait} rồi hỏi tiếp nhé."
+SLOW_DOWN_BY_KIND = {
+    "question": SLOW_DOWN,
+    "command": "Bạn gửi lệnh hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
+    "callback": "Bạn bấm nút hơi nhanh. Vui lòng đợi khoảng {wait} rồi bấm lại nhé.",
+    "registration": "Bạn gửi yêu cầu đăng ký hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
+}
 NO_ANSWER = (
     "Xin lỗi, tôi chưa tìm thấy thông tin phù hợp. Hãy thử từ khóa khác, hoặc dùng /chitieu, /nhiemvu."
 )
@@ -81,6 +88,10 @@ NO_ANSWER = (
 REGISTER_USAGE = "Cú pháp: <code>/dangky Họ tên - Chức danh/đơn vị</code>\nví dụ: <code>/dangky Nguyễn Văn A - Trưởng Trạm y tế</code>"
 REGISTER_NEED_LOCALITY = "Hãy chọn xã/phường trước bằng /diaphuong rồi đăng ký lại."
 REGISTER_SENT = "Đã gửi yêu cầu đăng ký của bạn tới quản trị viên. Bạn sẽ nhận được thông báo khi được duyệt."
+REGISTER_PENDING = (
+    "Yêu cầu đăng ký của bạn đã gửi, đang chờ quản trị viên duyệt. "
+    "Bạn sẽ nhận được thông báo khi có kết quả; không cần gửi lại."
+)
 REGISTER_NO_ADMIN = "Hiện chưa có quản trị viên nào để duyệt. Vui lòng liên hệ UBND."
 REGISTER_FORBIDDEN = "Tài khoản này không thể đăng ký."
 ADMIN_NEW_REQUEST = (
@@ -90,6 +101,16 @@ ADMIN_NEW_REQUEST = (
     "Địa phương: {locality}\n"
     "{hint}"
 )
+# Many requests at once: one digest instead of a card each ({lines}: one per request).
+ADMIN_DIGEST = (
+    "<b>{count} yêu cầu đăng ký cán bộ mới</b> đang chờ duyệt:\n{lines}\nBấm tên từng người để xem và duyệt."
+)
+ADMIN_PENDING_PAGE = "<b>Yêu cầu đăng ký đang chờ duyệt</b> (tiếp):\n{lines}"
+ADMIN_PENDING_LINE = "• {name} — {title} ({locality})"
+ADMIN_PENDING_MORE = "… và {count} yêu cầu khác."
+ADMIN_PENDING_NONE = "Không còn yêu cầu đăng ký nào đang chờ duyệt."
+BTN_VIEW_REQUEST = "👤 {name}"
+BTN_MORE_REQUESTS = "Xem thêm ▶"
 ADMIN_PICK_PARTY = "Chọn đơn vị/cán bộ phụ trách tương ứng để duyệt:"
 ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào khớp trong kế hoạch; hãy dùng lệnh <code>planbot users add</code>."
 BTN_APPROVE = "✅ Duyệt: {party}"

@@ -337,13 +337,20 @@ class Registration:
     title: str
     locality_name: str | None
     candidates: list[PartyInfo]
+    created: bool = True  # False: the user already had a request pending (this is it)
+    notified: bool = False  # the admins were told of it already
 
 
 def request_registration(
     engine: Engine, telegram_id: int, full_name: str, title: str, locality_key: str | None
 ) -> Registration:
+    """A new pending request — or, when the user has one pending already, that one
+    (one pending request per user: repeats must not reach the admins again)."""
     if is_special_sender(telegram_id):
         raise UserError("special sender ids cannot register")
+    existing = pending_registration_of(engine, telegram_id)
+    if existing is not None:
+        return existing
     candidates = candidate_parties(engine, locality_key, full_name, title)
     loc = locality_by_key(engine, locality_key) if locality_key else None
     with transaction(engine) as session:
@@ -360,11 +367,53 @@ def request_registration(
             locality_key=locality_key,
             candidates=[c.id for c in candidates],
             status="pending",
+            created_at=datetime.now(UTC),
         )
         session.add(req)
         session.flush()
         _audit(session, str(telegram_id), "registration_requested", request_id=req.id, title=title)
         return Registration(req.id, telegram_id, full_name, title, loc.name if loc else None, candidates)
+
+
+def pending_registration_of(engine: Engine, telegram_id: int) -> Registration | None:
+    with session_factory(engine)() as session:
+        req = session.scalar(
+            select(RegistrationRequest)
+            .where(RegistrationRequest.user_id == telegram_id, RegistrationRequest.status == "pending")
+            .order_by(RegistrationRequest.id)
+            .limit(1)
+        )
+        return _registration(session, req, created=False) if req is not None else None
+
+
+def pending_registration(engine: Engine, request_id: int) -> Registration | None:
+    """The request while it waits for a decision (None once decided or unknown)."""
+    with session_factory(engine)() as session:
+        req = session.get(RegistrationRequest, request_id)
+        if req is None or req.status != "pending":
+            return None
+        return _registration(session, req, created=False)
+
+
+def _registration(session: Session, req: RegistrationRequest, created: bool) -> Registration:
+    loc = (
+        session.scalar(select(m.Locality).where(m.Locality.key == req.locality_key))
+        if req.locality_key
+        else None
+    )
+    ids = [int(i) for i in req.candidates or []]
+    parties = {p.id: p for p in session.scalars(select(m.Party).where(m.Party.id.in_(ids)))} if ids else {}
+    candidates = [PartyInfo(i, parties[i].display) for i in ids if i in parties]
+    return Registration(
+        req.id,
+        req.user_id,
+        req.full_name,
+        req.title_text,
+        loc.name if loc else None,
+        candidates,
+        created=created,
+        notified=req.notified_at is not None,
+    )
 
 
 @dataclass(frozen=True)

@@ -73,18 +73,28 @@ class Fault:
     status: int
     retry_after: int | None
     times: int
+    chat_id: int | None = None  # only calls to this chat (None: any)
 
 
 class FakeBotApi:
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, chat_interval: float = 0.0, first_update_id: int = 1
+    ) -> None:
+        """`chat_interval`: Telegram's per-chat flood limit — a send to a chat less than
+        this many seconds after the previous one answers 429 with retry_after.
+        `first_update_id`: above the ids a database already holds (a bot restarted
+        against a new stand-in)."""
         self.host, self.port = host, port
+        self.chat_interval = chat_interval
+        self._chat_last: dict[int, float] = {}
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []  # not yet acknowledged
         self.acknowledged_below = 0  # every update_id < this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
         self.faults: list[Fault] = []
         self.delays: dict[str, float] = {}  # method -> seconds before answering
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)
+        self.last_update_id = first_update_id - 1  # of the updates queued so far
         self._message_ids = itertools.count(1000)
         self._callback_ids = itertools.count(1)
         self._new_update = asyncio.Event()
@@ -183,14 +193,22 @@ class FakeBotApi:
 
     def _push(self, body: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
+        self.last_update_id = update_id
         self.updates.append({"update_id": update_id, **body})
         self._new_update.set()
         return update_id
 
-    def fail(self, method: str, status: int = 500, retry_after: int | None = None, times: int = 1) -> None:
+    def fail(
+        self,
+        method: str,
+        status: int = 500,
+        retry_after: int | None = None,
+        times: int = 1,
+        chat_id: int | None = None,
+    ) -> None:
         """The next `times` calls of `method` ('*': any) answer with `status`
-        (429 carries parameters.retry_after)."""
-        self.faults.append(Fault(method, status, retry_after, times))
+        (429 carries parameters.retry_after); with `chat_id`, only calls to that chat."""
+        self.faults.append(Fault(method, status, retry_after, times, chat_id))
 
     def slow(self, method: str, seconds: float) -> None:
         """Answer every call of `method` after `seconds` (a real server's latency
@@ -285,18 +303,30 @@ class FakeBotApi:
                     params[k] = int(v)
         return params
 
-    def _fault_for(self, method: str) -> Fault | None:
+    def _fault_for(self, method: str, params: dict[str, Any]) -> Fault | None:
+        chat = _int(params.get("chat_id"))
         for f in self.faults:
-            if f.times > 0 and f.method in (method, "*"):
+            if f.times > 0 and f.method in (method, "*") and f.chat_id in (None, chat):
                 f.times -= 1
                 return f
+        return self._flood_fault(method, chat)
+
+    def _flood_fault(self, method: str, chat: int | None) -> Fault | None:
+        """The per-chat limit (`chat_interval`), as Telegram answers it: 429 + retry_after."""
+        if not self.chat_interval or chat is None or not method.startswith("send"):
+            return None
+        now = time.monotonic()
+        wait = self._chat_last.get(chat, -1e9) + self.chat_interval - now
+        if wait > 0:
+            return Fault(method, 429, max(1, int(wait + 0.999)), 1, chat)
+        self._chat_last[chat] = now
         return None
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await self._params(request)
         call = Call(method, params)
-        fault = self._fault_for(method)
+        fault = self._fault_for(method, params)
         if fault is not None:
             call.status = fault.status
             self._record(call)
@@ -459,7 +489,11 @@ class FakeBotApi:
     async def _ctl_fail(self, request: web.Request) -> web.Response:
         b = await request.json()
         self.fail(
-            str(b.get("method", "*")), int(b.get("status", 500)), b.get("retry_after"), int(b.get("times", 1))
+            str(b.get("method", "*")),
+            int(b.get("status", 500)),
+            b.get("retry_after"),
+            int(b.get("times", 1)),
+            b.get("chat_id"),
         )
         return web.json_response({"ok": True})
 
