@@ -123,7 +123,9 @@ def run(sizes: list[int], old_max: int) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench paragraphs")
     ap.add_argument("--sizes", default="10000,100000,1000000")
-    ap.add_argument("--old-max", type=int, default=2000, help="largest size the old builder runs on (80 s at 10k)")
+    ap.add_argument(
+        "--old-max", type=int, default=2000, help="largest size the old builder runs on (80 s at 10k)"
+    )
     args = ap.parse_args(argv)
     run([int(s) for s in args.sizes.split(",")], args.old_max)
 
