@@ -577,8 +577,10 @@ def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
     for el in _body_elements(body):
         if el.tag == f"{_W}p":
             para = Paragraph(el, document)
-            heading = _docx_heading(para)
             text = _docx_text(el)
+            # python-docx resolves a paragraph's style by scanning every style (~10 ms):
+            # an empty paragraph is never a heading, so a million of them cost nothing
+            heading = bool(text.strip()) and _docx_heading(para)
             label = numbering.label(para) if text.strip() else ""
             if label:
                 text = f"{label} {text.lstrip()}"
