@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_ingest(args: argparse.Namespace) -> int:
     """One line per file in Vietnamese, for the clerk (refusals on stderr); with
     --json one object per file on stdout, for scripts. Exit 1 when any file was refused."""
+    from bot.config import ConfigError, load_ingest_limits
     from knowledge.places import PlaceNotFound, parse_place
     from storage.db import open_database
     from storage.ingest import ingest_paths
@@ -48,8 +49,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except PlaceNotFound as exc:  # before any file is read: nothing is stored under a wrong place
         print(f"--locality: {exc}", file=sys.stderr)
         return 2
+    try:
+        limits = load_ingest_limits()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     engine = open_database(args.db)
-    results = ingest_paths(engine, args.paths, place)
+    results = ingest_paths(engine, args.paths, place, limits)
     if not results:
         print("không thấy tệp nào đọc được (.txt, .md, .docx, .pdf)", file=sys.stderr)
         return 1

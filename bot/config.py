@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 from handlers.budget import Budget, parse_budgets
+from knowledge.readers import ReadLimits
+from storage.ingest import IngestLimits
 from storage.reminders import CycleSettings
 
 PUBLIC_API = "https://api.telegram.org"
@@ -166,3 +168,34 @@ def _int_list_setting(values: Mapping[str, str], name: str, default: tuple[int, 
     if not all(re.fullmatch(r"\d{1,3}", p) and 0 <= int(p) <= 365 for p in parts):
         raise ConfigError(f"{name}: expected days before the deadline, e.g. '7,1', got {text!r}")
     return tuple(sorted({int(p) for p in parts}, reverse=True))
+
+
+def load_ingest_limits(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> IngestLimits:
+    """The bounds on one ingested file (`planbot ingest` needs no token)."""
+    return ingest_limits_from(_env(env, env_file))
+
+
+def ingest_limits_from(values: Mapping[str, str]) -> IngestLimits:
+    read = ReadLimits()
+    mib = 2**20
+    return IngestLimits(
+        read=ReadLimits(
+            max_file_bytes=_bounded(values, "PLANBOT_INGEST_MAX_FILE_MB", read.max_file_bytes // mib, 1, 1000)
+            * mib,
+            max_docx_inflated_bytes=_bounded(
+                values, "PLANBOT_INGEST_MAX_UNPACKED_MB", read.max_docx_inflated_bytes // mib, 1, 10000
+            )
+            * mib,
+            max_pdf_pages=_bounded(values, "PLANBOT_INGEST_MAX_PDF_PAGES", read.max_pdf_pages, 1, 100000),
+        ),
+        max_seconds=_bounded(values, "PLANBOT_INGEST_MAX_SECONDS", int(IngestLimits().max_seconds), 0, 86400),
+    )
+
+
+def _bounded(values: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = values.get(name, "").strip()
+    if not text:
+        return default
+    if not re.fullmatch(r"\d{1,6}", text) or not low <= int(text) <= high:
+        raise ConfigError(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
+    return int(text)

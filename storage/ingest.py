@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,7 +34,7 @@ from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
 from knowledge.parties import parse_parties
 from knowledge.question import bare_fold
-from knowledge.readers import collect_paths, read_document
+from knowledge.readers import ReadLimits, collect_paths, read_document
 from knowledge.text import fold
 from storage import models as m
 from storage.db import transaction
@@ -56,7 +61,27 @@ _READER_REASONS = (
     (r"empty PDF.*", "tệp PDF không có trang nào"),
     (r"encrypted PDF.*", "tệp PDF có mật khẩu (hãy gỡ mật khẩu rồi nạp lại)"),
     (r"no text layer.*", "PDF chỉ có ảnh chụp, không có lớp chữ (cần bản .docx hoặc PDF có chữ)"),
+    (
+        r"not a regular file",
+        "không phải tệp thông thường (ống FIFO, thiết bị hay liên kết tới chúng không được đọc)",
+    ),
+    (r"file too large \((.*) MB, limit (.*) MB\)", r"tệp quá lớn (\1 MB, giới hạn \2 MB)"),
+    (r"file too large \(over (.*) MB\)", r"tệp quá lớn (trên \1 MB)"),
+    (
+        r"document too large when unpacked \((.*) MB, limit (.*) MB\)",
+        r"tệp .docx giải nén ra quá lớn (\1 MB, giới hạn \2 MB; có thể là tệp độc hại)",
+    ),
+    (r"PDF too long \((\d+) pages, limit (\d+)\)", r"tệp PDF quá dài (\1 trang, giới hạn \2 trang)"),
 )
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """Bounds on one file (PLANBOT_INGEST_* settings): what reading may cost, and the
+    seconds reading and extraction may take together (0: no time limit)."""
+
+    read: ReadLimits = field(default_factory=ReadLimits)
+    max_seconds: float = 60.0
 
 
 @dataclass
@@ -72,19 +97,30 @@ class IngestResult:
 
 
 def ingest_paths(
-    engine: Engine, paths: list[str | Path], place: places.Place | None = None
+    engine: Engine,
+    paths: list[str | Path],
+    place: places.Place | None = None,
+    limits: IngestLimits | None = None,
 ) -> list[IngestResult]:
-    return [ingest_file(engine, p, place) for p in collect_paths(paths)]
+    return [ingest_file(engine, p, place, limits) for p in collect_paths(paths)]
 
 
-def ingest_file(engine: Engine, path: Path, place: places.Place | None = None) -> IngestResult:
+def ingest_file(
+    engine: Engine, path: Path, place: places.Place | None = None, limits: IngestLimits | None = None
+) -> IngestResult:
     """Read, extract and store one file in its own transaction; never raises for bad input.
     `place` (ingest --locality) is the plan's place whatever the document says; a plan whose
-    place is neither given nor found is refused, never stored under no place."""
+    place is neither given nor found is refused, never stored under no place. Reading and
+    extraction share `limits.max_seconds`; storing is not cut short (a transaction)."""
+    limits = limits or IngestLimits()
+    deadline = time.monotonic() + limits.max_seconds if limits.max_seconds > 0 else None
     try:
-        doc = read_document(path)
+        with _time_limit(deadline):
+            doc = read_document(path, limits.read)
     except UnreadableDocument as exc:
         return _refused(path, reader_reason(str(exc)))
+    except _TimeUp:
+        return _refused(path, _too_slow(limits))
     digest = text_hash(doc)
     with transaction(engine) as session:
         existing = session.scalar(
@@ -92,14 +128,17 @@ def ingest_file(engine: Engine, path: Path, place: places.Place | None = None) -
         )
         if existing is not None:
             return IngestResult(path, "unchanged", _unchanged(path, existing), existing.id)
-    kind = document_kind(doc)
-    if kind.kind == "regulation":
-        return _refused(path, f"đây là {kind.what} ({kind.title}), không phải kế hoạch")
     try:
-        extracted = extract_plan(doc)
+        with _time_limit(deadline):
+            kind = document_kind(doc)
+            extracted = None if kind.kind == "regulation" else extract_plan(doc)
+    except _TimeUp:
+        return _refused(path, _too_slow(limits))
     except Exception as exc:  # a fault in one extractor must not stop the other files
         log.debug("extraction failed for %s", path, exc_info=True)
         return _refused(path, f"không đọc được nội dung kế hoạch (lỗi {type(exc).__name__}: {exc})")
+    if extracted is None:
+        return _refused(path, f"đây là {kind.what} ({kind.title}), không phải kế hoạch")
     if not extracted.is_plan and kind.kind != "plan":
         # neither a plan's title nor a target or task: a plan has at least one
         return _refused(
@@ -119,6 +158,40 @@ def ingest_file(engine: Engine, path: Path, place: places.Place | None = None) -
         log.debug("storing %s failed", path, exc_info=True)
         return _refused(path, f"lỗi cơ sở dữ liệu: {str(exc).splitlines()[0][:200]}")
     return IngestResult(path, "superseded" if previous else "added", summary, plan.id)
+
+
+class _TimeUp(BaseException):
+    """The file's time is up. A BaseException: no extractor's `except Exception` eats it."""
+
+
+@contextmanager
+def _time_limit(deadline: float | None) -> Iterator[None]:
+    """Interrupt the block at `deadline` (time.monotonic) with `_TimeUp`, by SIGALRM: the
+    main thread of a Unix process only (the CLI); elsewhere the block runs unbounded."""
+    usable = (
+        deadline is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    assert deadline is not None
+
+    def time_up(signum: int, frame: object) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _too_slow(limits: IngestLimits) -> str:
+    return f"đọc tệp quá {limits.max_seconds:g} giây cho phép (tệp quá lớn hoặc quá phức tạp)"
 
 
 def reader_reason(reason: str) -> str:
