@@ -109,7 +109,8 @@ def format_number(value: float, decimals: int = 2) -> str:
 # Base units as written; matched accent-free, then checked against the original so that
 # 'tự' is not 'từ' and 'phó' is not 'phố' (accent-free input is accepted as is).
 _BASE_UNITS = [
-    "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "triệu USD", "USD", "đồng", "tỷ", "triệu",
+    "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "triệu USD", "USD", "tỷđ", "trđ", "đồng", "tỷ",
+    "triệu",
     "m2", "m²", "m3", "m³", "km2", "km²", "km", "ha", "tấn", "tạ", "kg",
     "hộ gia đình", "hộ", "người", "lao động", "doanh nghiệp", "DN", "tổ dân phố", "khu dân cư",
     "phố", "xóm", "thôn", "bản", "trường học", "trường", "lớp", "phòng học", "phòng", "cơ sở",

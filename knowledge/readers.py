@@ -231,12 +231,33 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
             yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
+        if _WEB_FURNITURE.match(line) or _site_menu(line):
+            yield Block(kind="line", text="", line_no=i + 1)  # a portal's menu or counter, not the text
+            i += 1
+            continue
         block, bold_open = _line_block(line, i + 1, bold_open)
         yield block
         i += 1
 
 
 _QUOTED_CELL_MAX_LINES = 20
+# A portal page's furniture around the text: visitor counters, copyright lines.
+_WEB_FURNITURE = re.compile(
+    r"^\W*(?:lượt\s+truy\s+cập|số\s+lượt\s+(?:truy\s+cập|xem)|lượt\s+xem|đang\s+(?:online|truy\s+cập|trực\s+tuyến)"
+    r"|tổng\s+(?:số\s+)?lượt\s+truy\s+cập|bản\s+quyền\s+(?:thuộc|©)|copyright|©)",
+    re.IGNORECASE,
+)
+_MENU_WORDS = ("trang chủ", "liên hệ", "giới thiệu", "tin tức", "sơ đồ", "đăng nhập", "tìm kiếm")
+
+
+def _site_menu(line: str) -> bool:
+    """'Trang chủ | Giới thiệu | Tin tức | Liên hệ': a site's menu bar."""
+    parts = [p.strip().lower() for p in re.split(r"\s[|»>/]\s|\s{3,}", line) if p.strip()]
+    return (
+        len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and any(p in _MENU_WORDS for p in parts)
+    )
+
+
 # The number or letter that opens a table row ('1', 'II', '2.3', 'a').
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])\.?$")
 

@@ -47,6 +47,7 @@ _OTHER_OPENINGS = (
     "luu y",
     "nguyen tac",
 )
+_MAX_SECTION_WORDS = 16
 _TARGET_OPENINGS = ("muc tieu", "chi tieu", "cac chi tieu", "cac muc tieu")
 _TASK_WORDS = (
     "nhiem vu",
@@ -150,6 +151,8 @@ def strip_marker(text: str) -> str:
 def section_role(heading: str) -> str:
     """'tasks', 'targets', 'other' (purpose, basis, funding, …) or 'neutral' (a plain label)."""
     f = fold(strip_marker(heading))
+    if len(f.split()) > _MAX_SECTION_WORDS:
+        return "neutral"  # a title ('HĐND xã … thông qua Nghị quyết về nhiệm vụ …'), not a section
     if f.startswith(_OTHER_OPENINGS):
         return "other"
     if f.startswith(_TARGET_OPENINGS):

@@ -27,12 +27,12 @@ _FIELD = re.compile(
     r"|kinh\s+phí(?:\s+thực\s+hiện)?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_FIELD_ROLE = (
+_FIELD_ROLE = (  # first match wins: 'Thời gian thực hiện' is a time, not who does it
+    ("thoi", "deadline"),
+    ("tien do", "deadline"),
     ("phoi hop", "coordinating"),
     ("chu tri", "responsible"),
     ("thuc hien", "responsible"),
-    ("thoi", "deadline"),
-    ("tien do", "deadline"),
     ("noi dung", "solution"),
 )
 
@@ -51,7 +51,9 @@ _COORD = re.compile(
     r"(?=,?\s+(?:để\s+)?(?:tham\s+mưu|tổ\s+chức|triển\s+khai|thực\s+hiện|"
     r"xây\s+dựng|rà\s+soát|nghiên\s+cứu|theo\s+dõi|hướng\s+dẫn|kiểm\s+tra|đề\s+xuất|trình|báo\s+cáo|"
     r"tuyên\s+truyền|đôn\s+đốc|giám\s+sát|tiếp\s+tục|tăng\s+cường|bảo\s+đảm|đảm\s+bảo|quản\s+lý|"
-    r"cung\s+cấp|chỉ\s+đạo|vận\s+động|phát\s+triển|kịp\s+thời|thường\s+xuyên)\b|\s*[;.]|$)",
+    r"cung\s+cấp|chỉ\s+đạo|vận\s+động|phát\s+triển|kịp\s+thời|thường\s+xuyên|bố\s+trí|hỗ\s+trợ|"
+    r"ban\s+hành|cập\s+nhật|lập|phổ\s+biến|đánh\s+giá|thẩm\s+định|tổng\s+hợp|giải\s+quyết|xử\s+lý|"
+    r"thu\s+thập|sửa\s+đổi|bổ\s+sung|hoàn\s+thiện|nâng\s+cao|đẩy\s+mạnh|khảo\s+sát|đầu\s+tư)\b|\s*[;.]|$)",
     re.IGNORECASE,
 )
 _DEADLINE = re.compile(
