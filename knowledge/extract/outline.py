@@ -151,10 +151,10 @@ def strip_marker(text: str) -> str:
 def section_role(heading: str) -> str:
     """'tasks', 'targets', 'other' (purpose, basis, funding, …) or 'neutral' (a plain label)."""
     f = fold(strip_marker(heading))
-    if len(f.split()) > _MAX_SECTION_WORDS:
-        return "neutral"  # a title ('HĐND xã … thông qua Nghị quyết về nhiệm vụ …'), not a section
     if f.startswith(_OTHER_OPENINGS):
         return "other"
+    if len(f.split()) > _MAX_SECTION_WORDS:
+        return "neutral"  # a title ('HĐND xã … thông qua Nghị quyết về nhiệm vụ …'), not a section
     if f.startswith(_TARGET_OPENINGS):
         return "targets"
     if any(w in f for w in _TASK_WORDS):
@@ -262,7 +262,7 @@ def build(doc: Document) -> Outline:
             rank, role = heading
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
-            if role == "neutral" and _ROMAN_HEADING.match(text):
+            if role == "neutral" and _ROMAN_HEADING.match(text) and stack[-1].effective_role() == "neutral":
                 role = "tasks"  # a plan's own parts between its targets and its organisation
             unit = unit_name(text) if role == "neutral" else None
             section = Section(text, rank, role, unit, p.line_no, parent=stack[-1])
@@ -310,8 +310,8 @@ def _heading_of(p: Paragraph, nxt: Paragraph | None) -> tuple[float, str] | None
     """(rank, role) when the paragraph heads a section; a lead-in item ending with ':'
     followed by deeper items ('a) Sở Tài chính:' then '- …') heads one too."""
     h = as_heading(p)
-    if h is not None:
-        return h.rank, section_role(h.text)
+    if h is not None and not (marker_rank(h.text) is None and len(h.text.split()) > _MAX_SECTION_WORDS + 8):
+        return h.rank, section_role(h.text)  # (a long bold paragraph without a number is body text)
     text = p.text.strip()
     if text.endswith(":") and nxt is not None and len(text) < 300:
         own, below = marker_rank(text), marker_rank(nxt.text.strip())

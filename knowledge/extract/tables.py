@@ -40,12 +40,20 @@ def extract(doc: Document) -> LayoutResult:
         elif is_stated_target_table(grid):
             result.indicators.extend(stated_targets(grid))
             previous = None
-        elif is_task_table(grid):
+        elif is_task_table(grid) and not _measures_only(grid):
             carried = _last_task_rows(previous[1]) if previous and previous[0] == grid.raw_header else None
             tasks, _groups = extract_tasks(grid, f"tab{grid.index}-T", carried)
             result.tasks.extend(tasks)
             previous = (grid.raw_header, tasks)
     return result
+
+
+def _measures_only(grid: Grid) -> bool:
+    """'TT | Chỉ tiêu | Tần suất | Số điểm | Thành tiền': what is measured, not work assigned
+    to anyone (no leader or unit column)."""
+    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    named = col is not None and fold(grid.header[col]).startswith("chi tieu")
+    return named and not any(r in grid.roles for r in ("leader", "responsible"))
 
 
 def is_stated_target_table(grid: Grid) -> bool:
