@@ -245,7 +245,7 @@ class AnswerEngine:
         self, session: Session, place: qn.PlaceRef, q: qn.Question, terms: list[qn.Token]
     ) -> _Scope:
         plans = list(session.scalars(select(m.Plan).where(m.Plan.id.in_(self._place_plans[place.id]))))
-        return _Scope(place, plans, _preferred_plan(plans, q.period), terms)
+        return _Scope(place, plans, _named_plan(plans, q) or _preferred_plan(plans, q.period), terms)
 
     def _weigh_readings(
         self, session: Session, q: qn.Question, named: list[qn.PlaceRef], asker: list[qn.PlaceRef]
@@ -578,6 +578,37 @@ def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
     if len(same) > 1 and p.parent:
         return f"{p.name} ({p.parent})"
     return p.name
+
+
+_DOC_NUMBER = re.compile(r"\b(?:số\s+|so\s+)?0*(\d{1,5})\s*/\s*(?:KH|QĐ|QD|CTr|KH-UBND)", re.IGNORECASE)
+_PLAN_NUMBER = re.compile(
+    r"\b(?:kế\s+hoạch|ke\s+hoach|quyết\s+định|quyet\s+dinh)\s+(?:số\s+|so\s+)?0*(\d{1,5})\b", re.IGNORECASE
+)
+_TITLE_MIN_SHARED = 2  # words a question shares with one plan's title, more than with any other
+
+
+def _named_plan(plans: list[m.Plan], q: qn.Question) -> m.Plan | None:
+    """The plan a question names among a place's several: by its number ('kế hoạch
+    0124/KH-UBND', 'kế hoạch 157'), else by the words of its title it alone shares
+    ('kế hoạch bảo vệ bí mật nhà nước … số mấy')."""
+    if len(plans) < 2:
+        return None
+    m_num = _DOC_NUMBER.search(q.raw) or _PLAN_NUMBER.search(q.raw)
+    if m_num:
+        number = m_num.group(1)
+        named = [p for p in plans if re.match(rf"0*{number}\b", p.doc_number or "")]
+        if len(named) == 1:
+            return named[0]
+    words = {t.fold for t in q.terms if len(t.fold) > 1}
+    if not words:
+        return None
+    shared = sorted(
+        ((len(words & set(fold(p.title or "").split())), p.id, p) for p in plans),
+        key=lambda x: x[:2],
+        reverse=True,
+    )
+    best, runner_up = shared[0][0], shared[1][0]
+    return shared[0][2] if best >= _TITLE_MIN_SHARED and best > runner_up else None
 
 
 def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
