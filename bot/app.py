@@ -22,18 +22,13 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.cycle_jobs import CycleJobs
+from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
 from handlers.common import QuestionLimiter, Services
 from storage.db import open_database
 
 log = logging.getLogger(__name__)
-
-
-def quiet_http_logs() -> None:
-    """httpx logs every request URL at INFO, and the URL contains the token."""
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def load_answer_engine(engine: Any) -> Any:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from bot.redact import register_secret
 from storage.reminders import CycleSettings
 
 PUBLIC_API = "https://api.telegram.org"
@@ -85,6 +86,7 @@ def load_config(
 ) -> Config:
     values = _env(env, env_file)
     token = values.get("TELEGRAM_BOT_TOKEN", "").strip()
+    register_secret(token)  # from now on no output of this process shows it, even malformed
     if not token:
         raise ConfigError(
             "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in the environment or .env"

@@ -21,6 +21,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
+from bot.redact import redact
 from storage import outbox
 
 log = logging.getLogger(__name__)
@@ -153,14 +154,18 @@ class OutboxSender:
             outbox.mark_retry(self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay)
             self.stats.retried += 1
         except Forbidden as exc:
-            outbox.mark_final(self.engine, row.id, "blocked", "forbidden", str(exc))
+            outbox.mark_final(self.engine, row.id, "blocked", "forbidden", redact(str(exc)))
             self.stats.blocked += 1
         except (BadRequest, InvalidToken) as exc:
-            outbox.mark_final(self.engine, row.id, "failed", "bad_request", str(exc))
+            outbox.mark_final(self.engine, row.id, "failed", "bad_request", redact(str(exc)))
             self.stats.failed += 1
         except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
             outbox.mark_retry(
-                self.engine, row.id, "server_error", str(exc) or type(exc).__name__, backoff_seconds(attempts)
+                self.engine,
+                row.id,
+                "server_error",
+                redact(str(exc)) or type(exc).__name__,
+                backoff_seconds(attempts),
             )
             self.stats.retried += 1
         else:
@@ -187,7 +192,17 @@ def send_pending_now(engine: Engine) -> int:
         async with make_bot(config.token, config.bot_base_url) as bot:
             return await OutboxSender(engine, bot).drain()
 
-    stats = asyncio.run(run())
+    try:
+        stats = asyncio.run(run())
+    except InvalidToken:  # PTB's own message quotes the token: never print it
+        print("cannot send: the Bot API server rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    except TelegramError as exc:  # getMe failed: a 5xx, a proxy's page, no network
+        print(
+            f"cannot send: cannot reach the Bot API at {config.api_base_url}: {type(exc).__name__}",
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
         f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",

@@ -20,7 +20,7 @@ Standalone (another process can drive it over HTTP):
 
 Control endpoints (JSON): POST /_control/message {user_id, text, chat_id?},
 POST /_control/callback {user_id, data, message_id?}, GET /_control/requests,
-POST /_control/fail {method, status, retry_after?, times?}, GET /_control/state.
+POST /_control/fail {method, status, retry_after?, times?, echo_path?}, GET /_control/state.
 
 Implemented methods: getMe, deleteWebhook, setWebhook, getWebhookInfo,
 getUpdates (long poll; offset acknowledges as on Telegram), sendMessage,
@@ -53,6 +53,14 @@ JSON_PARAMS = {
     "link_preview_options",
     "reply_parameters",
 }
+# What Telegram says with each error status.
+FAULT_DESCRIPTIONS = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden: bot was blocked by the user",
+    404: "Not Found",
+    502: "Bad Gateway",
+}
 INT_PARAMS = {"offset", "limit", "timeout", "message_id", "cache_time", "reply_to_message_id"}
 
 
@@ -72,6 +80,7 @@ class Fault:
     status: int
     retry_after: int | None
     times: int
+    echo_path: bool = False  # an HTML error page quoting the path, as some proxies send
 
 
 class FakeBotApi:
@@ -181,10 +190,19 @@ class FakeBotApi:
         self._new_update.set()
         return update_id
 
-    def fail(self, method: str, status: int = 500, retry_after: int | None = None, times: int = 1) -> None:
+    def fail(
+        self,
+        method: str,
+        status: int = 500,
+        retry_after: int | None = None,
+        times: int = 1,
+        echo_path: bool = False,
+    ) -> None:
         """The next `times` calls of `method` ('*': any) answer with `status`
-        (429 carries parameters.retry_after)."""
-        self.faults.append(Fault(method, status, retry_after, times))
+        (429 carries parameters.retry_after). `echo_path`: instead of Telegram's
+        JSON, an HTML page that quotes the request path — token included — as a
+        reverse proxy's error page does."""
+        self.faults.append(Fault(method, status, retry_after, times, echo_path))
 
     # --- what tests read ----------------------------------------------------
 
@@ -289,12 +307,18 @@ class FakeBotApi:
         if fault is not None:
             call.status = fault.status
             self._record(call)
+            if fault.echo_path:
+                page = (
+                    f"<html><head><title>{fault.status}</title></head><body><h1>{fault.status}</h1>"
+                    f"<p>The upstream server failed to answer {request.method} {request.path}</p></body></html>"
+                )
+                return web.Response(status=fault.status, text=page, content_type="text/html")
             body: dict[str, Any] = {"ok": False, "error_code": fault.status}
             if fault.status == 429:
                 body["description"] = f"Too Many Requests: retry after {fault.retry_after or 1}"
                 body["parameters"] = {"retry_after": fault.retry_after or 1}
             else:
-                body["description"] = "Internal Server Error"
+                body["description"] = FAULT_DESCRIPTIONS.get(fault.status, "Internal Server Error")
             return web.json_response(body, status=fault.status)
         handler = getattr(self, "_m_" + method, None)
         if handler is None:
@@ -446,7 +470,11 @@ class FakeBotApi:
     async def _ctl_fail(self, request: web.Request) -> web.Response:
         b = await request.json()
         self.fail(
-            str(b.get("method", "*")), int(b.get("status", 500)), b.get("retry_after"), int(b.get("times", 1))
+            str(b.get("method", "*")),
+            int(b.get("status", 500)),
+            b.get("retry_after"),
+            int(b.get("times", 1)),
+            bool(b.get("echo_path", False)),
         )
         return web.json_response({"ok": True})
 
