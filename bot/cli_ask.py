@@ -45,7 +45,7 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
     }
 
 
-def _engine(url: str | None) -> AnswerEngine | None:
+def _engine(url: str | None, command: str) -> AnswerEngine | None:
     """The answer engine on the database, or None after one line on stderr.
     Opening writes nothing when the schema is current, so a database this user
     may only read still answers."""
@@ -59,12 +59,12 @@ def _engine(url: str | None) -> AnswerEngine | None:
         message = database_message(exc, url)
         if message is None:
             raise
-        print(f"planbot: {message}", file=sys.stderr)
+        print(f"planbot {command}: {message}", file=sys.stderr)
         return None
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    engine = _engine(args.db)
+    engine = _engine(args.db, "ask")
     if engine is None:
         return DATABASE_FAULT
     if args.question is not None:
@@ -113,7 +113,7 @@ def _batch(engine: AnswerEngine, inp: TextIO, out: TextIO, default_locality: str
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    engine = _engine(args.db)
+    engine = _engine(args.db, "chat")
     if engine is None:
         return DATABASE_FAULT
     locality: str | None = args.locality

@@ -45,7 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.INFO)
     install_log_filter()  # main() did so already; kept for callers of cmd_run alone
     quiet_http_logs()
-    for noisy in ("apscheduler", "aiohttp.access"):
+    for noisy in ("apscheduler", "aiohttp.access", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return asyncio.run(serve(config, args.webhook, args.listen, args.poll_timeout))

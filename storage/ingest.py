@@ -25,7 +25,7 @@ from knowledge.question import bare_fold
 from knowledge.readers import collect_paths, read_document
 from knowledge.text import fold
 from storage import models as m
-from storage.db import transaction
+from storage.db import database_fault, transaction
 from storage.keys import item_key, locality_key, plan_key
 from storage.search import index_plan
 
@@ -71,6 +71,9 @@ def ingest_file(engine: Engine, path: Path) -> IngestResult:
     except IntegrityError:  # the same bytes were ingested concurrently by another process
         return IngestResult(path, "unchanged", f"{path.name}: unchanged (already ingested)")
     except SQLAlchemyError as exc:
+        fault = database_fault(exc)
+        if fault is not None and fault.kind != "other":
+            raise  # the database, not this file, is at fault (locked, read-only, full): stop here
         log.debug("storing %s failed", path, exc_info=True)
         return _refused(path, f"database error: {str(exc).splitlines()[0][:200]}")
     status = "superseded" if previous else "added"
