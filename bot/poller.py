@@ -45,7 +45,9 @@ class InboxWorker:
         skipped: set[int] = set()
         while True:
             rows = [
-                r for r in inbox.pending(self.engine, limit=100 + len(skipped)) if r.update_id not in skipped
+                r
+                for r in await asyncio.to_thread(inbox.pending, self.engine, limit=100 + len(skipped))
+                if r.update_id not in skipped
             ]  # type: ignore[arg-type]
             if not rows:
                 return done
@@ -57,13 +59,13 @@ class InboxWorker:
 
     async def handle(self, row: inbox.PendingUpdate) -> bool:
         """False when another worker holds the row or it was handled meanwhile."""
-        claim = inbox.claim(self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
+        claim = await asyncio.to_thread(inbox.claim, self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
         if claim is None:
             return False
         attempt = claim.attempt
         if attempt > inbox.MAX_ATTEMPTS:
             log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
-            inbox.mark_processed(self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
+            await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
             return True
         if attempt > 1:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
@@ -77,7 +79,7 @@ class InboxWorker:
             error = type(exc).__name__
         finally:
             current_journal.reset(token)
-        inbox.mark_processed(self.engine, row.update_id, error=error)  # type: ignore[arg-type]
+        await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error=error)  # type: ignore[arg-type]
         self.handled += 1
         return True
 
@@ -112,7 +114,7 @@ class InboxPoller:
         left = await self.worker.drain()  # rows committed before a crash
         if left:
             log.warning("handled %d update(s) left from the previous run", left)
-        offset = inbox.next_offset(self.engine)  # type: ignore[arg-type]
+        offset = await asyncio.to_thread(inbox.next_offset, self.engine)  # type: ignore[arg-type]
         backoff = 1.0
         while not stop.is_set():
             started = time.monotonic()
@@ -144,7 +146,7 @@ class InboxPoller:
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                    inbox.store_batch(self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
+                    await asyncio.to_thread(inbox.store_batch, self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
                     offset = max(u.update_id for u in updates) + 1
                 await self.worker.drain()
             except Exception:  # the database is unavailable: nothing is acknowledged, try again

@@ -42,7 +42,7 @@ class RetryingRateLimiter(AIORateLimiter):
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
                 if journal is not None:
-                    journal.sent()
+                    await asyncio.to_thread(journal.sent)  # a commit: off the event loop
                 return result
             except NetworkError as exc:
                 # BadRequest subclasses NetworkError in PTB but is final.

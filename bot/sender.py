@@ -102,20 +102,22 @@ class OutboxSender:
     ) -> SendStats:
         """Send every ready row; with wait_for_deferred, also wait for rows deferred by backoff."""
         started = time.monotonic()
-        self.stats.recovered = outbox.recover_ambiguous(self.engine)
+        self.stats.recovered = await asyncio.to_thread(outbox.recover_ambiguous, self.engine)
         queue: asyncio.Queue[outbox.Claimed | None] = asyncio.Queue(maxsize=self.max_in_flight * 4)
         in_queue: set[int] = set()
         workers = [asyncio.create_task(self._worker(queue, in_queue)) for _ in range(self.max_in_flight)]
         try:
             while True:
-                batch = outbox.fetch_ready(self.engine, 50, in_queue, kinds)
+                batch = await asyncio.to_thread(
+                    outbox.fetch_ready, self.engine, 50, frozenset(in_queue), kinds
+                )
                 for row in batch:
                     in_queue.add(row.id)
                     await queue.put(row)
                 if batch:
                     continue
                 await queue.join()
-                if not wait_for_deferred or outbox.pending_count(self.engine) == 0:
+                if not wait_for_deferred or await asyncio.to_thread(outbox.pending_count, self.engine) == 0:
                     break
                 await asyncio.sleep(0.2)
         finally:
@@ -141,7 +143,7 @@ class OutboxSender:
 
     async def _send_one(self, row: outbox.Claimed) -> None:
         await self.pacer.wait_turn(row.chat_id)
-        if not outbox.mark_sending(self.engine, row.id):
+        if not await asyncio.to_thread(outbox.mark_sending, self.engine, row.id):
             return
         attempts = row.attempts + 1
         try:
@@ -151,16 +153,23 @@ class OutboxSender:
         except RetryAfter as exc:
             delay = _seconds(exc.retry_after)
             self.pacer.halt(delay)
-            outbox.mark_retry(self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay)
+            await asyncio.to_thread(
+                outbox.mark_retry, self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay
+            )
             self.stats.retried += 1
         except Forbidden as exc:
-            outbox.mark_final(self.engine, row.id, "blocked", "forbidden", redact(str(exc)))
+            await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, "blocked", "forbidden", redact(str(exc))
+            )
             self.stats.blocked += 1
         except (BadRequest, InvalidToken) as exc:
-            outbox.mark_final(self.engine, row.id, "failed", "bad_request", redact(str(exc)))
+            await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, "failed", "bad_request", redact(str(exc))
+            )
             self.stats.failed += 1
         except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
-            outbox.mark_retry(
+            await asyncio.to_thread(
+                outbox.mark_retry,
                 self.engine,
                 row.id,
                 "server_error",
@@ -169,7 +178,7 @@ class OutboxSender:
             )
             self.stats.retried += 1
         else:
-            outbox.mark_sent(self.engine, row.id, msg.message_id)
+            await asyncio.to_thread(outbox.mark_sent, self.engine, row.id, msg.message_id)
             self.stats.sent += 1
 
 

@@ -3,12 +3,14 @@ long HTML replies, callback-data helpers and the per-user question limit."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -17,6 +19,7 @@ from storage import users
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_MESSAGE = 4000  # Telegram's limit is 4096; leave room for entities
 MAX_CALLBACK = 64  # bytes
@@ -61,7 +64,15 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data["services"]
 
 
-def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo | None:
+async def run_blocking(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Run a storage call (or other blocking work) in a worker thread. A lock another
+    process holds on the database (SQLite's busy wait, PostgreSQL's lock wait, up to
+    PLANBOT_DB_BUSY_TIMEOUT) then holds up this update only, never the event loop:
+    the poller, the sender's jobs and the webhook server keep running meanwhile."""
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo | None:
     """The sender as the bot sees them (created on first contact)."""
     sender = update.effective_user
     if sender is None or sender.is_bot:
@@ -69,7 +80,7 @@ def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo
     chat = update.effective_chat
     chat_id = chat.id if chat is not None and chat.type == "private" else None
     svc = services(context)
-    return users.ensure_user(svc.engine, sender.id, chat_id, svc.admin_ids)
+    return await run_blocking(users.ensure_user, svc.engine, sender.id, chat_id, svc.admin_ids)
 
 
 def esc(text: object) -> str:

@@ -19,6 +19,7 @@ from handlers.common import (
     item_ref,
     parse_item_ref,
     reply,
+    run_blocking,
     services,
 )
 from handlers.lookup import target_with_unit
@@ -33,7 +34,7 @@ AWAITING = "capnhat_item"  # user_data key: the item picked in the guided flow
 
 
 async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     if user is None or not user.can_report:
         await reply(update, context, texts.UPDATE_NOT_OFFICER)
         return
@@ -41,12 +42,12 @@ async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not text:
         await _offer_items(update, context, user)
         return
-    prepared = progress.prepare_update(services(context).engine, user, text)
+    prepared = await run_blocking(progress.prepare_update, services(context).engine, user, text)
     await _show(update, context, prepared, text)
 
 
 async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user: UserInfo) -> None:
-    items = progress.my_items(services(context).engine, user, limit=12)
+    items = await run_blocking(progress.my_items, services(context).engine, user, limit=12)
     if not items:
         await reply(update, context, texts.UPDATE_NO_ITEMS + "\n\n" + texts.UPDATE_USAGE)
         return
@@ -58,8 +59,8 @@ async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     data = (query.data or "") if query else ""
     ref = parse_item_ref(data.removeprefix(PICK))
-    user = current_user(update, context)
-    item = progress.get_item(services(context).engine, *ref) if ref else None
+    user = await current_user(update, context)
+    item = await run_blocking(progress.get_item, services(context).engine, *ref) if ref else None
     if item is None or user is None:
         log.warning("stale or forged pick button %r", data)
         await answer_callback(update, texts.BUTTON_EXPIRED)
@@ -77,13 +78,15 @@ async def on_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not pending or msg is None or not msg.text:
         return
     context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
-    user = current_user(update, context)
+    user = await current_user(update, context)
     svc = services(context)
-    item = progress.get_item(svc.engine, *pending)
+    item = await run_blocking(progress.get_item, svc.engine, *pending)
     if user is None or item is None:
         raise ApplicationHandlerStop
     value, _, note = msg.text.partition(";")
-    prepared = progress.prepare_for_item(svc.engine, user, item, value.strip(), note.strip() or None)
+    prepared = await run_blocking(
+        progress.prepare_for_item, svc.engine, user, item, value.strip(), note.strip() or None
+    )
     await _show(update, context, prepared, msg.text)
     raise ApplicationHandlerStop
 
@@ -156,15 +159,15 @@ async def _decide(update: Update, context: ContextTypes.DEFAULT_TYPE, confirm: b
     query = update.callback_query
     data = (query.data or "") if query else ""
     token = data[3:]
-    user = current_user(update, context)
+    user = await current_user(update, context)
     if user is None:
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     svc = services(context)
     result = (
-        progress.confirm_draft(svc.engine, token, user)
+        await run_blocking(progress.confirm_draft, svc.engine, token, user)
         if confirm
-        else progress.cancel_draft(svc.engine, token, user)
+        else await run_blocking(progress.cancel_draft, svc.engine, token, user)
     )
     if result.outcome in ("unknown", "not_yours"):
         log.warning(

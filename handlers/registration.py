@@ -10,7 +10,16 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import answer_callback, command_text, current_user, esc, keyboard, reply, services
+from handlers.common import (
+    answer_callback,
+    command_text,
+    current_user,
+    esc,
+    keyboard,
+    reply,
+    run_blocking,
+    services,
+)
 from storage import users
 
 log = logging.getLogger(__name__)
@@ -31,7 +40,7 @@ def split_name_title(text: str) -> tuple[str, str] | None:
 
 
 async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     svc = services(context)
     sender = update.effective_user
     if user is None or sender is None or users.is_special_sender(sender.id):
@@ -44,12 +53,14 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not user.locality_key:
         await reply(update, context, texts.REGISTER_NEED_LOCALITY)
         return
-    admins = users.admin_chat_ids(svc.engine, svc.admin_ids)
+    admins = await run_blocking(users.admin_chat_ids, svc.engine, svc.admin_ids)
     if not admins:
         await reply(update, context, texts.REGISTER_NO_ADMIN)
         return
     name, title = parsed
-    reg = users.request_registration(svc.engine, user.telegram_id, name, title, user.locality_key)
+    reg = await run_blocking(
+        users.request_registration, svc.engine, user.telegram_id, name, title, user.locality_key
+    )
     await reply(update, context, texts.REGISTER_SENT)  # after the commit above
     rows = [
         [(texts.BTN_APPROVE.format(party=c.display), f"{PREFIX}a:{reg.id}:{c.id}")] for c in reg.candidates
@@ -81,7 +92,9 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     svc = services(context)
     request_id = int(match.group(1) or match.group(3))
     party_id = int(match.group(2)) if match.group(2) else None
-    decision = users.decide_registration(svc.engine, request_id, sender.id, party_id, svc.admin_ids)
+    decision = await run_blocking(
+        users.decide_registration, svc.engine, request_id, sender.id, party_id, svc.admin_ids
+    )
     if decision.reason == "forbidden":
         log.warning("non-admin %s pressed a registration button", sender.id)
         await answer_callback(update, texts.ADMIN_ONLY)
