@@ -102,6 +102,12 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, p: Prepared,
         await reply(update, context, texts.UPDATE_NOT_FOUND.format(query=esc(query)))
     elif p.outcome == "forbidden":
         await reply(update, context, texts.UPDATE_FORBIDDEN.format(name=name))
+    elif p.outcome == "note_too_long":
+        await reply(
+            update,
+            context,
+            texts.UPDATE_NOTE_TOO_LONG.format(length=len(p.note or ""), limit=progress.MAX_NOTE),
+        )
     elif p.outcome == "bad_value":
         await reply(update, context, texts.UPDATE_BAD_VALUE.format(value=esc(p.raw_value), name=name))
     else:
@@ -143,7 +149,7 @@ def _preview(p: Prepared) -> str:
         achievement=texts.UPDATE_ACHIEVEMENT.format(text=esc(achievement_words(p.achievement)))
         if p.achievement
         else "",
-        note="",
+        note=texts.UPDATE_NOTE.format(note=esc(p.note)) if p.note else "",
     )
 
 
