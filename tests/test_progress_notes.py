@@ -51,7 +51,9 @@ async def test_the_note_is_on_the_card_and_stored(plans) -> None:
         await h.press(OFFICER, "Xác nhận")
         await h.fake.wait_for_text(OFFICER, n + 1)
     with plans.connect() as conn:
-        stored = conn.scalars(select(m.ProgressRecord.note).where(m.ProgressRecord.source == "telegram")).all()
+        stored = conn.scalars(
+            select(m.ProgressRecord.note).where(m.ProgressRecord.source == "telegram")
+        ).all()
     assert stored == [note]
 
 
