@@ -20,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import retention_job
 from bot.config import Config
 from bot.cycle_jobs import CycleJobs
 from bot.redact import quiet_http_logs
@@ -62,6 +63,7 @@ def build_application(
             answers=load_answer_engine(db),
             limiter=QuestionLimiter(limit=question_limit),
         )
+        retention_job.install(app, db, config.retention_days)
         if monthly_cycle:
             cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
             cycle.install(app)

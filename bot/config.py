@@ -13,6 +13,7 @@ from dotenv import dotenv_values
 
 from bot.redact import register_secret
 from storage.reminders import CycleSettings
+from storage.retention import DEFAULT_RETENTION_DAYS
 
 PUBLIC_API = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -33,6 +34,7 @@ class Config:
     timezone: str = DEFAULT_TIMEZONE
     webhook_secret: str | None = None
     cycle: CycleSettings = field(default_factory=CycleSettings)
+    retention_days: int = DEFAULT_RETENTION_DAYS
 
     @property
     def bot_base_url(self) -> str:
@@ -109,6 +111,7 @@ def load_config(
         timezone=tz,
         webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
         cycle=cycle_settings_from(values),
+        retention_days=_int_setting(values, "PLANBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 3650),
     )
 
 
@@ -142,7 +145,7 @@ def _optional_int(values: Mapping[str, str], name: str, low: int, high: int) -> 
     text = values.get(name, "").strip()
     if not text:
         return None
-    if not re.fullmatch(r"\d{1,3}", text) or not low <= int(text) <= high:
+    if not re.fullmatch(r"\d{1,4}", text) or not low <= int(text) <= high:
         raise ConfigError(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
     return int(text)
 
