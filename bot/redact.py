@@ -31,28 +31,29 @@ MASK = "***"
 # the bot id stays readable (it is public), the secret part is masked.
 TOKEN_PATTERN = re.compile(r"(?<![A-Za-z0-9])(\d{3,20})(:|%3[Aa])[A-Za-z0-9_-]{30,}")
 # Shorter secrets are masked only when known (a test token like '123:abcdefgh').
-_MIN_SECRET = 4
+_MIN_SECRET = 6
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
 
 
 def register_secret(token: str | None) -> None:
-    """Mask this token (its secret part, and so the whole token) from now on."""
+    """Mask this token from now on: its secret part, so that the public bot id
+    stays readable ('123456:***'); the whole of a token without one."""
     if not token:
         return
     token = token.strip()
     secret = token.split(":", 1)[1] if ":" in token else token
-    with _lock:
-        for value in (token, secret):
-            if len(value) >= _MIN_SECRET:
-                _secrets.add(value)
+    value = secret if len(secret) >= _MIN_SECRET else token
+    if len(value) >= _MIN_SECRET:  # shorter: masking it would garble ordinary output
+        with _lock:
+            _secrets.add(value)
 
 
 def redact(text: str) -> str:
     if not text:
         return text
-    for secret in sorted(_secrets, key=len, reverse=True):  # the whole token before its secret part
+    for secret in sorted(_secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, MASK)
     return TOKEN_PATTERN.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
@@ -90,25 +91,28 @@ class RedactingStream(io.TextIOBase):
         self.stream = stream
         self._parts: list[str] = []
         self._size = 0
+        self._lock = threading.Lock()  # worker threads log while the main thread prints
 
     def write(self, text: str) -> int:  # type: ignore[override]
-        self._parts.append(text)
-        self._size += len(text)
-        if "\n" in text or self._size > self.LONG_LINE:
-            pending = redact("".join(self._parts))
-            if "\n" in text:
-                head, _, tail = pending.rpartition("\n")
-                head += "\n"
-            else:
-                head, tail = pending[: -self.KEEP], pending[-self.KEEP :]
-            self.stream.write(head)
-            self._parts, self._size = ([tail] if tail else []), len(tail)
+        with self._lock:
+            self._parts.append(text)
+            self._size += len(text)
+            if "\n" in text or self._size > self.LONG_LINE:
+                pending = redact("".join(self._parts))
+                if "\n" in text:
+                    head, _, tail = pending.rpartition("\n")
+                    head += "\n"
+                else:
+                    head, tail = pending[: -self.KEEP], pending[-self.KEEP :]
+                self.stream.write(head)
+                self._parts, self._size = ([tail] if tail else []), len(tail)
         return len(text)
 
     def flush(self) -> None:
-        if self._parts:
-            self.stream.write(redact("".join(self._parts)))
-            self._parts, self._size = [], 0
+        with self._lock:
+            if self._parts:
+                self.stream.write(redact("".join(self._parts)))
+                self._parts, self._size = [], 0
         self.stream.flush()
 
     def writable(self) -> bool:

@@ -193,3 +193,35 @@ async def test_no_token_from_the_other_commands(engine, db_url, tmp_path) -> Non
         _, text = await planbot(*args, env=env, cwd=tmp_path, stdin="tỷ lệ hộ nghèo\n".encode())
         assert "Traceback" not in text, (args, text)
         assert_no_token(text)
+
+
+def test_the_redaction_itself() -> None:
+    """The pieces the commands rely on: a token split across writes, a very long
+    line, a percent-encoded URL, an unknown token's shape, an exception's text."""
+    import io
+    import logging
+
+    from bot.redact import RedactingFilter, RedactingStream, redact, register_secret
+
+    register_secret(TEST_TOKEN)
+    out = io.StringIO()
+    stream = RedactingStream(out)
+    half = len(TEST_TOKEN) // 2
+    stream.write("url /bot" + TEST_TOKEN[:half])
+    stream.write(TEST_TOKEN[half:] + "/getMe\n")
+    stream.write("x" * 100_000 + TEST_TOKEN + "y" * 100_000)
+    stream.flush()
+    assert SECRET not in out.getvalue() and "/bot123456:***/getMe\n" in out.getvalue()
+    assert len(out.getvalue()) > 200_000
+    assert redact(f"/bot{TEST_TOKEN.replace(':', '%3A')}/getMe") == "/bot123456%3A***/getMe"
+    other = "987654321:AAE" + "q" * 32
+    assert redact(f"token={other}") == "token=987654321:***"
+    assert redact("Hẹn 12:30, mã 2024:abc") == "Hẹn 12:30, mã 2024:abc"  # short: not a token
+    try:
+        raise RuntimeError(f"The token `{TEST_TOKEN}` was rejected")
+    except RuntimeError:
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "failed %s", (TEST_TOKEN,), sys.exc_info()
+        )
+    assert RedactingFilter().filter(record)
+    assert SECRET not in logging.Formatter().format(record)
