@@ -27,7 +27,7 @@ from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
 from handlers.common import QuestionLimiter, Services
-from storage.db import open_database
+from storage.db import DatabaseFault, is_writable, open_database
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ def build_application(
 
     async def post_init(app: Application) -> None:
         db = engine if engine is not None else open_database(config.database_url)
+        if not is_writable(db):  # every update is stored before it is handled
+            raise DatabaseFault("read_only", "the bot stores every update it receives")
         app.bot_data["services"] = Services(
             engine=db,
             admin_ids=config.admin_ids,

@@ -25,6 +25,7 @@ from telegram.ext import Application
 
 from bot.journal import SendJournal, current_journal
 from storage import inbox
+from storage.db import database_fault
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +150,17 @@ class InboxPoller:
                     await asyncio.to_thread(inbox.store_batch, self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
                     offset = max(u.update_id for u in updates) + 1
                 await self.worker.drain()
-            except Exception:  # the database is unavailable: nothing is acknowledged, try again
-                log.exception("could not store or handle updates; retrying in %.0fs", backoff)
+            except Exception as exc:  # the database is unavailable: nothing is acknowledged, try again
+                fault = database_fault(exc)
+                if fault is not None:  # locked, unreachable, full: one line says it all
+                    log.warning(
+                        "database %s (%s): updates not stored; retrying in %.0fs",
+                        fault.kind,
+                        fault.detail,
+                        backoff,
+                    )
+                else:
+                    log.exception("could not store or handle updates; retrying in %.0fs", backoff)
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue

@@ -142,14 +142,32 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "heads")
 
 
+def is_writable(engine: Engine) -> bool:
+    """False for a database this process may only read: an SQLite file opened
+    read-only, a PostgreSQL session (or server) in read-only mode."""
+    if is_read_only(engine):
+        return False
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SHOW transaction_read_only").scalar() != "on"
+
+
 def schema_is_current(engine: Engine) -> bool:
-    """Every head revision is applied (a read, cheaper than running Alembic)."""
+    """No migration is pending (a read, cheaper than running Alembic). Compared
+    as Alembic's upgrade would: a revision that depends on other branches'
+    heads stands for them in alembic_version."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+    script = ScriptDirectory.from_config(alembic_config(engine))
     with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads()) == heads
+        current = MigrationContext.configure(conn).get_current_heads()
+    try:
+        pending = script.revision_map.iterate_revisions("heads", current, implicit_base=True)
+        return not any(True for _ in pending)
+    except Exception:  # a revision this code does not know: let the migration say so
+        return False
 
 
 _migrated: set[str] = set()

@@ -227,6 +227,11 @@ async def test_read_only_database_serves_reads_and_refuses_writes(read_only, tmp
         else:
             assert rc == 0 and "Traceback" not in err, (name, err)
             outputs[name] = out
+    async with FakeBotApi() as fake:  # the bot stores every update: it refuses to start
+        rc, out, err = await planbot(
+            ["run", "--db", db], cli_env(TELEGRAM_API_BASE_URL=fake.url), work, prefix
+        )
+    assert_one_line("run", rc, out, err, READ_ONLY)
     assert "95" in outputs["ask"]  # the answer from the plan, read from the read-only file
     assert "Đông Thọ" in outputs["stats"]
     assert _fingerprint(db) == before  # not a byte written, no -wal/-shm created
