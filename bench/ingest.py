@@ -225,7 +225,7 @@ def _ingest_shards(url: str, folder: Path, docs: list[synth_docs.SynthDoc], jobs
     results: list[dict[str, Any]] = [{} for _ in shards]
 
     def one(i: int) -> None:
-        results[i] = _run_child([*_planbot(), "ingest", *shards[i], "--db", url], None)
+        results[i] = _run_child([*_planbot(), "ingest", "--json", *shards[i], "--db", url], None)
 
     t0 = time.perf_counter()
     threads = [threading.Thread(target=one, args=(i,)) for i in range(jobs)]
@@ -249,11 +249,12 @@ def run_ingest(url: str, folder: Path, docs: list[synth_docs.SynthDoc], jobs: in
     if jobs > 1:
         res = _ingest_shards(url, folder, docs, jobs)
     else:
-        res = _run_child([*_planbot(), "ingest", str(folder), "--db", url], None)
+        res = _run_child([*_planbot(), "ingest", "--json", str(folder), "--db", url], None)
     progress.stop.set()
     progress.join()
-    refused = [x for x in res["stderr"].splitlines() if "refused" in x]
-    added = sum(1 for x in res["stdout"] if ": added " in x)
+    rows = [json.loads(x) for x in res["stdout"] if x.startswith("{")]
+    refused = [r["message"] for r in rows if r["status"] == "refused"]
+    added = sum(1 for r in rows if r["status"] == "added")
     n = len(docs)
     ok = res["rc"] == 0 and not refused and added == n
     errors = refused[:20] + ([f"exit code {res['rc']}"] if res["rc"] else [])

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -23,10 +23,13 @@ from telegram.ext import (
 from bot import retention_job
 from bot.config import Config
 from bot.cycle_jobs import CycleJobs
+from bot.journal import current_journal
 from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
-from handlers.common import QuestionLimiter, Services
+from handlers.budget import DEFAULT_BUDGETS, QUESTION, Budget, RateBudgets
+from handlers.common import Services
+from handlers.registration import AdminNotices
 from storage.db import DatabaseFault, is_writable, open_database
 
 log = logging.getLogger(__name__)
@@ -47,13 +50,31 @@ def load_answer_engine(engine: Any) -> Any:
         return None
 
 
+def rate_budgets(config: Config, question_limit: int | None = None) -> RateBudgets:
+    """The configured budgets (PLANBOT_BUDGETS); `question_limit` (tests) replaces
+    the question burst."""
+    budgets = dict(config.budgets or DEFAULT_BUDGETS)
+    if question_limit is not None:
+        budgets[QUESTION] = Budget(question_limit, budgets[QUESTION].per)
+    return RateBudgets(budgets)
+
+
 def build_application(
-    config: Config, engine: Any | None = None, question_limit: int = 8, monthly_cycle: bool = True
+    config: Config,
+    engine: Any | None = None,
+    question_limit: int | None = None,
+    monthly_cycle: bool = True,
+    budgets: RateBudgets | None = None,
+    admin_notices: AdminNotices | None = None,
+    digest_every: float = 60.0,
 ) -> Application:
     """`engine`: an already open database (tests); otherwise opened in post_init.
     `monthly_cycle`: plan and send reminders from this process (the scheduler
-    lease still lets only one worker do it)."""
+    lease still lets only one worker do it). `budgets`: per-user limits applied
+    by the inbox worker before any handler; `admin_notices` and `digest_every`:
+    how registration requests reach the admins (a card each, or a digest)."""
     quiet_http_logs()
+    notices = admin_notices or AdminNotices()
 
     async def post_init(app: Application) -> None:
         db = engine if engine is not None else open_database(config.database_url)
@@ -63,15 +84,21 @@ def build_application(
             engine=db,
             admin_ids=config.admin_ids,
             answers=load_answer_engine(db),
-            limiter=QuestionLimiter(limit=question_limit),
         )
         retention_job.install(app, db, config.retention_days)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(
+                _registration_digest, interval=digest_every, first=min(digest_every, 5.0), name="digest"
+            )
         if monthly_cycle:
             cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
             cycle.install(app)
             app.bot_data["cycle"] = cycle
         try:
             await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
+            # groups are not offered what answers there only with a pointer to the private chat
+            public = [BotCommand(c, d) for c, d in texts.COMMANDS if c not in texts.PRIVATE_COMMANDS]
+            await app.bot.set_my_commands(public, scope=BotCommandScopeAllGroupChats())
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("setMyCommands failed: %s", type(exc).__name__)
 
@@ -91,13 +118,37 @@ def build_application(
         .updater(None)  # our own poller commits updates before acknowledging them
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(config.timezone)))
         .rate_limiter(RetryingRateLimiter())
-        .concurrent_updates(False)  # inbox order is handling order
+        # Updates never go through PTB's own queue: the inbox worker (bot/poller.py)
+        # calls process_update from one lane per chat, in order within the chat.
+        .concurrent_updates(False)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
     )
+    app.bot_data["budgets"] = budgets if budgets is not None else rate_budgets(config, question_limit)
+    app.bot_data["admin_notices"] = notices
     register_handlers(app)
     return app
+
+
+async def _registration_digest(context: Any) -> None:
+    """Requests nobody was told of yet (many arrived at once, or a card was lost):
+    one digest to the admins. Runs outside any update, so its sends are not
+    counted as some update's replies."""
+    svc = context.application.bot_data.get("services")
+    if svc is None:
+        return
+    token = current_journal.set(None)
+    try:
+        notices: AdminNotices = context.application.bot_data["admin_notices"]
+        sending = context.application.bot_data.get("registrations_in_hand") or set()
+        told = await registration.send_digest(context.bot, svc.engine, svc.admin_ids, notices.grace, sending)
+        if told:
+            log.info("registration digest: %d request(s) announced", told)
+    except Exception:  # the database may be away for a while: the next run tries again
+        log.exception("the registration digest failed")
+    finally:
+        current_journal.reset(token)
 
 
 def register_handlers(app: Application) -> None:

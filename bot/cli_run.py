@@ -12,6 +12,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Telegram and the database load when the bot starts, not with the CLI
+    from sqlalchemy import Engine
+
     from bot.config import Config
 
 log = logging.getLogger(__name__)
@@ -55,18 +57,55 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 async def serve(config: Config, webhook: str | None, listen: str | None, poll_timeout: int = 20) -> int:
-    from telegram.error import InvalidToken, TelegramError
-
-    from bot.app import build_application
-    from bot.poller import InboxPoller
-    from bot.webhook import serve_webhook
+    from bot.poll_lease import POLLER_BUSY_EXIT, PollerLease
+    from storage.db import open_database
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    app = build_application(config)
+    engine = open_database(config.database_url)
+    try:
+        if webhook:  # webhook workers may be several: they share the inbox by claims
+            return await _serve_app(config, engine, webhook, listen, poll_timeout, stop)
+        lease = PollerLease(engine)
+        if not await lease.take(stop):  # before anything runs: a refused process touches nothing
+            if stop.is_set():
+                return 0
+            print(lease.refusal(), file=sys.stderr)
+            return POLLER_BUSY_EXIT
+        keeper = asyncio.create_task(lease.keep(stop))
+        try:
+            code = await _serve_app(config, engine, webhook, listen, poll_timeout, stop)
+        finally:
+            keeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeper
+            lease.release()  # after the application stopped: nothing is handled any more
+        if lease.lost:
+            print(lease.refusal(), file=sys.stderr)
+            return POLLER_BUSY_EXIT
+        return code
+    finally:
+        engine.dispose()
+
+
+async def _serve_app(
+    config: Config,
+    engine: Engine,
+    webhook: str | None,
+    listen: str | None,
+    poll_timeout: int,
+    stop: asyncio.Event,
+) -> int:
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.app import build_application
+    from bot.poller import InboxPoller
+    from bot.webhook import serve_webhook
+
+    app = build_application(config, engine=engine)
     try:
         await app.initialize()  # getMe: a bad token fails here
     except InvalidToken:
@@ -80,7 +119,6 @@ async def serve(config: Config, webhook: str | None, listen: str | None, poll_ti
     try:
         await app.post_init(app)  # type: ignore[misc]  # initialize() does not run it
         await app.start()
-        engine = app.bot_data["services"].engine
         log.info("planbot is running as @%s (%s)", app.bot.username, "webhook" if webhook else "long polling")
         if webhook and listen:
             secret = config.webhook_secret or secrets.token_urlsafe(32)

@@ -1,4 +1,6 @@
-"""`planbot users add|import`: roles for offices that start from a roster."""
+"""`planbot users add|import|revoke|list`: roles for offices that start from a
+roster. A command states a user's whole role and links: links it does not name
+are removed at once (`--keep-links` when adding is meant)."""
 
 from __future__ import annotations
 
@@ -10,22 +12,44 @@ from knowledge.model import ROLES
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("users", help="grant roles: users add, users import ROSTER.csv")
+    p = sub.add_parser("users", help="roles and links: users add, import, revoke, list")
     users_sub = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
 
-    a = users_sub.add_parser("add", help="add or change one user")
+    a = users_sub.add_parser("add", help="set one user's role, locality and links")
     a.add_argument("--telegram-id", type=int, required=True)
     a.add_argument("--role", choices=ROLES, required=True)
     a.add_argument("--locality", required=True, help="the commune/ward (fuzzy, accents optional)")
-    a.add_argument("--party", help="the responsible unit or person in the plan (officer, leader)")
+    a.add_argument(
+        "--party",
+        action="append",
+        help="the responsible unit or person in the plan (officer, leader); repeat for several",
+    )
+    a.add_argument(
+        "--keep-links", action="store_true", help="add the parties to his links instead of replacing them"
+    )
     a.add_argument("--subscribe", action="store_true", help="send the monthly digest")
     a.add_argument("--db", metavar="URL")
     a.set_defaults(func=cmd_add)
 
     i = users_sub.add_parser("import", help="import a roster CSV (telegram_id,role,locality,party,subscribe)")
     i.add_argument("roster", type=Path)
+    i.add_argument("--keep-links", action="store_true", help="add the rows' parties to existing links")
+    i.add_argument(
+        "--revoke-missing",
+        action="store_true",
+        help="officers, leaders and admins not in the roster become residents",
+    )
     i.add_argument("--db", metavar="URL")
     i.set_defaults(func=cmd_import)
+
+    r = users_sub.add_parser("revoke", help="back to resident: the role and every link go at once")
+    r.add_argument("--telegram-id", type=int, required=True, action="append")
+    r.add_argument("--db", metavar="URL")
+    r.set_defaults(func=cmd_revoke)
+
+    ls = users_sub.add_parser("list", help="users holding a role or a link")
+    ls.add_argument("--db", metavar="URL")
+    ls.set_defaults(func=cmd_list)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -34,7 +58,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     engine = open_database(args.db)
     try:
-        print(add_user(engine, args.telegram_id, args.role, args.locality, args.party, args.subscribe))
+        print(
+            add_user(
+                engine,
+                args.telegram_id,
+                args.role,
+                args.locality,
+                args.party,
+                args.subscribe,
+                keep_links=args.keep_links,
+            )
+        )
     except UserError as exc:
         print(f"planbot users add: {exc}", file=sys.stderr)
         return 1
@@ -47,13 +81,54 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     engine = open_database(args.db)
     try:
-        done = import_roster(engine, args.roster)
+        result = import_roster(
+            engine, args.roster, keep_links=args.keep_links, revoke_missing=args.revoke_missing
+        )
     except UserError as exc:
         print(f"{args.roster}: nothing imported:", file=sys.stderr)
         for line in str(exc).splitlines():
             print(f"  {line}", file=sys.stderr)
         return 1
-    for line in done:
+    for line in result.lines + result.revoked:
         print(line)
-    print(f"{len(done)} user(s) imported")
+    print(
+        f"{len(result.lines)} user(s) imported"
+        + (f", {len(result.revoked)} revoked" if result.revoked else "")
+    )
+    if result.kept:
+        ids = ", ".join(str(t) for t in result.kept[:20]) + (" …" if len(result.kept) > 20 else "")
+        print(
+            f"{len(result.kept)} user(s) holding a role are not in this roster and keep it: {ids} "
+            "(--revoke-missing makes them residents)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.users import UserError, revoke_user
+
+    engine = open_database(args.db)
+    status = 0
+    for telegram_id in args.telegram_id:
+        try:
+            print(revoke_user(engine, telegram_id))
+        except UserError as exc:
+            print(f"planbot users revoke: {exc}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.users import list_roles
+
+    engine = open_database(args.db)
+    entries = list_roles(engine)
+    for e in entries:
+        links = "; ".join(e.links) or "-"
+        digest = " digest" if e.subscribed else ""
+        print(f"{e.telegram_id}\t{e.role}\t{e.locality or '-'}\t{links}{digest}")
+    print(f"{len(entries)} user(s) with a role or a link", file=sys.stderr)
     return 0

@@ -12,6 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 from bot.redact import register_secret
+from handlers.budget import Budget, parse_budgets
+from knowledge.readers import ReadLimits
+from storage.ingest import IngestLimits
 from storage.reminders import CycleSettings
 from storage.retention import DEFAULT_RETENTION_DAYS
 
@@ -35,6 +38,7 @@ class Config:
     webhook_secret: str | None = None
     cycle: CycleSettings = field(default_factory=CycleSettings)
     retention_days: int = DEFAULT_RETENTION_DAYS
+    budgets: dict[str, Budget] | None = None  # per-user limits (PLANBOT_BUDGETS); None: the defaults
 
     @property
     def bot_base_url(self) -> str:
@@ -112,7 +116,18 @@ def load_config(
         webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
         cycle=cycle_settings_from(values),
         retention_days=_int_setting(values, "PLANBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 3650),
+        budgets=_budgets(values),
     )
+
+
+def _budgets(values: Mapping[str, str]) -> dict[str, Budget] | None:
+    text = values.get("PLANBOT_BUDGETS", "").strip()
+    if not text:
+        return None
+    try:
+        return parse_budgets(text)
+    except ValueError as exc:
+        raise ConfigError(f"PLANBOT_BUDGETS: {exc}") from None
 
 
 def load_cycle_settings(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> CycleSettings:
@@ -158,3 +173,34 @@ def _int_list_setting(values: Mapping[str, str], name: str, default: tuple[int, 
     if not all(re.fullmatch(r"\d{1,3}", p) and 0 <= int(p) <= 365 for p in parts):
         raise ConfigError(f"{name}: expected days before the deadline, e.g. '7,1', got {text!r}")
     return tuple(sorted({int(p) for p in parts}, reverse=True))
+
+
+def load_ingest_limits(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> IngestLimits:
+    """The bounds on one ingested file (`planbot ingest` needs no token)."""
+    return ingest_limits_from(_env(env, env_file))
+
+
+def ingest_limits_from(values: Mapping[str, str]) -> IngestLimits:
+    read = ReadLimits()
+    mib = 2**20
+    return IngestLimits(
+        read=ReadLimits(
+            max_file_bytes=_bounded(values, "PLANBOT_INGEST_MAX_FILE_MB", read.max_file_bytes // mib, 1, 1000)
+            * mib,
+            max_docx_inflated_bytes=_bounded(
+                values, "PLANBOT_INGEST_MAX_UNPACKED_MB", read.max_docx_inflated_bytes // mib, 1, 10000
+            )
+            * mib,
+            max_pdf_pages=_bounded(values, "PLANBOT_INGEST_MAX_PDF_PAGES", read.max_pdf_pages, 1, 100000),
+        ),
+        max_seconds=_bounded(values, "PLANBOT_INGEST_MAX_SECONDS", int(IngestLimits().max_seconds), 0, 86400),
+    )
+
+
+def _bounded(values: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = values.get(name, "").strip()
+    if not text:
+        return default
+    if not re.fullmatch(r"\d{1,6}", text) or not low <= int(text) <= high:
+        raise ConfigError(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
+    return int(text)

@@ -1,6 +1,7 @@
 """Long polling that loses nothing: every batch from getUpdates is committed to
 the inbox before the next offset acknowledges it to Telegram; the worker then
-handles inbox rows in order and marks each processed after handling.
+handles inbox rows — in order within a chat, chats concurrently — and marks each
+processed after handling.
 
 (python-telegram-bot's own Updater acknowledges as soon as updates are queued
 in memory, so a crash loses them; the Application is built with updater(None).)"""
@@ -16,51 +17,208 @@ import socket
 import time
 import uuid
 import warnings
+from collections import deque
 from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, RetryAfter, TelegramError
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
+from telegram.warnings import PTBUserWarning
 
 from bot.journal import SendJournal, current_journal
+from handlers.budget import NOTIFIED, RateBudgets, Verdict, classify, lane_key, send_notice
 from storage import inbox
 from storage.db import database_fault
 
 log = logging.getLogger(__name__)
+BATCH = 100  # updates per getUpdates (Telegram's maximum)
 
 
 class InboxWorker:
-    """Handles committed inbox rows one at a time, in update_id order."""
+    """Handles committed inbox rows: in update_id order within a chat, chats side
+    by side (a lane per chat, at most `lanes` handling at once), so one chat's
+    backlog or 429 wait never holds up another's. Before any handler runs, a row
+    over its sender's budget (handlers/budget.py) is dropped — in bulk, one write
+    per page of the backlog — the first one with a polite notice."""
 
-    def __init__(self, app: Application, engine: object, exclusive: bool = True) -> None:
+    def __init__(
+        self,
+        app: Application,
+        engine: object,
+        exclusive: bool = True,
+        lanes: int = 16,
+        held: int = 1000,
+        max_hold: float = 3.0,
+    ) -> None:
         """`exclusive`: the only worker (long polling). Webhook workers share the
-        inbox and skip rows another live worker has claimed."""
+        inbox and skip rows another live worker has claimed. `held`: rows waiting
+        in lanes at most (memory stays bounded whatever the backlog). `max_hold`:
+        how long handling may wait, per backlog, for the poller to catch up."""
         self.app, self.engine, self.exclusive = app, engine, exclusive
         self.name = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.wake = asyncio.Event()
         self.handled = 0
+        self.dropped = 0
+        self.budgets: RateBudgets | None = app.bot_data.get("budgets")
+        self.held = held
+        self._slots = asyncio.Semaphore(lanes)
+        self._lanes: dict[str, deque[tuple[inbox.PendingUpdate, Verdict | None]]] = {}
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._inflight: set[int] = set()
+        self._cursor = 0  # rows up to here were dispatched; a rescan starts from 0
+        self._rescan = True
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._room = asyncio.Event()
+        self._stopping = False
+        # While Telegram still holds a backlog (the poller gets full batches), the
+        # lanes wait and the poller reads on: every chat's updates get committed
+        # and judged by the budgets first, instead of the second user's /help
+        # sitting at Telegram behind a flood that is handled between each batch.
+        self.max_hold = max_hold
+        self._go = asyncio.Event()
+        self._go.set()
+        self._held_since: float | None = None
 
     async def drain(self) -> int:
-        done = 0
-        skipped: set[int] = set()
-        while True:
-            rows = [
-                r
-                for r in await asyncio.to_thread(inbox.pending, self.engine, limit=100 + len(skipped))
-                if r.update_id not in skipped
-            ]  # type: ignore[arg-type]
-            if not rows:
-                return done
-            for row in rows:
-                if await self.handle(row):
-                    done += 1
-                else:
-                    skipped.add(row.update_id)
+        """Dispatch every pending row and wait until all are handled."""
+        before = self.handled
+        await self.dispatch(rescan=True)
+        await self._idle.wait()
+        return self.handled - before
 
-    async def handle(self, row: inbox.PendingUpdate) -> bool:
-        """False when another worker holds the row or it was handled meanwhile."""
-        claim = await asyncio.to_thread(inbox.claim, self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
+    async def dispatch(self, rescan: bool = False) -> None:
+        """Hand the pending rows to their lanes (dropping those over budget) and
+        return; the lanes run on their own."""
+        after = 0 if rescan or self._rescan else self._cursor
+        self._rescan = False
+        while not self._stopping:
+            # Read in a worker thread (a locked database must not stall the loop); a
+            # row in a lane when the read began may be finished by the time it ends:
+            # it is not queued (nor counted against a budget) a second time.
+            busy = set(self._inflight)
+            rows = await asyncio.to_thread(inbox.pending_after, self.engine, after, limit=200)  # type: ignore[arg-type]
+            if not rows:
+                return
+            drops: list[int] = []
+            for row in rows:
+                after = row.update_id
+                self._cursor = max(self._cursor, after)
+                if row.update_id in self._inflight or row.update_id in busy:
+                    continue
+                action, verdict = self._gate(row)
+                if action == "drop":
+                    drops.append(row.update_id)
+                    continue
+                while len(self._inflight) >= self.held and not self._stopping:
+                    self._room.clear()
+                    await self._room.wait()
+                self._enqueue(row, verdict)
+            if drops:
+                self.dropped += await asyncio.to_thread(
+                    inbox.drop,
+                    self.engine,  # type: ignore[arg-type]
+                    drops,
+                    self.name,
+                    self.exclusive,
+                )
+            await asyncio.sleep(0)  # let the lanes start before the next page
+
+    def _gate(self, row: inbox.PendingUpdate) -> tuple[str, Verdict | None]:
+        """'run', 'notice' (the first over budget: tell the user) or 'drop'."""
+        if self.budgets is None or row.attempts > 0:  # a replay was let through before the crash
+            return "run", None
+        sender = classify(row.payload)
+        who = sender.user_id if sender.user_id is not None else sender.chat_id
+        if who is None:
+            return "run", None
+        verdict = self.budgets.check(who, sender.kind, sender.at)
+        if verdict.allowed:
+            return "run", None
+        if verdict.notify:
+            log.warning(
+                "user %s is over the %s budget: such updates are dropped for about %d s",
+                who,
+                sender.kind,
+                verdict.wait,
+            )
+            if sender.kind in NOTIFIED:
+                return "notice", verdict
+        return "drop", None
+
+    def backlog(self, more: bool) -> None:
+        """The poller's word after each batch: Telegram holds more updates (a full
+        batch came) or it has caught up. Handling waits while it reads on, at most
+        `max_hold` seconds per backlog, so that a steady flood cannot starve it."""
+        if not more:
+            self._held_since = None
+            self._go.set()
+            return
+        now = time.monotonic()
+        if self._held_since is None:
+            self._held_since = now
+        if now - self._held_since < self.max_hold:
+            self._go.clear()
+        else:
+            self._go.set()
+
+    async def _wait_for_go(self) -> None:
+        """Wait out a hold — never beyond `max_hold`, even if the poller stops
+        reporting (a database that refuses the batches)."""
+        if self._go.is_set() or self._held_since is None:
+            return
+        remaining = self._held_since + self.max_hold - time.monotonic()
+        if remaining > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._go.wait(), remaining)
+
+    def _enqueue(self, row: inbox.PendingUpdate, notice: Verdict | None) -> None:
+        key = lane_key(row.payload)
+        self._inflight.add(row.update_id)
+        self._lanes.setdefault(key, deque()).append((row, notice))
+        self._idle.clear()
+        if key not in self._tasks:
+            self._tasks[key] = asyncio.create_task(self._run_lane(key))
+
+    async def _run_lane(self, key: str) -> None:
+        queue = self._lanes[key]
+        try:
+            while queue and not self._stopping:
+                await self._wait_for_go()
+                if self._stopping:
+                    break
+                row, notice = queue[0]
+                async with self._slots:
+                    await self.handle(row, notice)
+                queue.popleft()
+                self._inflight.discard(row.update_id)
+                self._room.set()
+                await asyncio.sleep(0)  # a flood of cheap rows must not starve the other lanes
+        except Exception as exc:  # the database is away: the rows stay pending and are read again
+            _log_failure(exc, f"chat lane {key} stopped; its updates will be handled later")
+            await asyncio.sleep(1.0)
+            self._rescan = True
+            self.wake.set()
+        finally:
+            for row, _ in queue:
+                self._inflight.discard(row.update_id)
+            queue.clear()
+            del self._lanes[key], self._tasks[key]
+            self._room.set()
+            if not self._tasks:
+                self._idle.set()
+
+    async def handle(self, row: inbox.PendingUpdate, notice: Verdict | None = None) -> bool:
+        """False when another worker holds the row or it was handled meanwhile.
+        `notice`: the row is over budget — send the notice instead of handling it."""
+        claim = await asyncio.to_thread(
+            inbox.claim,
+            self.engine,  # type: ignore[arg-type]
+            row.update_id,
+            self.name,
+            self.exclusive,
+        )
         if claim is None:
             return False
         attempt = claim.attempt
@@ -73,8 +231,12 @@ class InboxWorker:
         error = None
         token = current_journal.set(SendJournal(self.engine, row.update_id, claim.sends_done))
         try:
-            update = Update.de_json(complete_update(row.payload), self.app.bot)
-            await self.app.process_update(update)
+            if notice is not None:
+                await send_notice(self.app.bot, row.payload, classify(row.payload), notice)
+                error = inbox.THROTTLED
+            else:
+                update = Update.de_json(complete_update(row.payload), self.app.bot)
+                await self.app.process_update(update)
         except Exception as exc:  # handler errors already went to the error handler
             log.exception("update %s could not be processed", row.update_id)
             error = type(exc).__name__
@@ -85,43 +247,89 @@ class InboxWorker:
         return True
 
     async def run(self, stop: asyncio.Event, recheck: float = 30.0) -> None:
-        """Webhook mode: drain whenever woken, and every `recheck` seconds for rows
-        a dead worker left behind."""
-        while not stop.is_set():
-            await self.drain()
-            self.wake.clear()
-            waiter = asyncio.create_task(self.wake.wait())
-            stopper = asyncio.create_task(stop.wait())
-            await asyncio.wait({waiter, stopper}, timeout=recheck, return_when=asyncio.FIRST_COMPLETED)
-            for t in (waiter, stopper):
+        """Dispatch whenever woken (a new batch is in the inbox), and every
+        `recheck` seconds from the start of the inbox, for rows a dead worker or a
+        failed lane left behind."""
+        backoff = 1.0
+        try:
+            while not stop.is_set():
+                self.wake.clear()  # before reading: a batch stored meanwhile wakes us again
+                try:
+                    await self.dispatch()
+                    backoff = 1.0
+                except Exception as exc:  # the database is unavailable: try again
+                    _log_failure(exc, f"could not read the inbox; retrying in {backoff:.0f}s")
+                    await _wait_any(stop, None, backoff)
+                    backoff = min(backoff * 2, 30.0)
+                    self._rescan = True
+                    continue
+                if not await _wait_any(stop, self.wake, recheck):
+                    self._rescan = True
+        finally:
+            await self.close()
+
+    async def close(self, grace: float = 10.0) -> None:
+        """Let each lane finish the update in hand (up to `grace` seconds); what is
+        still queued stays pending in the inbox for the next start."""
+        self._stopping = True
+        self._room.set()
+        self._go.set()
+        tasks = list(self._tasks.values())
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=grace)
+            for t in late:
                 t.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+
+
+async def _wait_any(stop: asyncio.Event, wake: asyncio.Event | None, timeout: float) -> bool:
+    """Wait for `stop` or `wake` up to `timeout` seconds; True when one was set."""
+    waiters = {asyncio.create_task(stop.wait())}
+    if wake is not None:
+        waiters.add(asyncio.create_task(wake.wait()))
+    done, pending = await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    for t in pending:
+        t.cancel()
+    return bool(done)
 
 
 class InboxPoller:
     def __init__(
-        self, app: Application, engine: object, poll_timeout: int = 20, max_backoff: float = 30.0
+        self,
+        app: Application,
+        engine: object,
+        poll_timeout: int = 20,
+        max_backoff: float = 30.0,
+        worker: InboxWorker | None = None,
     ) -> None:
         self.app, self.engine = app, engine
         self.poll_timeout = poll_timeout
         self.max_backoff = max_backoff
-        self.worker = InboxWorker(app, engine)
+        self.worker = worker or InboxWorker(app, engine)
 
     async def run(self, stop: asyncio.Event) -> None:
+        """Polling and handling run side by side: the poller keeps committing new
+        updates while the worker's lanes handle earlier ones (a backlog in one
+        chat does not keep another chat's update from being even fetched)."""
+        halt = asyncio.Event()
+        worker = asyncio.create_task(self.worker.run(halt))  # first the rows left by a crash
+        try:
+            await self._poll(stop)
+        finally:
+            halt.set()
+            await worker
+
+    async def _poll(self, stop: asyncio.Event) -> None:
         bot = self.app.bot
         try:
             await bot.delete_webhook(drop_pending_updates=False)
         except TelegramError as exc:  # getUpdates tells us soon enough if polling is impossible
             log.warning("deleteWebhook failed: %s", type(exc).__name__)
-        left = await self.worker.drain()  # rows committed before a crash
-        if left:
-            log.warning("handled %d update(s) left from the previous run", left)
         offset = await asyncio.to_thread(inbox.next_offset, self.engine)  # type: ignore[arg-type]
         backoff = 1.0
         while not stop.is_set():
             started = time.monotonic()
-            poll = asyncio.create_task(
-                bot.get_updates(offset=offset, timeout=self.poll_timeout, allowed_updates=Update.ALL_TYPES)
-            )
+            poll = asyncio.create_task(self._get_updates(offset))
             stopper = asyncio.create_task(stop.wait())
             await asyncio.wait({poll, stopper}, return_when=asyncio.FIRST_COMPLETED)
             stopper.cancel()
@@ -147,29 +355,52 @@ class InboxPoller:
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                    await asyncio.to_thread(inbox.store_batch, self.engine, [u.to_dict() for u in updates])  # type: ignore[arg-type]
-                    offset = max(u.update_id for u in updates) + 1
-                await self.worker.drain()
+                    await asyncio.to_thread(inbox.store_batch, self.engine, updates)  # type: ignore[arg-type]
+                    offset = max(int(u["update_id"]) for u in updates) + 1
+                    self.worker.wake.set()
+                self.worker.backlog(len(updates) >= BATCH)
             except Exception as exc:  # the database is unavailable: nothing is acknowledged, try again
-                fault = database_fault(exc)
-                if fault is not None:  # locked, unreachable, full: one line says it all
-                    log.warning(
-                        "database %s (%s): updates not stored; retrying in %.0fs",
-                        fault.kind,
-                        fault.detail,
-                        backoff,
-                    )
-                else:
-                    log.exception("could not store or handle updates; retrying in %.0fs", backoff)
+                _log_failure(exc, f"could not store updates; retrying in {backoff:.0f}s")
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
             backoff = 1.0
 
+    async def _get_updates(self, offset: int | None) -> list[dict[str, Any]]:
+        """The batch as Telegram sent it: it is stored as JSON, and parsing 100
+        updates into PTB objects and back cost more than storing them (a flood is
+        read at the speed of this loop)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PTBUserWarning)  # getUpdates through the raw call, on purpose
+            result = await self.app.bot.do_api_request(
+                "getUpdates",
+                api_kwargs={
+                    "offset": offset,
+                    "limit": BATCH,
+                    "timeout": self.poll_timeout,
+                    "allowed_updates": list(Update.ALL_TYPES),
+                },
+                read_timeout=self.poll_timeout + 10,
+            )
+        if not isinstance(result, list):
+            raise NetworkError(f"getUpdates answered {type(result).__name__}, not a list")
+        return [u for u in result if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
+
     @staticmethod
     async def _sleep(stop: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _log_failure(exc: Exception, what: str) -> None:
+    """A database fault (locked, unreachable, full, read-only) in one line: it
+    recurs at every retry, and its traceback says nothing more. Anything else
+    is a bug and keeps its traceback."""
+    fault = database_fault(exc)
+    if fault is not None:
+        log.warning("database %s (%s): %s", fault.kind, fault.detail, what)
+    else:
+        log.error("%s", what, exc_info=exc)
 
 
 def _seconds(exc: RetryAfter) -> float:

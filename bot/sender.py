@@ -6,7 +6,10 @@
   AIORateLimiter releases it early under concurrency, python-telegram-bot #5338);
 - 5xx, timeouts and network errors are retried with exponential backoff;
 - 403 (the user blocked the bot) marks the recipient inactive;
-- 'sending' is committed before each call and 'sent' right after it."""
+- each row is claimed ('sending', with this sender as owner and a lease it
+  renews) before its call and marked 'sent' right after it, so several senders
+  — `planbot run` and `planbot remind --send` — can drain one outbox at once
+  and none sends a row another is sending."""
 
 from __future__ import annotations
 
@@ -23,12 +26,14 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 
 from bot.redact import redact
 from storage import outbox
+from storage.locks import process_owner_id
 
 log = logging.getLogger(__name__)
 
 MAX_IN_FLIGHT = 4
 GLOBAL_RATE = 28.0  # messages per second, under Telegram's 30
 PER_CHAT_INTERVAL = 1.0  # seconds between two messages to one chat
+RECOVERY_INTERVAL_S = 5.0  # how often a waiting drain looks for rows a dead sender left
 
 
 @dataclass
@@ -96,18 +101,37 @@ class OutboxSender:
         self.max_in_flight = max_in_flight
         self.pacer = _Pacer(rate, per_chat_interval)
         self.stats = SendStats()
+        self.owner = process_owner_id()  # the name on the rows this sender claims
+
+    async def _recover(self) -> None:
+        recovered = await asyncio.to_thread(outbox.recover_abandoned, self.engine)
+        for key, n in recovered.items():
+            self.stats.recovered[key] = self.stats.recovered.get(key, 0) + n
+
+    async def _keep_leases(self) -> None:
+        """Renew the lease of the rows in flight, so no other sender takes them back."""
+        every = outbox.LEASE.total_seconds() / 4
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await asyncio.to_thread(outbox.renew, self.engine, self.owner)
+            except Exception:  # a busy database: the lease has three more chances
+                log.warning("outbox: could not renew the leases of %s", self.owner, exc_info=True)
 
     async def drain(
         self, *, wait_for_deferred: bool = True, kinds: tuple[str, ...] | None = None
     ) -> SendStats:
         """Send every ready row; with wait_for_deferred, also wait for rows deferred by backoff."""
         started = time.monotonic()
-        self.stats.recovered = await asyncio.to_thread(outbox.recover_ambiguous, self.engine)
+        await self._recover()
         queue: asyncio.Queue[outbox.Claimed | None] = asyncio.Queue(maxsize=self.max_in_flight * 4)
         in_queue: set[int] = set()
         workers = [asyncio.create_task(self._worker(queue, in_queue)) for _ in range(self.max_in_flight)]
+        keeper = asyncio.create_task(self._keep_leases())
+        next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         try:
             while True:
+                # a copy: the workers change in_queue while the thread reads it
                 batch = await asyncio.to_thread(
                     outbox.fetch_ready, self.engine, 50, frozenset(in_queue), kinds
                 )
@@ -117,13 +141,22 @@ class OutboxSender:
                 if batch:
                     continue
                 await queue.join()
-                if not wait_for_deferred or await asyncio.to_thread(outbox.pending_count, self.engine) == 0:
+                # Waiting also covers rows another sender has in flight: they end
+                # 'sent', or come back to 'pending' for us once that sender's lease lapses.
+                if (
+                    not wait_for_deferred
+                    or await asyncio.to_thread(outbox.pending_count, self.engine, with_in_flight=True) == 0
+                ):
                     break
                 await asyncio.sleep(0.2)
+                if time.monotonic() >= next_recovery:
+                    await self._recover()
+                    next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         finally:
+            keeper.cancel()
             for _ in workers:
                 await queue.put(None)
-            await asyncio.gather(*workers, return_exceptions=True)
+            await asyncio.gather(keeper, *workers, return_exceptions=True)
         self.stats.elapsed_s = time.monotonic() - started
         return self.stats
 
@@ -143,9 +176,10 @@ class OutboxSender:
 
     async def _send_one(self, row: outbox.Claimed) -> None:
         await self.pacer.wait_turn(row.chat_id)
-        if not await asyncio.to_thread(outbox.mark_sending, self.engine, row.id):
-            return
+        if not await asyncio.to_thread(outbox.claim, self.engine, row.id, self.owner):
+            return  # another sender has it, or it was sent or deferred meanwhile
         attempts = row.attempts + 1
+        owner = self.owner
         try:
             msg = await self.bot.send_message(
                 chat_id=row.chat_id, text=row.text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
@@ -153,33 +187,43 @@ class OutboxSender:
         except RetryAfter as exc:
             delay = _seconds(exc.retry_after)
             self.pacer.halt(delay)
-            await asyncio.to_thread(
-                outbox.mark_retry, self.engine, row.id, "retry_after", f"429 retry_after={delay}", delay
-            )
-            self.stats.retried += 1
-        except Forbidden as exc:
-            await asyncio.to_thread(
-                outbox.mark_final, self.engine, row.id, "blocked", "forbidden", redact(str(exc))
-            )
-            self.stats.blocked += 1
-        except (BadRequest, InvalidToken) as exc:
-            await asyncio.to_thread(
-                outbox.mark_final, self.engine, row.id, "failed", "bad_request", redact(str(exc))
-            )
-            self.stats.failed += 1
-        except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
-            await asyncio.to_thread(
+            ours = await asyncio.to_thread(
                 outbox.mark_retry,
                 self.engine,
                 row.id,
+                owner,
+                "retry_after",
+                f"429 retry_after={delay}",
+                delay,
+            )
+            self.stats.retried += 1
+        except Forbidden as exc:
+            ours = await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, owner, "blocked", "forbidden", redact(str(exc))
+            )
+            self.stats.blocked += 1
+        except (BadRequest, InvalidToken) as exc:
+            ours = await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, owner, "failed", "bad_request", redact(str(exc))
+            )
+            self.stats.failed += 1
+        except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
+            detail = redact(str(exc)) or type(exc).__name__
+            ours = await asyncio.to_thread(
+                outbox.mark_retry,
+                self.engine,
+                row.id,
+                owner,
                 "server_error",
-                redact(str(exc)) or type(exc).__name__,
+                detail,
                 backoff_seconds(attempts),
             )
             self.stats.retried += 1
         else:
-            await asyncio.to_thread(outbox.mark_sent, self.engine, row.id, msg.message_id)
+            ours = await asyncio.to_thread(outbox.mark_sent, self.engine, row.id, owner, msg.message_id)
             self.stats.sent += 1
+        if not ours:  # only after this process stalled longer than the lease
+            log.warning("outbox: message %s was taken back by another sender while being sent", row.id)
 
 
 def make_bot(token: str, base_url: str | None) -> Bot:
@@ -197,12 +241,16 @@ def send_pending_now(engine: Engine) -> int:
         print(f"cannot send: {exc}", file=sys.stderr)
         return 2
 
-    async def run() -> SendStats:
+    started = outbox.now()
+
+    async def run() -> OutboxSender:
         async with make_bot(config.token, config.bot_base_url) as bot:
-            return await OutboxSender(engine, bot).drain()
+            sender = OutboxSender(engine, bot)
+            await sender.drain()
+            return sender
 
     try:
-        stats = asyncio.run(run())
+        sender = asyncio.run(run())
     except InvalidToken:  # PTB's own message quotes the token: never print it
         print("cannot send: the Bot API server rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
@@ -212,9 +260,12 @@ def send_pending_now(engine: Engine) -> int:
             file=sys.stderr,
         )
         return 1
+    stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
         f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
         file=sys.stderr,
     )
+    if others := outbox.sent_by_others(engine, sender.owner, started):
+        print(f"{others} more sent meanwhile by another planbot process (planbot run)", file=sys.stderr)
     return 0 if stats.failed == 0 else 1

@@ -1,6 +1,7 @@
 """Any other text is a question: the answers engine replies; close candidates
 come back as buttons; when it matches nothing, the item lookup answers
-(with the latest progress). Questions are rate-limited per user."""
+(with the latest progress). Questions are limited per user before they get here
+(handlers/budget.py)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,6 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     sender = update.effective_user
     if msg is None or not msg.text or sender is None:
-        return
-    svc = services(context)
-    allowed, warn, wait = svc.limiter.check(sender.id)
-    if not allowed:
-        if warn:
-            await reply(update, context, texts.SLOW_DOWN.format(seconds=wait))
         return
     await answer_text(update, context, msg.text)
 

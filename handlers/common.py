@@ -1,22 +1,24 @@
 """What every handler shares: the services object, the current user, sending
-long HTML replies, callback-data helpers and the per-user question limit."""
+long HTML replies and callback-data helpers. (Per-user limits: handlers/budget.py,
+applied by the inbox worker before any handler runs.)"""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import logging
 import re
-import time
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from storage import users
+from handlers import texts
+from storage import audit, users
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
@@ -26,31 +28,6 @@ MAX_MESSAGE = 4000  # Telegram's limit is 4096; leave room for entities
 MAX_CALLBACK = 64  # bytes
 
 
-class QuestionLimiter:
-    """Sliding window per user: at most `limit` questions in `window` seconds.
-    A flood gets one polite notice, then silence until the window frees up."""
-
-    def __init__(self, limit: int = 8, window: float = 30.0) -> None:
-        self.limit, self.window = limit, window
-        self._seen: dict[int, deque[float]] = {}
-        self._warned: set[int] = set()
-
-    def check(self, user_id: int, now: float | None = None) -> tuple[bool, bool, int]:
-        """(allowed, warn_now, seconds_to_wait)."""
-        now = time.monotonic() if now is None else now
-        q = self._seen.setdefault(user_id, deque())
-        while q and now - q[0] > self.window:
-            q.popleft()
-        if len(q) < self.limit:
-            q.append(now)
-            self._warned.discard(user_id)
-            return True, False, 0
-        wait = int(self.window - (now - q[0])) + 1
-        warn = user_id not in self._warned
-        self._warned.add(user_id)
-        return False, warn, wait
-
-
 @dataclass
 class Services:
     """Created in the application's post_init, closed in post_shutdown."""
@@ -58,7 +35,6 @@ class Services:
     engine: Any  # sqlalchemy Engine (handlers never touch SQLAlchemy themselves)
     admin_ids: frozenset[int]
     answers: Any  # object with .ask(question, locality=None) -> answer
-    limiter: QuestionLimiter = field(default_factory=QuestionLimiter)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -227,3 +203,56 @@ async def answer_callback(update: Update, text: str | None = None) -> None:
             await query.answer(text)
         except Exception:  # an old query id: answering is best effort
             log.debug("answerCallbackQuery failed", exc_info=True)
+
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def private_only(callback: Handler) -> Handler:
+    """For what changes or reveals officers' data (/capnhat, /baocao, /dangky and
+    their buttons): in a group every member would see the card, the report or the
+    registration, so a group gets a short pointer to the private chat instead."""
+
+    @functools.wraps(callback)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.type == ChatType.PRIVATE:
+            await callback(update, context)
+        elif update.callback_query is not None:
+            await _button_in_group(update, context, chat.id)
+        else:
+            await _command_in_group(update, context)
+
+    return guarded
+
+
+async def _command_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    msg = update.effective_message
+    word = ((msg.text or "").split(maxsplit=1) or ["/"])[0] if msg else "/"
+    command = word.split("@", 1)[0].lstrip("/")
+    log.info("/%s in a group chat: pointed to the private chat", command)
+    await reply(update, context, texts.PRIVATE_ONLY.format(command=esc(command), link=_bot_link(context)))
+
+
+async def _button_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    query = update.callback_query
+    sender = update.effective_user
+    data = (query.data or "") if query else ""
+    log.warning("button %r pressed in group %s", data, chat_id)
+    await run_blocking(
+        audit.record,
+        services(context).engine,
+        str(sender.id) if sender else "?",
+        "button_in_group",
+        chat=chat_id,
+        data=audit.clip(data, 64),
+    )
+    await answer_callback(update, texts.PRIVATE_ONLY_BUTTON)
+
+
+def _bot_link(context: ContextTypes.DEFAULT_TYPE) -> str:
+    try:
+        username = context.bot.username
+    except RuntimeError:  # not initialised: only in unit tests of a handler
+        username = None
+    return f"https://t.me/{username}" if username else texts.PRIVATE_CHAT_FALLBACK

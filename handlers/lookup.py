@@ -34,13 +34,18 @@ def format_progress(p: Progress | None) -> str:
         return texts.PROGRESS_NONE
     value = p.value_text or (texts.STATUS_LABELS.get(p.status or "", p.status or "") if p.status else "")
     when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y") if p.reported_at else "?"
-    who = texts.PROGRESS_BY_DOC if p.source == "document" else texts.PROGRESS_BY_OFFICER
+    who = texts.PROGRESS_BY_DOC if p.source == "document" else reporter(p) + " " + texts.PROGRESS_UPDATED
     line = texts.PROGRESS_LATEST.format(value=esc(value), when=when, who=who)
     if p.assessment:
         line += f"\n{esc(p.assessment)}"
     if p.note:
         line += f"\n{esc(p.note)}"
     return line
+
+
+def reporter(p: Progress) -> str:
+    """Who made a record, for anyone to read: the officer's party, never his Telegram id."""
+    return esc(p.reporter) if p.reporter else texts.AN_OFFICER
 
 
 def target_with_unit(item: Item) -> str:
@@ -144,11 +149,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lines = [texts.HISTORY_HEADER.format(name=esc(item.name))]
     for p in rows:
         when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y %H:%M") if p.reported_at else "?"
-        who = (
-            texts.PROGRESS_BY_DOC
-            if p.source == "document"
-            else texts.HISTORY_BY_USER.format(user=esc(p.reported_by))
-        )
+        who = texts.PROGRESS_BY_DOC if p.source == "document" else reporter(p)
         value = p.value_text or p.status or ""
         lines.append(f"• {when}: <b>{esc(value)}</b> ({who})" + (f" — {esc(p.note)}" if p.note else ""))
     await reply(update, context, "\n".join(lines))

@@ -18,12 +18,13 @@ from handlers.common import (
     esc,
     item_ref,
     parse_item_ref,
+    private_only,
     reply,
     run_blocking,
     services,
 )
 from handlers.lookup import target_with_unit
-from storage import progress
+from storage import audit, progress
 from storage.progress import Prepared
 from storage.users import UserInfo
 from storage.values import Achievement, fmt_number
@@ -33,12 +34,14 @@ CONFIRM, CANCEL, PICK = "pc:", "px:", "pi:"
 AWAITING = "capnhat_item"  # user_data key: the item picked in the guided flow
 
 
+@private_only
 async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
+    text = command_text(update)
     if user is None or not user.can_report:
+        await _refused(context, update, "progress_not_officer", text=audit.clip(text))
         await reply(update, context, texts.UPDATE_NOT_OFFICER)
         return
-    text = command_text(update)
     if not text:
         await _offer_items(update, context, user)
         return
@@ -55,14 +58,29 @@ async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user:
     await reply(update, context, texts.UPDATE_PICK_ITEM, rows)
 
 
+async def _refused(
+    context: ContextTypes.DEFAULT_TYPE, update: Update, action: str, **details: object
+) -> None:
+    """An audit row for a refused attempt (the log line alone is gone with the journal)."""
+    sender = update.effective_user
+    actor = str(sender.id) if sender else "?"
+    log.warning("refused %s from %s", action, actor)
+    await run_blocking(audit.record, services(context).engine, actor, action, **details)
+
+
+@private_only
 async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     data = (query.data or "") if query else ""
     ref = parse_item_ref(data.removeprefix(PICK))
     user = await current_user(update, context)
+    if user is not None and not user.can_report:
+        await _refused(context, update, "progress_not_officer", data=audit.clip(data, 64))
+        await answer_callback(update, texts.UPDATE_NOT_OFFICER_SHORT)
+        return
     item = await run_blocking(progress.get_item, services(context).engine, *ref) if ref else None
     if item is None or user is None:
-        log.warning("stale or forged pick button %r", data)
+        await _refused(context, update, "progress_button_unknown", data=audit.clip(data, 64))
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     await answer_callback(update)
@@ -153,10 +171,12 @@ def _preview(p: Prepared) -> str:
     )
 
 
+@private_only
 async def on_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _decide(update, context, confirm=True)
 
 
+@private_only
 async def on_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _decide(update, context, confirm=False)
 

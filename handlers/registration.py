@@ -1,11 +1,15 @@
-"""/dangky <họ tên> - <chức danh/đơn vị> and the admins' 'Duyệt'/'Từ chối' buttons."""
+"""/dangky <họ tên> - <chức danh/đơn vị> and the admins' 'Duyệt'/'Từ chối' buttons.
+
+One pending request per user: a repeat hears 'đang chờ duyệt' and reaches no
+admin. Admins get a card per request while few arrive, one digest when many do."""
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -16,16 +20,20 @@ from handlers.common import (
     current_user,
     esc,
     keyboard,
+    private_only,
     reply,
     run_blocking,
     services,
 )
-from storage import users
+from storage import audit, registrations, users
 
 log = logging.getLogger(__name__)
 PREFIX = "rg:"
-# rg:a:<request>:<party> approves with that party; rg:r:<request> rejects.
+# rg:a:<request>:<party> approves with that party; rg:r:<request> rejects;
+# rg:v:<request> shows a request's card; rg:p:<after id> the next page of pending ones.
 _DATA = re.compile(r"rg:(?:a:(\d{1,10}):(\d{1,10})|r:(\d{1,10}))")
+_VIEW = re.compile(r"rg:([vp]):(\d{1,10})")
+PAGE = 10  # requests listed (with a button each) in a digest or a page
 _NAME_TITLE = re.compile(r"\s*[-–—:|]\s*|\s*,\s+")
 
 
@@ -39,6 +47,22 @@ def split_name_title(text: str) -> tuple[str, str] | None:
     return name, title
 
 
+@dataclass(frozen=True)
+class AdminNotices:
+    """How admins hear of requests: a card each while at most `cards` arrive in
+    `window` seconds; beyond that one digest a minute (bot/app.py) of the requests
+    untold for `grace` seconds (a card being sent is not announced twice)."""
+
+    cards: int = 3
+    window: float = 600.0
+    grace: float = 30.0
+
+
+def notices(context: ContextTypes.DEFAULT_TYPE) -> AdminNotices:
+    return context.application.bot_data.get("admin_notices") or AdminNotices()
+
+
+@private_only
 async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     svc = services(context)
@@ -61,32 +85,172 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reg = await run_blocking(
         users.request_registration, svc.engine, user.telegram_id, name, title, user.locality_key
     )
-    await reply(update, context, texts.REGISTER_SENT)  # after the commit above
+    # Requests in a handler's hands: the digest job leaves them alone. Cards on
+    # their way count against the card limit (chats are handled side by side:
+    # twenty requests at once must not all pass the check before one is marked).
+    handling: set[int] = context.application.bot_data.setdefault("registrations_in_hand", set())
+    carding: set[int] = context.application.bot_data.setdefault("cards_in_flight", set())
+    if reg.id in handling:  # another update of the same user is on it
+        await reply(update, context, texts.REGISTER_PENDING)
+        return
+    handling.add(reg.id)
+    try:
+        # after the commit above; a repeat (or the replay of this update after a crash) finds it pending
+        await reply(update, context, texts.REGISTER_SENT if reg.created else texts.REGISTER_PENDING)
+        if reg.notified:
+            return
+        limits = notices(context)
+        # The slot is taken before the check, which runs in a worker thread: the
+        # other handlers waiting meanwhile count this card as on its way.
+        carding.add(reg.id)
+        others = len(carding) - 1
+        if not await run_blocking(
+            registrations.card_allowed, svc.engine, limits.cards - others, limits.window
+        ):
+            return  # many at once: the digest job announces it
+        if await send_card(context.bot, admins, reg):
+            await run_blocking(registrations.mark_notified, svc.engine, [reg.id])
+    finally:
+        handling.discard(reg.id)
+        carding.discard(reg.id)
+
+
+def request_card(reg: users.Registration) -> tuple[str, list[list[tuple[str, str]]]]:
     rows = [
         [(texts.BTN_APPROVE.format(party=c.display), f"{PREFIX}a:{reg.id}:{c.id}")] for c in reg.candidates
     ]
     rows.append([(texts.BTN_REJECT, f"{PREFIX}r:{reg.id}")])
     body = texts.ADMIN_NEW_REQUEST.format(
-        name=esc(name),
+        name=esc(reg.full_name),
         user_id=reg.user_id,
-        title=esc(title),
+        title=esc(reg.title),
         locality=esc(reg.locality_name or "?"),
         hint=texts.ADMIN_PICK_PARTY if reg.candidates else texts.ADMIN_NO_CANDIDATE,
     )
+    return body, rows
+
+
+async def send_card(bot: Bot, admins: list[int], reg: users.Registration) -> bool:
+    """The request with its buttons to every admin; True when at least one got it."""
+    body, rows = request_card(reg)
+    delivered = False
     for chat_id in admins:
         try:
-            await context.bot.send_message(chat_id, body, reply_markup=keyboard(rows))
+            await bot.send_message(chat_id, body, reply_markup=keyboard(rows))
+            delivered = True
         except TelegramError:
             log.warning("could not notify admin chat %s", chat_id, exc_info=True)
+    return delivered
 
 
+def _pending_lines(lines: list[registrations.PendingLine]) -> str:
+    return "\n".join(
+        texts.ADMIN_PENDING_LINE.format(
+            name=esc(p.full_name), title=esc(p.title), locality=esc(p.locality_name or "?")
+        )
+        for p in lines
+    )
+
+
+def _page_buttons(lines: list[registrations.PendingLine], more: int) -> list[list[tuple[str, str]]]:
+    rows = [[(texts.BTN_VIEW_REQUEST.format(name=p.full_name[:40]), f"{PREFIX}v:{p.id}")] for p in lines]
+    if more and lines:
+        rows.append([(texts.BTN_MORE_REQUESTS, f"{PREFIX}p:{lines[-1].id}")])
+    return rows
+
+
+async def send_digest(
+    bot: Bot,
+    engine: object,
+    admin_ids: frozenset[int],
+    older_than: float,
+    sending: set[int] | frozenset[int] = frozenset(),
+) -> int:
+    """Announce every request nobody was told of: one card when there is one, one
+    digest message (a button per request) when there are several. Returns how many.
+    `sending`: requests whose own card is on its way (left to their handler)."""
+    untold = await run_blocking(registrations.claim_untold, engine, older_than, exclude=set(sending))
+    if not untold:
+        return 0
+    admins = await run_blocking(users.admin_chat_ids, engine, admin_ids)
+    ids = [p.id for p in untold]
+    if len(untold) == 1:
+        reg = await run_blocking(users.pending_registration, engine, untold[0].id)
+        delivered = reg is None or await send_card(bot, admins, reg)
+    else:
+        delivered = await _send_digest_message(bot, admins, untold)
+    if not delivered:
+        await run_blocking(registrations.unmark_notified, engine, ids)
+        return 0
+    return len(untold)
+
+
+async def _send_digest_message(bot: Bot, admins: list[int], untold: list[registrations.PendingLine]) -> bool:
+    shown = untold[:PAGE]
+    text = texts.ADMIN_DIGEST.format(count=len(untold), lines=_pending_lines(shown))
+    more = len(untold) - len(shown)
+    if more:
+        text += "\n" + texts.ADMIN_PENDING_MORE.format(count=more)
+    buttons = _page_buttons(shown, more)
+    delivered = False
+    for chat_id in admins:
+        try:
+            await bot.send_message(chat_id, text, reply_markup=keyboard(buttons))
+            delivered = True
+        except TelegramError:
+            log.warning("could not send the registration digest to %s", chat_id, exc_info=True)
+    return delivered
+
+
+async def _admin_view(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, ref: int) -> None:
+    """'👤 name' shows that request's card; 'Xem thêm' the next page of pending requests."""
+    svc = services(context)
+    sender = update.effective_user
+    viewer = await run_blocking(users.get_user, svc.engine, sender.id, svc.admin_ids) if sender else None
+    if sender is None or viewer is None or not viewer.is_admin:
+        log.warning("non-admin %s pressed a registration list button", sender.id if sender else "?")
+        await answer_callback(update, texts.ADMIN_ONLY)
+        return
+    if kind == "v":
+        reg = await run_blocking(users.pending_registration, svc.engine, ref)
+        if reg is None:
+            await answer_callback(update, texts.ADMIN_ALREADY)
+            return
+        await answer_callback(update)
+        body, rows = request_card(reg)
+        await reply(update, context, body, rows)
+        return
+    lines, more = await run_blocking(registrations.pending_page, svc.engine, ref, PAGE)
+    await answer_callback(update)
+    if not lines:
+        await reply(update, context, texts.ADMIN_PENDING_NONE)
+        return
+    text = texts.ADMIN_PENDING_PAGE.format(lines=_pending_lines(lines))
+    if more:
+        text += "\n" + texts.ADMIN_PENDING_MORE.format(count=more)
+    await reply(update, context, text, _page_buttons(lines, more))
+
+
+@private_only
 async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     sender = update.effective_user
     data = (query.data or "") if query else ""
+    view = _VIEW.fullmatch(data)
+    if view is not None and sender is not None:
+        await _admin_view(update, context, view.group(1), int(view.group(2)))
+        return
     match = _DATA.fullmatch(data)
     if match is None or sender is None:
         log.warning("forged registration button %r from %s", data, sender.id if sender else "?")
+        actor = str(sender.id) if sender else "?"
+        await run_blocking(
+            audit.record,
+            services(context).engine,
+            actor,
+            "registration_button_unknown",
+            data=audit.clip(data, 64),
+        )
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     svc = services(context)
@@ -110,6 +274,8 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     name = str(decision.user_id)
     if decision.reason == "approved":
         admin_text = texts.ADMIN_APPROVED.format(name=esc(name), party=esc(decision.party))
+        if decision.removed:
+            admin_text += "\n" + texts.ADMIN_LINKS_REMOVED.format(old=esc("; ".join(decision.removed)))
         user_text = texts.USER_APPROVED.format(party=esc(decision.party))
     else:
         admin_text = texts.ADMIN_REJECTED.format(name=esc(name))

@@ -11,13 +11,14 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import current_user, esc, reply, run_blocking, services
+from handlers.common import current_user, esc, private_only, reply, run_blocking, services
 from storage import progress
 from storage.report import ReportError, build_report, write_report
 
 log = logging.getLogger(__name__)
 
 
+@private_only
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     chat = update.effective_chat

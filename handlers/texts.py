@@ -18,6 +18,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("huytheodoi", "Hủy nhận bản tin"),
     ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
 )
+# Commands that change or reveal officers' data: private chat only (handlers.common.private_only).
+PRIVATE_COMMANDS = frozenset({"dangky", "capnhat", "baocao"})
 
 WELCOME = (
     "Xin chào! Tôi là trợ lý kế hoạch phát triển kinh tế - xã hội của UBND xã/phường.\n"
@@ -37,7 +39,7 @@ HELP = (
     "• /tiendo [từ khóa] — xem tiến độ\n"
     "• /lichsu &lt;chỉ tiêu&gt; — lịch sử cập nhật\n"
     "• /theodoi, /huytheodoi — bản tin hằng tháng\n"
-    "<b>Cán bộ</b>\n"
+    "<b>Cán bộ</b> (nhắn riêng với bot)\n"
     "• /dangky Họ tên - Chức danh/đơn vị — đăng ký cập nhật tiến độ\n"
     "• /capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]\n"
     "  ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
@@ -61,7 +63,8 @@ RESPONSIBLE = "Đơn vị/cán bộ thực hiện: {who}"
 PROGRESS_LATEST = "Tiến độ mới nhất: <b>{value}</b> ({when}, {who})"
 PROGRESS_NONE = "Chưa có cập nhật tiến độ."
 PROGRESS_BY_DOC = "theo văn bản"
-PROGRESS_BY_OFFICER = "cán bộ cập nhật"
+PROGRESS_UPDATED = "cập nhật"
+AN_OFFICER = "cán bộ"  # a record whose officer has no party name (an admin, or made before names were kept)
 HISTORY_HEADER = "<b>Lịch sử cập nhật</b> — {name}:"
 HISTORY_EMPTY = "Chưa có cập nhật nào cho «{name}»."
 NEED_KEYWORD = "Hãy gõ kèm từ khóa, ví dụ: <code>/{command} bảo hiểm y tế</code>"
@@ -69,7 +72,14 @@ MORE_CANDIDATES = "Có thể bạn muốn hỏi:"
 BUTTON_EXPIRED = "Nút này đã hết hạn."
 
 # Questions
-SLOW_DOWN = "Bạn gửi câu hỏi hơi nhanh. Vui lòng đợi khoảng {seconds} giây rồi hỏi tiếp nhé."
+# The one notice a user over budget gets ({wait}: '20 giây', '5 phút'); silence after it.
+SLOW_DOWN = "Bạn gửi câu hỏi hơi nhanh. Vui lòng đợi khoảng {wait} rồi hỏi tiếp nhé."
+SLOW_DOWN_BY_KIND = {
+    "question": SLOW_DOWN,
+    "command": "Bạn gửi lệnh hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
+    "callback": "Bạn bấm nút hơi nhanh. Vui lòng đợi khoảng {wait} rồi bấm lại nhé.",
+    "registration": "Bạn gửi yêu cầu đăng ký hơi nhanh. Vui lòng đợi khoảng {wait} rồi thử lại nhé.",
+}
 NO_ANSWER = (
     "Xin lỗi, tôi chưa tìm thấy thông tin phù hợp. Hãy thử từ khóa khác, hoặc dùng /chitieu, /nhiemvu."
 )
@@ -78,6 +88,10 @@ NO_ANSWER = (
 REGISTER_USAGE = "Cú pháp: <code>/dangky Họ tên - Chức danh/đơn vị</code>\nví dụ: <code>/dangky Nguyễn Văn A - Trưởng Trạm y tế</code>"
 REGISTER_NEED_LOCALITY = "Hãy chọn xã/phường trước bằng /diaphuong rồi đăng ký lại."
 REGISTER_SENT = "Đã gửi yêu cầu đăng ký của bạn tới quản trị viên. Bạn sẽ nhận được thông báo khi được duyệt."
+REGISTER_PENDING = (
+    "Yêu cầu đăng ký của bạn đã gửi, đang chờ quản trị viên duyệt. "
+    "Bạn sẽ nhận được thông báo khi có kết quả; không cần gửi lại."
+)
 REGISTER_NO_ADMIN = "Hiện chưa có quản trị viên nào để duyệt. Vui lòng liên hệ UBND."
 REGISTER_FORBIDDEN = "Tài khoản này không thể đăng ký."
 ADMIN_NEW_REQUEST = (
@@ -87,11 +101,22 @@ ADMIN_NEW_REQUEST = (
     "Địa phương: {locality}\n"
     "{hint}"
 )
+# Many requests at once: one digest instead of a card each ({lines}: one per request).
+ADMIN_DIGEST = (
+    "<b>{count} yêu cầu đăng ký cán bộ mới</b> đang chờ duyệt:\n{lines}\nBấm tên từng người để xem và duyệt."
+)
+ADMIN_PENDING_PAGE = "<b>Yêu cầu đăng ký đang chờ duyệt</b> (tiếp):\n{lines}"
+ADMIN_PENDING_LINE = "• {name} — {title} ({locality})"
+ADMIN_PENDING_MORE = "… và {count} yêu cầu khác."
+ADMIN_PENDING_NONE = "Không còn yêu cầu đăng ký nào đang chờ duyệt."
+BTN_VIEW_REQUEST = "👤 {name}"
+BTN_MORE_REQUESTS = "Xem thêm ▶"
 ADMIN_PICK_PARTY = "Chọn đơn vị/cán bộ phụ trách tương ứng để duyệt:"
 ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào khớp trong kế hoạch; hãy dùng lệnh <code>planbot users add</code>."
 BTN_APPROVE = "✅ Duyệt: {party}"
 BTN_REJECT = "❌ Từ chối"
 ADMIN_APPROVED = "Đã duyệt {name}: liên kết với «{party}»."
+ADMIN_LINKS_REMOVED = "Đã bỏ liên kết cũ: {old}."
 ADMIN_REJECTED = "Đã từ chối yêu cầu của {name}."
 ADMIN_ALREADY = "Yêu cầu này đã được xử lý trước đó."
 ADMIN_ONLY = "Chỉ quản trị viên mới thực hiện được thao tác này."
@@ -106,6 +131,7 @@ UPDATE_NOT_OFFICER = (
     "Bạn chưa có quyền cập nhật tiến độ: chỉ cán bộ đã được duyệt mới cập nhật được. "
     "Cán bộ hãy đăng ký bằng /dangky."
 )
+UPDATE_NOT_OFFICER_SHORT = "Chỉ cán bộ đã được duyệt mới cập nhật được tiến độ."
 UPDATE_USAGE = (
     "Cú pháp: <code>/capnhat &lt;chỉ tiêu hoặc nhiệm vụ&gt;: &lt;giá trị hoặc tình trạng&gt; [ghi chú]</code>\n"
     "ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
@@ -153,7 +179,6 @@ STATUS_LABELS = {
     "not_started": "Chưa thực hiện",
 }
 ALL_LOCALITIES = "tất cả địa phương"
-HISTORY_BY_USER = "id {user}"
 UPDATE_NOTE = "Ghi chú: {note}\n"
 BTN_CONFIRM = "✅ Xác nhận"
 BTN_CANCEL = "✖️ Hủy"
@@ -172,6 +197,14 @@ REPORT_SUMMARY = (
 )
 REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel và biểu đồ)."
 REPORT_CHART_CAPTION = "Biểu đồ tiến độ so với chỉ tiêu kế hoạch."
+
+# Private chat only (officers' data never goes to a group)
+PRIVATE_ONLY = (
+    "Lệnh /{command} chỉ dùng trong tin nhắn riêng với bot, để giữ kín thông tin của cán bộ. "
+    "Mời bạn nhắn riêng: {link}"
+)
+PRIVATE_ONLY_BUTTON = "Nút này chỉ dùng trong tin nhắn riêng với bot."
+PRIVATE_CHAT_FALLBACK = "mở trò chuyện riêng với bot"
 
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."

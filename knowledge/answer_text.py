@@ -337,9 +337,11 @@ def _list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
     lines += [f"- {short_item(i)}" for i in items[:LIST_LIMIT]]
     if len(items) > LIST_LIMIT:
         lines.append(f"… và {len(items) - LIST_LIMIT} mục khác.")
-    src = items[0].source
-    if src.title:
-        lines.append(f"Nguồn: {clean(src.title)}" + (f", số {src.doc_number}." if src.doc_number else "."))
+    # items of two plans of one period (KH 141 beside KH 144) cite both
+    sources = list(dict.fromkeys((i.source.title, i.source.doc_number) for i in items if i.source.title))
+    if sources:
+        cited = [clean(title) + (f", số {number}" if number else "") for title, number in sources]
+        lines.append(f"Nguồn: {'; '.join(cited)}.")
     return "\n".join(lines)
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -39,25 +42,64 @@ def _wanted(f: Path) -> bool:
     return f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$"))
 
 
-def read_document(path: Path) -> Document:
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one file may cost to read: bytes on disk, bytes a .docx inflates to, PDF pages.
+    Past a limit the file is refused before the costly parse (memory stays bounded)."""
+
+    max_file_bytes: int = 20 * 2**20
+    max_docx_inflated_bytes: int = 200 * 2**20
+    max_pdf_pages: int = 300
+
+
+def read_document(path: Path, limits: ReadLimits | None = None) -> Document:
     """Read one file; raises `UnreadableDocument` with a one-line reason."""
     path = Path(path)
+    limits = limits or ReadLimits()
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise UnreadableDocument("old .doc format is not supported (save it as .docx)")
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(f"unsupported file type '{suffix or path.name}'")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from None
+    data = _read_regular_file(path, limits.max_file_bytes)
     if not data.strip():
         raise UnreadableDocument("empty file")
-    reader = _READERS[suffix]
-    blocks = reader(data)
+    if suffix == ".docx":
+        blocks = _read_docx(data, limits.max_docx_inflated_bytes)
+    elif suffix == ".pdf":
+        blocks = _read_pdf(data, limits.max_pdf_pages)
+    else:
+        blocks = _READERS[suffix](data)
     if not any(b.text.strip() or b.rows for b in blocks):
         raise UnreadableDocument("no text found")
     return Document(source=path.name, blocks=blocks, content_hash=hashlib.sha256(data).hexdigest())
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. A FIFO would block the open
+    (and a device such as /dev/zero never ends): they are refused from a stat, through
+    links, before opening; the size is checked on the open descriptor too, and the read
+    stops one byte past the limit, so a file growing meanwhile is still refused."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableDocument("not a regular file")
+        if st.st_size > max_bytes:
+            raise UnreadableDocument(f"file too large ({_mib(st.st_size)} MB, limit {_mib(max_bytes)} MB)")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):  # swapped after the stat
+                raise UnreadableDocument("not a regular file")
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise UnreadableDocument(f"file too large (over {_mib(max_bytes)} MB)")
+    return data
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f}".removesuffix(".0")
 
 
 def normalise(text: str) -> str:
@@ -171,6 +213,16 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
                 yield Block(kind="table", rows=rows, line_no=i + 1)
             i = j
             continue
+        if line.strip() == "|" and i + 1 < len(lines) and lines[i + 1].strip():
+            rows, j = cell_per_line_table(lines, i)
+            if rows:
+                yield Block(kind="table", rows=rows, line_no=i + 1)
+            else:  # the letterhead or signature block: its lines as they are, read once
+                for k in range(i, j):
+                    block, bold_open = _line_block(lines[k], k + 1, bold_open)
+                    yield block
+            i = j
+            continue
         if "|" in line and i + 1 < len(lines) and _is_pipe_separator(line, lines[i + 1]):
             j = i + 2
             while j < len(lines) and "|" in lines[j] and lines[j].strip():
@@ -185,6 +237,84 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
 
 
 _QUOTED_CELL_MAX_LINES = 20
+# The number or letter that opens a table row ('1', 'II', '2.3', 'a').
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ])\.?$")
+
+
+def _pipe_segments(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The texts between the lone '|' lines from `lines[i]` on, and the index after the
+    last '|': a '|' followed by a blank line or the end of the file closes the run."""
+    segments: list[str] = []
+    current: list[str] = []
+    j = i + 1
+    while j < len(lines):
+        if lines[j].strip() == "|":
+            segments.append(" ".join(current))
+            current = []
+            j += 1
+            if j >= len(lines) or not lines[j].strip():
+                return segments, j
+            continue
+        current.append(lines[j].strip())
+        j += 1
+    if current:
+        segments.append(" ".join(current))
+    return segments, j
+
+
+def cell_per_line_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """A table exported one cell per line ('|', cell, '|', cell, …, '|', '|', next row):
+    every cell opens with a lone '|' and every row closes with one, so an empty text
+    between two pipes is either an empty cell or a row's end. When the rows are numbered
+    (an empty text then '1', 'II', '2.3' again and again), a row ends there and the header
+    rows are what comes before the first; otherwise the header row (the texts before the
+    first empty one) gives the width and a row ends when it is full. Runs of at most two
+    columns (the letterhead, the signature and 'Nơi nhận' blocks) give no rows: they stay
+    lines. Returns the rows and the index of the line after the run."""
+    segments, end = _pipe_segments(lines, i)
+    cells = [clean_cell(_inline_md(s)) for s in segments]
+    width = next((k for k, c in enumerate(cells) if not c), len(cells))
+    if width < 3 or len(cells) < 2 * width:
+        return [], end
+    starts = [k + 1 for k in range(len(cells) - 1) if not cells[k] and _ROW_NUMBER.match(cells[k + 1])]
+    rows = _numbered_rows(cells, starts) if len(starts) >= 3 else _full_rows(cells, width)
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows], end
+
+
+def _numbered_rows(cells: list[str], starts: list[int]) -> list[list[str]]:
+    """Rows that each open with their number; the header rows before the first one are
+    split at their empty texts (row ends: a header cell is never empty in these exports)."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for c in cells[: starts[0]]:
+        if c:
+            row.append(c)
+        elif row:
+            rows.append(row)
+            row = []
+    for a, b in zip(starts, [*starts[1:], len(cells)], strict=True):
+        body = cells[a:b]
+        while body and not body[-1]:
+            body.pop()  # the row's closing pipe
+        rows.append(body)
+    return rows
+
+
+def _full_rows(cells: list[str], width: int) -> list[list[str]]:
+    rows: list[list[str]] = [cells[:width]]
+    row: list[str] = []
+    for cell in cells[width + 1 :]:  # past the header's closing pipe
+        if len(row) >= width:
+            if any(row):
+                rows.append(row)
+            row = []
+            if not cell:
+                continue
+        row.append(cell)
+    if any(row):
+        rows.append(row)
+    return rows
 
 
 def _tab_row(lines: list[str], i: int) -> tuple[list[str], int]:
@@ -401,12 +531,13 @@ def _pipe_cells(line: str) -> list[str]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _read_docx(data: bytes) -> list[Block]:
+def _read_docx(data: bytes, max_inflated: int = ReadLimits.max_docx_inflated_bytes) -> list[Block]:
     import io
     import zipfile
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UnreadableDocument("not a valid .docx file")
+    _check_inflated(data, max_inflated)
     try:
         import docx
 
@@ -418,6 +549,25 @@ def _read_docx(data: bytes) -> list[Block]:
         raise UnreadableDocument("not a valid .docx file") from None
 
 
+def _check_inflated(data: bytes, max_inflated: int) -> None:
+    """Refuse a package whose parts inflate past `max_inflated` bytes in total (a zip bomb)
+    before python-docx inflates and parses them. The sizes are the archive's own; zipfile
+    never inflates a member past its stated size (it fails the CRC instead), so a package
+    that understates them cannot get more through."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(max(i.file_size, 0) for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise UnreadableDocument("not a valid .docx file") from None
+    if total > max_inflated:
+        raise UnreadableDocument(
+            f"document too large when unpacked ({_mib(total)} MB, limit {_mib(max_inflated)} MB)"
+        )
+
+
 def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -427,8 +577,10 @@ def _docx_blocks(document: Any, body: Any) -> Iterator[Block]:
     for el in _body_elements(body):
         if el.tag == f"{_W}p":
             para = Paragraph(el, document)
-            heading = _docx_heading(para)
             text = _docx_text(el)
+            # python-docx resolves a paragraph's style by scanning every style (~10 ms):
+            # an empty paragraph is never a heading, so a million of them cost nothing
+            heading = bool(text.strip()) and _docx_heading(para)
             label = numbering.label(para) if text.strip() else ""
             if label:
                 text = f"{label} {text.lstrip()}"
@@ -635,7 +787,7 @@ def _docx_rows(table: Any) -> list[list[str]]:
 # --------------------------------------------------------------------------- .pdf
 
 
-def _read_pdf(data: bytes) -> list[Block]:
+def _read_pdf(data: bytes, max_pages: int = ReadLimits.max_pdf_pages) -> list[Block]:
     import io
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
@@ -646,6 +798,8 @@ def _read_pdf(data: bytes) -> list[Block]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
                 raise UnreadableDocument("empty PDF (no pages)")
+            if len(pdf.pages) > max_pages:
+                raise UnreadableDocument(f"PDF too long ({len(pdf.pages)} pages, limit {max_pages})")
             blocks = _pdf_blocks(pdf.pages)
     except UnreadableDocument:
         raise
@@ -686,6 +840,7 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
             if block.kind == "table":
                 line_no += len(block.rows) - 1
             blocks.append(block)
+        page.close()  # its parsed objects: kept, 300 pages of them take gigabytes
     return _unruled_tables(blocks, pieces)
 
 

@@ -22,6 +22,7 @@ from knowledge import lexicon
 from knowledge import question as qn
 from knowledge.text import clean, fold
 from storage import models as m
+from storage.amendments import overridden_items
 from storage.db import session_factory
 from storage.search import (
     DUTY,
@@ -333,9 +334,12 @@ class AnswerEngine:
         party = q.intent.party or ""
         want = qn.folded_text(party).split()
         index = self._index(session, scope)
+        listed, hidden = _listed_plans(session, scope)
         hits = []
         for doc in index.docs:
-            if doc.kind not in (INDICATOR, TASK) or not doc.parties or doc.plan_id != scope.preferred.id:
+            if doc.kind not in (INDICATOR, TASK) or not doc.parties or doc.plan_id not in listed:
+                continue
+            if (doc.kind, doc.item_id) in hidden:
                 continue
             if _party_matches(want, doc.parties):
                 hits.append(Hit(doc, 100.0, 1.0))
@@ -350,9 +354,14 @@ class AnswerEngine:
         topic = q.intent.topic or ""
         phrases = _topic_phrases(topic)
         index = self._index(session, scope)
+        listed, hidden = _listed_plans(session, scope)
         hits = []
         for doc in index.docs:
-            if doc.kind not in (INDICATOR, TASK) or doc.plan_id != scope.preferred.id:
+            if (
+                doc.kind not in (INDICATOR, TASK)
+                or doc.plan_id not in listed
+                or (doc.kind, doc.item_id) in hidden
+            ):
                 continue
             hay = f" {doc.title_text} {doc.context_text} "
             if any(f" {p} " in hay for p in phrases):
@@ -590,6 +599,17 @@ def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
             covering = [p for p in covering if (p.period_end or 0) - (p.period_start or 0) == narrowest]
             return max(covering, key=lambda p: (_signed(p), p.id))
     return max(plans, key=latest)
+
+
+def _listed_plans(session: Session, scope: _Scope) -> tuple[set[int], set[tuple[str, int]]]:
+    """The plans a list ('việc của Sở Tư pháp', 'nhiệm vụ về y tế') draws from: the
+    preferred plan and every other current plan of the place for the same period
+    (KH 141 beside KH 144 of one province); an item an amendment restates is listed
+    once, from the amendment."""
+    period = (scope.preferred.period_start, scope.preferred.period_end)
+    ids = {p.id for p in scope.plans if (p.period_start, p.period_end) == period}
+    indicators, tasks = overridden_items(session, ids)
+    return ids, {(INDICATOR, i) for i in indicators} | {(TASK, t) for t in tasks}
 
 
 def _signed(plan: m.Plan) -> date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, DateTime, Float, Integer, String, Text, func
+from sqlalchemy import JSON, BigInteger, DateTime, Float, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models import Base
@@ -36,9 +36,11 @@ class InboxUpdate(Base):
 
 
 class RegistrationRequest(Base):
-    """A '/dangky' waiting for an admin: the candidate parties are offered as buttons."""
+    """A '/dangky' waiting for an admin: the candidate parties are offered as buttons.
+    One pending request per user; a repeat is answered 'đang chờ duyệt'."""
 
     __tablename__ = "bot_registrations"
+    __table_args__ = (Index("ix_bot_registrations_status_notified", "status", "notified_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(BigInteger, index=True)
@@ -51,6 +53,9 @@ class RegistrationRequest(Base):
     party_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the admins were told (a card of its own, or a line of a digest); None:
+    # not yet — the digest job picks it up (also after a crash before the card).
+    notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ProgressDraft(Base):

@@ -29,6 +29,10 @@ class OutboxMessage(Base):
     # pending -> sending -> sent; failed (gave up), blocked (403), ambiguous (crash mid-send)
     status: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The sender that owns the row while it is 'sending' (kept after 'sent': who
+    # sent it), and until when; another sender takes it back only after that.
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     not_before: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     planned_for: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

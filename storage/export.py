@@ -112,6 +112,7 @@ def plan_to_dict(session: Session, plan: m.Plan) -> dict[str, Any]:
                 "note": r.note,
                 "source": r.source,
                 "reported_by": r.reported_by,
+                "reported_by_name": r.reported_by_name,
                 "reported_at": r.reported_at.isoformat() if r.reported_at else None,
             }
             for r in session.scalars(

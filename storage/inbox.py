@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Engine, func, insert, or_, select, update
 
 from storage.bot_models import InboxUpdate
 from storage.db import session_factory, transaction
@@ -38,9 +38,13 @@ def store_batch(engine: Engine, updates: Iterable[dict[str, Any]]) -> int:
         return 0
     with transaction(engine) as session:
         known = set(session.scalars(select(InboxUpdate.update_id).where(InboxUpdate.update_id.in_(batch))))
-        for uid, payload in batch.items():
-            if uid not in known:
-                session.add(InboxUpdate(update_id=uid, payload=payload, attempts=0, sends_done=0))
+        new = [
+            {"update_id": uid, "payload": payload, "attempts": 0, "sends_done": 0}
+            for uid, payload in batch.items()
+            if uid not in known
+        ]
+        if new:  # one multi-row statement: a flood's batch must be cheap to commit
+            session.execute(insert(InboxUpdate), new)
     return len(batch) - len(known)
 
 
@@ -132,3 +136,53 @@ def counts(engine: Engine) -> dict[str, int]:
             or 0
         )
     return {"total": int(total), "processed": int(done), "pending": int(total - done)}
+
+
+def pending_after(engine: Engine, after: int, limit: int = 200) -> list[PendingUpdate]:
+    """Unprocessed rows with update_id > `after`, in order: the worker pages
+    through a backlog with this instead of re-reading the rows it holds."""
+    with session_factory(engine)() as session:
+        rows = session.scalars(
+            select(InboxUpdate)
+            .where(InboxUpdate.processed_at.is_(None), InboxUpdate.update_id > after)
+            .order_by(InboxUpdate.update_id)
+            .limit(limit)
+        ).all()
+        return [PendingUpdate(r.update_id, dict(r.payload), r.attempts) for r in rows]
+
+
+THROTTLED = "throttled"
+
+
+def drop(
+    engine: Engine,
+    update_ids: Iterable[int],
+    worker: str,
+    exclusive: bool,
+    reason: str = THROTTLED,
+    stale_after: float = 120.0,
+) -> int:
+    """Mark rows processed without handling them (over their sender's budget), in
+    one statement: a flood costs one write per page, not two per update. Rows
+    another live worker holds are left to it (the same rule as `claim`)."""
+    ids = list(update_ids)
+    if not ids:
+        return 0
+    now = datetime.now(UTC)
+    cond = [InboxUpdate.update_id.in_(ids), InboxUpdate.processed_at.is_(None)]
+    if not exclusive:
+        cond.append(
+            or_(
+                InboxUpdate.claimed_by.is_(None),
+                InboxUpdate.claimed_by == worker,
+                InboxUpdate.claimed_at < now - timedelta(seconds=stale_after),
+            )
+        )
+    with transaction(engine) as session:
+        result = session.execute(
+            update(InboxUpdate)
+            .where(*cond)
+            .values(processed_at=now, error=reason, claimed_by=worker, claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

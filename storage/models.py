@@ -46,7 +46,8 @@ class Locality(Base):
 
 class Plan(Base):
     """One version of one plan document. A changed document of the same plan
-    (same plan_key) supersedes the old version: is_current moves to the new one."""
+    (same plan_key: place, issuer, number and year, see `storage.keys.plan_key`)
+    supersedes the old version: is_current moves to the new one."""
 
     __tablename__ = "plans"
     __table_args__ = (
@@ -59,7 +60,9 @@ class Plan(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     source: Mapped[str] = mapped_column(String(300))  # file base name
-    content_hash: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))  # of the file's bytes
+    # of its text, line endings and encoding aside (None for plans stored before 0008)
+    text_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     locality_id: Mapped[int | None] = mapped_column(ForeignKey("localities.id"), index=True)
     locality_name: Mapped[str | None] = mapped_column(String(200))
     locality_type: Mapped[str | None] = mapped_column(String(40))
@@ -262,6 +265,8 @@ class ProgressRecord(Base):
     source: Mapped[str] = mapped_column(String(20))  # 'document' | 'telegram' | 'cli'
     reported_by: Mapped[str] = mapped_column(String(64))  # Telegram user id, or the document name
     reported_by_user_id: Mapped[int | None] = mapped_column(BigInteger)
+    # The officer as residents may see him: his party in the plan ('Trạm Y tế'), at the time of the record.
+    reported_by_name: Mapped[str | None] = mapped_column(String(300))
     reported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     idempotency_key: Mapped[str | None] = mapped_column(String(120))
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from knowledge.text import fold
+from storage import audit
 from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
@@ -62,6 +63,7 @@ class Progress:
     reported_by: str
     reported_at: datetime | None
     assessment: str | None = None
+    reporter: str | None = None  # the officer's party ('Trạm Y tế'); never a Telegram id
 
 
 def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
@@ -143,6 +145,18 @@ def reporting_party_ids(session: Session, item: Item) -> set[int]:
     )
 
 
+def reporter_name(session: Session, user: UserInfo, item: Item) -> str | None:
+    """The name a record shows for its officer: the party (unit or person of the
+    plan) through which he may report the item, as an admin approved it; None for
+    an admin reporting outside his links. Kept on the record, so a later move of
+    the officer does not rewrite history; never his Telegram id, which residents
+    must not see."""
+    mine = reporting_party_ids(session, item) & set(user.party_ids)
+    if not mine:
+        return None
+    return session.scalar(select(m.Party.display).where(m.Party.id.in_(mine)).order_by(m.Party.id).limit(1))
+
+
 def may_update(session: Session, user: UserInfo, item: Item) -> bool:
     """Admins any item; officers and leaders only items their parties answer for or direct."""
     if user.role == "admin":
@@ -178,7 +192,15 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
         ).all()
         return [
             Progress(
-                r.value, r.value_text, r.status, r.note, r.source, r.reported_by, r.reported_at, r.assessment
+                r.value,
+                r.value_text,
+                r.status,
+                r.note,
+                r.source,
+                r.reported_by,
+                r.reported_at,
+                r.assessment,
+                r.reported_by_name,
             )
             for r in rows
         ]
@@ -290,15 +312,23 @@ def prepare_for_item(
 
 def _audit_refusal(engine: Engine, user: UserInfo, item: Item, action: str) -> None:
     log.warning("refused: user %s on %s %s (%s)", user.telegram_id, item.kind, item.id, action)
-    with transaction(engine) as session:
-        session.add(
-            m.AuditEvent(
-                actor=str(user.telegram_id),
-                action=action,
-                details={"item_kind": item.kind, "item_id": item.id, "item": item.name[:200]},
-                at=datetime.now(UTC),
-            )
-        )
+    audit.record(engine, str(user.telegram_id), action, **_item_details(item))
+
+
+def _item_details(item: Item | None) -> dict[str, object]:
+    if item is None:
+        return {}
+    return {"item_kind": item.kind, "item_id": item.id, "item": audit.clip(item.name)}
+
+
+def _foreign_press(
+    session: Session, user: UserInfo, token: str, draft: ProgressDraft | None, press: str
+) -> None:
+    """Someone else's card, or a token no card ever carried: refused, and recorded."""
+    action = "progress_button_unknown" if draft is None else "progress_button_not_yours"
+    owner = {"owner": draft.user_id} if draft is not None else {}
+    log.warning("%s: %s pressed %r (%s)", action, user.telegram_id, token[:24], press)
+    audit.add(session, str(user.telegram_id), action, press=press, token=audit.clip(token, 24), **owner)
 
 
 @dataclass(frozen=True)
@@ -315,22 +345,21 @@ DRAFT_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,24}")
 def confirm_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
     """Store the draft's record once. The permission is checked again: roles may
     have changed since the draft was shown."""
-    if not DRAFT_TOKEN.fullmatch(token):
-        return Confirmation("unknown")
     try:
         with transaction(engine) as session:
-            draft = session.get(ProgressDraft, token)
-            if draft is None:
-                return Confirmation("unknown")
+            draft = session.get(ProgressDraft, token) if DRAFT_TOKEN.fullmatch(token) else None
+            if draft is None or draft.user_id != user.telegram_id:
+                _foreign_press(session, user, token, draft, "confirm")
+                return Confirmation("unknown" if draft is None else "not_yours")
             item = _get_item(session, draft.item_kind, draft.item_id)
-            if draft.user_id != user.telegram_id:
-                log.warning("draft %s pressed by %s, owner %s", token, user.telegram_id, draft.user_id)
-                return Confirmation("not_yours", item)
             if draft.state == "confirmed":
                 return Confirmation("already", item, draft.value_text, draft.record_id)
             if draft.state != "pending" or item is None:
                 return Confirmation("cancelled", item)
-            if not may_update(session, user, item):
+            if not may_update(session, user, item):  # his role or links changed since the card
+                audit.add(
+                    session, str(user.telegram_id), "progress_forbidden", at="confirm", **_item_details(item)
+                )
                 return Confirmation("forbidden", item)
             record = m.ProgressRecord(
                 plan_key=item.plan_key,
@@ -346,19 +375,20 @@ def confirm_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
                 source="telegram",
                 reported_by=str(user.telegram_id),
                 reported_by_user_id=user.telegram_id,
+                reported_by_name=reporter_name(session, user, item),
                 reported_at=datetime.now(UTC),
                 idempotency_key=f"tg:{token}",
             )
             session.add(record)
             session.flush()
             draft.state, draft.record_id = "confirmed", record.id
-            session.add(
-                m.AuditEvent(
-                    actor=str(user.telegram_id),
-                    action="progress_recorded",
-                    details={"record": record.id, "item_kind": item.kind, "item_id": item.id},
-                    at=datetime.now(UTC),
-                )
+            audit.add(
+                session,
+                str(user.telegram_id),
+                "progress_recorded",
+                record=record.id,
+                item_kind=item.kind,
+                item_id=item.id,
             )
             return Confirmation("stored", item, draft.value_text, record.id)
     except IntegrityError:  # a concurrent press stored it first
@@ -366,14 +396,11 @@ def confirm_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
 
 
 def cancel_draft(engine: Engine, token: str, user: UserInfo) -> Confirmation:
-    if not DRAFT_TOKEN.fullmatch(token):
-        return Confirmation("unknown")
     with transaction(engine) as session:
-        draft = session.get(ProgressDraft, token)
-        if draft is None:
-            return Confirmation("unknown")
-        if draft.user_id != user.telegram_id:
-            return Confirmation("not_yours")
+        draft = session.get(ProgressDraft, token) if DRAFT_TOKEN.fullmatch(token) else None
+        if draft is None or draft.user_id != user.telegram_id:
+            _foreign_press(session, user, token, draft, "cancel")
+            return Confirmation("unknown" if draft is None else "not_yours")
         if draft.state == "confirmed":
             return Confirmation("already", value_text=draft.value_text)
         draft.state = "cancelled"

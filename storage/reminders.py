@@ -8,6 +8,7 @@ them into the outbox under a unique key, so planning twice adds nothing."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,6 +32,7 @@ from storage.amendments import overridden_items
 from storage.cycle_models import OutboxMessage
 
 OFFICER_ROLES = ("officer", "leader", "admin")
+DEDUP_KEY_MAX = 400  # the width of outbox.dedup_key
 OVERDUE_NOTICE_SPAN = timedelta(days=365)
 
 
@@ -54,7 +56,12 @@ class PlannedMessage:
 
     @property
     def dedup_key(self) -> str:
-        return f"{self.chat_id}|{self.kind}|{self.key_item or fold(self.item)[:200]}|{self.period}"
+        key = f"{self.chat_id}|{self.kind}|{self.key_item or fold(self.item)[:200]}|{self.period}"
+        if len(key) <= DEDUP_KEY_MAX:
+            return key
+        # a long plan key and item key: their hash, so the key fits its column
+        digest = hashlib.sha256(self.key_item.encode()).hexdigest()
+        return f"{self.chat_id}|{self.kind}|#{digest}|{self.period}"
 
     def as_json(self) -> dict[str, object]:
         return {"chat_id": self.chat_id, "kind": self.kind, "item": self.item, "text": self.text}

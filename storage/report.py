@@ -33,6 +33,7 @@ HEADERS = [
     "Người cập nhật",
 ]
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+AN_OFFICER = "Cán bộ"  # an officer's record without a party name: his Telegram id is not shown
 
 
 class ReportError(Exception):
@@ -153,8 +154,15 @@ def _row(ind: m.Indicator, rec: m.ProgressRecord | None) -> ReportRow:
         assessment=assessment,
         responsible=ind.responsible_text or "",
         updated_at=rec.reported_at.strftime("%d/%m/%Y %H:%M") if rec else "",
-        updated_by=(rec.reported_by or "") if rec else "",
+        updated_by=_updated_by(rec) if rec else "",
     )
+
+
+def _updated_by(rec: m.ProgressRecord) -> str:
+    """The officer's party ('Trạm Y tế'), or the document a figure came from."""
+    if rec.source == "document":
+        return rec.reported_by or ""
+    return rec.reported_by_name or AN_OFFICER
 
 
 _COMPARATOR_WORDS = {"<": "dưới", "<=": "tối đa", ">": "trên", ">=": "từ"}

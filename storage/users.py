@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from knowledge.model import ROLES
 from knowledge.parties import PartyRef, match_party, parse_parties
 from knowledge.text import fold
+from storage import audit
 from storage import models as m
 from storage.bot_models import RegistrationRequest
 from storage.db import session_factory, transaction
@@ -81,8 +82,7 @@ def is_special_sender(telegram_id: int) -> bool:
     return telegram_id in SPECIAL_SENDER_IDS
 
 
-def _audit(session: Session, actor: str, action: str, **details: object) -> None:
-    session.add(m.AuditEvent(actor=actor, action=action, details=details, at=datetime.now(UTC)))
+_audit = audit.add
 
 
 def _effective_role(telegram_id: int, stored: str | None, admin_ids: Collection[int]) -> str:
@@ -337,13 +337,20 @@ class Registration:
     title: str
     locality_name: str | None
     candidates: list[PartyInfo]
+    created: bool = True  # False: the user already had a request pending (this is it)
+    notified: bool = False  # the admins were told of it already
 
 
 def request_registration(
     engine: Engine, telegram_id: int, full_name: str, title: str, locality_key: str | None
 ) -> Registration:
+    """A new pending request — or, when the user has one pending already, that one
+    (one pending request per user: repeats must not reach the admins again)."""
     if is_special_sender(telegram_id):
         raise UserError("special sender ids cannot register")
+    existing = pending_registration_of(engine, telegram_id)
+    if existing is not None:
+        return existing
     candidates = candidate_parties(engine, locality_key, full_name, title)
     loc = locality_by_key(engine, locality_key) if locality_key else None
     with transaction(engine) as session:
@@ -360,11 +367,53 @@ def request_registration(
             locality_key=locality_key,
             candidates=[c.id for c in candidates],
             status="pending",
+            created_at=datetime.now(UTC),
         )
         session.add(req)
         session.flush()
         _audit(session, str(telegram_id), "registration_requested", request_id=req.id, title=title)
         return Registration(req.id, telegram_id, full_name, title, loc.name if loc else None, candidates)
+
+
+def pending_registration_of(engine: Engine, telegram_id: int) -> Registration | None:
+    with session_factory(engine)() as session:
+        req = session.scalar(
+            select(RegistrationRequest)
+            .where(RegistrationRequest.user_id == telegram_id, RegistrationRequest.status == "pending")
+            .order_by(RegistrationRequest.id)
+            .limit(1)
+        )
+        return _registration(session, req, created=False) if req is not None else None
+
+
+def pending_registration(engine: Engine, request_id: int) -> Registration | None:
+    """The request while it waits for a decision (None once decided or unknown)."""
+    with session_factory(engine)() as session:
+        req = session.get(RegistrationRequest, request_id)
+        if req is None or req.status != "pending":
+            return None
+        return _registration(session, req, created=False)
+
+
+def _registration(session: Session, req: RegistrationRequest, created: bool) -> Registration:
+    loc = (
+        session.scalar(select(m.Locality).where(m.Locality.key == req.locality_key))
+        if req.locality_key
+        else None
+    )
+    ids = [int(i) for i in req.candidates or []]
+    parties = {p.id: p for p in session.scalars(select(m.Party).where(m.Party.id.in_(ids)))} if ids else {}
+    candidates = [PartyInfo(i, parties[i].display) for i in ids if i in parties]
+    return Registration(
+        req.id,
+        req.user_id,
+        req.full_name,
+        req.title_text,
+        loc.name if loc else None,
+        candidates,
+        created=created,
+        notified=req.notified_at is not None,
+    )
 
 
 @dataclass(frozen=True)
@@ -374,6 +423,7 @@ class Decision:
     user_id: int | None = None
     party: str | None = None
     role: str | None = None
+    removed: tuple[str, ...] = ()  # links the approval replaced
 
 
 def _aliases(session: Session, party: m.Party) -> list[m.Party]:
@@ -424,6 +474,7 @@ def decide_registration(
             return Decision(False, "forbidden")
         req = session.get(RegistrationRequest, request_id)
         if req is None:
+            _audit(session, str(admin_id), "registration_unknown", request_id=request_id)
             return Decision(False, "unknown")
         if req.status != "pending":
             return Decision(False, "already", req.user_id)
@@ -437,16 +488,20 @@ def decide_registration(
             return Decision(False, "bad_party", req.user_id)
         party = session.get(m.Party, party_id)
         if party is None:
+            _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
             return Decision(False, "bad_party", req.user_id)
         linked = [party, *_aliases(session, party)]
         user = session.get(m.User, req.user_id)
         if user is None:
-            user = m.User(telegram_id=req.user_id, chat_id=req.user_id)
+            user = m.User(telegram_id=req.user_id, role="resident", chat_id=req.user_id, subscribed=False)
             session.add(user)
-        _link(session, user, linked, str(admin_id))
-        if user.role not in ("admin", "leader"):
+        before = _state(session, user)
+        # The approved party is now his post: links elsewhere go (a moved officer
+        # keeps nothing of his old commune); the role follows the new links.
+        change = set_links(session, user, linked, str(admin_id))
+        if user.role != "admin":
             user.role = _role_for(session, [p.id for p in linked])
-        user.locality_key = user.locality_key or req.locality_key
+        user.locality_key = party.locality_key
         req.status, req.decided_by, req.decided_at, req.party_id = "approved", admin_id, now, party_id
         _audit(
             session,
@@ -456,19 +511,86 @@ def decide_registration(
             user=req.user_id,
             parties=[p.id for p in linked],
             role=user.role,
+            before=before,
+            after=_state(session, user),
+            links_removed=list(change.removed),
         )
-        return Decision(True, "approved", req.user_id, party.display, user.role)
+        return Decision(True, "approved", req.user_id, party.display, user.role, change.removed)
 
 
-def _link(session: Session, user: m.User, parties: list[m.Party], by: str) -> None:
-    have = set(session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == user.telegram_id)))
-    for p in parties:
-        if p.id not in have:
-            session.add(m.UserParty(user_id=user.telegram_id, party_id=p.id, approved_by=by))
-            have.add(p.id)
+# --- links: set, never accumulated ------------------------------------------
 
 
-# --- command line: users add / users import ---------------------------------
+@dataclass(frozen=True)
+class LinkChange:
+    """Labels ('Trạm Y tế (xã Phú Lộc)') of the links a change added and removed."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+def _party_label(session: Session, party: m.Party) -> str:
+    loc = session.scalar(select(m.Locality.name).where(m.Locality.key == party.locality_key))
+    return f"{party.display} ({loc or party.locality_key})"
+
+
+def _link_labels(session: Session, telegram_id: int) -> list[str]:
+    """Every link of the user as 'Trạm Y tế (xã An Bình)', in one query."""
+    rows = session.execute(
+        select(m.Party.display, m.Locality.name, m.Party.locality_key)
+        .join(m.UserParty, m.UserParty.party_id == m.Party.id)
+        .outerjoin(m.Locality, m.Locality.key == m.Party.locality_key)
+        .where(m.UserParty.user_id == telegram_id)
+        .order_by(m.Party.id)
+    ).all()
+    return [f"{display} ({name or key})" for display, name, key in rows]
+
+
+def _linked_parties(session: Session, telegram_id: int) -> list[m.Party]:
+    return list(
+        session.scalars(
+            select(m.Party)
+            .join(m.UserParty, m.UserParty.party_id == m.Party.id)
+            .where(m.UserParty.user_id == telegram_id)
+            .order_by(m.Party.id)
+        )
+    )
+
+
+def set_links(
+    session: Session, user: m.User, parties: list[m.Party], by: str, keep: bool = False
+) -> LinkChange:
+    """Make `parties` the user's links: every other link is deleted now (a moved
+    or demoted officer keeps nothing of his old post), unless `keep` (adding)."""
+    current = {
+        up.party_id: up
+        for up in session.scalars(select(m.UserParty).where(m.UserParty.user_id == user.telegram_id))
+    }
+    wanted = {p.id: p for p in parties}
+    removed = [] if keep else [pid for pid in current if pid not in wanted]
+    removed_labels = tuple(_party_label(session, current[pid].party) for pid in sorted(removed))
+    for pid in removed:
+        session.delete(current[pid])
+    added = [p for pid, p in wanted.items() if pid not in current]
+    for p in added:
+        session.add(m.UserParty(user_id=user.telegram_id, party_id=p.id, approved_by=by))
+    session.flush()
+    return LinkChange(tuple(_party_label(session, p) for p in added), removed_labels)
+
+
+def _state(session: Session, user: m.User) -> dict[str, object]:
+    """What an audit row records before and after a change of a user."""
+    return {
+        "role": user.role,
+        "locality": user.locality_key,
+        "subscribed": bool(user.subscribed),
+        "parties": sorted(
+            session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == user.telegram_id))
+        ),
+    }
+
+
+# --- command line: users add / import / revoke / list -------------------------
 
 
 @dataclass(frozen=True)
@@ -479,6 +601,19 @@ class RosterRow:
     locality: str
     party: str | None
     subscribe: bool
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Everything one user is: a role, a locality, the digest, and all his links
+    (one roster row per link; `users add` may repeat --party)."""
+
+    telegram_id: int
+    role: str
+    locality: str
+    subscribe: bool
+    parties: tuple[tuple[int, str], ...]  # (line, party text)
+    line: int
 
 
 _TRUE = {"1", "true", "yes", "y", "x", "co", "có"}
@@ -506,7 +641,36 @@ def parse_roster_row(line: int, raw: dict[str, str | None]) -> RosterRow:
     party = get("party") or None
     if role in ("officer", "leader") and not party:
         raise UserError(f"line {line}: an {role} needs a party (the responsible unit or person)")
+    if role == "resident" and party:
+        raise UserError(f"line {line}: a resident has no party (leave the party empty, or give a role)")
     return RosterRow(line, int(tid), role, locality, party, sub in _TRUE)
+
+
+def merge_rows(rows: list[RosterRow]) -> tuple[list[Assignment], list[str]]:
+    """One Assignment per user; a user on several rows must have the same role,
+    locality and digest on each (the rows differ only by party)."""
+    first: dict[int, RosterRow] = {}
+    parties: dict[int, list[tuple[int, str]]] = {}
+    errors: list[str] = []
+    for row in rows:
+        seen = first.setdefault(row.telegram_id, row)
+        if seen is not row and (
+            seen.role != row.role
+            or fold(seen.locality) != fold(row.locality)
+            or seen.subscribe != row.subscribe
+        ):
+            errors.append(
+                f"line {row.line}: user {row.telegram_id} is on line {seen.line} with another role, "
+                "locality or subscribe (one user, one role: repeat only the party)"
+            )
+            continue
+        if row.party:
+            parties.setdefault(row.telegram_id, []).append((row.line, row.party))
+    out = [
+        Assignment(r.telegram_id, r.role, r.locality, r.subscribe, tuple(parties.get(tid, [])), r.line)
+        for tid, r in first.items()
+    ]
+    return out, errors
 
 
 def _resolve_locality(session: Session, text: str) -> m.Locality | None:
@@ -542,35 +706,72 @@ def _resolve_party(session: Session, locality_key: str, text: str) -> m.Party | 
     return best[1] if best else None
 
 
-def _apply_row(session: Session, row: RosterRow, actor: str) -> str:
-    loc = _resolve_locality(session, row.locality)
+def _resolve(session: Session, a: Assignment) -> tuple[m.Locality, list[m.Party]]:
+    """Check everything before anything is written."""
+    loc = _resolve_locality(session, a.locality)
     if loc is None:
-        raise UserError(f"line {row.line}: unknown locality {row.locality!r} (ingest its plan first)")
-    party = None
-    if row.party:
-        party = _resolve_party(session, loc.key, row.party)
+        raise UserError(f"line {a.line}: unknown locality {a.locality!r} (ingest its plan first)")
+    parties: dict[int, m.Party] = {}
+    for line, text in a.parties:
+        party = _resolve_party(session, loc.key, text)
         if party is None:
-            raise UserError(f"line {row.line}: no party {row.party!r} in {loc.name}")
-    user = session.get(m.User, row.telegram_id)
+            raise UserError(f"line {line}: no party {text!r} in {loc.name}")
+        for p in (party, *_aliases(session, party)):
+            parties.setdefault(p.id, p)
+    return loc, list(parties.values())
+
+
+def _apply(session: Session, a: Assignment, actor: str, keep_links: bool = False) -> str:
+    """Set the user to exactly `a` (his old links go, unless `keep_links` for a
+    non-resident); one audit row when anything changed."""
+    loc, parties = _resolve(session, a)
+    user = session.get(m.User, a.telegram_id)
     if user is None:
-        user = m.User(telegram_id=row.telegram_id, chat_id=row.telegram_id)
+        user = m.User(telegram_id=a.telegram_id, role="resident", chat_id=a.telegram_id, subscribed=False)
         session.add(user)
-    user.role = row.role
-    user.locality_key = loc.key
-    user.subscribed = row.subscribe
+        session.flush()
+    before = _state(session, user)
+    user.role, user.locality_key, user.subscribed = a.role, loc.key, a.subscribe
     session.flush()
-    if party is not None:
-        _link(session, user, [party, *_aliases(session, party)], actor)
-    _audit(
-        session,
-        actor,
-        "user_set",
-        user=row.telegram_id,
-        role=row.role,
-        locality=loc.key,
-        party=party.display if party else None,
-    )
-    return f"{row.telegram_id}: {row.role} of {loc.name}" + (f", linked to {party.display}" if party else "")
+    keep = keep_links and a.role != "resident"  # a resident holds no link, ever
+    change = set_links(session, user, parties, actor, keep=keep)
+    after = _state(session, user)
+    if after != before:
+        _audit(
+            session,
+            actor,
+            "user_set",
+            user=a.telegram_id,
+            before=before,
+            after=after,
+            links_added=list(change.added),
+            links_removed=list(change.removed),
+            keep_links=keep,
+        )
+    return _describe(session, user, loc, before, after, change)
+
+
+def _describe(
+    session: Session,
+    user: m.User,
+    loc: m.Locality,
+    before: dict[str, object],
+    after: dict[str, object],
+    change: LinkChange,
+) -> str:
+    """'2003: officer of An Bình, linked to Trạm Y tế (An Bình); removed Trạm Y tế (Phú Lộc)'."""
+    text = f"{user.telegram_id}: {user.role} of {loc.name}"
+    if before["role"] != user.role:
+        text += f" (was {before['role']})"
+    links = _link_labels(session, user.telegram_id)
+    text += f", linked to {', '.join(links)}" if links else ", no links"
+    if change.removed:
+        text += f"; removed {', '.join(change.removed)}"
+    if before["subscribed"] != bool(user.subscribed):
+        text += "; digest on" if user.subscribed else "; digest off"
+    if before == after:
+        text += " (unchanged)"
+    return text
 
 
 def add_user(
@@ -578,23 +779,31 @@ def add_user(
     telegram_id: int,
     role: str,
     locality: str,
-    party: str | None = None,
+    party: str | Sequence[str] | None = None,
     subscribe: bool = False,
     actor: str = "cli",
+    keep_links: bool = False,
 ) -> str:
-    row = parse_roster_row(
-        0,
-        {
-            "telegram_id": str(telegram_id),
-            "role": role,
-            "locality": locality,
-            "party": party,
-            "subscribe": "yes" if subscribe else "no",
-        },
-    )
+    """`party`: one party or several; they become the user's only links unless
+    `keep_links`."""
+    texts = [party] if isinstance(party, str) else list(party or [])
     try:
+        rows = [
+            parse_roster_row(
+                0,
+                {
+                    "telegram_id": str(telegram_id),
+                    "role": role,
+                    "locality": locality,
+                    "party": p,
+                    "subscribe": "yes" if subscribe else "no",
+                },
+            )
+            for p in texts or [None]
+        ]
+        [assignment], _ = merge_rows(rows)
         with transaction(engine) as session:
-            return _apply_row(session, row, actor)
+            return _apply(session, assignment, actor, keep_links)
     except UserError as exc:
         raise UserError(str(exc).removeprefix("line 0: ")) from None
 
@@ -602,9 +811,14 @@ def add_user(
 ROSTER_COLUMNS = ("telegram_id", "role", "locality", "party", "subscribe")
 
 
-def import_roster(engine: Engine, path: Path, actor: str = "cli") -> list[str]:
-    """All rows or nothing: every bad row is reported (by line number) and then
-    nothing is imported."""
+@dataclass(frozen=True)
+class ImportResult:
+    lines: list[str]
+    revoked: list[str]  # users holding a role who are not in the roster
+    kept: list[int]  # the same, left as they are (no --revoke-missing)
+
+
+def _read_roster(path: Path) -> list[Assignment]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -620,18 +834,99 @@ def import_roster(engine: Engine, path: Path, actor: str = "cli") -> list[str]:
             rows.append(parse_roster_row(n, raw))
         except UserError as exc:
             errors.append(str(exc))
+    assignments, merge_errors = merge_rows(rows)
+    errors += merge_errors
     if errors:
-        raise UserError("\n".join(errors))
+        raise UserError("\n".join(sorted(errors, key=_line_no)))
+    return assignments
+
+
+def _line_no(error: str) -> int:
+    found = re.match(r"line (\d+)", error)
+    return int(found.group(1)) if found else 0
+
+
+def import_roster(
+    engine: Engine, path: Path, actor: str = "cli", keep_links: bool = False, revoke_missing: bool = False
+) -> ImportResult:
+    """All rows or nothing: every bad row is reported (by line number) and then
+    nothing is imported. Each user in the file gets exactly his rows' role and
+    links; with `revoke_missing`, officers, leaders and admins not in the file
+    become residents and lose their links."""
+    assignments = _read_roster(path)
+    errors: list[str] = []
     with transaction(engine) as session:
         done = []
-        for row in rows:
-            try:  # _apply_row checks everything before it writes anything
-                done.append(_apply_row(session, row, actor))
+        for a in assignments:
+            try:  # _apply checks everything before it writes anything
+                done.append(_apply(session, a, actor, keep_links))
             except UserError as exc:
                 errors.append(str(exc))
         if errors:
             raise UserError("\n".join(errors))  # rolls the whole file back
-    return done
+        listed = {a.telegram_id for a in assignments}
+        others = [
+            u
+            for u in session.scalars(
+                select(m.User).where(m.User.role != "resident").order_by(m.User.telegram_id)
+            )
+            if u.telegram_id not in listed
+        ]
+        if not revoke_missing:
+            return ImportResult(done, [], [u.telegram_id for u in others])
+        revoked = [_revoke(session, u, actor, reason="not in roster") for u in others]
+    return ImportResult(done, revoked, [])
+
+
+def _revoke(session: Session, user: m.User, actor: str, reason: str) -> str:
+    before = _state(session, user)
+    user.role = "resident"
+    change = set_links(session, user, [], actor)
+    _audit(
+        session,
+        actor,
+        "user_revoked",
+        user=user.telegram_id,
+        before=before,
+        after=_state(session, user),
+        links_removed=list(change.removed),
+        reason=reason,
+    )
+    removed = f"; removed {', '.join(change.removed)}" if change.removed else ""
+    return f"{user.telegram_id}: resident (was {before['role']}){removed}"
+
+
+def revoke_user(engine: Engine, telegram_id: int, actor: str = "cli") -> str:
+    """Back to resident at once: the role and every link go; locality and digest stay."""
+    with transaction(engine) as session:
+        user = session.get(m.User, telegram_id)
+        if user is None:
+            raise UserError(f"no user {telegram_id}")
+        if user.role == "resident" and not _linked_parties(session, telegram_id):
+            return f"{telegram_id}: resident (unchanged)"
+        return _revoke(session, user, actor, reason="revoked")
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    telegram_id: int
+    role: str
+    locality: str | None
+    links: list[str]
+    subscribed: bool
+
+
+def list_roles(engine: Engine) -> list[RosterEntry]:
+    """Every user who holds a role or a link (a resident with a link would be a fault)."""
+    with session_factory(engine)() as session:
+        linked = select(m.UserParty.user_id)
+        q = select(m.User).where(or_(m.User.role != "resident", m.User.telegram_id.in_(linked)))
+        out = []
+        for u in session.scalars(q.order_by(m.User.telegram_id)):
+            loc = session.scalar(select(m.Locality.name).where(m.Locality.key == u.locality_key))
+            links = _link_labels(session, u.telegram_id)
+            out.append(RosterEntry(u.telegram_id, u.role, loc or u.locality_key, links, bool(u.subscribed)))
+        return out
 
 
 def locality_in_text(engine: Engine, text: str) -> tuple[LocalityInfo | None, str]:

@@ -86,7 +86,7 @@ def test_a_new_version_of_the_amendment_replaces_only_the_amendment(engine, tmp_
     _ingest(engine, tmp_path)
     _write(tmp_path / "b", "kh118.txt", AMENDMENT.format(number=118, budget="35.500"))
     [result] = ingest_paths(engine, [tmp_path / "b"])
-    assert result.ok and "supersedes" in result.message
+    assert result.status == "superseded" and "thay bản 1" in result.message
     plans = json.loads(json.dumps(export_plans(engine)))["plans"]
     assert sorted(p["doc_number"] for p in plans) == ["118/KH-UBND", "15/KH-UBND"]
 
@@ -111,3 +111,11 @@ def test_only_a_title_governed_by_the_change_is_an_amendment() -> None:
     assert is_amendment("Quyết định về việc điều chỉnh chỉ tiêu kế hoạch năm 2026")
     assert is_amendment("Kế hoạch bổ sung một số nhiệm vụ năm 2026")
     assert not is_amendment("Kế hoạch phát triển kinh tế năm 2026, điều chỉnh cơ cấu cây trồng")
+
+
+def test_a_list_names_a_restated_item_once(engine, tmp_path: Path) -> None:
+    _ingest(engine, tmp_path)
+    text = (
+        AnswerEngine(engine).ask("các nhiệm vụ của Công chức Tài chính - Kế toán", locality="xã Tiên Lữ").text
+    )
+    assert "(1 mục)" in text and "Quý IV/2026" in text and "Quý II/2026" not in text

@@ -49,7 +49,9 @@ async def test_history_and_report_after_updates(plans) -> None:
             await h.press(OFFICER, "Xác nhận")
         hist = await h.say(OFFICER, "/lichsu bảo hiểm y tế")
         assert hist[0].index("93%") < hist[0].index("90%")  # newest first
-        assert f"id {OFFICER}" in hist[0]
+        # the officer by his party in the plan; his Telegram id is for nobody to read
+        seen = (await h.say(RESIDENT, "/lichsu bảo hiểm y tế phường Đông Thọ"))[0]
+        assert "Đ/c Sâm TYT" in hist[0] and "Đ/c Sâm TYT" in seen and str(OFFICER) not in seen
         shown = await h.say(RESIDENT, "/tiendo bảo hiểm y tế phường Đông Thọ")
         assert "93%" in shown[0]
         await h.say(ADMIN, "/diaphuong Đông Thọ")

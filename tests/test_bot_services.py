@@ -9,7 +9,8 @@ import pytest
 
 from bot.cli import main as planbot
 from bot.config import ConfigError, load_config
-from handlers.common import QuestionLimiter, parse_item_ref, split_message
+from handlers.budget import Budget, RateBudgets, Sender, Verdict, classify, lane_key, parse_budgets
+from handlers.common import parse_item_ref, split_message
 from handlers.progress import achievement_words
 from storage import inbox, progress, users
 from storage.ingest import ingest_paths
@@ -225,13 +226,57 @@ def test_split_message_and_refs() -> None:
         assert parse_item_ref(forged) is None
 
 
-def test_question_limiter() -> None:
-    lim = QuestionLimiter(limit=3, window=10)
-    assert [lim.check(1, now=t)[0] for t in (0, 1, 2)] == [True, True, True]
-    assert lim.check(1, now=3)[:2] == (False, True)
-    assert lim.check(1, now=4)[:2] == (False, False)  # warned once only
-    assert lim.check(2, now=4)[0]  # others unaffected
-    assert lim.check(1, now=11)[0]
+def test_rate_budgets_notice_once_then_silence_until_refilled() -> None:
+    lim = RateBudgets({"question": Budget(3, 30), "command": Budget(2, 10)})
+    assert [lim.check(1, "question", at=t).allowed for t in (0, 1, 2)] == [True, True, True]
+    first = lim.check(1, "question", at=2)
+    assert (first.allowed, first.notify) == (False, True) and 1 <= first.wait <= 10
+    assert lim.check(1, "question", at=3) == Verdict(False, False, first.wait - 1)  # silence
+    assert lim.check(2, "question", at=3).allowed  # other users unaffected
+    assert lim.check(1, "command", at=3).allowed  # other kinds have their own budget
+    # A steady flood earns a token now and then but no second notice ...
+    steady = [lim.check(1, "question", at=3 + n) for n in range(1, 40)]
+    assert sum(v.allowed for v in steady) == 4 and not any(v.notify for v in steady)
+    # ... until the user pauses long enough for the whole budget to come back.
+    assert [lim.check(1, "question", at=200).allowed for _ in range(4)] == [True, True, True, False]
+    assert lim.check(1, "question", at=200).notify is False  # the 4th above had the notice
+    assert lim.check(9, "unknown kind", at=0).allowed
+
+
+def test_rate_budgets_memory_is_bounded() -> None:
+    lim = RateBudgets({"question": Budget(2, 10)}, max_tracked=100)
+    for user in range(1000):
+        lim.check(user, "question", at=user)  # each bucket full again 10 s later
+    assert len(lim._buckets) <= 101
+    for user in range(1000):  # all active at the same moment: still bounded
+        lim.check(user, "question", at=5000)
+    assert len(lim._buckets) <= 101
+
+
+def test_updates_are_classified_for_their_budget() -> None:
+    def msg(text: str, chat: int = 5, **extra: object) -> dict:
+        chat_type = "private" if chat > 0 else "supergroup"
+        return {
+            "update_id": 1,
+            "message": {"from": {"id": 5}, "chat": {"id": chat, "type": chat_type}, "text": text, **extra},
+        }
+
+    assert classify(msg("bảo hiểm y tế", date=1700000000)) == Sender(5, 5, "question", 1.7e9, True)
+    assert classify(msg("/tiendo bhyt")).kind == "command"
+    assert classify(msg("/help@planbot_bot")).kind == "command"
+    assert classify(msg("/dangky A - B")).kind == "registration"
+    assert classify(msg("/DANGKY@planbot_bot A - B")).kind == "registration"
+    assert classify(msg("chuyện phiếm", chat=-100)).kind == "other"  # group chatter is not answered
+    press = {"update_id": 2, "callback_query": {"id": "1", "from": {"id": 7}, "message": msg("x")["message"]}}
+    assert classify(press) == Sender(7, 5, "callback", None, True)
+    edit = {"update_id": 3, "edited_message": {"from": {"id": 5}, "chat": {"id": 5}, "edit_date": 9}}
+    assert classify(edit) == Sender(5, 5, "other", 9.0, True)
+    assert classify({"update_id": 4}) == Sender(None, None, "other", None)
+    assert lane_key(press) == "c5" and lane_key({"update_id": 4}) == "x4"
+    assert parse_budgets("question=4/60, callback=10/30")["question"] == Budget(4, 60)
+    for bad in ("question=4", "nope=1/2", "command=0/10"):
+        with pytest.raises(ValueError):
+            parse_budgets(bad)
 
 
 def test_updates_from_a_sparse_server_are_completed() -> None:
@@ -271,3 +316,16 @@ def test_the_token_is_masked_in_every_log_line(caplog) -> None:
     )
     assert RedactingFilter().filter(record)
     assert "SECRETpart" not in logging.Formatter().format(record)
+
+
+def test_budgets_from_the_environment(tmp_path: Path) -> None:
+    from bot.app import rate_budgets
+
+    env = {"TELEGRAM_BOT_TOKEN": "1:abcdefgh", "PLANBOT_BUDGETS": "command=5/60 registration=1/600"}
+    config = load_config(env=env, env_file=tmp_path / "none")
+    budgets = rate_budgets(config).budgets
+    assert budgets["command"] == Budget(5, 60) and budgets["registration"] == Budget(1, 600)
+    assert budgets["question"] == Budget(8, 30)  # the others keep their defaults
+    assert load_config(env=env | {"PLANBOT_BUDGETS": ""}, env_file=tmp_path / "none").budgets is None
+    with pytest.raises(ConfigError, match="PLANBOT_BUDGETS: 'command=5'"):
+        load_config(env=env | {"PLANBOT_BUDGETS": "command=5"}, env_file=tmp_path / "none")

@@ -38,7 +38,8 @@ LOCKED, READ_ONLY, UNREACHABLE = "bị một tiến trình khác khóa", "chỉ 
 def commands(db: str, tmp: Path) -> dict[str, tuple[list[str], bool]]:
     """name -> (arguments, whether the command writes)."""
     roster = tmp / "roster.csv"
-    roster.write_text("telegram_id,role,locality,party,subscribe\n2002,resident,Đông Thọ,,yes\n", "utf-8")
+    # a user not yet there: importing an unchanged roster writes nothing (and so meets no lock)
+    roster.write_text("telegram_id,role,locality,party,subscribe\n2004,resident,Đông Thọ,,yes\n", "utf-8")
     return {
         "ingest": (["ingest", str(SAMPLES), "--db", db], True),
         "users add": (

@@ -58,6 +58,7 @@ def _setup(engine) -> None:
                     value_text=f"{value}%",
                     source="telegram",
                     reported_by="1001",
+                    reported_by_name="Công chức LĐTBXH" if name == "Tỷ lệ hộ nghèo" else None,
                     reported_at=datetime(2024, 5, 3, tzinfo=UTC),
                 )
             )
@@ -72,7 +73,9 @@ def test_report_holds_every_indicator_with_direction(engine) -> None:
     assert by_name["Tỷ lệ hộ nghèo"].percent > 100
     assert by_name["Tỷ lệ tham gia bảo hiểm y tế"].assessment == NOT_MET
     assert by_name["Thu nhập bình quân đầu người"].assessment == NO_DATA
-    assert by_name["Tỷ lệ hộ nghèo"].updated_by == "1001"
+    # officers by their party; never a Telegram id, even for a record without a name
+    assert by_name["Tỷ lệ hộ nghèo"].updated_by == "Công chức LĐTBXH"
+    assert by_name["Tỷ lệ tham gia bảo hiểm y tế"].updated_by == "Cán bộ"
 
 
 def test_period_before_any_update_has_no_data(engine) -> None:

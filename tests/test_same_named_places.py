@@ -63,12 +63,14 @@ def test_a_new_version_supersedes_only_its_own_district(engine, tmp_path: Path) 
     ingest_paths(engine, [tmp_path])
     newer = tmp_path / "new"
     newer.mkdir()
-    _write(newer, "b2.txt", "Yên Lập", 23, "3,0", "92")
+    _write(newer, "b2.txt", "Yên Lập", 22, "3,0", "92")  # the same document, corrected
     [result] = ingest_paths(engine, [newer])
-    assert result.ok and "supersedes" in result.message
+    assert result.status == "superseded" and "thay bản 1" in result.message
     with session_factory(engine)() as s:
-        current = s.scalars(select(m.Plan.doc_number).where(m.Plan.is_current.is_(True))).all()
-    assert sorted(current) == ["11/KH-UBND", "23/KH-UBND"]
+        current = s.execute(select(m.Plan.doc_number, m.Plan.parent).where(m.Plan.is_current.is_(True))).all()
+    assert sorted(current) == [("11/KH-UBND", "huyện Đan Phượng"), ("22/KH-UBND", "huyện Yên Lập")]
+    answer = AnswerEngine(engine).ask("tỷ lệ hộ nghèo xã Tân Lập huyện Yên Lập")
+    assert "3,0" in answer.text and "3,5" not in answer.text
 
 
 def test_people_choose_by_district(engine, tmp_path: Path) -> None:

@@ -45,9 +45,13 @@ def _is_heading_like(text: str) -> bool:
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
-    """Paragraphs of the document's text lines, in order (tables are skipped)."""
-    out: list[Paragraph] = []
-    current: Paragraph | None = None
+    """Paragraphs of the document's text lines, in order (tables are skipped).
+
+    Linear in the number of lines: whether the open paragraph goes on is decided from
+    what `_Open` keeps of it (its last characters, letter counts, the text itself only
+    while it is short), never by rescanning it; its text is joined once, at the end."""
+    out: list[_Open] = []
+    current: _Open | None = None
     for block in doc.blocks:
         if block.kind != "line":
             current = None
@@ -66,15 +70,81 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             current is not None
             and not current.heading
             and not starts_item
-            and not is_dateline(current.text)
-            and _continues(current.text, text)
+            and not current.dateline
+            and current.continues(text)
         ):
-            current.text = _join(current.text, text)
-            current.end_line = block.line_no
+            current.add(text, block.line_no)
             continue
-        current = Paragraph(text=text, line_no=block.line_no, end_line=block.line_no, heading=block.heading)
+        current = _Open(text, block.line_no, block.heading)
         out.append(current)
-    return out
+    return [p.paragraph() for p in out]
+
+
+# The longest text `_BARE_MARKER` or `_DATELINE` can match in practice; past it the
+# open paragraph's text is never built to test them (a dateline of 200 characters
+# is not a dateline).
+_SHORT = 200
+_TAIL = 16  # more than the longest `_SENTENCE_END` match
+
+
+class _Open:
+    """A paragraph being built: its parts and what `_continues` needs of its text."""
+
+    def __init__(self, text: str, line_no: int, heading: bool) -> None:
+        self.parts = [text]
+        self.length = len(text)
+        self.line_no = self.end_line = line_no
+        self.heading = heading
+        self.tail = text[-_TAIL:]
+        self.letters, self.upper = _letter_counts(text)
+        self.dateline = is_dateline(text)
+
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0]
+
+    def short_text(self, limit: int) -> str | None:
+        """The text when it is shorter than `limit` (cheap to build), else None."""
+        return self.text() if self.length < limit else None
+
+    def heading_like(self) -> bool:
+        return self.letters >= 4 and self.upper == self.letters
+
+    def continues(self, nxt: str) -> bool:
+        """`_continues(self.text(), nxt)`, without reading the whole text."""
+        short = self.short_text(_SHORT)
+        if short is not None and _BARE_MARKER.match(short):
+            return True
+        if self.heading_like() and not _is_heading_like(nxt):
+            return False
+        short = self.short_text(90)
+        if short is not None and _SECTION_HEADING.match(short) and nxt[:1].isupper():
+            return False
+        if not _SENTENCE_END.search(self.tail):
+            return True
+        return nxt[:1].islower() or (self.tail.endswith(":") and nxt[:1].isdigit())
+
+    def add(self, text: str, line_no: int) -> None:
+        sep = "" if self.tail.endswith("-") and not self.tail.endswith(" -") else " "
+        self.parts += [sep, text] if sep else [text]
+        self.length += len(sep) + len(text)
+        self.tail = (self.tail + sep + text)[-_TAIL:]
+        letters, upper = _letter_counts(text)
+        self.letters += letters
+        self.upper += upper
+        self.end_line = line_no
+        short = self.short_text(_SHORT)
+        self.dateline = short is not None and is_dateline(short)
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph(text=self.text(), line_no=self.line_no, end_line=self.end_line, heading=self.heading)
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(letters, upper-case letters): `_is_heading_like` of a joined text from its parts."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters), sum(1 for c in letters if c.isupper())
 
 
 # The date line under a news headline ('15/01/2025 09:12', 'Thứ Ba, 14/01/2025, 16:45 (GMT+7)',

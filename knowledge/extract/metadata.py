@@ -15,23 +15,26 @@ from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
+from knowledge import places
 from knowledge.extract.loose import Dual, bare_now, is_bare, reading_bare
 from knowledge.model import Conflict, Document, PlanMeta
 from knowledge.text import LEGACY_GLYPHS, clean, fold, nfc
 
 # Longest first so 'thị trấn' wins over a bare word.
-LOCALITY_TYPES = ("thị trấn", "thị xã", "thành phố", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
-_COMMUNE_TYPES = ("xã", "phường", "thị trấn", "đặc khu")
-_DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")
+LOCALITY_TYPES = places.KINDS
+_COMMUNE_TYPES = places.COMMUNE_KINDS
+_DISTRICT_TYPES = places.DISTRICT_KINDS
 # Abbreviations used on the place-and-date line.
-_ABBREVIATIONS = {"p": "phường", "x": "xã", "tt": "thị trấn", "q": "quận", "h": "huyện", "tx": "thị xã"}
-# Cities run by the central government: a parent city that is also the province.
-CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
+_ABBREVIATIONS = {k: v for k, v in places.ABBREVIATIONS.items() if k != "tp"}
 
 _TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
 # Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
 _NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
-_TYPED_NAME = Dual(rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT}))\s+({_NAME})")
+_TYPED_NAME = Dual(
+    rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{_TYPE_ALT})|TP\.?(?=\s)|TP\.(?=\w))(?:\s+|(?<=\.))({_NAME})"
+)
+# The words after a type, across one line break: 'tỉnh Nghệ' / 'An' in hard-wrapped text.
+_WRAPPED_NAME = re.compile(r"[ \t]*\n[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})")
 _UPPER_TYPED = Dual(rf"^({_TYPE_ALT})\s+(.+)$", re.IGNORECASE)
 _COUNCIL = Dual(r"^(?:HĐND\s*[-–—,]\s*)?(?:(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|UBND)\b\s*(.*)$", re.IGNORECASE)
 _PLACE_DATE = Dual(
@@ -196,17 +199,15 @@ class _Unit:
     council: bool  # 'ỦY BAN NHÂN DÂN …' (issues plans), not 'ĐẢNG BỘ …'
 
 
-def _level(kind: str, name: str) -> int:
-    """3 commune, 2 district, 1 province (and the centrally run cities)."""
-    if kind in _COMMUNE_TYPES:
-        return 3
-    if kind == "tỉnh" or (kind == "thành phố" and fold(name) in {fold(c) for c in CENTRAL_CITIES}):
-        return 1
-    return 2
+def _level(kind: str | None, name: str) -> int:
+    """3 commune, 2 district, 1 province (and the centrally run cities), as the list says."""
+    return places.level(kind, name)
 
 
-_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)\.?\s+|^(P|X|Q|H)\.\s*", re.IGNORECASE)
-_FULL_TYPE = {**_ABBREVIATIONS, "tp": "thành phố"}
+_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)(?:\.\s*|\s+)|^(P|X|Q|H)\.\s*", re.IGNORECASE)
+_FULL_TYPE = places.ABBREVIATIONS
+# 'ỦY BAN NHÂN' / 'DÂN': the council's name broken over two lines by a narrow header column.
+_COUNCIL_BROKEN = Dual(r"^(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?$|^HỘI\s+ĐỒNG(?:\s+NHÂN)?$", re.IGNORECASE)
 
 
 def _typed_header_names(rest: str) -> list[tuple[str, str]]:
@@ -231,6 +232,9 @@ def _header_unit(lines: list[_Line], i: int) -> list[_Unit]:
     """The units a header line names: 'UBND XÃ MỸ HÒA', or 'ỦY BAN NHÂN DÂN' over 'XÃ MỸ HÒA'
     (the motto of the right-hand column may come between them)."""
     text = lines[i].text
+    if _COUNCIL_BROKEN.match(text) and i + 1 < len(lines):
+        text = f"{text} {lines[i + 1].text}"
+        i += 1
     m = _COUNCIL.match(text)
     pm = None if m else _PARTY_HEAD.match(text)
     if not (m or pm):
@@ -262,25 +266,54 @@ def _issuer_unit(units: list[_Unit]) -> _Unit | None:
     return max(pool, key=lambda u: _level(u.kind, u.name), default=None)
 
 
+# A place-and-date line that text extraction cut short: 'Đồng Tháp,' / 'Nghệ An, ngày 26'.
+_DATELINE_CUT = Dual(r"^[^,;:()]{2,50}?,\s*(?:ngày\s*\d{0,2})?$", re.IGNORECASE)
+# Lines searched for the place-and-date line.
+_DATELINE_ZONE = 80
+
+
+def _dateline_at(lines: list[_Line], i: int) -> tuple[str, re.Match[str]] | None:
+    """The place-and-date line at i, joined with the next line where it was cut
+    ('Nghệ An, ngày 26' / 'tháng 11 năm 2025'); its place has at most six words."""
+    text = lines[i].text
+    m = _PLACE_DATE.match(text)
+    if m is None and i + 1 < len(lines) and _DATELINE_CUT.match(text):
+        text = f"{text} {lines[i + 1].text}"
+        m = _PLACE_DATE.match(text)
+    if m is None or len(m.group(1).split()) > 6:
+        return None
+    return text, m
+
+
+def _datelines(lines: list[_Line]) -> list[tuple[int, str, re.Match[str]]]:
+    found = ((i, _dateline_at(lines, i)) for i in range(min(len(lines), _DATELINE_ZONE)))
+    return [(i, *hit) for i, hit in found if hit]
+
+
+def _split_place(place: str) -> tuple[str | None, str]:
+    """'P. Thạch Khôi' -> ('phường', 'Thạch Khôi'); 'Hưng Đông' -> (None, 'Hưng Đông')."""
+    words = place.split()
+    for n in (2, 1):
+        kind = _type_of(" ".join(words[:n]))
+        if kind and len(words) > n:
+            return kind, " ".join(words[n:])
+    head = re.match(r"^(TT|TX|TP|P|X|Q|H)\.\s*(.+)$", place)
+    if head:
+        return places.ABBREVIATIONS[head.group(1).lower()], head.group(2)
+    return None, place
+
+
 def _place_line(lines: list[_Line]) -> tuple[str | None, str | None]:
-    """Type and name from 'P. Thạch Khôi, ngày …' / 'Hưng Đông, ngày …'."""
-    for line in lines[:80]:
-        m = _PLACE_DATE.match(line.text)
-        if not m:
-            continue
-        place = m.group(1).strip()
-        words = place.split()
-        if len(words) > 6:
-            continue
-        for n in (2, 1):
-            head = " ".join(words[:n])
-            kind = _type_of(head)
-            if kind and len(words) > n:
-                return kind, " ".join(words[n:])
-        head = re.match(r"^(TT|TX|P|X|Q|H)\.\s*(.+)$", place)
-        if head:
-            return _ABBREVIATIONS[head.group(1).lower()], head.group(2)
-        return None, place
+    """Type and name from 'P. Thạch Khôi, ngày …' / 'Hưng Đông, ngày …'; a place the narrow
+    column broke ('Thành phố Hồ Chí' / 'Minh, ngày …') is joined where the list knows it."""
+    for i, _text, m in _datelines(lines)[:1]:
+        kind, name = _split_place(m.group(1).strip())
+        prev = lines[i - 1].text if i else ""
+        if not places.known(kind, name) and 0 < len(prev.split()) <= 4 and prev[-1:].isalpha():
+            joined = _split_place(f"{prev} {m.group(1).strip()}")
+            if places.known(*joined):
+                return joined
+        return kind, name
     return None, None
 
 
@@ -297,25 +330,64 @@ def _proper_name(words: str) -> str:
     return " ".join(kept)
 
 
+def _mention_kind(word: str) -> str:
+    return "thành phố" if word.rstrip(".").upper() == "TP" else _kind(word)
+
+
 def _typed_mentions(text: str) -> list[tuple[str, str]]:
-    """Every 'phường Đông Thọ' / 'thành phố Vinh' mention as (type, name as written)."""
+    """Every 'phường Đông Thọ' / 'thành phố Vinh' / 'TP Hồ Chí Minh' mention as (type, name
+    as written). Hard-wrapped text breaks names ('tỉnh Nghệ' / 'An', 'tỉnh' / 'Thực hiện'):
+    a name is carried over a line break only where the list knows the place it makes."""
     out: list[tuple[str, str]] = []
     for m in _TYPED_NAME.finditer(text):
+        kind = _mention_kind(m.group(1))
         name = _proper_name(m.group(2))
         if not name:
             continue
-        if _is_upper(name) and len(name) > 3:
+        if "\n" in text[m.end(1) : m.start(2)]:
+            name = _known_prefix(kind, name.split()) or ""  # the type ended the line
+        elif not places.known(kind, name):
+            name = _carried_over(kind, name, text[m.start(2) + len(name) :]) or name
+        if not name or (_is_upper(name) and len(name) > 3):
             continue  # upper-case headers are read separately
-        out.append((_kind(m.group(1)), name))
+        out.append((kind, name))
     return out
 
 
-def _display_name(name: str, mentions: list[tuple[str, str]]) -> str:
-    """The name as the running text writes it ('Đông Thọ'), else title case."""
+def _known_prefix(kind: str, words: list[str]) -> str | None:
+    """The longest leading words naming a place of the list."""
+    for n in range(len(words), 0, -1):
+        if places.known(kind, " ".join(words[:n])):
+            return " ".join(words[:n])
+    return None
+
+
+def _carried_over(kind: str, name: str, rest: str) -> str | None:
+    """'Nghệ' + 'An' on the next line -> 'Nghệ An', when the list knows it."""
+    m = _WRAPPED_NAME.match(rest)
+    if not m:
+        return None
+    more = m.group(1).split()
+    more = more[: next((i for i, w in enumerate(more) if not w[:1].isupper()), len(more))]
+    for n in range(len(more), 0, -1):
+        joined = f"{name} {' '.join(more[:n])}"
+        if places.known(kind, joined):
+            return joined
+    return None
+
+
+def _display_name(name: str, mentions: list[tuple[str, str]], kind: str | None = None) -> str:
+    """The name as the running text writes it ('Đông Thọ'); the list's spelling for a short
+    form ('HCM') or a name the document only writes in capitals; else title case."""
+    listed = places.canonical_name(kind, name) if kind else None
+    if listed and places.key(listed) != places.key(name):
+        return listed  # 'TP. HCM' -> 'Hồ Chí Minh'
     key = fold(name)
-    written = Counter(n for _, n in mentions if fold(n) == key)
+    written = Counter(n for _, n in mentions if fold(n) == key and not _is_upper(n))
     if written:
         return written.most_common(1)[0][0]
+    if listed:
+        return listed
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
@@ -390,42 +462,66 @@ def _header_place(lines: list[_Line], title: str | None) -> _Place | None:
     if issuer is None:
         return None
     level = _level(issuer.kind, issuer.name)
-    if level < 3:
+    if level == 2:  # a province's plan is the province's, whatever commune its title names
         subject = _subject_commune(lines, title)
         if subject:
-            return _Place(subject[0], subject[1], (issuer.kind, issuer.name) if level == 2 else None)
+            return _Place(subject[0], subject[1], (issuer.kind, issuer.name))
     above = [u for u in units if _level(u.kind, u.name) == 2 and level == 3]
     return _Place(issuer.kind, issuer.name, (above[0].kind, above[0].name) if above else None)
 
 
 def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | None) -> _Place:
-    place = _labelled_place(lines) or _header_place(lines, title)
+    """The place of the plan, from the first of: a labelled field, the issuing header, the title
+    ('… trên địa bàn tỉnh Nghệ An'), the place-and-date line ('Nghệ An, ngày …'), the body."""
+    place = (
+        _labelled_place(lines)
+        or _header_place(lines, title)
+        or _title_place(title)
+        or _dateline_place(lines, mentions)
+        or _body_place(lines, mentions)
+    )
     if place is None:
-        kind, name = _place_line(lines)
-        place = _Place(kind, name) if name else None
-    if place is None:
-        return _Place(*_mentioned_commune(lines, mentions, title))
-    if place.kind is None:
-        key = fold(place.name)
-        kinds = Counter(k for k, n in mentions if fold(n) == key)
-        place.kind = kinds.most_common(1)[0][0] if kinds else None
-    place.name = _display_name(place.name or "", mentions)
+        return _Place(None, None)
+    place.name = _display_name(place.name or "", mentions, place.kind)
     if place.parent:
-        place.parent = (place.parent[0], _display_name(place.parent[1], mentions))
+        place.parent = (place.parent[0], _display_name(place.parent[1], mentions, place.parent[0]))
     return place
 
 
-def _mentioned_commune(
-    lines: list[_Line], mentions: list[tuple[str, str]], title: str | None
-) -> tuple[str | None, str | None]:
-    """No header (a news article, a bare list): the commune the title names, else one
-    'UBND xã X' names that the text repeats, else the commune mentioned most.
-
-    A single 'Chủ tịch UBND phường Đỗ Thị Thu Trang' is a person after the unit."""
+def _title_place(title: str | None) -> _Place | None:
+    """A commune the title names, else the unit of the list it names ('… tỉnh Nghệ An',
+    '… TP Hồ Chí Minh'); a district's or province's name the list does not know is no place."""
     kind, name = _title_locality(title)
     if kind and name:
-        return kind, name
+        return _Place(kind, name)
+    listed = [(k, n) for k, n in _typed_mentions(title or "") if places.known(k, n)]
+    if not listed:
+        return None
+    kind, name = max(listed, key=lambda u: _level(*u))
+    return _Place(kind, name)
+
+
+def _dateline_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
+    """'P. Thạch Khôi, ngày …'; a name without its type takes the type the text gives it
+    ('Hưng Đông' of 'xã Hưng Đông'), else the list's ('Nghệ An' is a province)."""
+    kind, name = _place_line(lines)
+    if not name:
+        return None
+    if kind is None:
+        kinds = Counter(k for k, n in mentions if fold(n) == fold(name))
+        kind = kinds.most_common(1)[0][0] if kinds else places.kind_of(name)
+    return _Place(kind, name)
+
+
+def _body_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
+    """No header, title or dateline (a news article, a bare list): a commune that 'UBND xã X'
+    names and the text repeats, else the commune named most that the list knows, else one the
+    text names more than once; else the province or district of the list named most.
+
+    A single 'Chủ tịch UBND phường Đỗ Thị Thu Trang' is a person after the unit, and a single
+    'phường Xây dựng' a word after the type: neither is a place."""
     communes = Counter((k, fold(n)) for k, n in mentions if k in _COMMUNE_TYPES)
+    written = {(k, fold(n)): n for k, n in mentions}
     pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
     named = [
         (_kind(m.group(1)), _proper_name(m.group(2)))
@@ -434,11 +530,16 @@ def _mentioned_commune(
     ]
     repeated = [(k, n) for k, n in named if communes[(k, fold(n))] > 1]
     if repeated:
-        return repeated[0]
-    if communes:
-        (k, key), _ = communes.most_common(1)[0]
-        return k, next(n for kk, n in mentions if kk == k and fold(n) == key)
-    return named[0] if named else (None, None)
+        return _Place(*repeated[0])
+    ranked = communes.most_common()
+    for (k, f), count in ranked:
+        if places.known(k, written[(k, f)]) or count > 1:
+            return _Place(k, written[(k, f)])
+    above = Counter((k, fold(n)) for k, n in mentions if k not in _COMMUNE_TYPES and places.known(k, n))
+    if above:
+        (k, f), _ = max(above.items(), key=lambda kv: (kv[1], -_level(kv[0][0], written[kv[0]])))
+        return _Place(k, written[(k, f)])
+    return None
 
 
 def _joined(lines: list[_Line]) -> str:
@@ -447,7 +548,7 @@ def _joined(lines: list[_Line]) -> str:
 
 def _bare_central_city(text: str) -> str | None:
     """'(quận Long Biên, Hà Nội)': a central city written after a district without its type."""
-    cities = "|".join(re.escape(c.title()) for c in CENTRAL_CITIES)
+    cities = "|".join(re.escape(c) for c in places.central_cities())
     m = re.search(
         rf"(?i:quận|huyện|thị\s+xã)\s+[^,;()\n]{{2,30}},\s*(?:TP\.?\s*|(?i:thành\s+phố)\s+)?({cities})(?!\w)",
         text,
@@ -458,19 +559,23 @@ def _bare_central_city(text: str) -> str | None:
 def _parent_and_province(
     place: _Place, mentions: list[tuple[str, str]], text: str = ""
 ) -> tuple[str | None, str | None]:
+    """The district above a commune (stated, else the one named most) and the province: a
+    province's own name; else one the document names ('tỉnh Gia Lai', '(quận Long Biên, Hà
+    Nội)') where the list has the place; else the one it names most; else the one province
+    the list gives the place."""
     kind, name = place.kind, place.name
+    if kind and name and _level(kind, name) == 1:
+        return None, places.canonical_name(kind, name) or name
     own = (kind, fold(name))
     counts: Counter[tuple[str, str]] = Counter()
     provinces: Counter[str] = Counter()
-    central = {fold(c) for c in CENTRAL_CITIES}
     for k, n in mentions:
         if (k, fold(n)) == own:
             continue
-        if k == "tỉnh" or (k == "thành phố" and fold(n) in central):
+        if _level(k, n) == 1:
             provinces[n] += 1
         if k in _DISTRICT_TYPES:
             counts[(k, n)] += 1
-    province = provinces.most_common(1)[0][0] if provinces else _bare_central_city(text)
     parent: str | None = None
     if kind in _COMMUNE_TYPES and place.parent:
         parent = f"{place.parent[0]} {place.parent[1]}"
@@ -479,9 +584,30 @@ def _parent_and_province(
         rank = {t: i for i, t in enumerate(("huyện", "quận", "thị xã", "thành phố"))}
         (pk, pn), _ = max(counts.items(), key=lambda kv: (kv[1], -rank[kv[0][0]]))
         parent = f"{pk} {pn}"
-    elif kind in _DISTRICT_TYPES and province:
-        parent = f"{'thành phố' if fold(province) in central else 'tỉnh'} {province}"
+    if not provinces and (city := _bare_central_city(text)):
+        provinces[city] += 1
+    province = _province(kind, name, parent, provinces)
+    if kind in _DISTRICT_TYPES and province:
+        parent = places.province_label(province)
     return parent, province
+
+
+def _province(kind: str | None, name: str | None, parent: str | None, written: Counter[str]) -> str | None:
+    """The province as the document writes it ('Thừa Thiên Huế'), or as the list spells it."""
+    listed = {u.province for u in places.units_of(kind, name, parent)} if kind and name else set()
+    known = [(n, places.admin_units().province(n)) for n, _ in written.most_common()]
+    known = [(n, p) for n, p in known if p]
+    for n, p in known:
+        if p.province in listed:
+            return n if not _is_upper(n) else p.name
+    if known:
+        n, p = known[0]
+        return n if not _is_upper(n) else p.name
+    # a province the list does not have ('tỉnh Hà Tây' before 2008), written in the running text
+    unlisted = [n for n, _ in written.most_common() if not _is_upper(n)]
+    if unlisted:
+        return unlisted[0]
+    return places.province_of(kind, name, parent) if kind and name else None
 
 
 def _spelling_conflict(
@@ -758,10 +884,8 @@ def _valid_date(d: str | None, mth: str | None, y: str | None) -> date | None:
 
 
 def _signed_date(lines: list[_Line]) -> date | None:
-    for line in lines[:80]:
-        m = _PLACE_DATE.match(line.text)
-        if m and len(m.group(1).split()) <= 6:
-            return _valid_date(m.group(2), m.group(3), m.group(4))
+    for _i, _text, m in _datelines(lines)[:1]:
+        return _valid_date(m.group(2), m.group(3), m.group(4))
     # 'Ban hành kèm theo Quyết định số 23/QĐ-UBND ngày 06 tháng 02 năm 2023'
     for i, line in enumerate(lines):
         if _ANNEX_NUMBER.search(line.text):
@@ -781,10 +905,10 @@ def _issue_dates(lines: list[_Line]) -> list[tuple[tuple[str, str, str], str, in
     """(day, month, year) as written — blanks kept empty — from the place-and-date line and
     the 'Kèm theo Kế hoạch/Quyết định số … ngày …' lines, with the text and line number."""
     out: list[tuple[tuple[str, str, str], str, int]] = []
+    datelines = {i: text for i, text, _m in _datelines(lines)}
     for i, line in enumerate(lines):
-        is_place_line = i < 80 and _PLACE_DATE.match(line.text) and len(line.text.split(",")[0].split()) <= 6
-        if is_place_line:
-            window = line.text
+        if i in datelines:
+            window = datelines[i]
         elif _ANNEX_NUMBER.search(line.text):
             window = " ".join(x.text for x in lines[i : i + 2])
         else:

@@ -336,3 +336,11 @@ def _indicator(s: Stated, no: str, group: str | None, line: int, index: int) -> 
         ind.target_max = t.max_value
     ind.other_targets = [OtherTarget(source=f"line {line}", text=x) for x in s.extra]
     return ind
+
+
+def indicators_in(p: Paragraph, group: str | None, base: int) -> list[Indicator]:
+    """The indicators one item of a targets section states (for readers of other outlines)."""
+    body = strip_marker(p.text)[1]
+    if _not_item(p.text) or _GENERAL.match(body):
+        return []
+    return _indicators_of(p, marker_rank(p.text) is not None, group, base)

@@ -9,7 +9,9 @@ lists) is ignored."""
 
 from __future__ import annotations
 
-from knowledge.extract.table_grid import grids
+from knowledge.extract.lines import Paragraph
+from knowledge.extract.prose_indicators import indicators_in
+from knowledge.extract.table_grid import Grid, grids
 from knowledge.extract.table_indicators import extract_indicators, is_indicator_table
 from knowledge.extract.table_results import (
     extract_progress,
@@ -18,7 +20,8 @@ from knowledge.extract.table_results import (
     planned_year,
 )
 from knowledge.extract.table_tasks import extract_tasks, is_task_table
-from knowledge.model import Document, LayoutResult, Task
+from knowledge.model import Document, Indicator, LayoutResult, Task
+from knowledge.text import fold
 
 
 def extract(doc: Document) -> LayoutResult:
@@ -34,12 +37,46 @@ def extract(doc: Document) -> LayoutResult:
         elif is_indicator_table(grid):
             result.indicators.extend(extract_indicators(grid, f"tab{grid.index}-I"))
             previous = None
+        elif is_stated_target_table(grid):
+            result.indicators.extend(stated_targets(grid))
+            previous = None
         elif is_task_table(grid):
             carried = _last_task_rows(previous[1]) if previous and previous[0] == grid.raw_header else None
             tasks, _groups = extract_tasks(grid, f"tab{grid.index}-T", carried)
             result.tasks.extend(tasks)
             previous = (grid.raw_header, tasks)
     return result
+
+
+def is_stated_target_table(grid: Grid) -> bool:
+    """'TT | Chỉ tiêu | Chủ trì': the rows state their targets in words ('Kinh tế số chiếm
+    45% GRDP tỉnh') and give the unit in charge; no unit or target column."""
+    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    if col is None or "responsible" not in grid.roles or any(r in grid.roles for r in ("unit", "target")):
+        return False
+    return fold(grid.header[col]).startswith(("chi tieu", "muc tieu", "ten chi tieu", "noi dung chi tieu"))
+
+
+def stated_targets(grid: Grid) -> list[Indicator]:
+    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    assert col is not None
+    out: list[Indicator] = []
+    for row in grid.rows:
+        text = row.cells[col] if col < len(row.cells) else ""
+        if not text.strip():
+            continue
+        found = indicators_in(Paragraph(text=text, line_no=0, end_line=0), None, len(out))
+        for ind in found:
+            ind.responsible = ind.responsible or grid.cell(row, "responsible") or None
+            ind.coordinating = ind.coordinating or grid.cell(row, "coordinating") or None
+            ind.source_ref = f"table {grid.index}"
+        out.extend(found)
+    for n, ind in enumerate(out, 1):
+        old, ind.key = ind.key, f"tab{grid.index}-S{n:03d}"
+        for child in out:
+            if child.parent_key == old:
+                child.parent_key = ind.key
+    return out
 
 
 def _last_task_rows(tasks: list[Task]) -> list[Task]:

@@ -12,7 +12,8 @@ In-process use (pytest-asyncio):
         fake.push_callback(user_id=42, data=data)
 
 Fault injection: `fake.fail("sendMessage", status=429, retry_after=1, times=1)`
-or `status=500`; `fake.fail("*", ...)` for every method.
+or `status=500`; `fake.fail("*", ...)` for every method. Latency:
+`fake.slow("sendMessage", 0.2)` answers each call after 0.2 s (recorded on arrival).
 
 Standalone (another process can drive it over HTTP):
 
@@ -20,7 +21,7 @@ Standalone (another process can drive it over HTTP):
 
 Control endpoints (JSON): POST /_control/message {user_id, text, chat_id?},
 POST /_control/callback {user_id, data, message_id?}, GET /_control/requests,
-POST /_control/fail {method, status, retry_after?, times?, echo_path?}, GET /_control/state.
+POST /_control/fail {method, status, retry_after?, times?, chat_id?, echo_path?}, GET /_control/state.
 
 HTML (parse_mode HTML in sendMessage, editMessageText) is checked as Telegram
 does: a cut tag or entity, an unknown tag, tags out of order or a text over
@@ -137,18 +138,29 @@ class Fault:
     status: int
     retry_after: int | None
     times: int
+    chat_id: int | None = None  # only calls to this chat (None: any)
     echo_path: bool = False  # an HTML error page quoting the path, as some proxies send
 
 
 class FakeBotApi:
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, chat_interval: float = 0.0, first_update_id: int = 1
+    ) -> None:
+        """`chat_interval`: Telegram's per-chat flood limit — a send to a chat less than
+        this many seconds after the previous one answers 429 with retry_after.
+        `first_update_id`: above the ids a database already holds (a bot restarted
+        against a new stand-in)."""
         self.host, self.port = host, port
+        self.chat_interval = chat_interval
+        self._chat_last: dict[int, float] = {}
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []  # not yet acknowledged
         self.acknowledged_below = 0  # every update_id < this was confirmed by an offset
         self.webhook: dict[str, Any] | None = None
         self.faults: list[Fault] = []
-        self._update_ids = itertools.count(1)
+        self.delays: dict[str, float] = {}  # method -> seconds before answering
+        self._update_ids = itertools.count(first_update_id)
+        self.last_update_id = first_update_id - 1  # of the updates queued so far
         self._message_ids = itertools.count(1000)
         self._callback_ids = itertools.count(1)
         self._new_update = asyncio.Event()
@@ -204,7 +216,7 @@ class FakeBotApi:
     ) -> int:
         """Queue a text message (a command gets its bot_command entity). Returns the update_id."""
         chat_id = user_id if chat_id is None else chat_id
-        chat: dict[str, Any] = {"id": chat_id, "type": "private" if chat_id > 0 else "group"}
+        chat: dict[str, Any] = {"id": chat_id, "type": _chat_type(chat_id)}
         if chat_id > 0:
             chat["first_name"] = first_name or f"User{user_id}"
         else:
@@ -221,15 +233,19 @@ class FakeBotApi:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(text[:length])}]
         return self._push({"message": message})
 
-    def push_callback(self, user_id: int, data: str, message_id: int | None = None) -> int:
+    def push_callback(
+        self, user_id: int, data: str, message_id: int | None = None, chat_id: int | None = None
+    ) -> int:
         """Queue a button press. The message is the bot's message holding the button
-        when known (the last message sent to the user otherwise)."""
-        msg = self.messages.get((user_id, message_id)) if message_id else None
+        when known (the last message sent to the chat otherwise); `chat_id` for a
+        button on a message in a group."""
+        chat_id = user_id if chat_id is None else chat_id
+        msg = self.messages.get((chat_id, message_id)) if message_id else None
         if msg is None:
-            msg = self.last_message(user_id) or {
+            msg = self.last_message(chat_id) or {
                 "message_id": next(self._message_ids),
                 "date": int(time.time()),
-                "chat": {"id": user_id, "type": "private"},
+                "chat": {"id": chat_id, "type": _chat_type(chat_id)},
                 "text": "?",
             }
         query = {
@@ -243,6 +259,7 @@ class FakeBotApi:
 
     def _push(self, body: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
+        self.last_update_id = update_id
         self.updates.append({"update_id": update_id, **body})
         self._new_update.set()
         return update_id
@@ -253,13 +270,19 @@ class FakeBotApi:
         status: int = 500,
         retry_after: int | None = None,
         times: int = 1,
+        chat_id: int | None = None,
         echo_path: bool = False,
     ) -> None:
         """The next `times` calls of `method` ('*': any) answer with `status`
-        (429 carries parameters.retry_after). `echo_path`: instead of Telegram's
-        JSON, an HTML page that quotes the request path — token included — as a
-        reverse proxy's error page does."""
-        self.faults.append(Fault(method, status, retry_after, times, echo_path))
+        (429 carries parameters.retry_after); with `chat_id`, only calls to that
+        chat. `echo_path`: instead of Telegram's JSON, an HTML page that quotes the
+        request path — token included — as a reverse proxy's error page does."""
+        self.faults.append(Fault(method, status, retry_after, times, chat_id, echo_path))
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer every call of `method` after `seconds` (a real server's latency
+        keeps requests in flight long enough for races to show)."""
+        self.delays[method] = seconds
 
     # --- what tests read ----------------------------------------------------
 
@@ -349,18 +372,30 @@ class FakeBotApi:
                     params[k] = int(v)
         return params
 
-    def _fault_for(self, method: str) -> Fault | None:
+    def _fault_for(self, method: str, params: dict[str, Any]) -> Fault | None:
+        chat = _int(params.get("chat_id"))
         for f in self.faults:
-            if f.times > 0 and f.method in (method, "*"):
+            if f.times > 0 and f.method in (method, "*") and f.chat_id in (None, chat):
                 f.times -= 1
                 return f
+        return self._flood_fault(method, chat)
+
+    def _flood_fault(self, method: str, chat: int | None) -> Fault | None:
+        """The per-chat limit (`chat_interval`), as Telegram answers it: 429 + retry_after."""
+        if not self.chat_interval or chat is None or not method.startswith("send"):
+            return None
+        now = time.monotonic()
+        wait = self._chat_last.get(chat, -1e9) + self.chat_interval - now
+        if wait > 0:
+            return Fault(method, 429, max(1, int(wait + 0.999)), 1, chat)
+        self._chat_last[chat] = now
         return None
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await self._params(request)
         call = Call(method, params)
-        fault = self._fault_for(method)
+        fault = self._fault_for(method, params)
         if fault is not None:
             call.status = fault.status
             self._record(call)
@@ -398,6 +433,8 @@ class FakeBotApi:
             self._record(call)
         else:
             self._record(call)
+            if self.delays.get(method):
+                await asyncio.sleep(self.delays[method])
             result = await handler(params)
         if isinstance(result, web.Response):
             return result
@@ -452,7 +489,7 @@ class FakeBotApi:
         msg: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": cid, "type": "private" if cid > 0 else "group"},
+            "chat": {"id": cid, "type": _chat_type(cid)},
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "Planbot", "username": BOT_USERNAME},
             **extra,
         }
@@ -542,6 +579,7 @@ class FakeBotApi:
             int(b.get("status", 500)),
             b.get("retry_after"),
             int(b.get("times", 1)),
+            b.get("chat_id"),
             bool(b.get("echo_path", False)),
         )
         return web.json_response({"ok": True})
@@ -596,3 +634,10 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _chat_type(chat_id: int) -> str:
+    """As on Telegram: users' chats are positive, supergroups -100…, basic groups other negatives."""
+    if chat_id > 0:
+        return "private"
+    return "supergroup" if chat_id <= -1_000_000_000_000 else "group"

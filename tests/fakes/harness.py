@@ -14,6 +14,8 @@ from typing import Any
 from bot.app import build_application
 from bot.config import Config
 from bot.poller import InboxPoller
+from handlers.budget import Budget, RateBudgets
+from handlers.registration import AdminNotices
 from tests.fakes.bot_api import FakeBotApi
 
 TEST_TOKEN = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz"
@@ -24,16 +26,26 @@ class BotHarness:
         self,
         engine: Any,
         admin_ids: set[int] | frozenset[int] = frozenset(),
-        question_limit: int = 8,
+        question_limit: int | None = None,
         monthly_cycle: bool = False,
+        budgets: dict[str, Budget] | None = None,
+        admin_notices: AdminNotices | None = None,
+        digest_every: float = 60.0,
+        chat_interval: float = 0.0,
+        first_update_id: int = 1,
     ) -> None:
         """`monthly_cycle`: also run the reminder jobs (off by default so the
-        scenarios see only the replies to what they send)."""
+        scenarios see only the replies to what they send). `budgets`: per-user
+        limits (None: the defaults); `chat_interval`: the stand-in answers 429 to
+        a second send to one chat within that many seconds (Telegram's per-chat limit)."""
         self.engine = engine
         self.monthly_cycle = monthly_cycle
         self.admin_ids = frozenset(admin_ids)
         self.question_limit = question_limit
-        self.fake = FakeBotApi()
+        self.budgets = budgets
+        self.admin_notices = admin_notices
+        self.digest_every = digest_every
+        self.fake = FakeBotApi(chat_interval=chat_interval, first_update_id=first_update_id)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -43,7 +55,13 @@ class BotHarness:
             token=TEST_TOKEN, api_base_url=self.fake.url, database_url=None, admin_ids=self.admin_ids
         )
         self.app = build_application(
-            config, engine=self.engine, question_limit=self.question_limit, monthly_cycle=self.monthly_cycle
+            config,
+            engine=self.engine,
+            question_limit=self.question_limit,
+            monthly_cycle=self.monthly_cycle,
+            budgets=RateBudgets(self.budgets) if self.budgets is not None else None,
+            admin_notices=self.admin_notices,
+            digest_every=self.digest_every,
         )
         await self.app.initialize()
         await self.app.post_init(self.app)  # type: ignore[misc]

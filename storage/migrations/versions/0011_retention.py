@@ -1,7 +1,7 @@
 """indexes for the retention purge: drafts by creation time, send attempts by time
 
 Revision ID: 0011_retention
-Revises: 0007_search_labels
+Revises: 0012_rate_budgets
 Create Date: 2026-12-06 04:00:00
 
 The running bot deletes drafts and send attempts older than
@@ -15,10 +15,10 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0011_retention"
-down_revision = "0007_search_labels"
+# After 0012, whose ancestry covers the bot (0003) and cycle (0004) tables it indexes.
+down_revision = "0012_rate_budgets"
 branch_labels = None
-# The tables come from the bot and cycle branches.
-depends_on = ("0003_bot", "0004_cycle")
+depends_on = None
 
 
 def upgrade() -> None:
