@@ -77,7 +77,7 @@ _READER_REASONS = (
 
 @dataclass(frozen=True)
 class IngestLimits:
-    """Bounds on one file (PLANBOT_INGEST_* settings): what reading may cost, and the
+    """Bounds on one file (the ingest limits of .env.example): what reading may cost, and the
     seconds reading and extraction may take together (0: no time limit)."""
 
     read: ReadLimits = field(default_factory=ReadLimits)

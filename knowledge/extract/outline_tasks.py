@@ -12,6 +12,7 @@ import re
 
 from knowledge.deadlines import parse_deadline
 from knowledge.extract.outline import Item, Outline, Section, build, strip_marker, unit_name
+from knowledge.extract.outline_indicators import states_target
 from knowledge.model import Document, LayoutResult, Task
 from knowledge.text import fold
 
@@ -85,6 +86,8 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
             if target is not None:
                 _fill(target, field.group("label"), field.group("value"))
             continue
+        if states_target(item.text):
+            continue  # '(2) Ít nhất 85% …': a target, read by outline_indicators
         task = _task_from(item.text, section, item.line_no, item)
         if task is not None:
             tasks.append(task)
