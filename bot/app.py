@@ -20,23 +20,19 @@ from telegram.ext import (
     filters,
 )
 
+from bot import retention_job
 from bot.config import Config
 from bot.cycle_jobs import CycleJobs
 from bot.journal import current_journal
+from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
 from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
 from handlers.budget import DEFAULT_BUDGETS, QUESTION, Budget, RateBudgets
 from handlers.common import Services
 from handlers.registration import AdminNotices
-from storage.db import open_database
+from storage.db import DatabaseFault, is_writable, open_database
 
 log = logging.getLogger(__name__)
-
-
-def quiet_http_logs() -> None:
-    """httpx logs every request URL at INFO, and the URL contains the token."""
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def load_answer_engine(engine: Any) -> Any:
@@ -82,11 +78,14 @@ def build_application(
 
     async def post_init(app: Application) -> None:
         db = engine if engine is not None else open_database(config.database_url)
+        if not is_writable(db):  # every update is stored before it is handled
+            raise DatabaseFault("read_only", "the bot stores every update it receives")
         app.bot_data["services"] = Services(
             engine=db,
             admin_ids=config.admin_ids,
             answers=load_answer_engine(db),
         )
+        retention_job.install(app, db, config.retention_days)
         if app.job_queue is not None:
             app.job_queue.run_repeating(
                 _registration_digest, interval=digest_every, first=min(digest_every, 5.0), name="digest"

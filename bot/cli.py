@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 
-from bot import cli_ask, cli_data, cli_doctor, cli_remind, cli_report, cli_run, cli_users
+from bot import cli_ask, cli_data, cli_doctor, cli_remind, cli_report, cli_run, cli_users, redact
+
+# Exit status of a command stopped by a database fault (locked, read-only, unreachable, full).
+DATABASE_FAULT = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,12 +28,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    """Every command runs with its output and logs redacted (bot/redact.py), and a
+    database fault ends it with one Vietnamese line and exit status 3, never a traceback."""
+    stdout, stderr = sys.stdout, sys.stderr
+    redact.register_secret(redact.token_from_environment())
+    redact.install_streams()
+    try:
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        redact.install_log_filter()
+        redact.quiet_http_logs()
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from bot.cli_errors import database_message
+
+        message = database_message(exc, getattr(args, "db", None))
+        if message is None:  # a bug: the traceback is wanted, redacted like everything else
+            traceback.print_exc()
+            return 1
+        print(f"planbot {args.command}: {message}", file=sys.stderr)
+        return DATABASE_FAULT
 
 
 if __name__ == "__main__":

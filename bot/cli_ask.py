@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, TextIO
 from knowledge.text import fold
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, not when the CLI is assembled
-    from sqlalchemy import Engine
-
     from storage.answers import Answer, AnswerEngine
 
+DATABASE_FAULT = 3  # as bot.cli.DATABASE_FAULT (not imported: bot.cli imports this module)
 QUIT_WORDS = {"thoat", "exit", "quit", "/thoat", "/quit", "q"}
 
 
@@ -46,37 +45,28 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
     }
 
 
-def _open(url: str | None) -> Engine:
-    """Open the database; migrate only when the tables answering needs are missing
-    (running Alembic costs more than a whole batch of questions)."""
-    from sqlalchemy import inspect
-
+def _engine(url: str | None, command: str) -> AnswerEngine | None:
+    """The answer engine on the database, or None after one line on stderr.
+    Opening writes nothing when the schema is current, so a database this user
+    may only read still answers."""
+    from bot.cli_errors import database_message
+    from storage.answers import AnswerEngine
     from storage.db import open_database
 
-    engine = open_database(url, migrate_schema=False)
-    if {"plans", "search_docs"} <= set(inspect(engine).get_table_names()):
-        return engine
-    engine.dispose()
-    return open_database(url)
-
-
-def _engine(url: str | None) -> AnswerEngine | None:
-    """The answer engine on the database, or None after one line on stderr."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from storage.answers import AnswerEngine
-
     try:
-        return AnswerEngine(_open(url))
-    except (SQLAlchemyError, OSError) as exc:
-        print(f"planbot: cannot open the database: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return AnswerEngine(open_database(url))
+    except Exception as exc:
+        message = database_message(exc, url)
+        if message is None:
+            raise
+        print(f"planbot {command}: {message}", file=sys.stderr)
         return None
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    engine = _engine(args.db)
+    engine = _engine(args.db, "ask")
     if engine is None:
-        return 2
+        return DATABASE_FAULT
     if args.question is not None:
         ans = engine.ask(args.question, args.locality)
         if args.json:
@@ -123,9 +113,9 @@ def _batch(engine: AnswerEngine, inp: TextIO, out: TextIO, default_locality: str
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    engine = _engine(args.db)
+    engine = _engine(args.db, "chat")
     if engine is None:
-        return 2
+        return DATABASE_FAULT
     locality: str | None = args.locality
     print(
         "planbot — hỏi về kế hoạch phát triển KT-XH. Gõ /help để xem ví dụ, /diaphuong <tên> để chọn địa phương, «thoát» để thoát."

@@ -32,23 +32,17 @@ def check_database(args: argparse.Namespace) -> str:
 
 
 def check_migrations(args: argparse.Namespace) -> str:
-    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
     from sqlalchemy import func, select
 
     from storage import models as m
-    from storage.db import alembic_config, make_engine, session_factory
+    from storage.db import alembic_config, make_engine, schema_is_current, session_factory
 
     engine = make_engine(args.db)
     try:
         heads = set(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
-        with engine.connect() as conn:
-            current = set(MigrationContext.configure(conn).get_current_heads())
-        if current != heads:
-            missing = ", ".join(sorted(heads - current)) or "?"
-            raise RuntimeError(
-                f"not at the newest revision (missing {missing}); any planbot command migrates"
-            )
+        if not schema_is_current(engine):
+            raise RuntimeError("not at the newest revision; any planbot command with write access migrates")
         with session_factory(engine)() as s:
             plans = s.scalar(select(func.count()).select_from(m.Plan).where(m.Plan.is_current.is_(True)))
         return f"at heads {', '.join(sorted(heads))}; {plans} current plan(s)"
@@ -87,17 +81,28 @@ CHECKS: list[tuple[str, Check]] = [
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from bot.config import ConfigError
-
     failed = 0
     for name, check in CHECKS:
         try:
             print(f"ok    {name}: {check(args)}")
-        except ConfigError as exc:
+        except Exception as exc:  # every failure is reported the same way, one line
             failed += 1
-            print(f"FAIL  {name}: {exc}")
-        except Exception as exc:  # every other failure is reported the same way, one line
-            failed += 1
-            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            print(f"FAIL  {name}: {detail[:200]}")
+            print(f"FAIL  {name}: {describe_failure(exc, args.db)[:300]}")
     return 1 if failed else 0
+
+
+def describe_failure(exc: Exception, db: str | None) -> str:
+    from telegram.error import InvalidToken
+
+    from bot.cli_errors import database_message
+    from bot.config import ConfigError
+
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    if isinstance(exc, InvalidToken):  # PTB's own text quotes the whole token
+        return "the Bot API server rejected TELEGRAM_BOT_TOKEN (401/404): check the token with @BotFather"
+    message = database_message(exc, db)
+    if message is not None:
+        return message
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__

@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_run(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken
 
-    from bot.app import quiet_http_logs
     from bot.config import ConfigError, load_config
+    from bot.redact import install_log_filter, quiet_http_logs
     from bot.webhook import parse_listen
 
     try:
@@ -45,33 +45,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"planbot run: {exc}", file=sys.stderr)
         return 2
     logging.getLogger().setLevel(logging.INFO)
-    redact_token_in_logs(config.token)
+    install_log_filter()  # main() did so already; kept for callers of cmd_run alone
     quiet_http_logs()
-    for noisy in ("apscheduler", "aiohttp.access"):
+    for noisy in ("apscheduler", "aiohttp.access", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         return asyncio.run(serve(config, args.webhook, args.listen, args.poll_timeout))
     except InvalidToken:
         print("planbot run: the Bot API server rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
         return 2
-
-
-class _RedactingFormatter(logging.Formatter):
-    """Defence in depth: whatever a library logs, the token's secret part is masked."""
-
-    def __init__(self, base: logging.Formatter | None, secret: str) -> None:
-        super().__init__()
-        self.base = base or logging.Formatter()
-        self.secret = secret
-
-    def format(self, record: logging.LogRecord) -> str:
-        return self.base.format(record).replace(self.secret, "***")
-
-
-def redact_token_in_logs(token: str) -> None:
-    secret = token.split(":", 1)[-1]
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(_RedactingFormatter(handler.formatter, secret))
 
 
 async def serve(config: Config, webhook: str | None, listen: str | None, poll_timeout: int = 20) -> int:

@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from bot.redact import register_secret
 from handlers.budget import Budget, parse_budgets
 from knowledge.readers import ReadLimits
 from storage.ingest import IngestLimits
 from storage.reminders import CycleSettings
+from storage.retention import DEFAULT_RETENTION_DAYS
 
 PUBLIC_API = "https://api.telegram.org"
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -35,6 +37,7 @@ class Config:
     timezone: str = DEFAULT_TIMEZONE
     webhook_secret: str | None = None
     cycle: CycleSettings = field(default_factory=CycleSettings)
+    retention_days: int = DEFAULT_RETENTION_DAYS
     budgets: dict[str, Budget] | None = None  # per-user limits (PLANBOT_BUDGETS); None: the defaults
 
     @property
@@ -89,6 +92,7 @@ def load_config(
 ) -> Config:
     values = _env(env, env_file)
     token = values.get("TELEGRAM_BOT_TOKEN", "").strip()
+    register_secret(token)  # from now on no output of this process shows it, even malformed
     if not token:
         raise ConfigError(
             "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in the environment or .env"
@@ -111,6 +115,7 @@ def load_config(
         timezone=tz,
         webhook_secret=values.get("PLANBOT_WEBHOOK_SECRET") or None,
         cycle=cycle_settings_from(values),
+        retention_days=_int_setting(values, "PLANBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 3650),
         budgets=_budgets(values),
     )
 
@@ -155,7 +160,7 @@ def _optional_int(values: Mapping[str, str], name: str, low: int, high: int) -> 
     text = values.get(name, "").strip()
     if not text:
         return None
-    if not re.fullmatch(r"\d{1,3}", text) or not low <= int(text) <= high:
+    if not re.fullmatch(r"\d{1,4}", text) or not low <= int(text) <= high:
         raise ConfigError(f"{name}: expected a whole number from {low} to {high}, got {text!r}")
     return int(text)
 

@@ -2,10 +2,12 @@
 the outbox sender every few seconds, and a catch-up on start-up.
 
 Only the worker holding the scheduler lease plans and sends (see
-docs/delivery.md); the others answer updates only."""
+docs/delivery.md); the others answer updates only. Database work runs in a
+worker thread: a lock held elsewhere must not stall the event loop."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -78,21 +80,22 @@ class CycleJobs:
         self.lease.release()
 
     async def _catch_up(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not self.lease.acquire():
+        if not await asyncio.to_thread(self.lease.acquire):
             log.info("cycle: another worker holds the scheduler lease")
             return
         now = datetime.now(self.tz)
-        for day in missed_days(self.engine, now):
-            n = plan_day(self.engine, day, self.settings, sent_on=now.date())
+        for day in await asyncio.to_thread(missed_days, self.engine, now):
+            n = await asyncio.to_thread(plan_day, self.engine, day, self.settings, sent_on=now.date())
             log.info("cycle: caught up planning for %s (%d new messages)", day, n)
 
     async def _plan_today(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if self.lease.acquire():
+        if await asyncio.to_thread(self.lease.acquire):
             day = datetime.now(self.tz).date()
-            log.info("cycle: planned %d new messages for %s", plan_day(self.engine, day, self.settings), day)
+            n = await asyncio.to_thread(plan_day, self.engine, day, self.settings)
+            log.info("cycle: planned %d new messages for %s", n, day)
 
     async def _send(self, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if is_quiet(datetime.now(self.tz)) or not self.lease.acquire():
+        if is_quiet(datetime.now(self.tz)) or not await asyncio.to_thread(self.lease.acquire):
             return
         stats = await OutboxSender(self.engine, context.bot).drain(wait_for_deferred=False)
         if stats.sent or stats.retried or stats.blocked or stats.failed:

@@ -42,7 +42,7 @@ class SendJournal:
         return False
 
     def sent(self) -> None:
-        inbox.note_send(self.engine, self.update_id, self.seq)
+        inbox.note_send(self.engine, self.update_id, self.seq)  # in a worker thread (retry.py)
 
 
 current_journal: ContextVar[SendJournal | None] = ContextVar("current_journal", default=None)

@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
+from storage.db import database_fault
 from storage.locks import SchedulerLease
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,18 @@ class PollerLease:
                 await asyncio.wait_for(stop.wait(), RENEW_EVERY_S)
             if stop.is_set():
                 return
-            try:
-                held = self.lease.acquire()
-            except Exception:  # the database is unavailable: try again, the lease lasts a while
-                log.warning("could not renew the poller lease; retrying", exc_info=True)
+            try:  # in a worker thread: a locked database must not stall the event loop
+                held = await asyncio.to_thread(self.lease.acquire)
+            except Exception as exc:  # the database is unavailable: try again, the lease lasts a while
+                fault = database_fault(exc)
+                if fault is not None:  # one line per retry, not a traceback
+                    log.warning(
+                        "could not renew the poller lease: database %s (%s); retrying",
+                        fault.kind,
+                        fault.detail,
+                    )
+                else:
+                    log.warning("could not renew the poller lease; retrying", exc_info=True)
                 continue
             if not held:
                 log.error("another planbot run took over polling this database; stopping")

@@ -29,6 +29,7 @@ from telegram.warnings import PTBUserWarning
 from bot.journal import SendJournal, current_journal
 from handlers.budget import NOTIFIED, RateBudgets, Verdict, classify, lane_key, send_notice
 from storage import inbox
+from storage.db import database_fault
 
 log = logging.getLogger(__name__)
 BATCH = 100  # updates per getUpdates (Telegram's maximum)
@@ -93,14 +94,18 @@ class InboxWorker:
         after = 0 if rescan or self._rescan else self._cursor
         self._rescan = False
         while not self._stopping:
-            rows = inbox.pending_after(self.engine, after, limit=200)  # type: ignore[arg-type]
+            # Read in a worker thread (a locked database must not stall the loop); a
+            # row in a lane when the read began may be finished by the time it ends:
+            # it is not queued (nor counted against a budget) a second time.
+            busy = set(self._inflight)
+            rows = await asyncio.to_thread(inbox.pending_after, self.engine, after, limit=200)  # type: ignore[arg-type]
             if not rows:
                 return
             drops: list[int] = []
             for row in rows:
                 after = row.update_id
                 self._cursor = max(self._cursor, after)
-                if row.update_id in self._inflight:
+                if row.update_id in self._inflight or row.update_id in busy:
                     continue
                 action, verdict = self._gate(row)
                 if action == "drop":
@@ -111,7 +116,13 @@ class InboxWorker:
                     await self._room.wait()
                 self._enqueue(row, verdict)
             if drops:
-                self.dropped += inbox.drop(self.engine, drops, self.name, self.exclusive)  # type: ignore[arg-type]
+                self.dropped += await asyncio.to_thread(
+                    inbox.drop,
+                    self.engine,  # type: ignore[arg-type]
+                    drops,
+                    self.name,
+                    self.exclusive,
+                )
             await asyncio.sleep(0)  # let the lanes start before the next page
 
     def _gate(self, row: inbox.PendingUpdate) -> tuple[str, Verdict | None]:
@@ -184,8 +195,8 @@ class InboxWorker:
                 self._inflight.discard(row.update_id)
                 self._room.set()
                 await asyncio.sleep(0)  # a flood of cheap rows must not starve the other lanes
-        except Exception:  # the database is away: the rows stay pending and are read again
-            log.exception("chat lane %s stopped; its updates will be handled later", key)
+        except Exception as exc:  # the database is away: the rows stay pending and are read again
+            _log_failure(exc, f"chat lane {key} stopped; its updates will be handled later")
             await asyncio.sleep(1.0)
             self._rescan = True
             self.wake.set()
@@ -201,13 +212,19 @@ class InboxWorker:
     async def handle(self, row: inbox.PendingUpdate, notice: Verdict | None = None) -> bool:
         """False when another worker holds the row or it was handled meanwhile.
         `notice`: the row is over budget — send the notice instead of handling it."""
-        claim = inbox.claim(self.engine, row.update_id, self.name, self.exclusive)  # type: ignore[arg-type]
+        claim = await asyncio.to_thread(
+            inbox.claim,
+            self.engine,  # type: ignore[arg-type]
+            row.update_id,
+            self.name,
+            self.exclusive,
+        )
         if claim is None:
             return False
         attempt = claim.attempt
         if attempt > inbox.MAX_ATTEMPTS:
             log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
-            inbox.mark_processed(self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
+            await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
             return True
         if attempt > 1:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
@@ -225,7 +242,7 @@ class InboxWorker:
             error = type(exc).__name__
         finally:
             current_journal.reset(token)
-        inbox.mark_processed(self.engine, row.update_id, error=error)  # type: ignore[arg-type]
+        await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error=error)  # type: ignore[arg-type]
         self.handled += 1
         return True
 
@@ -240,8 +257,8 @@ class InboxWorker:
                 try:
                     await self.dispatch()
                     backoff = 1.0
-                except Exception:  # the database is unavailable: try again
-                    log.exception("could not read the inbox; retrying in %.0fs", backoff)
+                except Exception as exc:  # the database is unavailable: try again
+                    _log_failure(exc, f"could not read the inbox; retrying in {backoff:.0f}s")
                     await _wait_any(stop, None, backoff)
                     backoff = min(backoff * 2, 30.0)
                     self._rescan = True
@@ -308,7 +325,7 @@ class InboxPoller:
             await bot.delete_webhook(drop_pending_updates=False)
         except TelegramError as exc:  # getUpdates tells us soon enough if polling is impossible
             log.warning("deleteWebhook failed: %s", type(exc).__name__)
-        offset = inbox.next_offset(self.engine)  # type: ignore[arg-type]
+        offset = await asyncio.to_thread(inbox.next_offset, self.engine)  # type: ignore[arg-type]
         backoff = 1.0
         while not stop.is_set():
             started = time.monotonic()
@@ -338,12 +355,12 @@ class InboxPoller:
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                    inbox.store_batch(self.engine, updates)  # type: ignore[arg-type]
+                    await asyncio.to_thread(inbox.store_batch, self.engine, updates)  # type: ignore[arg-type]
                     offset = max(int(u["update_id"]) for u in updates) + 1
                     self.worker.wake.set()
                 self.worker.backlog(len(updates) >= BATCH)
-            except Exception:  # the database is unavailable: nothing is acknowledged, try again
-                log.exception("could not store updates; retrying in %.0fs", backoff)
+            except Exception as exc:  # the database is unavailable: nothing is acknowledged, try again
+                _log_failure(exc, f"could not store updates; retrying in {backoff:.0f}s")
                 await self._sleep(stop, backoff)
                 backoff = min(backoff * 2, self.max_backoff)
                 continue
@@ -373,6 +390,17 @@ class InboxPoller:
     async def _sleep(stop: asyncio.Event, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _log_failure(exc: Exception, what: str) -> None:
+    """A database fault (locked, unreachable, full, read-only) in one line: it
+    recurs at every retry, and its traceback says nothing more. Anything else
+    is a bug and keeps its traceback."""
+    fault = database_fault(exc)
+    if fault is not None:
+        log.warning("database %s (%s): %s", fault.kind, fault.detail, what)
+    else:
+        log.error("%s", what, exc_info=exc)
 
 
 def _seconds(exc: RetryAfter) -> float:

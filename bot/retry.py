@@ -114,7 +114,7 @@ class RetryingRateLimiter(BaseRateLimiter[int]):
             try:
                 result = await self._send_paced(chat, callback, args, kwargs)
                 if journal is not None:
-                    journal.sent()
+                    await asyncio.to_thread(journal.sent)  # a commit: off the event loop
                 return result
             except RetryAfter as exc:
                 if limited >= max_retries or endpoint == "getUpdates":

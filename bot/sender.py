@@ -24,6 +24,7 @@ from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
+from bot.redact import redact
 from storage import outbox
 from storage.locks import process_owner_id
 
@@ -102,8 +103,9 @@ class OutboxSender:
         self.stats = SendStats()
         self.owner = process_owner_id()  # the name on the rows this sender claims
 
-    def _recover(self) -> None:
-        for key, n in outbox.recover_abandoned(self.engine).items():
+    async def _recover(self) -> None:
+        recovered = await asyncio.to_thread(outbox.recover_abandoned, self.engine)
+        for key, n in recovered.items():
             self.stats.recovered[key] = self.stats.recovered.get(key, 0) + n
 
     async def _keep_leases(self) -> None:
@@ -112,7 +114,7 @@ class OutboxSender:
         while True:
             await asyncio.sleep(every)
             try:
-                outbox.renew(self.engine, self.owner)
+                await asyncio.to_thread(outbox.renew, self.engine, self.owner)
             except Exception:  # a busy database: the lease has three more chances
                 log.warning("outbox: could not renew the leases of %s", self.owner, exc_info=True)
 
@@ -121,7 +123,7 @@ class OutboxSender:
     ) -> SendStats:
         """Send every ready row; with wait_for_deferred, also wait for rows deferred by backoff."""
         started = time.monotonic()
-        self._recover()
+        await self._recover()
         queue: asyncio.Queue[outbox.Claimed | None] = asyncio.Queue(maxsize=self.max_in_flight * 4)
         in_queue: set[int] = set()
         workers = [asyncio.create_task(self._worker(queue, in_queue)) for _ in range(self.max_in_flight)]
@@ -129,7 +131,10 @@ class OutboxSender:
         next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         try:
             while True:
-                batch = outbox.fetch_ready(self.engine, 50, in_queue, kinds)
+                # a copy: the workers change in_queue while the thread reads it
+                batch = await asyncio.to_thread(
+                    outbox.fetch_ready, self.engine, 50, frozenset(in_queue), kinds
+                )
                 for row in batch:
                     in_queue.add(row.id)
                     await queue.put(row)
@@ -138,11 +143,14 @@ class OutboxSender:
                 await queue.join()
                 # Waiting also covers rows another sender has in flight: they end
                 # 'sent', or come back to 'pending' for us once that sender's lease lapses.
-                if not wait_for_deferred or outbox.pending_count(self.engine, with_in_flight=True) == 0:
+                if (
+                    not wait_for_deferred
+                    or await asyncio.to_thread(outbox.pending_count, self.engine, with_in_flight=True) == 0
+                ):
                     break
                 await asyncio.sleep(0.2)
                 if time.monotonic() >= next_recovery:
-                    self._recover()
+                    await self._recover()
                     next_recovery = time.monotonic() + RECOVERY_INTERVAL_S
         finally:
             keeper.cancel()
@@ -168,7 +176,7 @@ class OutboxSender:
 
     async def _send_one(self, row: outbox.Claimed) -> None:
         await self.pacer.wait_turn(row.chat_id)
-        if not outbox.claim(self.engine, row.id, self.owner):
+        if not await asyncio.to_thread(outbox.claim, self.engine, row.id, self.owner):
             return  # another sender has it, or it was sent or deferred meanwhile
         attempts = row.attempts + 1
         owner = self.owner
@@ -179,24 +187,40 @@ class OutboxSender:
         except RetryAfter as exc:
             delay = _seconds(exc.retry_after)
             self.pacer.halt(delay)
-            ours = outbox.mark_retry(
-                self.engine, row.id, owner, "retry_after", f"429 retry_after={delay}", delay
+            ours = await asyncio.to_thread(
+                outbox.mark_retry,
+                self.engine,
+                row.id,
+                owner,
+                "retry_after",
+                f"429 retry_after={delay}",
+                delay,
             )
             self.stats.retried += 1
         except Forbidden as exc:
-            ours = outbox.mark_final(self.engine, row.id, owner, "blocked", "forbidden", str(exc))
+            ours = await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, owner, "blocked", "forbidden", redact(str(exc))
+            )
             self.stats.blocked += 1
         except (BadRequest, InvalidToken) as exc:
-            ours = outbox.mark_final(self.engine, row.id, owner, "failed", "bad_request", str(exc))
+            ours = await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, owner, "failed", "bad_request", redact(str(exc))
+            )
             self.stats.failed += 1
         except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
-            detail = str(exc) or type(exc).__name__
-            ours = outbox.mark_retry(
-                self.engine, row.id, owner, "server_error", detail, backoff_seconds(attempts)
+            detail = redact(str(exc)) or type(exc).__name__
+            ours = await asyncio.to_thread(
+                outbox.mark_retry,
+                self.engine,
+                row.id,
+                owner,
+                "server_error",
+                detail,
+                backoff_seconds(attempts),
             )
             self.stats.retried += 1
         else:
-            ours = outbox.mark_sent(self.engine, row.id, owner, msg.message_id)
+            ours = await asyncio.to_thread(outbox.mark_sent, self.engine, row.id, owner, msg.message_id)
             self.stats.sent += 1
         if not ours:  # only after this process stalled longer than the lease
             log.warning("outbox: message %s was taken back by another sender while being sent", row.id)
@@ -225,7 +249,17 @@ def send_pending_now(engine: Engine) -> int:
             await sender.drain()
             return sender
 
-    sender = asyncio.run(run())
+    try:
+        sender = asyncio.run(run())
+    except InvalidToken:  # PTB's own message quotes the token: never print it
+        print("cannot send: the Bot API server rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 2
+    except TelegramError as exc:  # getMe failed: a 5xx, a proxy's page, no network
+        print(
+            f"cannot send: cannot reach the Bot API at {config.api_base_url}: {type(exc).__name__}",
+            file=sys.stderr,
+        )
+        return 1
     stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "

@@ -32,7 +32,7 @@ def webhook_app(engine: object, secret: str, path: str, worker: InboxWorker) -> 
             int(body["update_id"])
         except (ValueError, KeyError, TypeError):
             return web.Response(status=400)
-        inbox.store_batch(engine, [body])  # type: ignore[arg-type]
+        await asyncio.to_thread(inbox.store_batch, engine, [body])  # type: ignore[arg-type]
         worker.wake.set()
         return web.Response(status=200)  # only after the commit above
 

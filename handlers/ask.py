@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import inspect
 import logging
+import threading
 from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import answer_callback, current_user, esc, item_ref, reply, services
+from handlers.common import answer_callback, current_user, esc, item_ref, reply, run_blocking, services
 from handlers.locality import locality_buttons
 from handlers.lookup import PREFIX as ITEM_PREFIX
 from handlers.lookup import resolve_scope, show_items
@@ -37,14 +38,14 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     svc = services(context)
     answer = None
     if svc.answers is not None:
-        user = current_user(update, context)
+        user = await current_user(update, context)
         try:
             answer = await _ask_engine(svc.answers, text, user)
         except Exception:  # a fault in the engine must not leave the user without an answer
             log.exception("the answers engine failed; answering from the item lookup")
             answer = None
         if answer is not None and getattr(answer, "needs_locality", False):
-            buttons = locality_buttons(svc.engine)
+            buttons = await locality_buttons(svc.engine)
             await reply(update, context, esc(answer.text), buttons or None)
             return
         found = answer is not None and (
@@ -59,24 +60,33 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
 
 
 async def _answer_from_items(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    key, _, rest = resolve_scope(update, context, text)
+    key, _, rest = await resolve_scope(update, context, text)
     search = progress.strip_question_words(rest)
     if not search:
         return False
-    items = progress.match_items(services(context).engine, search, key, limit=5)
+    items = await run_blocking(progress.match_items, services(context).engine, search, key, limit=5)
     if not items:
         return False
     await show_items(update, context, items)
     return True
 
 
+# The engine refreshes shared caches as plans change: one question at a time.
+_answers_lock = threading.Lock()
+
+
+def _ask_in_thread(engine: Any, text: str, locality: str | None, parties: Any) -> Any:
+    with _answers_lock:
+        try:
+            return engine.ask(text, locality=locality, user_parties=parties)
+        except TypeError:  # an engine without user_parties
+            return engine.ask(text, locality=locality)
+
+
 async def _ask_engine(engine: Any, text: str, user: UserInfo | None) -> Any:
     locality = user.locality_name if user else None
     parties = user.party_ids if user else None
-    try:
-        result = engine.ask(text, locality=locality, user_parties=parties)
-    except TypeError:  # an engine without user_parties
-        result = engine.ask(text, locality=locality)
+    result = await run_blocking(_ask_in_thread, engine, text, locality, parties)
     return await result if inspect.isawaitable(result) else result
 
 

@@ -4,12 +4,14 @@ applied by the inbox worker before any handler runs.)"""
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import html
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
@@ -20,6 +22,7 @@ from storage import audit, users
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_MESSAGE = 4000  # Telegram's limit is 4096; leave room for entities
 MAX_CALLBACK = 64  # bytes
@@ -38,7 +41,15 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data["services"]
 
 
-def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo | None:
+async def run_blocking(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """Run a storage call (or other blocking work) in a worker thread. A lock another
+    process holds on the database (SQLite's busy wait, PostgreSQL's lock wait, up to
+    PLANBOT_DB_BUSY_TIMEOUT) then holds up this update only, never the event loop:
+    the poller, the sender's jobs and the webhook server keep running meanwhile."""
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo | None:
     """The sender as the bot sees them (created on first contact)."""
     sender = update.effective_user
     if sender is None or sender.is_bot:
@@ -46,35 +57,92 @@ def current_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> UserInfo
     chat = update.effective_chat
     chat_id = chat.id if chat is not None and chat.type == "private" else None
     svc = services(context)
-    return users.ensure_user(svc.engine, sender.id, chat_id, svc.admin_ids)
+    return await run_blocking(users.ensure_user, svc.engine, sender.id, chat_id, svc.admin_ids)
 
 
 def esc(text: object) -> str:
     return html.escape(str(text) if text is not None else "", quote=False)
 
 
+# What must never be cut: a tag (<a href="…">) or an entity (&amp;, &#39;).
+_ATOM = re.compile(r"<[^<>]*>|&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)[^<>]*?(/?)\s*>")
+
+
+def _open_tags(text: str) -> tuple[list[bool], list[tuple[str, ...]]]:
+    """For every position 0..len(text): may the text be cut there (not inside a
+    tag or an entity), and the opening tags still open there."""
+    cuttable = [True] * (len(text) + 1)
+    stacks: list[tuple[str, ...]] = []
+    stack: tuple[str, ...] = ()
+    pos = 0
+    for m in _ATOM.finditer(text):
+        stacks.extend([stack] * (m.start() + 1 - pos))
+        for i in range(m.start() + 1, m.end()):
+            cuttable[i] = False
+        stacks.extend([stack] * (m.end() - m.start() - 1))
+        tag = _TAG.fullmatch(m.group())
+        if tag is not None and tag.group(1):  # a closing tag: close up to its opening one
+            names = [_TAG.fullmatch(t).group(2).lower() for t in stack]  # type: ignore[union-attr]
+            name = tag.group(2).lower()
+            if name in names:
+                stack = stack[: len(names) - 1 - names[::-1].index(name)]
+        elif tag is not None and not tag.group(3):
+            stack = (*stack, m.group())
+        pos = m.end()
+    stacks.extend([stack] * (len(text) + 1 - pos))
+    return cuttable, stacks
+
+
+def _closers(stack: tuple[str, ...]) -> str:
+    return "".join(f"</{_TAG.fullmatch(t).group(2)}>" for t in reversed(stack))  # type: ignore[union-attr]
+
+
 def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split at line breaks (each line keeps its own tags closed) under `limit`."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:  # a single huge line: hard cut on a space
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:cut])
-            line = line[cut:].lstrip()
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
+    """Split HTML into parts of at most `limit` characters, at a line break when
+    one fits, else at a space, else anywhere — but never inside a tag or an
+    entity. A tag open at a cut is closed at the end of the part and opened again
+    at the start of the next, so each part is valid on its own (Telegram refuses
+    the whole message otherwise)."""
+    cuttable, stacks = _open_tags(text)
+    parts: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        prefix = "".join(stacks[start])
+        room = limit - len(prefix)
+        if n - start + len(_closers(stacks[n])) <= room:
+            end, resume = n, n
         else:
-            current = candidate
-    if current.strip():
-        chunks.append(current)
-    return chunks or [""]
+            end, resume = _cut(text, start, room, cuttable, stacks)
+        part = prefix + text[start:end] + _closers(stacks[end])
+        if _ANY_TAG.sub("", part).strip():  # not a part of tags and spaces only
+            parts.append(part)
+        start = resume
+    return parts or [""]
+
+
+def _cut(
+    text: str, start: int, room: int, cuttable: list[bool], stacks: list[tuple[str, ...]]
+) -> tuple[int, int]:
+    """(end of this part, start of the next) for a part that cannot take the rest."""
+
+    def fits(end: int) -> bool:
+        return cuttable[end] and end - start + len(_closers(stacks[end])) <= room
+
+    furthest = min(len(text), start + room)
+    while furthest > start and not fits(furthest):
+        furthest -= 1
+    if furthest == start:  # one tag longer than a message: let it through whole
+        furthest = next(i for i in range(start + 1, len(text) + 1) if cuttable[i])
+        return furthest, furthest
+    for sep, lowest in (("\n", start + 1), (" ", start + (furthest - start) // 2)):
+        at = text.rfind(sep, lowest, furthest)
+        while at > start and not fits(at):
+            at = text.rfind(sep, lowest, at)
+        if at > start:
+            return at, at + 1
+    return furthest, furthest
 
 
 async def reply(
@@ -171,7 +239,8 @@ async def _button_in_group(update: Update, context: ContextTypes.DEFAULT_TYPE, c
     sender = update.effective_user
     data = (query.data or "") if query else ""
     log.warning("button %r pressed in group %s", data, chat_id)
-    audit.record(
+    await run_blocking(
+        audit.record,
         services(context).engine,
         str(sender.id) if sender else "?",
         "button_in_group",

@@ -9,7 +9,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import services
+from handlers.common import run_blocking, services
 from storage import users
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if isinstance(context.error, Forbidden):  # the user blocked the bot
-        users.mark_inactive(services(context).engine, update.effective_chat.id)
+        await run_blocking(users.mark_inactive, services(context).engine, update.effective_chat.id)
         return
     try:
         await context.bot.send_message(update.effective_chat.id, texts.APOLOGY)

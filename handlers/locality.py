@@ -8,38 +8,38 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import answer_callback, command_text, current_user, esc, reply, services
+from handlers.common import answer_callback, command_text, current_user, esc, reply, run_blocking, services
 from storage import users
 
 log = logging.getLogger(__name__)
 PREFIX = "loc:"
 
 
-def locality_buttons(
+async def locality_buttons(
     engine: object, options: list[users.LocalityInfo] | None = None
 ) -> list[list[tuple[str, str]]]:
-    options = users.list_localities(engine) if options is None else options  # type: ignore[arg-type]
+    options = await run_blocking(users.list_localities, engine) if options is None else options  # type: ignore[arg-type]
     return [[(loc.label, f"{PREFIX}{loc.id}")] for loc in options[:20]]
 
 
 async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     svc = services(context)
     query = command_text(update)
     if not query:
-        buttons = locality_buttons(svc.engine)
+        buttons = await locality_buttons(svc.engine)
         await reply(update, context, texts.CHOOSE_LOCALITY if buttons else texts.NO_LOCALITY_DATA, buttons)
         return
-    found = users.find_localities(svc.engine, query)
+    found = await run_blocking(users.find_localities, svc.engine, query)
     chosen = found[0] if len(found) == 1 else users.single_exact_locality(found, query)
     if chosen is not None:
         if user is not None:
-            users.set_locality(svc.engine, user.telegram_id, chosen.key)
+            await run_blocking(users.set_locality, svc.engine, user.telegram_id, chosen.key)
         await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label)))
     elif found:
-        await reply(update, context, texts.LOCALITY_PICK, locality_buttons(svc.engine, found))
+        await reply(update, context, texts.LOCALITY_PICK, await locality_buttons(svc.engine, found))
     else:
-        buttons = locality_buttons(svc.engine)
+        buttons = await locality_buttons(svc.engine)
         await reply(update, context, texts.LOCALITY_NOT_FOUND.format(query=esc(query)), buttons)
 
 
@@ -48,7 +48,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = (query.data or "") if query else ""
     ref = data.removeprefix(PREFIX)
     svc = services(context)
-    loc = users.locality_by_id(svc.engine, int(ref)) if ref.isdigit() and len(ref) < 10 else None
+    loc = (
+        await run_blocking(users.locality_by_id, svc.engine, int(ref))
+        if ref.isdigit() and len(ref) < 10
+        else None
+    )
     if loc is None:
         log.warning(
             "stale or forged locality button %r from %s",
@@ -58,7 +62,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     await answer_callback(update)
-    user = current_user(update, context)
+    user = await current_user(update, context)
     if user is not None:
-        users.set_locality(svc.engine, user.telegram_id, loc.key)
+        await run_blocking(users.set_locality, svc.engine, user.telegram_id, loc.key)
     await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label)))

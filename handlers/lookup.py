@@ -17,6 +17,7 @@ from handlers.common import (
     item_ref,
     parse_item_ref,
     reply,
+    run_blocking,
     services,
 )
 from knowledge.text import fold
@@ -73,16 +74,16 @@ def format_item(item: Item, latest: Progress | None, with_progress: bool = True)
     return "\n".join(lines)
 
 
-def resolve_scope(
+async def resolve_scope(
     update: Update, context: ContextTypes.DEFAULT_TYPE, query: str
 ) -> tuple[str | None, str, str]:
     """(locality key, locality name, query without the locality): a locality named
     in the query wins over the user's chosen one."""
     svc = services(context)
-    loc, rest = users.locality_in_text(svc.engine, query)
+    loc, rest = await run_blocking(users.locality_in_text, svc.engine, query)
     if loc is not None:
         return loc.key, loc.name, rest
-    user = current_user(update, context)
+    user = await current_user(update, context)
     key = user.locality_key if user else None
     name = (user.locality_name if user else None) or texts.ALL_LOCALITIES
     return key, name, fold(query)
@@ -94,9 +95,9 @@ async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | 
     if not query:
         await reply(update, context, texts.NEED_KEYWORD.format(command=command))
         return
-    key, _, rest = resolve_scope(update, context, query)
+    key, _, rest = await resolve_scope(update, context, query)
     search = progress.strip_question_words(rest) or rest
-    items = progress.match_items(svc.engine, search, key, limit=5, kind=kind)
+    items = await run_blocking(progress.match_items, svc.engine, search, key, limit=5, kind=kind)
     what = {"indicator": texts.WHAT_INDICATORS, "task": texts.WHAT_TASKS}.get(kind or "", texts.WHAT_ITEMS)
     if not items:
         await reply(update, context, texts.NO_MATCH.format(what=what, query=esc(query)))
@@ -108,7 +109,7 @@ async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: 
     """The best item in full (with its latest progress); the others as buttons."""
     svc = services(context)
     best, others = items[0], items[1:]
-    text = format_item(best, progress.latest_progress(svc.engine, best))
+    text = format_item(best, await run_blocking(progress.latest_progress, svc.engine, best))
     buttons = [[(o.name[:58], PREFIX + item_ref(o.kind, o.id))] for o in others[:4]]
     if buttons:
         text += "\n\n" + texts.MORE_CANDIDATES
@@ -133,13 +134,15 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not query:
         await reply(update, context, texts.NEED_KEYWORD.format(command="lichsu"))
         return
-    key, _, rest = resolve_scope(update, context, query)
-    items = progress.match_items(svc.engine, progress.strip_question_words(rest) or rest, key, limit=1)
+    key, _, rest = await resolve_scope(update, context, query)
+    items = await run_blocking(
+        progress.match_items, svc.engine, progress.strip_question_words(rest) or rest, key, limit=1
+    )
     if not items:
         await reply(update, context, texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query)))
         return
     item = items[0]
-    rows = progress.history(svc.engine, item, limit=20)
+    rows = await run_blocking(progress.history, svc.engine, item, limit=20)
     if not rows:
         await reply(update, context, texts.HISTORY_EMPTY.format(name=esc(item.name)))
         return
@@ -157,10 +160,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = (query.data or "") if query else ""
     ref = parse_item_ref(data.removeprefix(PREFIX))
     svc = services(context)
-    item = progress.get_item(svc.engine, *ref) if ref else None
+    item = await run_blocking(progress.get_item, svc.engine, *ref) if ref else None
     if item is None:
         log.warning("stale or forged item button %r", data)
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     await answer_callback(update)
-    await reply(update, context, format_item(item, progress.latest_progress(svc.engine, item)))
+    await reply(
+        update, context, format_item(item, await run_blocking(progress.latest_progress, svc.engine, item))
+    )

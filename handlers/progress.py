@@ -20,6 +20,7 @@ from handlers.common import (
     parse_item_ref,
     private_only,
     reply,
+    run_blocking,
     services,
 )
 from handlers.lookup import target_with_unit
@@ -35,21 +36,21 @@ AWAITING = "capnhat_item"  # user_data key: the item picked in the guided flow
 
 @private_only
 async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     text = command_text(update)
     if user is None or not user.can_report:
-        _refused(context, update, "progress_not_officer", text=audit.clip(text))
+        await _refused(context, update, "progress_not_officer", text=audit.clip(text))
         await reply(update, context, texts.UPDATE_NOT_OFFICER)
         return
     if not text:
         await _offer_items(update, context, user)
         return
-    prepared = progress.prepare_update(services(context).engine, user, text)
+    prepared = await run_blocking(progress.prepare_update, services(context).engine, user, text)
     await _show(update, context, prepared, text)
 
 
 async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user: UserInfo) -> None:
-    items = progress.my_items(services(context).engine, user, limit=12)
+    items = await run_blocking(progress.my_items, services(context).engine, user, limit=12)
     if not items:
         await reply(update, context, texts.UPDATE_NO_ITEMS + "\n\n" + texts.UPDATE_USAGE)
         return
@@ -57,12 +58,14 @@ async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user:
     await reply(update, context, texts.UPDATE_PICK_ITEM, rows)
 
 
-def _refused(context: ContextTypes.DEFAULT_TYPE, update: Update, action: str, **details: object) -> None:
+async def _refused(
+    context: ContextTypes.DEFAULT_TYPE, update: Update, action: str, **details: object
+) -> None:
     """An audit row for a refused attempt (the log line alone is gone with the journal)."""
     sender = update.effective_user
     actor = str(sender.id) if sender else "?"
     log.warning("refused %s from %s", action, actor)
-    audit.record(services(context).engine, actor, action, **details)
+    await run_blocking(audit.record, services(context).engine, actor, action, **details)
 
 
 @private_only
@@ -70,14 +73,14 @@ async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     data = (query.data or "") if query else ""
     ref = parse_item_ref(data.removeprefix(PICK))
-    user = current_user(update, context)
+    user = await current_user(update, context)
     if user is not None and not user.can_report:
-        _refused(context, update, "progress_not_officer", data=audit.clip(data, 64))
+        await _refused(context, update, "progress_not_officer", data=audit.clip(data, 64))
         await answer_callback(update, texts.UPDATE_NOT_OFFICER_SHORT)
         return
-    item = progress.get_item(services(context).engine, *ref) if ref else None
+    item = await run_blocking(progress.get_item, services(context).engine, *ref) if ref else None
     if item is None or user is None:
-        _refused(context, update, "progress_button_unknown", data=audit.clip(data, 64))
+        await _refused(context, update, "progress_button_unknown", data=audit.clip(data, 64))
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     await answer_callback(update)
@@ -93,13 +96,15 @@ async def on_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not pending or msg is None or not msg.text:
         return
     context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
-    user = current_user(update, context)
+    user = await current_user(update, context)
     svc = services(context)
-    item = progress.get_item(svc.engine, *pending)
+    item = await run_blocking(progress.get_item, svc.engine, *pending)
     if user is None or item is None:
         raise ApplicationHandlerStop
     value, _, note = msg.text.partition(";")
-    prepared = progress.prepare_for_item(svc.engine, user, item, value.strip(), note.strip() or None)
+    prepared = await run_blocking(
+        progress.prepare_for_item, svc.engine, user, item, value.strip(), note.strip() or None
+    )
     await _show(update, context, prepared, msg.text)
     raise ApplicationHandlerStop
 
@@ -115,6 +120,12 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, p: Prepared,
         await reply(update, context, texts.UPDATE_NOT_FOUND.format(query=esc(query)))
     elif p.outcome == "forbidden":
         await reply(update, context, texts.UPDATE_FORBIDDEN.format(name=name))
+    elif p.outcome == "note_too_long":
+        await reply(
+            update,
+            context,
+            texts.UPDATE_NOTE_TOO_LONG.format(length=len(p.note or ""), limit=progress.MAX_NOTE),
+        )
     elif p.outcome == "bad_value":
         await reply(update, context, texts.UPDATE_BAD_VALUE.format(value=esc(p.raw_value), name=name))
     else:
@@ -156,7 +167,7 @@ def _preview(p: Prepared) -> str:
         achievement=texts.UPDATE_ACHIEVEMENT.format(text=esc(achievement_words(p.achievement)))
         if p.achievement
         else "",
-        note="",
+        note=texts.UPDATE_NOTE.format(note=esc(p.note)) if p.note else "",
     )
 
 
@@ -174,15 +185,15 @@ async def _decide(update: Update, context: ContextTypes.DEFAULT_TYPE, confirm: b
     query = update.callback_query
     data = (query.data or "") if query else ""
     token = data[3:]
-    user = current_user(update, context)
+    user = await current_user(update, context)
     if user is None:
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     svc = services(context)
     result = (
-        progress.confirm_draft(svc.engine, token, user)
+        await run_blocking(progress.confirm_draft, svc.engine, token, user)
         if confirm
-        else progress.cancel_draft(svc.engine, token, user)
+        else await run_blocking(progress.cancel_draft, svc.engine, token, user)
     )
     if result.outcome in ("unknown", "not_yours"):
         log.warning(

@@ -22,6 +22,7 @@ from handlers.common import (
     keyboard,
     private_only,
     reply,
+    run_blocking,
     services,
 )
 from storage import audit, registrations, users
@@ -63,7 +64,7 @@ def notices(context: ContextTypes.DEFAULT_TYPE) -> AdminNotices:
 
 @private_only
 async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     svc = services(context)
     sender = update.effective_user
     if user is None or sender is None or users.is_special_sender(sender.id):
@@ -76,12 +77,14 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not user.locality_key:
         await reply(update, context, texts.REGISTER_NEED_LOCALITY)
         return
-    admins = users.admin_chat_ids(svc.engine, svc.admin_ids)
+    admins = await run_blocking(users.admin_chat_ids, svc.engine, svc.admin_ids)
     if not admins:
         await reply(update, context, texts.REGISTER_NO_ADMIN)
         return
     name, title = parsed
-    reg = users.request_registration(svc.engine, user.telegram_id, name, title, user.locality_key)
+    reg = await run_blocking(
+        users.request_registration, svc.engine, user.telegram_id, name, title, user.locality_key
+    )
     # Requests in a handler's hands: the digest job leaves them alone. Cards on
     # their way count against the card limit (chats are handled side by side:
     # twenty requests at once must not all pass the check before one is marked).
@@ -97,11 +100,16 @@ async def register(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if reg.notified:
             return
         limits = notices(context)
-        if not registrations.card_allowed(svc.engine, limits.cards - len(carding), limits.window):
-            return  # many at once: the digest job announces it
+        # The slot is taken before the check, which runs in a worker thread: the
+        # other handlers waiting meanwhile count this card as on its way.
         carding.add(reg.id)
+        others = len(carding) - 1
+        if not await run_blocking(
+            registrations.card_allowed, svc.engine, limits.cards - others, limits.window
+        ):
+            return  # many at once: the digest job announces it
         if await send_card(context.bot, admins, reg):
-            registrations.mark_notified(svc.engine, [reg.id])
+            await run_blocking(registrations.mark_notified, svc.engine, [reg.id])
     finally:
         handling.discard(reg.id)
         carding.discard(reg.id)
@@ -161,18 +169,18 @@ async def send_digest(
     """Announce every request nobody was told of: one card when there is one, one
     digest message (a button per request) when there are several. Returns how many.
     `sending`: requests whose own card is on its way (left to their handler)."""
-    untold = registrations.claim_untold(engine, older_than, exclude=set(sending))  # type: ignore[arg-type]
+    untold = await run_blocking(registrations.claim_untold, engine, older_than, exclude=set(sending))
     if not untold:
         return 0
-    admins = users.admin_chat_ids(engine, admin_ids)  # type: ignore[arg-type]
+    admins = await run_blocking(users.admin_chat_ids, engine, admin_ids)
     ids = [p.id for p in untold]
     if len(untold) == 1:
-        reg = users.pending_registration(engine, untold[0].id)  # type: ignore[arg-type]
+        reg = await run_blocking(users.pending_registration, engine, untold[0].id)
         delivered = reg is None or await send_card(bot, admins, reg)
     else:
         delivered = await _send_digest_message(bot, admins, untold)
     if not delivered:
-        registrations.unmark_notified(engine, ids)  # type: ignore[arg-type]
+        await run_blocking(registrations.unmark_notified, engine, ids)
         return 0
     return len(untold)
 
@@ -198,12 +206,13 @@ async def _admin_view(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: 
     """'👤 name' shows that request's card; 'Xem thêm' the next page of pending requests."""
     svc = services(context)
     sender = update.effective_user
-    if sender is None or not users.get_user(svc.engine, sender.id, svc.admin_ids).is_admin:
+    viewer = await run_blocking(users.get_user, svc.engine, sender.id, svc.admin_ids) if sender else None
+    if sender is None or viewer is None or not viewer.is_admin:
         log.warning("non-admin %s pressed a registration list button", sender.id if sender else "?")
         await answer_callback(update, texts.ADMIN_ONLY)
         return
     if kind == "v":
-        reg = users.pending_registration(svc.engine, ref)
+        reg = await run_blocking(users.pending_registration, svc.engine, ref)
         if reg is None:
             await answer_callback(update, texts.ADMIN_ALREADY)
             return
@@ -211,7 +220,7 @@ async def _admin_view(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: 
         body, rows = request_card(reg)
         await reply(update, context, body, rows)
         return
-    lines, more = registrations.pending_page(svc.engine, ref, PAGE)
+    lines, more = await run_blocking(registrations.pending_page, svc.engine, ref, PAGE)
     await answer_callback(update)
     if not lines:
         await reply(update, context, texts.ADMIN_PENDING_NONE)
@@ -235,15 +244,21 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if match is None or sender is None:
         log.warning("forged registration button %r from %s", data, sender.id if sender else "?")
         actor = str(sender.id) if sender else "?"
-        audit.record(
-            services(context).engine, actor, "registration_button_unknown", data=audit.clip(data, 64)
+        await run_blocking(
+            audit.record,
+            services(context).engine,
+            actor,
+            "registration_button_unknown",
+            data=audit.clip(data, 64),
         )
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     svc = services(context)
     request_id = int(match.group(1) or match.group(3))
     party_id = int(match.group(2)) if match.group(2) else None
-    decision = users.decide_registration(svc.engine, request_id, sender.id, party_id, svc.admin_ids)
+    decision = await run_blocking(
+        users.decide_registration, svc.engine, request_id, sender.id, party_id, svc.admin_ids
+    )
     if decision.reason == "forbidden":
         log.warning("non-admin %s pressed a registration button", sender.id)
         await answer_callback(update, texts.ADMIN_ONLY)

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import current_user, esc, private_only, reply, services
+from handlers.common import current_user, esc, private_only, reply, run_blocking, services
 from storage import progress
 from storage.report import ReportError, build_report, write_report
 
@@ -20,13 +20,13 @@ log = logging.getLogger(__name__)
 
 @private_only
 async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    user = current_user(update, context)
+    user = await current_user(update, context)
     chat = update.effective_chat
     if user is None or chat is None or user.role not in ("admin", "leader"):
         await reply(update, context, texts.REPORT_FORBIDDEN)
         return
     svc = services(context)
-    summary = progress.locality_summary(svc.engine, user.locality_key)
+    summary = await run_blocking(progress.locality_summary, svc.engine, user.locality_key)
     caption = texts.REPORT_SUMMARY.format(
         locality=esc(user.locality_name or texts.ALL_LOCALITIES), items=summary.items, updated=summary.updated
     )
@@ -34,14 +34,16 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, caption + "\n" + texts.REPORT_NEED_LOCALITY)
         return
     try:
-        built = build_report(svc.engine, user.locality_name, locality_key=user.locality_key)
+        built = await run_blocking(
+            build_report, svc.engine, user.locality_name, locality_key=user.locality_key
+        )
     except ReportError as exc:
         await reply(update, context, caption + "\n" + esc(exc))
         return
     with tempfile.TemporaryDirectory() as tmp:
         sheet, chart = Path(tmp) / "bao-cao-tien-do.xlsx", Path(tmp) / "bieu-do-tien-do.png"
-        write_report(built, "xlsx", sheet)
-        write_report(built, "png", chart)
+        await run_blocking(write_report, built, "xlsx", sheet)
+        await run_blocking(write_report, built, "png", chart)
         with sheet.open("rb") as fh:
             await context.bot.send_document(chat.id, fh, filename=sheet.name, caption=caption)
         with chart.open("rb") as fh:

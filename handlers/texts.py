@@ -146,6 +146,10 @@ UPDATE_FORBIDDEN = (
     "Bạn không có quyền cập nhật «{name}»: chỉ tiêu/nhiệm vụ này không do đơn vị của bạn phụ trách. "
     "Không có gì được ghi nhận."
 )
+UPDATE_NOTE_TOO_LONG = (
+    "Ghi chú dài {length} ký tự, vượt giới hạn {limit} ký tự. Hãy rút gọn ghi chú rồi gửi lại. "
+    "Không có gì được ghi nhận."
+)
 UPDATE_BAD_VALUE = (
     "Giá trị «{value}» không hợp lệ cho «{name}». Hãy nhập một con số (ví dụ 93%, 93,5, 1.200 tấn) "
     "hoặc tình trạng (Đạt, Hoàn thành, Đang thực hiện). Không có gì được ghi nhận."

@@ -75,4 +75,4 @@ class ProgressDraft(Base):
     note: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="pending")  # pending|confirmed|cancelled
     record_id: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # retention

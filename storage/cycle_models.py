@@ -48,7 +48,9 @@ class SendAttempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     outbox_id: Mapped[int] = mapped_column(ForeignKey("outbox.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )  # retention
     outcome: Mapped[str] = mapped_column(
         String(30)
     )  # ok|retry_after|server_error|network|forbidden|bad_request

@@ -37,7 +37,7 @@ from knowledge.question import bare_fold
 from knowledge.readers import ReadLimits, collect_paths, read_document
 from knowledge.text import fold
 from storage import models as m
-from storage.db import transaction
+from storage.db import database_fault, transaction
 from storage.keys import item_key, locality_key, plan_key, text_hash
 from storage.search import index_plan
 
@@ -155,6 +155,9 @@ def ingest_file(
     except IntegrityError:  # the same bytes were ingested concurrently by another process
         return IngestResult(path, "unchanged", f"{path.name}: không đổi (đã nạp trước đây)")
     except SQLAlchemyError as exc:
+        fault = database_fault(exc)
+        if fault is not None and fault.kind != "other":
+            raise  # the database, not this file, is at fault (locked, read-only, full): stop here
         log.debug("storing %s failed", path, exc_info=True)
         return _refused(path, f"lỗi cơ sở dữ liệu: {str(exc).splitlines()[0][:200]}")
     return IngestResult(path, "superseded" if previous else "added", summary, plan.id)

@@ -213,7 +213,8 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
 class Prepared:
     """Outcome of a '/capnhat': either a draft to confirm or a refusal reason."""
 
-    outcome: str  # 'draft' | 'format' | 'not_found' | 'forbidden' | 'bad_value' | 'not_officer'
+    # 'draft' | 'format' | 'not_found' | 'forbidden' | 'bad_value' | 'not_officer' | 'note_too_long'
+    outcome: str
     item: Item | None = None
     token: str | None = None
     value: ParsedValue | None = None
@@ -221,8 +222,12 @@ class Prepared:
     achievement: Achievement | None = None
     candidates: tuple[Item, ...] = ()
     raw_value: str | None = None
+    note: str | None = None  # shown on the confirmation card: what is confirmed is what is stored
 
 
+# A note is for a line of context ("số liệu đến 15/5"), not a report: a cap keeps
+# the card readable and a pasted document out of the progress history.
+MAX_NOTE = 500
 _SPLIT = re.compile(r"\s*[:=]\s*")
 
 
@@ -246,6 +251,8 @@ def prepare_update(engine: Engine, user: UserInfo, text: str) -> Prepared:
     if parts is None:
         return Prepared("format")
     item_text, value_text, note = parts
+    if note is not None and len(note) > MAX_NOTE:
+        return Prepared("note_too_long", raw_value=value_text, note=note)
     found = match_items(engine, item_text, user.locality_key if not user.is_admin else None)
     if not found and user.is_admin and user.locality_key:
         found = match_items(engine, item_text, None)
@@ -263,6 +270,8 @@ def prepare_for_item(
     note: str | None = None,
     candidates: tuple[Item, ...] = (),
 ) -> Prepared:
+    if note is not None and len(note) > MAX_NOTE:
+        return Prepared("note_too_long", item=item, raw_value=value_text, note=note)
     with session_factory(engine)() as session:
         allowed = may_update(session, user, item)
     if not allowed:
@@ -297,6 +306,7 @@ def prepare_for_item(
             parsed, item.target_value, item.comparator, item.target_max, item.target_text
         ),
         candidates=candidates,
+        note=note,
     )
 
 

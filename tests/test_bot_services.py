@@ -308,12 +308,14 @@ def test_updates_from_a_sparse_server_are_completed() -> None:
 def test_the_token_is_masked_in_every_log_line(caplog) -> None:
     import logging
 
-    from bot.cli_run import _RedactingFormatter
+    from bot.redact import RedactingFilter, register_secret
 
+    register_secret("123:SECRETpart")
     record = logging.LogRecord(
-        "x", logging.ERROR, __file__, 1, "url https://api/bot123:SECRETpart/getMe", None, None
+        "x", logging.ERROR, __file__, 1, "url https://api/bot%s/getMe", ("123:SECRETpart",), None
     )
-    assert "SECRETpart" not in _RedactingFormatter(None, "SECRETpart").format(record)
+    assert RedactingFilter().filter(record)
+    assert "SECRETpart" not in logging.Formatter().format(record)
 
 
 def test_budgets_from_the_environment(tmp_path: Path) -> None:

@@ -92,6 +92,7 @@ def test_chat_lists_places_and_refuses_an_unknown_one(
 
 
 def test_a_bad_database_url_is_one_line_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "ty le ho ngheo", "--db", "nosuchdialect://x"]) == 2
+    assert main(["ask", "ty le ho ngheo", "--db", "nosuchdialect://x"]) == 3
     err = capsys.readouterr().err
-    assert err.startswith("planbot: cannot open the database") and "Traceback" not in err
+    assert err.startswith("planbot ask: địa chỉ cơ sở dữ liệu không hợp lệ") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -21,7 +21,11 @@ Standalone (another process can drive it over HTTP):
 
 Control endpoints (JSON): POST /_control/message {user_id, text, chat_id?},
 POST /_control/callback {user_id, data, message_id?}, GET /_control/requests,
-POST /_control/fail {method, status, retry_after?, times?}, GET /_control/state.
+POST /_control/fail {method, status, retry_after?, times?, chat_id?, echo_path?}, GET /_control/state.
+
+HTML (parse_mode HTML in sendMessage, editMessageText) is checked as Telegram
+does: a cut tag or entity, an unknown tag, tags out of order or a text over
+4096 characters gets 400 "can't parse entities" (`html_error`).
 
 Implemented methods: getMe, deleteWebhook, setWebhook, getWebhookInfo,
 getUpdates (long poll; offset acknowledges as on Telegram), sendMessage,
@@ -35,6 +39,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,7 +59,67 @@ JSON_PARAMS = {
     "link_preview_options",
     "reply_parameters",
 }
+# What Telegram says with each error status.
+FAULT_DESCRIPTIONS = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden: bot was blocked by the user",
+    404: "Not Found",
+    502: "Bad Gateway",
+}
 INT_PARAMS = {"offset", "limit", "timeout", "message_id", "cache_time", "reply_to_message_id"}
+
+
+# Telegram's HTML: these tags, and every '&' starting one of these entities.
+HTML_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
+    "a", "code", "pre", "blockquote", "tg-emoji",
+}  # fmt: skip
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|lt|gt|amp|quot);")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)[^<>]*>")
+MAX_TEXT = 4096  # UTF-16 code units, after parsing
+
+
+def html_error(text: str) -> str | None:
+    """Why Telegram would refuse `text` with parse_mode HTML (None: it would not):
+    a tag cut or unknown, tags not closed in order, a '&' that starts no
+    entity, or more than 4096 characters once parsed."""
+    stack: list[str] = []
+    visible = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "<":
+            m = _TAG.match(text, i)
+            if m is None:
+                return f"unclosed or malformed tag at byte offset {i}"
+            name = m.group(2).lower()
+            if m.group(1):
+                if not stack or stack[-1] != name:
+                    return f"can't find end tag corresponding to start tag {stack[-1] if stack else name}"
+                stack.pop()
+            elif name not in HTML_TAGS:
+                return f"unsupported start tag {name!r} at byte offset {i}"
+            else:
+                stack.append(name)
+            i = m.end()
+            continue
+        if c == "&":
+            m = _ENTITY.match(text, i)
+            if m is None:
+                return f"character entity expected at byte offset {i}"
+            i = m.end()
+            visible += 1
+            continue
+        if c == ">":
+            return f"unexpected '>' at byte offset {i}"
+        visible += 2 if ord(c) > 0xFFFF else 1
+        i += 1
+    if stack:
+        return f"can't find end tag corresponding to start tag {stack[-1]}"
+    if visible > MAX_TEXT:
+        return "message is too long"
+    return None
 
 
 @dataclass
@@ -74,6 +139,7 @@ class Fault:
     retry_after: int | None
     times: int
     chat_id: int | None = None  # only calls to this chat (None: any)
+    echo_path: bool = False  # an HTML error page quoting the path, as some proxies send
 
 
 class FakeBotApi:
@@ -205,10 +271,13 @@ class FakeBotApi:
         retry_after: int | None = None,
         times: int = 1,
         chat_id: int | None = None,
+        echo_path: bool = False,
     ) -> None:
         """The next `times` calls of `method` ('*': any) answer with `status`
-        (429 carries parameters.retry_after); with `chat_id`, only calls to that chat."""
-        self.faults.append(Fault(method, status, retry_after, times, chat_id))
+        (429 carries parameters.retry_after); with `chat_id`, only calls to that
+        chat. `echo_path`: instead of Telegram's JSON, an HTML page that quotes the
+        request path — token included — as a reverse proxy's error page does."""
+        self.faults.append(Fault(method, status, retry_after, times, chat_id, echo_path))
 
     def slow(self, method: str, seconds: float) -> None:
         """Answer every call of `method` after `seconds` (a real server's latency
@@ -330,13 +399,30 @@ class FakeBotApi:
         if fault is not None:
             call.status = fault.status
             self._record(call)
+            if fault.echo_path:
+                page = (
+                    f"<html><head><title>{fault.status}</title></head><body><h1>{fault.status}</h1>"
+                    f"<p>The upstream server failed to answer {request.method} {request.path}</p></body></html>"
+                )
+                return web.Response(status=fault.status, text=page, content_type="text/html")
             body: dict[str, Any] = {"ok": False, "error_code": fault.status}
             if fault.status == 429:
                 body["description"] = f"Too Many Requests: retry after {fault.retry_after or 1}"
                 body["parameters"] = {"retry_after": fault.retry_after or 1}
             else:
-                body["description"] = "Internal Server Error"
+                body["description"] = FAULT_DESCRIPTIONS.get(fault.status, "Internal Server Error")
             return web.json_response(body, status=fault.status)
+        if method in ("sendMessage", "editMessageText") and params.get("parse_mode") == "HTML":
+            error = html_error(str(params.get("text", "")))
+            if error is not None:  # Telegram refuses the whole message
+                call.status = 400
+                self._record(call)
+                body = {
+                    "ok": False,
+                    "error_code": 400,
+                    "description": f"Bad Request: can't parse entities: {error}",
+                }
+                return web.json_response(body, status=400)
         handler = getattr(self, "_m_" + method, None)
         if handler is None:
             call.status = 404
@@ -494,6 +580,7 @@ class FakeBotApi:
             b.get("retry_after"),
             int(b.get("times", 1)),
             b.get("chat_id"),
+            bool(b.get("echo_path", False)),
         )
         return web.json_response({"ok": True})
 
