@@ -107,6 +107,9 @@ class _Scope:
     guessed: bool = False  # no place was named: the place whose item stood out
 
 
+_NOW_NOTE = re.compile(r"\s*\(nay thuộc [^)]*\)")
+
+
 class AnswerEngine:
     def __init__(self, engine: Engine, today: date | None = None) -> None:
         self.engine = engine
@@ -184,7 +187,8 @@ class AnswerEngine:
     def _scope(
         self, session: Session, q: qn.Question, asker: str | None, gaz: qn.Gazetteer
     ) -> _Scope | Answer:
-        asker_places = gaz.resolve_text(asker) if asker else []
+        # a label names the new unit too ('phường Thiệu Dương (nay thuộc phường Hàm Rồng)'): the place is the first
+        asker_places = gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else []
         if q.unknown_place and not q.places:
             names = [_place_label(p, gaz) for p in (asker_places or gaz.places)]
             return Answer(
