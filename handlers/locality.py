@@ -35,7 +35,7 @@ async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chosen is not None:
         if user is not None:
             await run_blocking(users.set_locality, svc.engine, user.telegram_id, chosen.key)
-        await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label)))
+        await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label_now)))
     elif found:
         await reply(update, context, texts.LOCALITY_PICK, await locality_buttons(svc.engine, found))
     else:
@@ -65,4 +65,4 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     if user is not None:
         await run_blocking(users.set_locality, svc.engine, user.telegram_id, loc.key)
-    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label)))
+    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label_now)))

@@ -24,7 +24,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             chosen = found[0]  # the closest fuzzy match
         if chosen is not None:
             await run_blocking(users.set_locality, svc.engine, user.telegram_id, chosen.key)
-            user.locality_key, user.locality_name = chosen.key, chosen.label
+            user.locality_key, user.locality_name = chosen.key, chosen.label_now
         else:
             options = found or None
     text = texts.WELCOME

@@ -410,6 +410,17 @@ def guessed_place(place: str, answer: str) -> str:
     return f"Câu hỏi chưa nêu địa phương; nội dung này khớp rõ nhất với kế hoạch của {place}.\n{answer}"
 
 
+def naming_new_unit(answer: str, name: str, label: str) -> str:
+    """Say once that the place is now part of a 2025 unit: its first mention becomes
+    'phường Đông Thọ (nay thuộc phường Hạc Thành)', else the answer opens with it."""
+    if label in answer or label == name:
+        return answer
+    at = answer.find(name)
+    if at < 0:
+        return f"{label}:\n{answer}"
+    return answer[:at] + label + answer[at + len(name) :]
+
+
 def ask_locality(candidates: list[str]) -> str:
     if candidates:
         shown = "; ".join(candidates[:8])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import re
 import sqlite3
 from collections import defaultdict
@@ -430,3 +431,88 @@ def after_2025(place: Place) -> Place | None:
         return None
     kind, name = split_kind(new.ward)
     return Place(kind or "xã", name, None, new.short_province)
+
+
+# ---------------------------------------------------------------- the 2025 map: old units into new ones
+
+
+@dataclass(frozen=True)
+class MergerMap:
+    """Which older communes form each unit in force from 1 July 2025, from the package's
+    converter table: an old commune went whole into one new unit, or was divided among several
+    (the main part first). Keys are the package's own ('tinhthanhhoa_thanhphothanhhoa_phuongdongtho')."""
+
+    old_keys: dict[tuple[str, str, str], str]  # (province, district key, commune key) -> old key
+    new_of_old: dict[str, list[tuple[str, str]]]  # old key -> [(new province key, new commune key)]
+    new_units: dict[tuple[str, str], Place]  # (new province key, new commune key) -> the new unit
+
+
+def _merger_rows() -> tuple[list[tuple], list[tuple], dict]:  # type: ignore[type-arg]
+    path = _data_file()
+    if path is None:
+        return [], [], {}
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        legacy = conn.execute(
+            "SELECT provinceShort, districtType, districtShort, wardType, wardShort,"
+            " provinceKey, districtKey, wardKey FROM admin_units_legacy WHERE wardKey IS NOT NULL"
+        ).fetchall()
+        current = conn.execute(
+            "SELECT provinceKey, wardKey, wardType, wardShort, wardShortKey, provinceShort FROM admin_units"
+        ).fetchall()
+    table = path.with_name("converter_2025.json")
+    return legacy, current, json.loads(table.read_text(encoding="utf-8")) if table.exists() else {}
+
+
+@cache
+def merger_map() -> MergerMap:
+    """The map, read once per process (about 10,000 rows and a 0.6 MB table)."""
+    legacy, current, table = _merger_rows()
+    old_keys = {}
+    for province, dkind, dname, kind, name, pkey, dkey, wkey in legacy:
+        short, _ = _short(kind, name, "")
+        old_keys[(province, key(f"{dkind} {dname}"), key(f"{kind} {short}"))] = f"{pkey}_{dkey}_{wkey}"
+    new_units = {}
+    for pkey, wkey, kind, name, name_key, province in current:
+        short, _ = _short(kind, name, name_key)
+        new_units[(pkey, wkey)] = Place(kind.lower(), short, None, province)
+    new_of_old: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pkey, wards in table.get("DICT_PROVINCE_WARD_NO_DIVIDED", {}).items():
+        for wkey, olds in wards.items():
+            for old in olds:
+                new_of_old[old].append((pkey, wkey))
+    for pkey, olds in table.get("DICT_PROVINCE_WARD_DIVIDED", {}).items():
+        for old, parts in olds.items():
+            ordered = sorted(parts, key=lambda p: not p.get("isDefaultNewWard"))
+            new_of_old[old] += [
+                (pkey, p["newWardKey"]) for p in ordered if (pkey, p["newWardKey"]) not in new_of_old[old]
+            ]
+    return MergerMap(old_keys, dict(new_of_old), new_units)
+
+
+def successors(place: Place) -> list[Place]:
+    """The units in force from 1 July 2025 that an older commune went into ('phường Đông Thọ,
+    thành phố Thanh Hóa' -> [phường Hạc Thành]); several when it was divided, the main part
+    first. Empty for a unit still in force under its name, a place the list cannot pin down to
+    one older commune, and anything above a commune (districts were abolished)."""
+    if place.kind not in COMMUNE_KINDS:
+        return []
+    units = units_of(place.kind, place.name, place.parent, place.province)
+    if not units:  # a commune that became a ward (or back) under the same name: 'xã Hưng Đông', 2023
+        units = [u for u in units_of(None, place.name, place.parent, place.province) if u.level == 3]
+    if any(u.current for u in units) and not place.parent:
+        return []  # a name in force, written without an older district: today's unit
+    old = [u for u in units if u.district]
+    if len(old) != 1:
+        return []
+    u = old[0]
+    mm = merger_map()
+    old_key = mm.old_keys.get((u.province, key(u.district or ""), key(u.label)))
+    found = [mm.new_units[n] for n in mm.new_of_old.get(old_key or "", []) if n in mm.new_units]
+    same = len(found) == 1 and key(found[0].name) == key(u.name)
+    return [] if same else found  # renamed nowhere: nothing to tell
+
+
+def now_label(place: Place) -> str | None:
+    """The unit in force that holds an older commune, for an answer: 'phường Hạc Thành'."""
+    new = successors(place)
+    return new[0].label if new else None

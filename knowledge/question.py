@@ -7,6 +7,7 @@ tell 'hộ' from 'hồ'."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +115,12 @@ class PlaceRef:
     type: str | None = None  # folded 'phuong', 'xa', 'thi tran', ...
     parent: str | None = None
     province: str | None = None
+    now: str | None = None  # the unit in force from 1 July 2025 that holds it: 'phường Hạc Thành'
+
+    @property
+    def label(self) -> str:
+        """'phường Đông Thọ (nay thuộc phường Hạc Thành)'."""
+        return f"{self.name} (nay thuộc {self.now})" if self.now else self.name
 
 
 LOCALITY_TYPES = ("thi tran", "thanh pho", "thi xa", "phuong", "xa", "huyen", "quan", "tinh", "dac khu")
@@ -136,21 +143,32 @@ def bare_fold(name: str) -> str:
 
 
 class Gazetteer:
-    """Known places indexed by folded bare name (one to four syllables)."""
+    """Known places indexed by folded bare name (one to four syllables). `aliases` are more
+    names of them (an older commune under the name of the unit that holds it since 2025):
+    found like the places, never listed."""
 
-    def __init__(self, places: list[PlaceRef]) -> None:
+    def __init__(self, places: list[PlaceRef], aliases: list[PlaceRef] | None = None) -> None:
         self.places = places
         self.by_bare: dict[str, list[PlaceRef]] = {}
-        for p in places:
+        for p in [*places, *(aliases or [])]:
             self.by_bare.setdefault(p.bare, []).append(p)
         self.max_len = max((len(b.split()) for b in self.by_bare), default=0)
 
     @staticmethod
-    def ref(id: int, name: str, parent: str | None = None, province: str | None = None) -> PlaceRef:
+    def ref(
+        id: int, name: str, parent: str | None = None, province: str | None = None, now: str | None = None
+    ) -> PlaceRef:
         typ, bare = split_locality_name(name)
         # compared with question tokens, so spelled as tokens_of spells them
         acc = " ".join(unify_spelling(w) for w in match_key(bare).split())
-        return PlaceRef(id, clean(name), fold(acc), acc, typ, parent, province)
+        return PlaceRef(id, clean(name), fold(acc), acc, typ, parent, province, now)
+
+    @staticmethod
+    def alias(place: PlaceRef, name: str) -> PlaceRef:
+        """`place` under another name ('phường Hạc Thành' for phường Đông Thọ): its type and
+        spelling are the alias's, its id, name and label the place's."""
+        other = Gazetteer.ref(place.id, name)
+        return dataclasses.replace(place, bare=other.bare, bare_acc=other.bare_acc, type=other.type)
 
     def resolve_text(self, text: str | None) -> list[PlaceRef]:
         """The places a free text names ('Đông Thọ', 'phuong dong tho')."""

@@ -9,6 +9,7 @@ caches the places it knows and the plans it has read, and notices new plans."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -18,7 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
-from knowledge import lexicon
+from knowledge import lexicon, places
 from knowledge import question as qn
 from knowledge.text import clean, fold
 from storage import models as m
@@ -106,6 +107,9 @@ class _Scope:
     guessed: bool = False  # no place was named: the place whose item stood out
 
 
+_NOW_NOTE = re.compile(r"\s*\(nay thuộc [^)]*\)")
+
+
 class AnswerEngine:
     def __init__(self, engine: Engine, today: date | None = None) -> None:
         self.engine = engine
@@ -138,6 +142,8 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
+            if scope.locality.now:
+                answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
                 answer.text = say.guessed_place(_place_label(scope.locality, gaz), answer.text)
             answer.locality = scope.locality.name
@@ -173,14 +179,16 @@ class AnswerEngine:
             .where(m.Plan.is_current.is_(True), m.Plan.locality_name.is_not(None))
             .order_by(m.Plan.id)
         ).all()
-        places, self._place_plans = _group_places(rows)
-        self._gazetteer = qn.Gazetteer(places)
+        known, self._place_plans = _group_places(rows)
+        known, aliases = _new_names(known, self._place_plans)
+        self._gazetteer = qn.Gazetteer(known, aliases)
         self._plans_seen = state
 
     def _scope(
         self, session: Session, q: qn.Question, asker: str | None, gaz: qn.Gazetteer
     ) -> _Scope | Answer:
-        asker_places = gaz.resolve_text(asker) if asker else []
+        # a label names the new unit too ('phường Thiệu Dương (nay thuộc phường Hàm Rồng)'): the place is the first
+        asker_places = gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else []
         if q.unknown_place and not q.places:
             names = [_place_label(p, gaz) for p in (asker_places or gaz.places)]
             return Answer(
@@ -570,6 +578,38 @@ def _group_places(rows: list) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:
         places.append(qn.Gazetteer.ref(n, first[1], first[2], first[3]))
         plans[n] = [r[0] for r in rows_]
     return places, plans
+
+
+def _new_names(
+    known: list[qn.PlaceRef], plans: dict[int, list[int]]
+) -> tuple[list[qn.PlaceRef], list[qn.PlaceRef]]:
+    """Older communes under the units that hold them since 1 July 2025: each place learns its
+    new unit (`now`), and the new unit's name finds it. A new unit that holds several places
+    with plans is one more place, holding all their plans; one that has plans of its own
+    gains theirs. Only the main successor counts: a sliver of a commune moved elsewhere
+    does not make its plan the other unit's."""
+    out: list[qn.PlaceRef] = []
+    members: dict[tuple[str, str, str], list[qn.PlaceRef]] = {}
+    for p in known:
+        kind, name = places.split_kind(p.name)
+        new = places.successors(places.Place(kind or "xã", name, p.parent, p.province)) if kind else []
+        if new:
+            p = dataclasses.replace(p, now=new[0].label)
+            members.setdefault((new[0].label, new[0].province or "", new[0].kind), []).append(p)
+        out.append(p)
+    aliases: list[qn.PlaceRef] = []
+    next_id = max(plans, default=0) + 1
+    for (label, province, _), olds in members.items():
+        own = [p for p in out if p.name == label and qn.bare_fold(p.province or "") == qn.bare_fold(province)]
+        if own:
+            plans[own[0].id] += [pid for o in olds for pid in plans[o.id]]
+        elif len(olds) == 1:
+            aliases.append(qn.Gazetteer.alias(olds[0], label))
+        else:
+            plans[next_id] = [pid for o in olds for pid in plans[o.id]]
+            aliases.append(qn.Gazetteer.ref(next_id, label, None, province))
+            next_id += 1
+    return out, aliases
 
 
 def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:

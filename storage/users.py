@@ -12,12 +12,14 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
+from knowledge import places
 from knowledge.model import ROLES
 from knowledge.parties import PartyRef, match_party, parse_parties
 from knowledge.text import fold
@@ -41,6 +43,7 @@ class LocalityInfo:
     name: str
     id: int = 0
     where: str | None = None  # district or province, to tell same-named places apart
+    now: str | None = None  # the unit in force from 1 July 2025 that holds it: 'phường Hàm Rồng'
 
     @property
     def folded(self) -> str:
@@ -49,6 +52,16 @@ class LocalityInfo:
     @property
     def label(self) -> str:
         return f"{self.name} ({self.where})" if self.where else self.name
+
+    @property
+    def label_now(self) -> str:
+        """The label naming the 2025 unit too: 'phường Thiệu Dương (nay thuộc phường Hàm Rồng)'."""
+        return f"{self.label} (nay thuộc {self.now})" if self.now else self.label
+
+    @property
+    def now_bare(self) -> str:
+        """'ham rong': the new unit's folded name, found like the place's own."""
+        return _bare(fold(self.now)) if self.now else ""
 
     def mentions_where(self, folded_text: str) -> bool:
         return bool(self.where) and f" {_bare(fold(self.where or ''))} " in f" {folded_text} "
@@ -182,7 +195,15 @@ def _locality_info(
         base = _name_key(loc.key)
         same = select(func.count()).where(or_(m.Locality.key == base, m.Locality.key.like(f"{base} | %")))
         name_is_shared = (session.scalar(same) or 0) > 1
-    return LocalityInfo(loc.key, loc.name, loc.id, (loc.parent or loc.province) if name_is_shared else None)
+    where = (loc.parent or loc.province) if name_is_shared else None
+    return LocalityInfo(loc.key, loc.name, loc.id, where, _now_label(loc.name, loc.parent, loc.province))
+
+
+@lru_cache(maxsize=4096)
+def _now_label(name: str, parent: str | None, province: str | None) -> str | None:
+    """The 2025 unit of an older commune, from the one place resolver (knowledge/places)."""
+    kind, bare = places.split_kind(name)
+    return places.now_label(places.Place(kind, bare, parent, province)) if kind else None
 
 
 def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityInfo]:
@@ -195,6 +216,8 @@ def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityI
         bare = _bare(loc.folded)
         if query in (bare, loc.folded) or (query.startswith(bare + " ") and loc.mentions_where(query)):
             score = 200.0 + loc.mentions_where(query)
+        elif loc.now and query == loc.now_bare:  # the name of 2025: every older commune it holds
+            score = 200.0
         else:
             score = max(fuzz.ratio(query, bare), fuzz.partial_ratio(query, bare) - 5)
         if score >= 80:
@@ -219,7 +242,8 @@ def locality_by_id(engine: Engine, locality_id: int) -> LocalityInfo | None:
 
 def is_exact_locality(loc: LocalityInfo, text: str) -> bool:
     query = _bare(fold(text))
-    return query in (_bare(loc.folded), loc.folded) or loc.mentions_where(query)
+    named_now = bool(loc.now) and query == loc.now_bare
+    return query in (_bare(loc.folded), loc.folded) or loc.mentions_where(query) or named_now
 
 
 def single_exact_locality(found: list[LocalityInfo], text: str) -> LocalityInfo | None:
