@@ -48,7 +48,8 @@ class ReadLimits:
     Past a limit the file is refused before the costly parse (memory stays bounded)."""
 
     max_file_bytes: int = 20 * 2**20
-    max_docx_inflated_bytes: int = 200 * 2**20
+    # python-docx holds the whole tree (5–10 times the XML): 40 MB keeps it under 500 MB
+    max_docx_inflated_bytes: int = 40 * 2**20
     max_pdf_pages: int = 300
 
 

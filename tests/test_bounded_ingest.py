@@ -113,7 +113,7 @@ def test_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path: Path, engine: 
     tracemalloc.stop()
     assert result.status == "refused"
     assert result.message.startswith(
-        "bomb.docx: từ chối: tệp .docx giải nén ra quá lớn (1024.8 MB, giới hạn 200 MB;"
+        "bomb.docx: từ chối: tệp .docx giải nén ra quá lớn (1024.8 MB, giới hạn 40 MB;"
     )
     assert peak < 50 * 2**20  # refused from the archive's directory, nothing inflated
     assert _plans(engine) == 0
