@@ -370,7 +370,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:ke hoach|quyet dinh|chuong trinh|van ban) so (?:may|hieu|bao nhieu|gi)\b"
             r"|\bso hieu (?:van ban|ke hoach|quyet dinh)\b|^so (?:ke hoach|quyet dinh|van ban)\b"
             r"|\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao|lanh dao nao)(?: la nguoi)? ky\b|\bky (?:ngay|hom) nao\b"
-            r"|\bban hanh (?:ngay|hom|khi) nao\b|"
+            r"|\bban hanh (?:ngay|hom|khi) nao\b"
+            # what the document is about: 'kế hoạch 0124/KH-UBND là kế hoạch gì', '… về việc gì'
+            r"|\b(?:ke hoach|quyet dinh|van ban)\b.*\b(?:ve viec gi|noi ve (?:gi|viec gi|noi dung gi)"
+            r"|la (?:ke hoach|quyet dinh|van ban) (?:gi|ve gi)|ve (?:noi dung )?gi|nham muc dich gi)\b|"
             rf"\b(?:co|gom) (?:bao nhieu|may|tat ca bao nhieu) (?:chi tieu|nhiem vu|muc tieu)\b|\btong quan\b|\btom tat ke hoach\b|\bke hoach .*gom (?:nhung )?(?:gi|noi dung gi)\b|\bso (?:luong )?(?:chi tieu|nhiem vu) (?:cua|trong) ke hoach\b|^{_ITEM_WORDS}$"
         ),
     ),
