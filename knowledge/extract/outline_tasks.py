@@ -79,8 +79,12 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
             continue
         field = _FIELD.match(strip_marker(item.text))
         if field:
-            target = last if last is not None and last_section is section else owner.get(id(section))
-            if target is None and section.role == "neutral" and section.unit is None:
+            label_section = bool(_FIELD_HEADING.match(strip_marker(section.heading)))
+            # 'b) Cơ quan thực hiện:' then '- Đơn vị chủ trì: …': fields of the task just read
+            # (or of one just read in a subsection of this one: 'a) Nhiệm vụ: …' then 'c) Thời gian: …')
+            near = label_section or (last_section is not None and section in last_section.path())
+            target = last if last is not None and near else owner.get(id(section))
+            if target is None and section.role == "neutral" and section.unit is None and not label_section:
                 target = _task_from(section.heading, section, section.line_no)
                 if target is not None:
                     owner[id(section)] = target
@@ -101,7 +105,7 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
 
 
 def _task_from(text: str, section: Section, line_no: int, item: Item | None = None) -> Task | None:
-    body = strip_marker(text)
+    body = _TASK_LABEL.sub("", strip_marker(text))
     if _NOT_TASK.match(body) or len(body.split()) < _MIN_WORDS:
         return None
     name, responsible = _own_unit(body)
@@ -137,6 +141,13 @@ def _period(heading: str) -> str | None:
     if _PERIOD.match(body) and parse_deadline(body).deadlines:
         return body
     return None
+
+
+_FIELD_HEADING = re.compile(
+    r"^(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)|^thời\s+gian|^tiến\s+độ|^sản\s+phẩm|^kinh\s+phí",
+    re.IGNORECASE,
+)
+_TASK_LABEL = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung)(?:\s+\d{1,2})?\s*:\s*", re.IGNORECASE)
 
 
 def _own_unit(body: str) -> tuple[str, str | None]:
