@@ -77,7 +77,8 @@ def resolve_scope(
     update: Update, context: ContextTypes.DEFAULT_TYPE, query: str
 ) -> tuple[str | None, str, str]:
     """(locality key, locality name, query without the locality): a locality named
-    in the query wins over the user's chosen one."""
+    in the query wins over the user's chosen one. Without one the query is kept
+    as typed, so its diacritics still tell 'hộ' from 'hồ' to the search."""
     svc = services(context)
     loc, rest = users.locality_in_text(svc.engine, query)
     if loc is not None:
@@ -85,7 +86,7 @@ def resolve_scope(
     user = current_user(update, context)
     key = user.locality_key if user else None
     name = (user.locality_name if user else None) or texts.ALL_LOCALITIES
-    return key, name, fold(query)
+    return key, name, query
 
 
 async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | None, command: str) -> None:
@@ -95,8 +96,7 @@ async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | 
         await reply(update, context, texts.NEED_KEYWORD.format(command=command))
         return
     key, _, rest = resolve_scope(update, context, query)
-    search = progress.strip_question_words(rest) or rest
-    items = progress.match_items(svc.engine, search, key, limit=5, kind=kind)
+    items = progress.items_named(svc.engine, rest, key, limit=5, kind=kind)
     what = {"indicator": texts.WHAT_INDICATORS, "task": texts.WHAT_TASKS}.get(kind or "", texts.WHAT_ITEMS)
     if not items:
         await reply(update, context, texts.NO_MATCH.format(what=what, query=esc(query)))
@@ -134,7 +134,7 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.NEED_KEYWORD.format(command="lichsu"))
         return
     key, _, rest = resolve_scope(update, context, query)
-    items = progress.match_items(svc.engine, progress.strip_question_words(rest) or rest, key, limit=1)
+    items = progress.items_named(svc.engine, rest, key, limit=1)
     if not items:
         await reply(update, context, texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query)))
         return
