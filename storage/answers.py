@@ -45,7 +45,8 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
-CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
+CLOSE_WHEN_UNNAMED = 15.0
+CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons  # 'who' asked and the best item names nobody: the next one this close too
 YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
@@ -191,10 +192,12 @@ class AnswerEngine:
             place = qn.Gazetteer.ref(0, plans[0].locality_name or "")
             scope_ = _Scope(place, plans, _preferred_plan(plans, q.period), q.terms)
             hits = self._rank(session, q, scope_, kinds)
+        good = [h for h in hits[:limit] if h.coverage >= MIN_COVERAGE and h.score >= MIN_SCORE]
+        # 'bảo hiểm y tế' names one item; 'Số người tham gia BHXH' 40 points behind is no alternative
         return [
             Found(h.doc.kind, h.doc.item_id, h.doc.plan_id, h.score)
-            for h in hits[:limit]
-            if h.coverage >= MIN_COVERAGE and h.score >= MIN_SCORE
+            for h in good
+            if h.score >= good[0].score - CLOSE_ALTERNATIVE
         ]
 
     # ------------------------------------------------------------ places and plans

@@ -252,7 +252,9 @@ def prepare_update(engine: Engine, user: UserInfo, text: str) -> Prepared:
     return prepare_for_item(engine, user, item, value_text, note, candidates=candidates)
 
 
-def _his_item(engine: Engine, user: UserInfo, found: list[tuple[Item, float]]) -> tuple[Item, tuple[Item, ...]]:
+def _his_item(
+    engine: Engine, user: UserInfo, found: list[tuple[Item, float]]
+) -> tuple[Item, tuple[Item, ...]]:
     """Of the items the search found, the best one the user may update, and his
     others. One he may not update that clearly fits better stays the answer (and
     is refused): an officer who names another unit's item must not get a card
