@@ -99,9 +99,14 @@ async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | 
     items = progress.items_named(svc.engine, rest, key, limit=5, kind=kind)
     what = {"indicator": texts.WHAT_INDICATORS, "task": texts.WHAT_TASKS}.get(kind or "", texts.WHAT_ITEMS)
     if not items:
-        await reply(update, context, texts.NO_MATCH.format(what=what, query=esc(query)))
+        await reply(update, context, _not_found(texts.NO_MATCH.format(what=what, query=esc(query)), key))
         return
     await show_items(update, context, items)
+
+
+def _not_found(text: str, locality_key: str | None) -> str:
+    """Nothing found with no place chosen or named: say how to choose one."""
+    return text if locality_key else f"{text}\n{texts.CHOOSE_LOCALITY_HINT}"
 
 
 async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: list[Item]) -> None:
@@ -136,7 +141,8 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     key, _, rest = resolve_scope(update, context, query)
     items = progress.items_named(svc.engine, rest, key, limit=1)
     if not items:
-        await reply(update, context, texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query)))
+        text = texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query))
+        await reply(update, context, _not_found(text, key))
         return
     item = items[0]
     rows = progress.history(svc.engine, item, limit=20)

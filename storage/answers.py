@@ -177,7 +177,8 @@ class AnswerEngine:
         """The items a command names ('/chitieu bhyt', '/capnhat bhyt: 93,5%'), best
         first, found as a free-text question finds them (abbreviations, folding,
         typos, the same thresholds). `scope` is a locality key (the asker's place
-        or the one named in the command); None searches every current plan."""
+        or the one named in the command); None searches every current plan, up to
+        CROSS_PLACE_MAX_PLANS of them (beyond, nothing: the place must be chosen)."""
         with self._sessions() as session:
             self._refresh(session)
             stmt = select(m.Plan).where(m.Plan.is_current.is_(True))
@@ -187,6 +188,10 @@ class AnswerEngine:
                 )
             plans = list(session.scalars(stmt.order_by(m.Plan.id)))
             q = qn.parse_question(clean(text)[:1000])
+            if scope is None and len(plans) > CROSS_PLACE_MAX_PLANS:
+                # as a question naming no place: a country's plans all share their items
+                # (and one index of them all would hold every item in memory)
+                return []
             if not plans or not q.terms:
                 return []
             place = qn.Gazetteer.ref(0, plans[0].locality_name or "")

@@ -351,3 +351,17 @@ def test_find_items_keeps_the_kinds_and_the_place_asked(shared_qa: AnswerEngine)
     assert all(f.kind == "task" for f in tasks)
     assert shared_qa.find_items(None, "xyzxyz qwqw") == []
     assert shared_qa.find_items("khong co dau", "tỷ lệ hộ nghèo") == []
+
+
+def test_find_items_without_a_place_stops_at_the_cross_place_limit(
+    shared_qa: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a question naming no place: past the limit the place must be chosen."""
+    import storage.answers as answers_module
+
+    assert shared_qa.find_items(None, "tỷ lệ hộ nghèo")
+    monkeypatch.setattr(answers_module, "CROSS_PLACE_MAX_PLANS", 1)
+    assert shared_qa.find_items(None, "tỷ lệ hộ nghèo") == []
+    with Session(shared_qa.engine) as session:
+        key = next(loc.key for loc in session.scalars(select(m.Locality)))
+    assert shared_qa.find_items(key, "tỷ lệ hộ nghèo")

@@ -118,3 +118,12 @@ async def test_officer_updates_by_abbreviation_only_his_items(plans) -> None:
         assert BHYT_NAME in typo and "Xác nhận" in typo
         assert "không có quyền" in (await h.say(OFFICER, "/capnhat thu nhap binh quan dau nguoi: 160"))[0]
         assert "Không tìm thấy" in (await h.say(OFFICER, "/capnhat xyzxyz không có: 5"))[0]
+
+
+async def test_nothing_found_without_a_place_says_how_to_choose_one(plans) -> None:
+    async with BotHarness(plans, {ADMIN}) as h:
+        sent = (await h.say(RESIDENT, "/chitieu xyzxyz không có"))[0]
+        assert "Không tìm thấy" in sent and "/diaphuong" in sent
+        await h.say(RESIDENT, "/diaphuong Đông Thọ")
+        assert "/diaphuong" not in (await h.say(RESIDENT, "/chitieu xyzxyz không có"))[0]
+        assert "bảo hiểm y tế" in (await h.say(RESIDENT, "/lichsu bhyt"))[0]
