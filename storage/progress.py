@@ -1,4 +1,4 @@
-"""Progress updates from officers: item lookup, permission, drafts, records.
+"""Progress updates from officers: the items a command names, permission, drafts, records.
 
 Flow: `prepare_update` parses '/capnhat <item>: <value> [note]', checks the
 permission and stores a draft; 'Xác nhận' calls `confirm_draft`, which
