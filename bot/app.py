@@ -36,17 +36,17 @@ log = logging.getLogger(__name__)
 
 
 def load_answer_engine(engine: Any) -> Any:
-    """The Q&A engine (storage/answers.py) when present; None makes the bot answer
-    from its own item lookup."""
+    """The Q&A engine (storage/answers.py) the item commands share, so each plan is
+    read and cached once; None makes the bot say it cannot answer."""
     try:
-        from storage.answers import AnswerEngine  # type: ignore[import-not-found]
+        from storage.answers import shared_engine  # type: ignore[import-not-found]
     except ImportError:
-        log.info("storage.answers not available: answering from the item lookup")
+        log.info("storage.answers not available")
         return None
     try:
-        return AnswerEngine(engine)
+        return shared_engine(engine)
     except Exception:
-        log.exception("the answers engine could not start; answering from the item lookup")
+        log.exception("the answers engine could not start")
         return None
 
 

@@ -1,13 +1,11 @@
-"""Any other text is a question: the answers engine replies; close candidates
-come back as buttons; when it matches nothing, the item lookup answers
-(with the latest progress). Questions are limited per user before they get here
+"""Any other text is a question: the answers engine replies (the one search the
+item commands use too); close candidates come back as buttons. Questions are limited per user before they get here
 (handlers/budget.py)."""
 
 from __future__ import annotations
 
 import inspect
 import logging
-import threading
 from typing import Any
 
 from telegram import Update
@@ -17,8 +15,6 @@ from handlers import texts
 from handlers.common import answer_callback, current_user, esc, item_ref, reply, run_blocking, services
 from handlers.locality import locality_buttons
 from handlers.lookup import PREFIX as ITEM_PREFIX
-from handlers.lookup import resolve_scope, show_items
-from storage import progress
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
@@ -34,7 +30,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """The answers engine first; when it matched nothing, the item lookup."""
+    """The answers engine's reply; its own 'not found' when it matched nothing."""
     svc = services(context)
     answer = None
     if svc.answers is not None:
@@ -42,7 +38,7 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         try:
             answer = await _ask_engine(svc.answers, text, user)
         except Exception:  # a fault in the engine must not leave the user without an answer
-            log.exception("the answers engine failed; answering from the item lookup")
+            log.exception("the answers engine failed")
             answer = None
         if answer is not None and getattr(answer, "needs_locality", False):
             buttons = await locality_buttons(svc.engine)
@@ -54,33 +50,15 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         if found and answer.text:
             await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
             return
-    if await _answer_from_items(update, context, text):
-        return
     await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)
 
 
-async def _answer_from_items(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    key, _, rest = await resolve_scope(update, context, text)
-    search = progress.strip_question_words(rest)
-    if not search:
-        return False
-    items = await run_blocking(progress.match_items, services(context).engine, search, key, limit=5)
-    if not items:
-        return False
-    await show_items(update, context, items)
-    return True
-
-
-# The engine refreshes shared caches as plans change: one question at a time.
-_answers_lock = threading.Lock()
-
-
 def _ask_in_thread(engine: Any, text: str, locality: str | None, parties: Any) -> Any:
-    with _answers_lock:
-        try:
-            return engine.ask(text, locality=locality, user_parties=parties)
-        except TypeError:  # an engine without user_parties
-            return engine.ask(text, locality=locality)
+    # (the engine takes its own lock: questions and item commands share its caches)
+    try:
+        return engine.ask(text, locality=locality, user_parties=parties)
+    except TypeError:  # an engine without user_parties
+        return engine.ask(text, locality=locality)
 
 
 async def _ask_engine(engine: Any, text: str, user: UserInfo | None) -> Any:

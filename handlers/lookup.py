@@ -78,7 +78,8 @@ async def resolve_scope(
     update: Update, context: ContextTypes.DEFAULT_TYPE, query: str
 ) -> tuple[str | None, str, str]:
     """(locality key, locality name, query without the locality): a locality named
-    in the query wins over the user's chosen one."""
+    in the query wins over the user's chosen one. Without one the query is kept
+    as typed, so its diacritics still tell 'hộ' from 'hồ' to the search."""
     svc = services(context)
     loc, rest = await run_blocking(users.locality_in_text, svc.engine, query)
     if loc is not None:
@@ -86,7 +87,7 @@ async def resolve_scope(
     user = await current_user(update, context)
     key = user.locality_key if user else None
     name = (user.locality_name if user else None) or texts.ALL_LOCALITIES
-    return key, name, fold(query)
+    return key, name, query
 
 
 async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | None, command: str) -> None:
@@ -96,13 +97,17 @@ async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | 
         await reply(update, context, texts.NEED_KEYWORD.format(command=command))
         return
     key, _, rest = await resolve_scope(update, context, query)
-    search = progress.strip_question_words(rest) or rest
-    items = await run_blocking(progress.match_items, svc.engine, search, key, limit=5, kind=kind)
+    items = await run_blocking(progress.items_named, svc.engine, rest, key, limit=5, kind=kind)
     what = {"indicator": texts.WHAT_INDICATORS, "task": texts.WHAT_TASKS}.get(kind or "", texts.WHAT_ITEMS)
     if not items:
-        await reply(update, context, texts.NO_MATCH.format(what=what, query=esc(query)))
+        await reply(update, context, _not_found(texts.NO_MATCH.format(what=what, query=esc(query)), key))
         return
     await show_items(update, context, items)
+
+
+def _not_found(text: str, locality_key: str | None) -> str:
+    """Nothing found with no place chosen or named: say how to choose one."""
+    return text if locality_key else f"{text}\n{texts.CHOOSE_LOCALITY_HINT}"
 
 
 async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: list[Item]) -> None:
@@ -135,11 +140,10 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.NEED_KEYWORD.format(command="lichsu"))
         return
     key, _, rest = await resolve_scope(update, context, query)
-    items = await run_blocking(
-        progress.match_items, svc.engine, progress.strip_question_words(rest) or rest, key, limit=1
-    )
+    items = await run_blocking(progress.items_named, svc.engine, rest, key, limit=1)
     if not items:
-        await reply(update, context, texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query)))
+        text = texts.NO_MATCH.format(what=texts.WHAT_ITEMS, query=esc(query))
+        await reply(update, context, _not_found(text, key))
         return
     item = items[0]
     rows = await run_blocking(progress.history, svc.engine, item, limit=20)

@@ -51,6 +51,7 @@ LOCALITY_PICK = "Có nhiều địa phương gần giống, hãy chọn:"
 
 # Lookups
 NO_MATCH = "Không tìm thấy {what} phù hợp với «{query}»."
+CHOOSE_LOCALITY_HINT = "Chọn xã/phường bằng /diaphuong hoặc ghi tên xã/phường sau từ khóa để tìm đúng nơi."
 LIST_HEADER = "<b>{what}</b> ({locality}):"
 ITEM_KIND = {"indicator": "Chỉ tiêu", "task": "Nhiệm vụ"}
 WHAT_INDICATORS = "chỉ tiêu"

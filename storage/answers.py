@@ -10,9 +10,14 @@ caches the places it knows and the plans it has read, and notices new plans."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+import threading
+import weakref
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 from sqlalchemy import Engine, func, select
@@ -44,7 +49,8 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
 MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
-CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
+CLOSE_WHEN_UNNAMED = 15.0
+CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons  # 'who' asked and the best item names nobody: the next one this close too
 YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
@@ -64,6 +70,7 @@ _PREFERRED_PLAN_BONUS = 4.0
 _NAMED_KIND_BONUS = 6.0  # the question says 'chỉ tiêu ...' or 'nhiệm vụ ...'
 _SINGLE_ITEM_INTENTS = (qn.TARGET, qn.RESPONSIBLE, qn.DEADLINE, qn.PROGRESS, qn.REPORTING)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+ITEM_KINDS = (INDICATOR, TASK)  # what a command may name
 
 
 @dataclass
@@ -82,6 +89,16 @@ class Match:
         return {k: d[k] for k in ("kind", "plan", "name", "target_text", "responsible")} | {
             "score": round(self.score, 1)
         }
+
+
+@dataclass(frozen=True)
+class Found:
+    """An item a command named: its kind ('indicator' | 'task'), id and score."""
+
+    kind: str
+    item_id: int
+    plan_id: int
+    score: float
 
 
 @dataclass
@@ -110,8 +127,24 @@ class _Scope:
 _NOW_NOTE = re.compile(r"\s*\(nay thuộc [^)]*\)")
 
 
+T = TypeVar("T")
+
+
+def _locked(method: Callable[..., T]) -> Callable[..., T]:
+    """One caller at a time: the engine refreshes its caches as plans change, and the bot
+    calls it from worker threads (questions and item commands alike)."""
+
+    @functools.wraps(method)
+    def run(self: AnswerEngine, *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class AnswerEngine:
     def __init__(self, engine: Engine, today: date | None = None) -> None:
+        self._lock = threading.RLock()
         self.engine = engine
         self.today = today
         self._sessions = session_factory(engine)
@@ -122,6 +155,7 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ public API
 
+    @_locked
     def ask(
         self, question: str, locality: str | None = None, user_parties: list[int] | None = None
     ) -> Answer:
@@ -150,18 +184,55 @@ class AnswerEngine:
             answer.plan_id = scope.preferred.id
             return answer
 
+    @_locked
     def localities(self) -> list[str]:
         """Names of the places that have a plan (for a locality picker)."""
         with self._sessions() as session:
             self._refresh(session)
         return sorted({p.name for p in (self._gazetteer.places if self._gazetteer else [])})
 
+    @_locked
     def resolve_locality(self, text: str) -> list[str]:
         """The known places a free text may mean ('/diaphuong Đông Thọ')."""
         with self._sessions() as session:
             self._refresh(session)
         gaz = self._gazetteer or qn.Gazetteer([])
         return [_place_label(p, gaz) for p in gaz.resolve_text(text)]
+
+    @_locked
+    def find_items(
+        self, scope: str | None, text: str, kinds: Collection[str] = ITEM_KINDS, limit: int = 5
+    ) -> list[Found]:
+        """The items a command names ('/chitieu bhyt', '/capnhat bhyt: 93,5%'), best
+        first, found as a free-text question finds them (abbreviations, folding,
+        typos, the same thresholds). `scope` is a locality key (the asker's place
+        or the one named in the command); None searches every current plan, up to
+        CROSS_PLACE_MAX_PLANS of them (beyond, nothing: the place must be chosen)."""
+        with self._sessions() as session:
+            self._refresh(session)
+            stmt = select(m.Plan).where(m.Plan.is_current.is_(True))
+            if scope is not None:
+                stmt = stmt.join(m.Locality, m.Plan.locality_id == m.Locality.id).where(
+                    m.Locality.key == scope
+                )
+            plans = list(session.scalars(stmt.order_by(m.Plan.id)))
+            q = qn.parse_question(clean(text)[:1000])
+            if scope is None and len(plans) > CROSS_PLACE_MAX_PLANS:
+                # as a question naming no place: a country's plans all share their items
+                # (and one index of them all would hold every item in memory)
+                return []
+            if not plans or not q.terms:
+                return []
+            place = qn.Gazetteer.ref(0, plans[0].locality_name or "")
+            scope_ = _Scope(place, plans, _preferred_plan(plans, q.period), q.terms)
+            hits = self._rank(session, q, scope_, kinds)
+        good = [h for h in hits[:limit] if h.coverage >= MIN_COVERAGE and h.score >= MIN_SCORE]
+        # 'bảo hiểm y tế' names one item; 'Số người tham gia BHXH' 40 points behind is no alternative
+        return [
+            Found(h.doc.kind, h.doc.item_id, h.doc.plan_id, h.score)
+            for h in good
+            if h.score >= good[0].score - CLOSE_ALTERNATIVE
+        ]
 
     # ------------------------------------------------------------ places and plans
 
@@ -297,7 +368,11 @@ class AnswerEngine:
     def _index(self, session: Session, scope: _Scope) -> PlanIndex:
         return self._cache.index(session, [p.id for p in scope.plans])
 
-    def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+    def _rank(
+        self, session: Session, q: qn.Question, scope: _Scope, kinds: Collection[str] | None = None
+    ) -> list[Hit]:
+        """The items of the scope's plans ranked for the question: the one search
+        behind free text and every command that names an item."""
         kind = q.intent.kind
         index = self._index(session, scope)
         qterms = prepare_terms(scope.terms, index)
@@ -305,7 +380,12 @@ class AnswerEngine:
         if q.kind_hint and kind != qn.REPORTING:
             priors = priors | {q.kind_hint: priors.get(q.kind_hint, 0.0) + _NAMED_KIND_BONUS}
         bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
-        hits = _year_named(score_docs(qterms, index, q.has_diacritics, priors, bonus), q.period.year)
+        hits = score_docs(qterms, index, q.has_diacritics, priors, bonus, kinds=kinds)
+        return _year_named(hits, q.period.year)
+
+    def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+        kind = q.intent.kind
+        hits = self._rank(session, q, scope)
         plans = {p.id: p for p in scope.plans}
         if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
             facts = [self._facts(session, h, plans) for h in hits[:3]]
@@ -865,3 +945,22 @@ def _topic_phrases(topic: str) -> list[str]:
         if key == f or (len(f) >= 3 and (f in key.split() or key in f)):
             phrases |= {qn.folded_text(w) for w in words}
     return sorted(p for p in phrases if p)
+
+
+_SHARED: weakref.WeakKeyDictionary[Engine, AnswerEngine] = weakref.WeakKeyDictionary()
+
+
+def shared_engine(engine: Engine) -> AnswerEngine:
+    """The one answer engine of a database in this process, so the bot's questions
+    and its commands read and cache each plan once."""
+    found = _SHARED.get(engine)
+    if found is None:
+        found = _SHARED[engine] = AnswerEngine(engine)
+    return found
+
+
+def find_items(
+    engine: Engine, scope: str | None, text: str, kinds: Collection[str] = ITEM_KINDS, limit: int = 5
+) -> list[Found]:
+    """`AnswerEngine.find_items` on the database's shared engine."""
+    return shared_engine(engine).find_items(scope, text, kinds, limit)

@@ -1,4 +1,4 @@
-"""Progress updates from officers: item lookup, permission, drafts, records.
+"""Progress updates from officers: the items a command names, permission, drafts, records.
 
 Flow: `prepare_update` parses '/capnhat <item>: <value> [note]', checks the
 permission and stores a draft; 'Xác nhận' calls `confirm_draft`, which
@@ -14,13 +14,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rapidfuzz import fuzz
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from knowledge.text import fold
-from storage import audit
+from storage import answers, audit
 from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
@@ -31,7 +29,6 @@ log = logging.getLogger(__name__)
 
 # Roles on an item that may report its progress (coordinating units may not).
 REPORTING_ROLES = ("responsible", "leader")
-ITEM_MATCH_CUTOFF = 70.0
 
 
 @dataclass(frozen=True)
@@ -103,24 +100,24 @@ def current_items(session: Session, locality_key: str | None = None) -> list[Ite
     return items
 
 
-def _score(query: str, name: str) -> tuple[float, float]:
-    folded = fold(name)
-    return fuzz.token_set_ratio(query, folded), fuzz.token_sort_ratio(query, folded)
-
-
-def match_items(
+def items_named(
     engine: Engine, text: str, locality_key: str | None = None, limit: int = 5, kind: str | None = None
 ) -> list[Item]:
-    """Items whose name fits `text` (accent-free, word order free), best first."""
-    query = fold(text)
-    if not query:
+    """The items a command names ('/chitieu bhyt'), best first, found by the answer
+    engine's search: the abbreviations, folding and typo tolerance of free text."""
+    return [item for item, _ in _named(engine, text, locality_key, limit, kind)]
+
+
+def _named(
+    engine: Engine, text: str, locality_key: str | None, limit: int = 5, kind: str | None = None
+) -> list[tuple[Item, float]]:
+    kinds = (kind,) if kind else answers.ITEM_KINDS
+    found = answers.find_items(engine, locality_key, text, kinds, limit)
+    if not found:
         return []
     with session_factory(engine)() as session:
-        items = [i for i in current_items(session, locality_key) if kind is None or i.kind == kind]
-    scored = [(_score(query, i.name), i) for i in items]
-    good = [(s, i) for s, i in scored if s[0] >= ITEM_MATCH_CUTOFF]
-    good.sort(key=lambda si: (-si[0][0], -si[0][1]))
-    return [i for _, i in good[:limit]]
+        items = [(_get_item(session, f.kind, f.item_id), f.score) for f in found]
+    return [(item, score) for item, score in items if item is not None]
 
 
 def get_item(engine: Engine, kind: str, item_id: int) -> Item | None:
@@ -253,13 +250,28 @@ def prepare_update(engine: Engine, user: UserInfo, text: str) -> Prepared:
     item_text, value_text, note = parts
     if note is not None and len(note) > MAX_NOTE:
         return Prepared("note_too_long", raw_value=value_text, note=note)
-    found = match_items(engine, item_text, user.locality_key if not user.is_admin else None)
-    if not found and user.is_admin and user.locality_key:
-        found = match_items(engine, item_text, None)
+    found = _named(engine, item_text, user.locality_key, limit=8)
+    if not found and user.is_admin and user.locality_key:  # an admin may update any place's items
+        found = _named(engine, item_text, None, limit=8)
     if not found:
         return Prepared("not_found", raw_value=value_text)
-    item = found[0]
-    return prepare_for_item(engine, user, item, value_text, note, candidates=tuple(found[1:]))
+    item, candidates = _his_item(engine, user, found)
+    return prepare_for_item(engine, user, item, value_text, note, candidates=candidates)
+
+
+def _his_item(
+    engine: Engine, user: UserInfo, found: list[tuple[Item, float]]
+) -> tuple[Item, tuple[Item, ...]]:
+    """Of the items the search found, the best one the user may update, and his
+    others. One he may not update that clearly fits better stays the answer (and
+    is refused): an officer who names another unit's item must not get a card
+    for one of his own that merely shares a word with it."""
+    with session_factory(engine)() as session:
+        mine = [(item, score) for item, score in found if may_update(session, user, item)]
+    best, best_score = found[0]
+    if not mine or mine[0][1] < best_score - answers.CLOSE:
+        return best, ()
+    return mine[0][0], tuple(item for item, _ in mine[1:])
 
 
 def prepare_for_item(
@@ -412,17 +424,6 @@ def progress_records_count(engine: Engine, collection: Collection[str] = ("teleg
         return len(
             session.scalars(select(m.ProgressRecord.id).where(m.ProgressRecord.source.in_(collection))).all()
         )
-
-
-# Words of a question that name no item ('tiến độ ... là bao nhiêu?').
-_QUESTION_WORDS = re.compile(
-    r"\b(tien do|ket qua|thuc hien|den nay|hien nay|nam nay|bao nhieu|la gi|nhu the nao|the nao|"
-    r"da dat|dat duoc|chi tieu|nhiem vu|cap nhat|cua|o|ve|cho biet|xin|hoi)\b"
-)
-
-
-def strip_question_words(folded: str) -> str:
-    return " ".join(_QUESTION_WORDS.sub(" ", folded).split())
 
 
 @dataclass(frozen=True)

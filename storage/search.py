@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -343,8 +343,10 @@ def score_docs(
     priors: dict[str, float] | None = None,
     plan_bonus: dict[int, float] | None = None,
     limit: int = 8,
+    kinds: Collection[str] | None = None,
 ) -> list[Hit]:
-    """Rank the plan's docs for the question's terms, best first."""
+    """Rank the plan's docs for the question's terms, best first; `kinds` keeps
+    only those kinds of item (a command that names one: '/chitieu')."""
     total = sum(q.weight for q in qterms)
     if total <= 0:
         return []
@@ -361,6 +363,8 @@ def score_docs(
     priors = priors or {}
     plan_bonus = plan_bonus or {}
     for doc in index.docs:
+        if kinds is not None and doc.kind not in kinds:
+            continue
         got = 0.0
         for q in qterms:
             if not q.weight:

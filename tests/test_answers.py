@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from bench.plans import store_json_plan
 from knowledge.text import fold
 from storage import models as m
+from storage import users
 from storage.answers import AnswerEngine
 from storage.db import open_database, transaction
 
@@ -308,3 +310,58 @@ def test_source_line_is_in_vietnamese() -> None:
 
     line = source_line(SourceFacts(title="Kế hoạch 2025", doc_number="45/KH-UBND", ref="table 2 row 5"))
     assert line == "Nguồn: Kế hoạch 2025, số 45/KH-UBND, bảng 2, dòng 5."
+
+
+def test_commands_find_what_questions_find(shared_qa: AnswerEngine) -> None:
+    """Issue 12: one search path. Every question of the set answered by one item,
+    typed after an item command in the asker's place, finds that same item first."""
+    engine = shared_qa.engine
+    compared = 0
+    for item in QUESTIONS:
+        ans = shared_qa.ask(item["q"], item.get("locality"))
+        if len(ans.matches) != 1 or ans.matches[0].kind not in ("indicator", "task"):
+            continue
+        with Session(engine) as session:
+            plan = session.get(m.Plan, ans.matches[0].plan_id)
+            assert plan is not None and plan.locality is not None
+            key = plan.locality.key
+        named, rest = users.locality_in_text(engine, item["q"])  # as the command handlers do
+        found = shared_qa.find_items(key, rest if named else item["q"])
+        assert found, item["q"]
+        assert (found[0].kind, found[0].item_id) == (ans.matches[0].kind, ans.matches[0].item_id), item["q"]
+        compared += 1
+    assert compared >= 50
+
+
+def test_find_items_keeps_the_kinds_and_the_place_asked(shared_qa: AnswerEngine) -> None:
+    with Session(shared_qa.engine) as session:
+        keys = sorted({loc.key for loc in session.scalars(select(m.Locality))})
+    assert len(keys) >= 2
+    everywhere = shared_qa.find_items(None, "tỷ lệ hộ nghèo", limit=10)
+    assert everywhere and all(f.kind in ("indicator", "task") for f in everywhere)
+    for key in keys:
+        with Session(shared_qa.engine) as session:
+            own = {
+                p.id
+                for p in session.scalars(select(m.Plan))
+                if p.locality is not None and p.locality.key == key
+            }
+        assert all(f.plan_id in own for f in shared_qa.find_items(key, "tỷ lệ hộ nghèo", limit=10))
+    tasks = shared_qa.find_items(None, "tỷ lệ hộ nghèo", kinds=("task",), limit=10)
+    assert all(f.kind == "task" for f in tasks)
+    assert shared_qa.find_items(None, "xyzxyz qwqw") == []
+    assert shared_qa.find_items("khong co dau", "tỷ lệ hộ nghèo") == []
+
+
+def test_find_items_without_a_place_stops_at_the_cross_place_limit(
+    shared_qa: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a question naming no place: past the limit the place must be chosen."""
+    import storage.answers as answers_module
+
+    assert shared_qa.find_items(None, "tỷ lệ hộ nghèo")
+    monkeypatch.setattr(answers_module, "CROSS_PLACE_MAX_PLANS", 1)
+    assert shared_qa.find_items(None, "tỷ lệ hộ nghèo") == []
+    with Session(shared_qa.engine) as session:
+        key = next(loc.key for loc in session.scalars(select(m.Locality)))
+    assert shared_qa.find_items(key, "tỷ lệ hộ nghèo")

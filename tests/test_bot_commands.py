@@ -75,3 +75,55 @@ async def test_long_answers_are_split_under_the_limit(engine) -> None:
             await h.say(RESIDENT, ask)
         assert all(len(t) < 4096 for t in h.fake.texts(RESIDENT))
         assert h.crashed is None
+
+
+BHYT_NAME = "Tỷ lệ dân số tham gia bảo hiểm y tế"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "bhyt",  # the abbreviation residents type
+        "BHYT phường Đông Thọ",
+        "bao hiem y te",  # no diacritics
+        "bảo hiêm y tê",  # a wrong tone
+        "bao hiemm y te",  # a typo
+    ],
+)
+async def test_commands_search_like_free_text(plans, query: str) -> None:
+    """Issue 12: /chitieu, /tiendo and /lichsu use the answer engine's search,
+    so an abbreviation, missing diacritics or a typo find the item as a question does."""
+    async with BotHarness(plans, {ADMIN}) as h:
+        await h.say(RESIDENT, "/start dong-tho")
+        for command in ("chitieu", "tiendo"):
+            shown = (await h.say(RESIDENT, f"/{command} {query}"))[0]
+            assert BHYT_NAME in shown.split("\n")[0], (command, shown)
+        empty = (await h.say(RESIDENT, f"/lichsu {query}"))[0]
+        assert "Không tìm thấy" not in empty and BHYT_NAME in empty
+        # /nhiemvu looks among tasks only: the indicator is not offered as a task
+        assert "Chỉ tiêu" not in (await h.say(RESIDENT, f"/nhiemvu {query}"))[0].split("\n")[0]
+
+
+async def test_officer_updates_by_abbreviation_only_his_items(plans) -> None:
+    """'/capnhat bhyt: 93,5%' finds the indicator for the officer who answers for it;
+    an item he may not update is refused, never swapped for one he may."""
+    users.add_user(plans, OFFICER, "officer", "Đông Thọ", party="Đ/c Sâm TYT")
+    async with BotHarness(plans, {ADMIN}) as h:
+        preview = (await h.say(OFFICER, "/capnhat bhyt: 93,5%"))[0]
+        assert BHYT_NAME in preview and "93,5" in preview and "Xác nhận" in preview
+        await h.press(OFFICER, "Xác nhận")
+        hist = (await h.say(OFFICER, "/lichsu bhyt"))[0]
+        assert "93,5" in hist
+        typo = (await h.say(OFFICER, "/capnhat ty le tham gia bao hiemm y te: 94%"))[0]
+        assert BHYT_NAME in typo and "Xác nhận" in typo
+        assert "không có quyền" in (await h.say(OFFICER, "/capnhat thu nhap binh quan dau nguoi: 160"))[0]
+        assert "Không tìm thấy" in (await h.say(OFFICER, "/capnhat xyzxyz không có: 5"))[0]
+
+
+async def test_nothing_found_without_a_place_says_how_to_choose_one(plans) -> None:
+    async with BotHarness(plans, {ADMIN}) as h:
+        sent = (await h.say(RESIDENT, "/chitieu xyzxyz không có"))[0]
+        assert "Không tìm thấy" in sent and "/diaphuong" in sent
+        await h.say(RESIDENT, "/diaphuong Đông Thọ")
+        assert "/diaphuong" not in (await h.say(RESIDENT, "/chitieu xyzxyz không có"))[0]
+        assert "bảo hiểm y tế" in (await h.say(RESIDENT, "/lichsu bhyt"))[0]
