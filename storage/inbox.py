@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage.bot_models import InboxUpdate
 from storage.db import session_factory, transaction
@@ -84,13 +85,7 @@ def claim(
     now = datetime.now(UTC)
     cond = [InboxUpdate.update_id == update_id, InboxUpdate.processed_at.is_(None)]
     if not exclusive:
-        cond.append(
-            or_(
-                InboxUpdate.claimed_by.is_(None),
-                InboxUpdate.claimed_by == worker,
-                InboxUpdate.claimed_at < now - timedelta(seconds=stale_after),
-            )
-        )
+        cond.append(_free_for(worker, now, stale_after))
     with transaction(engine) as session:
         result = session.execute(
             update(InboxUpdate)
@@ -171,13 +166,7 @@ def drop(
     now = datetime.now(UTC)
     cond = [InboxUpdate.update_id.in_(ids), InboxUpdate.processed_at.is_(None)]
     if not exclusive:
-        cond.append(
-            or_(
-                InboxUpdate.claimed_by.is_(None),
-                InboxUpdate.claimed_by == worker,
-                InboxUpdate.claimed_at < now - timedelta(seconds=stale_after),
-            )
-        )
+        cond.append(_free_for(worker, now, stale_after))
     with transaction(engine) as session:
         result = session.execute(
             update(InboxUpdate)
@@ -186,3 +175,13 @@ def drop(
             .execution_options(synchronize_session=False)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _free_for(worker: str, now: datetime, stale_after: float) -> ColumnElement[bool]:
+    """A row this shared worker may take: nobody holds it, it holds it, or its holder's
+    claim is older than `stale_after` seconds (that worker died)."""
+    return or_(
+        InboxUpdate.claimed_by.is_(None),
+        InboxUpdate.claimed_by == worker,
+        InboxUpdate.claimed_at < now - timedelta(seconds=stale_after),
+    )
