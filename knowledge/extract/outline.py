@@ -262,10 +262,8 @@ def build(doc: Document) -> Outline:
             rank, role = heading
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
-            if role == "neutral" and _ROMAN_HEADING.match(text) and stack[-1].effective_role() == "neutral":
-                role = "tasks"  # a plan's own parts between its targets and its organisation
-            unit = unit_name(text) if role == "neutral" else None
-            section = Section(text, rank, role, unit, p.line_no, parent=stack[-1])
+            section = Section(text, rank, role, None, p.line_no, parent=stack[-1])
+            _settle_role(section)
             stack.append(section)
             continue
         rank = marker_rank(text)
@@ -301,9 +299,16 @@ def _continue_heading(section: Section, text: str) -> None:
     section.heading = f"{section.heading} {text}"
     if section.role in ("neutral", "tasks"):
         section.role = section_role(section.heading)
-        if section.role == "neutral" and _ROMAN_HEADING.match(section.heading):
-            section.role = "tasks"
-        section.unit = unit_name(section.heading) if section.role == "neutral" else None
+        _settle_role(section)
+
+
+def _settle_role(section: Section) -> None:
+    """A roman-numbered part of the plan itself (not under an evaluation or a purpose) is one
+    of its task sections; a neutral heading may name the unit in charge below it."""
+    outer = section.parent.effective_role() if section.parent is not None else "neutral"
+    if section.role == "neutral" and _ROMAN_HEADING.match(section.heading) and outer == "neutral":
+        section.role = "tasks"
+    section.unit = unit_name(section.heading) if section.role == "neutral" else None
 
 
 def _heading_of(p: Paragraph, nxt: Paragraph | None) -> tuple[float, str] | None:

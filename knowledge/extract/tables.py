@@ -48,10 +48,15 @@ def extract(doc: Document) -> LayoutResult:
     return result
 
 
+def _name_col(grid: Grid) -> int | None:
+    """The column naming each row: the item's name, else the task."""
+    return grid.col("name") if "name" in grid.roles else grid.col("task")
+
+
 def _measures_only(grid: Grid) -> bool:
     """'TT | Chỉ tiêu | Tần suất | Số điểm | Thành tiền': what is measured, not work assigned
     to anyone (no leader or unit column)."""
-    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    col = _name_col(grid)
     named = col is not None and fold(grid.header[col]).startswith("chi tieu")
     return named and not any(r in grid.roles for r in ("leader", "responsible"))
 
@@ -59,14 +64,14 @@ def _measures_only(grid: Grid) -> bool:
 def is_stated_target_table(grid: Grid) -> bool:
     """'TT | Chỉ tiêu | Chủ trì': the rows state their targets in words ('Kinh tế số chiếm
     45% GRDP tỉnh') and give the unit in charge; no unit or target column."""
-    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    col = _name_col(grid)
     if col is None or "responsible" not in grid.roles or any(r in grid.roles for r in ("unit", "target")):
         return False
     return fold(grid.header[col]).startswith(("chi tieu", "muc tieu", "ten chi tieu", "noi dung chi tieu"))
 
 
 def stated_targets(grid: Grid) -> list[Indicator]:
-    col = grid.col("name") if "name" in grid.roles else grid.col("task")
+    col = _name_col(grid)
     assert col is not None
     out: list[Indicator] = []
     for row in grid.rows:
