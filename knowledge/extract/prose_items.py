@@ -108,9 +108,9 @@ _OWNER = Dual(r"\s+của\s+(?:toàn\s+)?(?:xã|phường|thị\s+trấn)(?:\s+[A
 _SPAN = Dual(r"\s*giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", re.IGNORECASE)
 # Trailing verbs between a name and its figure ('… đạt', '… giảm còn').
 _TRAIL = Dual(
-    r"\s*(?:\bđạt|\bphấn\s+đấu|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bduy\s+trì\s+ổn\s+định|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
-    r"(?<!gia )\btăng|\bbằng|\bcho|"
-    r"\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–—(])\s*$",
+    r"\s*(?:\bđạt|\bphấn\s+đấu|\bdự\s+kiến|\b(?:đến|tới|vào|hết|đến\s+hết|đến\s+cuối)\s+năm\s+\d{4}|\blà|\bở\s+mức|\bmức|\bduy\s+trì|\bduy\s+trì\s+ổn\s+định|\bcòn|(?<!trở )\bxuống|(?<!trở )\blên|\bgiảm|"
+    r"(?<!gia )(?<!tốc độ )\btăng|\bbằng|\bcho|"
+    r"(?<!tốc độ )\b(?:đạt|tăng|giảm)\s+bình\s+quân|\bkhoảng|\btỷ\s+lệ|\btỉ\s+lệ|\bchiếm|\bước|\bluôn|\bvượt|(?<!chứng )\bchỉ|[:,;\-–—(])\s*$",
     re.IGNORECASE,
 )
 # 'Tuyển quân: hoàn thành 100% …': the verb after the colon is no part of the name.

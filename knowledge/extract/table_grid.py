@@ -35,7 +35,7 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("note", re.compile(r"ket qua du kien|ket qua dau ra|san pham")),
     ("result", re.compile(r"ket qua")),
     ("solution", re.compile(r"giai phap|bien phap|cach thuc")),
-    ("actual", re.compile(r"uoc (?:thuc hien|dat|th)|^thuc hien|^th\b|luy ke")),
+    ("actual", re.compile(r"uoc (?:thuc hien|dat|th)|^thuc hien|^u?th\b|luy ke")),
     (
         "target",
         re.compile(
@@ -290,6 +290,11 @@ def _settle_roles(roles: list[str], top: list[str], sub: list[str]) -> None:
                 roles[i] = "responsible"
     if not any(r in roles for r in ("task", "name")) and "solution" in roles:
         roles[roles.index("solution")] = "task"  # one column 'Nhiệm vụ, giải pháp'
+    if not any(r in roles for r in ("task", "name")) and "target" in roles:
+        # 'TT | Sản phẩm | Kế hoạch 2026 …': the first column past the number names the rows
+        first = next((i for i, r in enumerate(roles) if r != "no"), None)
+        if first is not None and roles[first] in ("", "note"):
+            roles[first] = "name"
 
 
 def _is_sub_again(cells: list[str], grid: Grid) -> bool:

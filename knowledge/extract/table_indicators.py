@@ -10,6 +10,7 @@ the others go to `other_targets` under their column label."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.extract.table_grid import (
     Grid,
@@ -18,6 +19,7 @@ from knowledge.extract.table_grid import (
     is_blank_mark,
     level_score,
     spanning_heading,
+    years_in,
 )
 from knowledge.model import Indicator, OtherTarget
 from knowledge.numbers import parse_target
@@ -66,12 +68,47 @@ def is_indicator_table(grid: Grid) -> bool:
 
 
 def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
+    views = measure_views(grid)
+    if len(views) == 1:
+        return _extract(grid, key_prefix, None)
+    out: list[Indicator] = []
+    for n, (view, measure) in enumerate(views, 1):
+        out.extend(_extract(view, f"{key_prefix}M{n}-", measure))
+    return out
+
+
+# 'Giá trị tham gia xuất khẩu (Nghìn USD)': the measure and its unit in brackets
+_MEASURE_UNIT = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]{1,30})\)\s*$")
+
+
+def measure_views(grid: Grid) -> list[tuple[Grid, tuple[str, str | None] | None]]:
+    """A table giving several measures for each year ('Kế hoạch 2026' over 'Lượng (Tấn) |
+    Giá trị (Nghìn USD)', then 2027 …): one view per measure, its own target columns only,
+    each row an indicator per measure. Any other table is its own single view."""
+    cols = grid.cols("target")
+    subs = [fold(grid.sub[c]) for c in cols]
+    distinct = list(dict.fromkeys(subs))
+    if len(distinct) < 2 or "" in distinct or any(subs.count(d) < 2 for d in distinct):
+        return [(grid, None)]
+    views: list[tuple[Grid, tuple[str, str | None] | None]] = []
+    for d in distinct:
+        roles = [r if r != "target" or fold(grid.sub[i]) == d else "" for i, r in enumerate(grid.roles)]
+        label = clean(grid.sub[cols[subs.index(d)]])
+        m = _MEASURE_UNIT.match(label)
+        measure = (m.group("name"), m.group("unit")) if m else (label, None)
+        views.append((replace(grid, roles=roles), measure))
+    return views
+
+
+def _extract(grid: Grid, key_prefix: str, measure: tuple[str, str | None] | None) -> list[Indicator]:
     name_col = grid.col("name") if "name" in grid.roles else grid.col("task")
     assert name_col is not None
     rows = _merge_fragments(grid, name_col)
     group = _context_group(grid.context)
     out: list[Indicator] = []
     parent: Indicator | None = None  # last numbered indicator: parent of sub-rows
+    heading_row: str | None = None  # a numbered row without figures naming the sub-rows below it
+    recurring = _recurring_sub_names(grid, rows, name_col)
     for i, row in enumerate(rows):
         heading = spanning_heading(row)
         if heading is not None:
@@ -85,11 +122,23 @@ def extract_indicators(grid: Grid, key_prefix: str) -> list[Indicator]:
             continue
         has_values = any(row.cells[c] for role in _VALUE_ROLES for c in grid.cols(role))
         if not has_values and _is_group(no, rows[i + 1 :], grid):
-            group, parent = name, None
+            group, parent, heading_row = name, None, None
             continue
-        ind, extra = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
         unnumbered = not no and "no" in grid.roles
         is_child = bullet or unnumbered or _is_subnumber_of(no, parent)
+        if not has_values and not is_child and _measured_below(grid, rows[i + 1 :], name_col, recurring):
+            # '1 | Cà Phê' over '- Diện tích | Ha | …': the row names what its sub-rows measure
+            parent, heading_row = None, name
+            continue
+        if is_child and heading_row:
+            name = f"{heading_row} - {name}"
+        elif not is_child:
+            heading_row = None
+        if measure is not None:
+            name = f"{name} - {measure[0]}"
+        ind, extra = _indicator(grid, row, name, no, f"{key_prefix}{len(out) + 1:03d}", group)
+        if measure is not None and not ind.unit:
+            ind.unit = measure[1]
         if is_child and parent is not None:
             ind.parent_key = parent.key
         else:
@@ -221,7 +270,8 @@ def _target_order(grid: Grid) -> list[int]:
     def rank(c: int) -> tuple[int, int, int, int, int]:
         amended = is_amended_label(grid.full_label(c))
         label = fold(grid.full_label(c))
-        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", label)]
+        # the column's own year first: 'Năm 2030' under 'Giai đoạn 2026 - 2030' is 2030
+        years = years_in(grid.label(c)) or years_in(label)
         if "den nam" in label or "muc tieu" in label:
             r = 0
         elif "binh quan" in label or "hang nam" in label:
@@ -263,6 +313,36 @@ def _lone_heading(grid: Grid, row: Row, no: str) -> str | None:
     if len(texts) != 1 or (no and not _ROMAN_OR_LETTER.match(no)) or len(texts[0]) < 3:
         return None
     return texts[0] if re.search(r"[^\W\d_]{2}", texts[0]) else None
+
+
+def _sub_rows(grid: Grid, following: list[Row], name_col: int) -> list[str]:
+    """The names of the sub-rows ('-', '+', 'a)') with figures right below a row."""
+    names: list[str] = []
+    for row in following:
+        _no, name, bullet = _marker(grid.cell(row, "no").strip(), row.cells[name_col])
+        has_values = any(row.cells[c] for role in _VALUE_ROLES for c in grid.cols(role))
+        if not (bullet and name and has_values):
+            break
+        names.append(fold(name))
+    return names
+
+
+def _recurring_sub_names(grid: Grid, rows: list[Row], name_col: int) -> set[str]:
+    """Sub-row names that come back under several rows ('- Diện tích', '- Sản lượng')."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        _no, name, bullet = _marker(grid.cell(row, "no").strip(), row.cells[name_col])
+        if bullet and name:
+            seen[fold(name)] = seen.get(fold(name), 0) + 1
+    return {n for n, k in seen.items() if k >= 2}
+
+
+def _measured_below(grid: Grid, following: list[Row], name_col: int, recurring: set[str]) -> bool:
+    """'1 | Cà Phê' over '- Diện tích | Ha | …', '- Sản lượng | Tấn | …': a row without
+    figures whose sub-rows are measures named again under other rows is what they measure
+    (named with them: 'Cà Phê - Diện tích'), not an indicator of its own. Parts named once
+    ('Cơ cấu kinh tế' over '- Nông nghiệp') keep their parent."""
+    return any(n in recurring for n in _sub_rows(grid, following, name_col))
 
 
 def _is_group(no: str, following: list[Row], grid: Grid) -> bool:
