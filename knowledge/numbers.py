@@ -119,6 +119,7 @@ _BASE_UNITS = [
     "câu lạc bộ", "CLB", "chi hội", "nhà", "căn", "chiếc", "con", "cây", "tiêu chí", "chỉ tiêu",
     "thủ tục", "điểm", "tổ", "xã", "phường", "công dân", "thanh niên", "cán bộ", "công chức",
     "đảng viên", "hội viên", "đoàn viên", "thành viên", "làng", "ấp", "khóm", "buôn", "khu phố",
+    "vùng", "trung tâm", "trạm", "chợ", "nhà máy", "khu công nghiệp", "cụm công nghiệp", "sáng kiến",
 ]  # fmt: skip
 _SYMBOL_UNITS = ("%", "‰")
 _UNIT_FORMS: dict[str, set[str]] = {}

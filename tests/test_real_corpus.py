@@ -8,7 +8,9 @@ plans with gold: ind-f1 0.862, target 0.982, resp 1.000, task-f1 0.898, due 0.90
 the outline reader: ind-f1 0.515, task-f1 0.071, 8 of 20 plans refused, 7 without a place).
 Four more plans got their gold later, blind to the rules made on the first 13: over all 17,
 ind-f1 0.655, target 0.915, resp 1.000, task-f1 0.903, due 0.745 — their targets in yearly
-appendix tables and repeated statements are what the reader misses most."""
+appendix tables and repeated statements are what the reader missed most. With one-cell-
+per-line tables read at their full width (merged header cells, measured sub-rows, a measure
+per year): ind-f1 0.884, target 0.994, resp 1.000, task-f1 0.903, due 0.764."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from bot.cli import main
 from tests.test_heldout_eval import _f1, _ratio, judge, score_doc
 
 REAL = Path(__file__).parent / "data" / "real"
-BARS = {"ind_f1": 0.63, "target": 0.90, "resp": 0.95, "task_f1": 0.88, "due": 0.72}
+BARS = {"ind_f1": 0.86, "target": 0.97, "resp": 0.95, "task_f1": 0.88, "due": 0.72}
 
 
 @pytest.fixture(scope="module")

@@ -52,13 +52,22 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     while it is short), never by rescanning it; its text is joined once, at the end."""
     out: list[_Open] = []
     current: _Open | None = None
+    after_blank = False
     for block in doc.blocks:
         if block.kind != "line":
             current = None
             continue
         text = clean(block.text)
         if not text:
+            after_blank = current is not None
             continue
+        label_ends = (
+            after_blank
+            and current is not None
+            and current.is_label()
+            and (text[:1].isupper() or text[:1].isdigit())
+        )
+        after_blank = False
         starts_item = (
             bool(ITEM_START.match(text))
             or block.heading
@@ -71,6 +80,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             and not current.heading
             and not starts_item
             and not current.dateline
+            and not label_ends
             and current.continues(text)
         ):
             current.add(text, block.line_no)
@@ -107,6 +117,18 @@ class _Open:
     def short_text(self, limit: int) -> str | None:
         """The text when it is shorter than `limit` (cheap to build), else None."""
         return self.text() if self.length < limit else None
+
+    def is_label(self) -> bool:
+        """'- Thủy sản' alone on its line(s): a short item without figure or full stop,
+        naming the items below it (a blank line and a capital letter follow)."""
+        short = self.short_text(60)
+        return (
+            short is not None
+            and bool(ITEM_START.match(short))
+            and len(short.split()) <= 8
+            and not any(c.isdigit() for c in short)
+            and not _SENTENCE_END.search(short)
+        )
 
     def heading_like(self) -> bool:
         return self.letters >= 4 and self.upper == self.letters
