@@ -237,6 +237,9 @@ def _text_blocks(lines: list[str]) -> Iterator[Block]:
             i += 1
             continue
         block, bold_open = _line_block(line, i + 1, bold_open)
+        # emphasis never runs past a paragraph: a '**' left open by a mangled export
+        # ('** Lưu ý …:*') must not turn every later paragraph into a heading
+        bold_open = bold_open and bool(line.strip())
         yield block
         i += 1
 

@@ -45,3 +45,32 @@ def test_a_count_of_places_or_centres_is_the_target() -> None:
     assert zones.target is not None
     assert (zones.target.text, zones.target.unit, zones.target.value) == ("ít nhất 02 vùng", "vùng", 2.0)
     assert zones.name == "Hình thành vùng nuôi thủy sản thông minh đạt tiêu chuẩn quốc tế"
+
+
+def test_emphasis_left_open_ends_with_its_paragraph(tmp_path: Path) -> None:
+    """'** Lưu ý …:*' (bold opened, italic closed by a mangled export): the paragraphs after
+    the blank line are body text, not headings."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "**V. TỔ CHỨC THỰC HIỆN**\n\n** Lưu ý khi bình xét thi\nđua:*\n\n"
+        "- Đối với các xã, phường: xét theo điểm.\n\n**1. Sở Y tế**\n\n"
+        "a) Chủ trì, phối hợp với các sở triển khai kế hoạch;\n"
+    )
+    heading = {p.text: p.heading for p in paragraphs(read_document(path))}
+    assert heading["V. TỔ CHỨC THỰC HIỆN"] and heading["1. Sở Y tế"]
+    assert not heading["- Đối với các xã, phường: xét theo điểm."]
+    assert not heading["a) Chủ trì, phối hợp với các sở triển khai kế hoạch;"]
+
+
+def test_dash_of_a_compound_word_at_a_line_start_is_no_new_item(tmp_path: Path) -> None:
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "b) Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị\n"
+        "- xã hội tại địa phương tuyên truyền, vận động;\n"
+        "- Cử chuyên viên hỗ trợ người dân.\n"
+    )
+    texts = [p.text for p in paragraphs(read_document(path))]
+    assert texts == [
+        "b) Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội tại địa phương tuyên truyền, vận động;",
+        "- Cử chuyên viên hỗ trợ người dân.",
+    ]

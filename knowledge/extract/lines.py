@@ -28,6 +28,7 @@ ITEM_START = re.compile(
     )""",
     re.VERBOSE,
 )
+_COMPOUND_DASH = re.compile(r"^[-–]\s+[a-zđà-ỹ]")
 _SENTENCE_END = re.compile(r"[.;:!?…]\)?[\"”]?$|\./\.$")
 
 
@@ -69,7 +70,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         )
         after_blank = False
         starts_item = (
-            bool(ITEM_START.match(text))
+            (bool(ITEM_START.match(text)) and not (current is not None and current.breaks_compound(text)))
             or block.heading
             or _is_heading_like(text)
             or is_dateline(text)
@@ -117,6 +118,12 @@ class _Open:
     def short_text(self, limit: int) -> str | None:
         """The text when it is shorter than `limit` (cheap to build), else None."""
         return self.text() if self.length < limit else None
+
+    def breaks_compound(self, nxt: str) -> bool:
+        """'… tổ chức chính trị' / '- xã hội tại địa phương …': a line break before the dash
+        of 'chính trị - xã hội', not a new item (a lower-case word after the dash, and the
+        line before it ends mid-sentence)."""
+        return bool(_COMPOUND_DASH.match(nxt)) and not _SENTENCE_END.search(self.tail) and not self.heading
 
     def is_label(self) -> bool:
         """'- Thủy sản' alone on its line(s): a short item without figure or full stop,

@@ -308,7 +308,10 @@ def _settle_role(section: Section) -> None:
     outer = section.parent.effective_role() if section.parent is not None else "neutral"
     if section.role == "neutral" and _ROMAN_HEADING.match(section.heading) and outer == "neutral":
         section.role = "tasks"
-    section.unit = unit_name(section.heading) if section.role == "neutral" else None
+    # a unit heads its own numbered part ('1. Sở Y tế'); a capitalised line before the body
+    # (the title's last line 'HỘI KHÔNG DÙNG TIỀN MẶT …') names nobody
+    own_part = section.rank >= 0
+    section.unit = unit_name(section.heading) if section.role == "neutral" and own_part else None
 
 
 def _heading_of(p: Paragraph, nxt: Paragraph | None) -> tuple[float, str] | None:
