@@ -46,6 +46,20 @@ def _is_heading_like(text: str) -> bool:
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs of the document's text lines, in order (tables are skipped); built once
+    per document (the readers of every layout ask for them) and shared: read-only."""
+    cached = doc.__dict__.get(_CACHE)
+    if cached is not None and cached[0] is doc.blocks and cached[1] == len(doc.blocks):
+        return list(cached[2])
+    found = _build_paragraphs(doc)
+    doc.__dict__[_CACHE] = (doc.blocks, len(doc.blocks), tuple(found))
+    return list(found)
+
+
+_CACHE = "_paragraphs_cache"
+
+
+def _build_paragraphs(doc: Document) -> list[Paragraph]:
     """Paragraphs of the document's text lines, in order (tables are skipped).
 
     Linear in the number of lines: whether the open paragraph goes on is decided from
