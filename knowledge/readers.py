@@ -165,6 +165,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _UNDERSCORE_EMPH = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
 # '_(Phòng Kinh tế)_', '*Ghi chú*': single-marker emphasis; '___' blanks and snake_case stay
+# an italic mark an export left unpaired or spread over lines ('*6.1. *Hàng năm', 'Lưu ý:*'):
+# a '*' opening a word or closing one; a bullet '* ' and a footnote '(*)' stay
+_STRAY_STAR = re.compile(r"(?:(?<=^)|(?<=\s))\*(?=[^\s*)])|(?<=[^\s(*])\*(?=[\s.,;:)]|$)")
 _SINGLE_EMPH = re.compile(r"(?<![\w_*])([_*])(?=[^\s_*])(.+?)(?<=[^\s_*])\1(?![\w_*])")
 # '|---|:---:|' and the short '|:-:|-|' forms (one dash is enough when every column has one)
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
@@ -616,6 +619,7 @@ def _inline_md(text: str) -> str:
     t = text.replace("**", "")
     t = _UNDERSCORE_EMPH.sub(r"\1", t)
     t = _SINGLE_EMPH.sub(r"\2", t)
+    t = _STRAY_STAR.sub("", t)
     return _MD_ESCAPE.sub(r"\1", t)
 
 

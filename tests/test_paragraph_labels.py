@@ -74,3 +74,10 @@ def test_dash_of_a_compound_word_at_a_line_start_is_no_new_item(tmp_path: Path) 
         "b) Chỉ đạo phòng chuyên môn phối hợp tổ chức chính trị - xã hội tại địa phương tuyên truyền, vận động;",
         "- Cử chuyên viên hỗ trợ người dân.",
     ]
+
+
+def test_unpaired_italic_marks_leave_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "kh.md"
+    path.write_text("*6.1. *Hàng năm, giảm số người nghiện;\n\n* Gạch đầu dòng giữ nguyên (*).\n")
+    texts = [p.text for p in paragraphs(read_document(path))]
+    assert texts == ["6.1. Hàng năm, giảm số người nghiện;", "* Gạch đầu dòng giữ nguyên (*)."]
