@@ -39,7 +39,7 @@ def load_answer_engine(engine: Any) -> Any:
     """The Q&A engine (storage/answers.py) the item commands share, so each plan is
     read and cached once; None makes the bot say it cannot answer."""
     try:
-        from storage.answers import shared_engine  # type: ignore[import-not-found]
+        from storage.answers import shared_engine
     except ImportError:
         log.info("storage.answers not available")
         return None

@@ -47,7 +47,7 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         found = answer is not None and (
             getattr(answer, "matches", None) or getattr(answer, "candidates", None)
         )
-        if found and answer.text:
+        if found and answer is not None and answer.text:
             await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
             return
     await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)

@@ -117,7 +117,7 @@ def _period_end(period: str | None) -> datetime | None:
         raise ReportError(f"Kỳ báo cáo '{period}' không đúng dạng YYYY-MM.") from None
 
 
-def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:  # type: ignore[no-untyped-def]
+def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:
     q = select(m.ProgressRecord).where(
         m.ProgressRecord.plan_key == plan_key, m.ProgressRecord.item_kind == "indicator"
     )
@@ -205,7 +205,7 @@ def write_xlsx(report: Report, out: Path) -> None:
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one (active) sheet
     ws.title = "Biểu kết quả"
     ws.append([f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {report.locality.upper()}"])
     ws.append([report.plan_title + (f" — kỳ {report.period}" if report.period else "")])
