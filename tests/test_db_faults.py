@@ -153,7 +153,9 @@ async def test_postgres_without_its_driver_names_the_extra_to_install(tmp_path) 
     """psycopg is the [postgres] extra: a machine installed for SQLite has no driver."""
     blocker = tmp_path / "no-driver" / "psycopg"
     blocker.mkdir(parents=True)
-    (blocker / "__init__.py").write_text('raise ModuleNotFoundError("No module named psycopg", name="psycopg")\n')
+    (blocker / "__init__.py").write_text(
+        'raise ModuleNotFoundError("No module named psycopg", name="psycopg")\n'
+    )
     path = os.pathsep.join(p for p in (str(blocker.parent), os.environ.get("PYTHONPATH", "")) if p)
     db = "postgresql+psycopg://planbot@127.0.0.1:1/planbot"
     for args in (["stats", "--db", db], ["ask", "bảo hiểm y tế", "--db", db]):
