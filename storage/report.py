@@ -223,17 +223,18 @@ def write_xlsx(report: Report, out: Path) -> None:
 
 
 def write_png(report: Report, out: Path) -> None:
-    """Horizontal bars: % of target per indicator with figures (100% line = target)."""
-    import matplotlib
+    """Horizontal bars: % of target per indicator with figures (100% line = target).
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    A Figure of its own, not pyplot: the bot renders in worker threads (off the event
+    loop), and pyplot's current-figure state is shared by every thread."""
+    from matplotlib.figure import Figure
 
     rows = [r for r in report.rows if r.percent is not None] or report.rows[:1]
     labels = [(r.name[:55] + "…") if len(r.name) > 56 else r.name for r in rows]
     values = [min(r.percent or 0.0, 200.0) for r in rows]
     height = max(3.0, 0.45 * len(rows) + 1.5)
-    fig, ax = plt.subplots(figsize=(11, height), dpi=100)
+    fig = Figure(figsize=(11, height), dpi=100)
+    ax = fig.subplots()
     colors = ["#2e7d32" if r.assessment == MET else "#c62828" for r in rows]
     ax.barh(range(len(rows)), values, color=colors)
     ax.axvline(100, color="#333", linestyle="--", linewidth=1)
@@ -245,7 +246,6 @@ def write_png(report: Report, out: Path) -> None:
         ax.text(0.5, 0.5, "Chưa có số liệu", transform=ax.transAxes, ha="center")
     fig.tight_layout()
     fig.savefig(out, format="png")
-    plt.close(fig)
 
 
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "png": write_png}
