@@ -20,8 +20,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import holidays as _holidays
-
 QUIET_START = time(21, 0)
 QUIET_END = time(7, 0)
 SWAP_DAY_OFF = "Ngày nghỉ hoán đổi"
@@ -40,8 +38,11 @@ class Holidays:
     """Days off: the law's holidays for any year plus the announced swaps."""
 
     def __init__(self, swaps: Iterable[Swap] = ()) -> None:
+        # imported on first use (half a second): commands that never ask about a day do not pay
+        import holidays
+
         swaps = list(swaps)
-        self._law = _holidays.country_holidays("VN", language="vi")
+        self._law = holidays.country_holidays("VN", language="vi")
         self._swapped_off = {s.day_off: s for s in swaps}
         self._worked = {s.work_on for s in swaps if s.work_on is not None}
         # the package fills a year on first lookup, mutating itself: reminders are planned off the
