@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///data/planbot.sqlite3
 
-.PHONY: demo test deps test-postgres fmt bench clean
+.PHONY: demo test test-postgres fmt bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,25 +24,17 @@ demo: $(STAMP)
 	$(BIN)/planbot ingest knowledge/samples --db $(DB)
 	$(BIN)/planbot chat --db $(DB)
 
-## test: ruff (lint + format check), import-linter layers, mypy, the dependency check, the whole pytest suite
+## test: ruff (lint + format check), import-linter layers, the whole pytest suite
 test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/mypy
+	$(BIN)/mypy  # bot/, handlers/, storage/, knowledge/ (pyproject.toml)
 	$(MAKE) deps
 	$(BIN)/pytest -q
 
-## deps: every declared dependency is imported and every import declared (deptry, pyproject.toml):
-## first the package (no test tool in it), then with the tests and their data generators
-deps: $(TEST_STAMP)
-	$(BIN)/deptry .
-	$(BIN)/deptry . --exclude '^(\.venv|venv|data|build|\.git)/' --ignore DEP004
-
-## test-postgres: the same suite on a throw-away PostgreSQL server (installed from Debian when missing);
-## the driver comes with the [postgres] extra
+## test-postgres: the same suite on a throw-away PostgreSQL server (installed from Debian when missing)
 test-postgres: $(TEST_STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,postgres]'
 	scripts/pg-test-server.sh $(BIN)/pytest -q
 
 fmt: $(TEST_STAMP)
@@ -52,6 +44,14 @@ fmt: $(TEST_STAMP)
 ## bench: benchmarks (figures printed next to a baseline measured in the same run)
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
+
+## deps: every declared dependency is imported and every import declared (deptry, pyproject.toml):
+## first the package (no test tool in it), then with the tests and their data generators.
+## The test extra pulls the [postgres] extra (psycopg), so test-postgres has its driver.
+.PHONY: deps
+deps: $(TEST_STAMP)
+	$(BIN)/deptry .
+	$(BIN)/deptry . --exclude '^(\.venv|venv|data|build|\.git)/' --ignore DEP004
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
