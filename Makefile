@@ -29,6 +29,8 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy  # bot/, handlers/, storage/, knowledge/ (pyproject.toml)
+	$(MAKE) deps
 	$(BIN)/pytest -q
 
 ## test-postgres: the same suite on a throw-away PostgreSQL server (installed from Debian when missing)
@@ -42,6 +44,14 @@ fmt: $(TEST_STAMP)
 ## bench: benchmarks (figures printed next to a baseline measured in the same run)
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
+
+## deps: every declared dependency is imported and every import declared (deptry, pyproject.toml):
+## first the package (no test tool in it), then with the tests and their data generators.
+## The test extra pulls the [postgres] extra (psycopg), so test-postgres has its driver.
+.PHONY: deps
+deps: $(TEST_STAMP)
+	$(BIN)/deptry .
+	$(BIN)/deptry . --exclude '^(\.venv|venv|data|build|\.git)/' --ignore DEP004
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -3,6 +3,7 @@ closes them in post_shutdown, and registers every handler group in one place."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,7 +40,7 @@ def load_answer_engine(engine: Any) -> Any:
     """The Q&A engine (storage/answers.py) the item commands share, so each plan is
     read and cached once; None makes the bot say it cannot answer."""
     try:
-        from storage.answers import shared_engine  # type: ignore[import-not-found]
+        from storage.answers import shared_engine
     except ImportError:
         log.info("storage.answers not available")
         return None
@@ -77,8 +78,9 @@ def build_application(
     notices = admin_notices or AdminNotices()
 
     async def post_init(app: Application) -> None:
-        db = engine if engine is not None else open_database(config.database_url)
-        if not is_writable(db):  # every update is stored before it is handled
+        # in a worker thread like every database call: migrating or a busy database may take seconds
+        db = engine if engine is not None else await asyncio.to_thread(open_database, config.database_url)
+        if not await asyncio.to_thread(is_writable, db):  # every update is stored before it is handled
             raise DatabaseFault("read_only", "the bot stores every update it receives")
         app.bot_data["services"] = Services(
             engine=db,

@@ -16,7 +16,7 @@ DATABASE_FAULT = 3  # as bot.cli.DATABASE_FAULT (not imported: bot.cli imports t
 QUIT_WORDS = {"thoat", "exit", "quit", "/thoat", "/quit", "q"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ask", help="answer a question about the plans (or JSON lines from stdin with --json)")
     p.add_argument("question", nargs="?", metavar="CÂU_HỎI")
     p.add_argument("--locality", metavar="TEXT", help="the asker's chosen place, e.g. 'phường Đông Thọ'")

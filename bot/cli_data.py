@@ -11,7 +11,7 @@ def add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="read plan documents (files or folders) into the database")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument(

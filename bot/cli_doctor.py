@@ -12,7 +12,7 @@ from bot.cli_data import add_db_option
 Check = Callable[[argparse.Namespace], str]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("doctor", help="check the database, migrations, token and Bot API")
     add_db_option(p)
     p.set_defaults(func=cmd_doctor)

@@ -19,6 +19,10 @@ MESSAGES = {
     "full": "ổ đĩa hoặc cơ sở dữ liệu {url} đã đầy; hãy giải phóng dung lượng rồi thử lại.",
     "corrupt": "{url} không phải là cơ sở dữ liệu SQLite hợp lệ hoặc đã bị hỏng ({detail}).",
     "bad_url": "địa chỉ cơ sở dữ liệu không hợp lệ: {detail} (ví dụ đúng: sqlite:///data/planbot.sqlite3).",
+    "no_driver": (
+        "máy này chưa cài trình điều khiển cơ sở dữ liệu cho {url} (thiếu {detail}); "
+        "với PostgreSQL hãy cài: pip install 'planbot[postgres]'."
+    ),
     "other": "lỗi cơ sở dữ liệu {url}: {detail}",
 }
 

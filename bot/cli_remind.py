@@ -10,7 +10,7 @@ from datetime import date
 from bot.cli_data import add_db_option
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("remind", help="plan (and optionally send) the reminders of a date")
     p.add_argument("--date", required=True, type=date.fromisoformat, metavar="YYYY-MM-DD")
     mode = p.add_mutually_exclusive_group()

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.cli_data import add_db_option
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="progress report of a locality (xlsx, csv or png)")
     p.add_argument("--locality", required=True, metavar="TEXT")
     p.add_argument("--format", required=True, choices=["xlsx", "csv", "png"])

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # Telegram and the database load when the bot starts, not wit
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
     p.add_argument("--webhook", metavar="URL", help="public HTTPS URL Telegram posts updates to")
@@ -117,7 +117,8 @@ async def _serve_app(
         )
         return 1
     try:
-        await app.post_init(app)  # type: ignore[misc]  # initialize() does not run it
+        if app.post_init is not None:  # initialize() does not run it
+            await app.post_init(app)
         await app.start()
         log.info("planbot is running as @%s (%s)", app.bot.username, "webhook" if webhook else "long polling")
         if webhook and listen:

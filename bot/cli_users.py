@@ -11,7 +11,7 @@ from pathlib import Path
 from knowledge.model import ROLES
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("users", help="roles and links: users add, import, revoke, list")
     users_sub = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
 

@@ -60,7 +60,7 @@ class CycleJobs:
         self.settings = settings or CycleSettings()
         self.lease = SchedulerLease(engine)
 
-    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+    def install(self, application: Application) -> None:
         jq = application.job_queue
         if jq is None:
             raise RuntimeError("python-telegram-bot was installed without the job-queue extra")

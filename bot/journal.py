@@ -54,7 +54,7 @@ def stand_in_result(endpoint: str, data: dict[str, Any]) -> dict[str, Any] | boo
         return True
     chat_id = data.get("chat_id")
     try:
-        cid = int(chat_id)  # type: ignore[arg-type]
+        cid = int(chat_id) if chat_id is not None else 0
     except (TypeError, ValueError):
         cid = 0
     return {

@@ -19,7 +19,7 @@ import uuid
 import warnings
 from collections import deque
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
@@ -30,6 +30,9 @@ from bot.journal import SendJournal, current_journal
 from handlers.budget import NOTIFIED, RateBudgets, Verdict, classify, lane_key, send_notice
 from storage import inbox
 from storage.db import database_fault
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 BATCH = 100  # updates per getUpdates (Telegram's maximum)
@@ -45,7 +48,7 @@ class InboxWorker:
     def __init__(
         self,
         app: Application,
-        engine: object,
+        engine: Engine,
         exclusive: bool = True,
         lanes: int = 16,
         held: int = 1000,
@@ -98,7 +101,7 @@ class InboxWorker:
             # row in a lane when the read began may be finished by the time it ends:
             # it is not queued (nor counted against a budget) a second time.
             busy = set(self._inflight)
-            rows = await asyncio.to_thread(inbox.pending_after, self.engine, after, limit=200)  # type: ignore[arg-type]
+            rows = await asyncio.to_thread(inbox.pending_after, self.engine, after, limit=200)
             if not rows:
                 return
             drops: list[int] = []
@@ -118,7 +121,7 @@ class InboxWorker:
             if drops:
                 self.dropped += await asyncio.to_thread(
                     inbox.drop,
-                    self.engine,  # type: ignore[arg-type]
+                    self.engine,
                     drops,
                     self.name,
                     self.exclusive,
@@ -214,7 +217,7 @@ class InboxWorker:
         `notice`: the row is over budget — send the notice instead of handling it."""
         claim = await asyncio.to_thread(
             inbox.claim,
-            self.engine,  # type: ignore[arg-type]
+            self.engine,
             row.update_id,
             self.name,
             self.exclusive,
@@ -224,7 +227,7 @@ class InboxWorker:
         attempt = claim.attempt
         if attempt > inbox.MAX_ATTEMPTS:
             log.error("update %s failed %d times; giving up", row.update_id, attempt - 1)
-            await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error="gave up")  # type: ignore[arg-type]
+            await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error="gave up")
             return True
         if attempt > 1:
             log.warning("update %s was being handled when the bot stopped; handling it again", row.update_id)
@@ -242,7 +245,7 @@ class InboxWorker:
             error = type(exc).__name__
         finally:
             current_journal.reset(token)
-        await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error=error)  # type: ignore[arg-type]
+        await asyncio.to_thread(inbox.mark_processed, self.engine, row.update_id, error=error)
         self.handled += 1
         return True
 
@@ -297,7 +300,7 @@ class InboxPoller:
     def __init__(
         self,
         app: Application,
-        engine: object,
+        engine: Engine,
         poll_timeout: int = 20,
         max_backoff: float = 30.0,
         worker: InboxWorker | None = None,
@@ -325,7 +328,7 @@ class InboxPoller:
             await bot.delete_webhook(drop_pending_updates=False)
         except TelegramError as exc:  # getUpdates tells us soon enough if polling is impossible
             log.warning("deleteWebhook failed: %s", type(exc).__name__)
-        offset = await asyncio.to_thread(inbox.next_offset, self.engine)  # type: ignore[arg-type]
+        offset = await asyncio.to_thread(inbox.next_offset, self.engine)
         backoff = 1.0
         while not stop.is_set():
             started = time.monotonic()
@@ -355,7 +358,7 @@ class InboxPoller:
             try:
                 if updates:
                     # Commit first; only the next getUpdates (with the new offset) acknowledges them.
-                    await asyncio.to_thread(inbox.store_batch, self.engine, updates)  # type: ignore[arg-type]
+                    await asyncio.to_thread(inbox.store_batch, self.engine, updates)
                     offset = max(int(u["update_id"]) for u in updates) + 1
                     self.worker.wake.set()
                 self.worker.backlog(len(updates) >= BATCH)

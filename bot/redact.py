@@ -93,7 +93,7 @@ class RedactingStream(io.TextIOBase):
         self._size = 0
         self._lock = threading.Lock()  # worker threads log while the main thread prints
 
-    def write(self, text: str) -> int:  # type: ignore[override]
+    def write(self, text: str) -> int:
         with self._lock:
             self._parts.append(text)
             self._size += len(text)
@@ -125,11 +125,11 @@ class RedactingStream(io.TextIOBase):
         return self.stream.fileno()
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # read-only on purpose: the wrapped stream's
         return self.stream.encoding
 
     @property
-    def errors(self) -> str | None:  # type: ignore[override]
+    def errors(self) -> str | None:  # type: ignore[override]  # read-only on purpose, as encoding
         return self.stream.errors
 
     def __getattr__(self, name: str) -> Any:  # buffer, line_buffering, ... of the real stream
@@ -175,6 +175,6 @@ def install_streams() -> None:
     import sys
 
     if not isinstance(sys.stdout, RedactingStream):
-        sys.stdout = RedactingStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = RedactingStream(sys.stdout)
     if not isinstance(sys.stderr, RedactingStream):
-        sys.stderr = RedactingStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = RedactingStream(sys.stderr)

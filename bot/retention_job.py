@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, cast
 
 from telegram.ext import Application, ContextTypes
 
@@ -17,7 +17,7 @@ INTERVAL_S = 6 * 3600
 FIRST_S = 5.0  # soon after start: a bot restarted daily still purges
 
 
-def install(app: Application, engine: Any, days: int) -> None:  # type: ignore[type-arg]
+def install(app: Application, engine: Any, days: int) -> None:
     jq = app.job_queue
     if jq is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
@@ -32,7 +32,7 @@ def install(app: Application, engine: Any, days: int) -> None:  # type: ignore[t
 
 
 async def _purge(context: ContextTypes.DEFAULT_TYPE) -> None:
-    engine, days = context.job.data  # type: ignore[union-attr,misc]
+    engine, days = cast(tuple[Any, int], context.job.data if context.job else None)
     try:
         purged = await asyncio.to_thread(purge_expired, engine, days)
     except Exception:  # a busy or unreachable database: the next run tries again

@@ -141,6 +141,6 @@ def _chat_key(chat_id: object) -> int | str | None:
     if chat_id is None:
         return None
     try:
-        return int(chat_id)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return int(chat_id) if isinstance(chat_id, int | str) else str(chat_id)
+    except ValueError:
         return str(chat_id)  # '@channelname'

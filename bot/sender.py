@@ -18,6 +18,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import Engine
 from telegram import Bot
@@ -76,10 +77,9 @@ class _Pacer:
         self.halt_until = max(self.halt_until, time.monotonic() + seconds)
 
 
-def _seconds(value: object) -> float:
+def _seconds(value: float | timedelta) -> float:
     """retry_after is an int in PTB 21 and a timedelta in 22."""
-    total = getattr(value, "total_seconds", None)
-    return float(total()) if callable(total) else float(value)  # type: ignore[arg-type]
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -227,8 +227,7 @@ class OutboxSender:
 
 
 def make_bot(token: str, base_url: str | None) -> Bot:
-    kwargs = {"base_url": base_url} if base_url else {}
-    return Bot(token=token, **kwargs)
+    return Bot(token=token, base_url=base_url) if base_url else Bot(token=token)
 
 
 def send_pending_now(engine: Engine) -> int:

@@ -8,6 +8,7 @@ import asyncio
 import hmac
 import json
 import logging
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -17,11 +18,14 @@ from telegram.ext import Application
 from bot.poller import InboxWorker
 from storage import inbox
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-def webhook_app(engine: object, secret: str, path: str, worker: InboxWorker) -> web.Application:
+def webhook_app(engine: Engine, secret: str, path: str, worker: InboxWorker) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
@@ -32,7 +36,7 @@ def webhook_app(engine: object, secret: str, path: str, worker: InboxWorker) -> 
             int(body["update_id"])
         except (ValueError, KeyError, TypeError):
             return web.Response(status=400)
-        await asyncio.to_thread(inbox.store_batch, engine, [body])  # type: ignore[arg-type]
+        await asyncio.to_thread(inbox.store_batch, engine, [body])
         worker.wake.set()
         return web.Response(status=200)  # only after the commit above
 
@@ -49,7 +53,7 @@ def parse_listen(text: str) -> tuple[str, int]:
 
 
 async def serve_webhook(
-    app: Application, engine: object, url: str, listen: str, secret: str, stop: asyncio.Event
+    app: Application, engine: Engine, url: str, listen: str, secret: str, stop: asyncio.Event
 ) -> None:
     host, port = parse_listen(listen)
     path = urlsplit(url).path or "/"

@@ -32,7 +32,7 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """The answers engine's reply; its own 'not found' when it matched nothing."""
     svc = services(context)
-    answer = None
+    answer: Any = None  # the engine's reply, read by duck typing (text, matches, candidates)
     if svc.answers is not None:
         user = await current_user(update, context)
         try:

@@ -180,7 +180,8 @@ def classify(payload: dict[str, Any]) -> Sender:
     msg = payload.get("message")
     if isinstance(msg, dict):
         chat_id, private = _chat(msg)
-        text = msg.get("text") if isinstance(msg.get("text"), str) else ""
+        raw = msg.get("text")
+        text = raw if isinstance(raw, str) else ""
         command = _command(text)
         if command is not None:
             kind = REGISTRATION if command in REGISTRATION_COMMANDS else COMMAND

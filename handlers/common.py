@@ -9,7 +9,7 @@ import functools
 import html
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -84,7 +84,7 @@ def _open_tags(text: str) -> tuple[list[bool], list[tuple[str, ...]]]:
         stacks.extend([stack] * (m.end() - m.start() - 1))
         tag = _TAG.fullmatch(m.group())
         if tag is not None and tag.group(1):  # a closing tag: close up to its opening one
-            names = [_TAG.fullmatch(t).group(2).lower() for t in stack]  # type: ignore[union-attr]
+            names = [_tag_name(t).lower() for t in stack]
             name = tag.group(2).lower()
             if name in names:
                 stack = stack[: len(names) - 1 - names[::-1].index(name)]
@@ -95,8 +95,14 @@ def _open_tags(text: str) -> tuple[list[bool], list[tuple[str, ...]]]:
     return cuttable, stacks
 
 
+def _tag_name(opening: str) -> str:
+    """'b' of '<b>', 'a' of '<a href="…">' (the stack holds only tags the pattern matched)."""
+    tag = _TAG.fullmatch(opening)
+    return tag.group(2) if tag else ""
+
+
 def _closers(stack: tuple[str, ...]) -> str:
-    return "".join(f"</{_TAG.fullmatch(t).group(2)}>" for t in reversed(stack))  # type: ignore[union-attr]
+    return "".join(f"</{_tag_name(t)}>" for t in reversed(stack))
 
 
 def split_message(text: str, limit: int = MAX_MESSAGE) -> list[str]:
@@ -205,7 +211,8 @@ async def answer_callback(update: Update, text: str | None = None) -> None:
             log.debug("answerCallbackQuery failed", exc_info=True)
 
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+# a coroutine function, as PTB's handlers declare their callbacks
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def private_only(callback: Handler) -> Handler:

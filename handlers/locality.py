@@ -18,7 +18,7 @@ PREFIX = "loc:"
 async def locality_buttons(
     engine: object, options: list[users.LocalityInfo] | None = None
 ) -> list[list[tuple[str, str]]]:
-    options = await run_blocking(users.list_localities, engine) if options is None else options  # type: ignore[arg-type]
+    options = await run_blocking(users.list_localities, engine) if options is None else options
     return [[(loc.label, f"{PREFIX}{loc.id}")] for loc in options[:20]]
 
 

@@ -95,7 +95,8 @@ async def on_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     msg = update.effective_message
     if not pending or msg is None or not msg.text:
         return
-    context.user_data.pop(AWAITING, None)  # type: ignore[union-attr]
+    if context.user_data is not None:  # it is: `pending` came from it
+        context.user_data.pop(AWAITING, None)
     user = await current_user(update, context)
     svc = services(context)
     item = await run_blocking(progress.get_item, svc.engine, *pending)

@@ -286,6 +286,8 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         except TelegramError:
             log.debug("could not remove the buttons", exc_info=True)
     await reply(update, context, admin_text)
+    if decision.user_id is None:  # never for a decision that went through: it names its user
+        return
     try:
         await context.bot.send_message(decision.user_id, user_text)
     except TelegramError:

@@ -227,7 +227,7 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
     if item.kind == "milestone":
         return milestone_answer(item)
     if item.kind == "progress":
-        lines = [
+        lines: list[str] = [
             f"{clean(item.name)}: {progress_words(item.progress) if item.progress else 'chưa có kết quả'}."
         ]
         lines.append(source_line(item.source))
@@ -236,7 +236,7 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
     name = clean(item.name)
     fig = figure(item)
     dl = deadline_words(item)
-    lines: list[str] = []
+    lines = []
     if intent == "responsible":
         who = _people(item, leader_first=role == "leader")
         lines.append(f"«{name}»{_where(item.source)}:")

@@ -431,6 +431,7 @@ def _recipient(shown: str, clause: str, offset: int) -> str | None:
     else after 'cho'/'về'/'lên'/'gửi' ('báo cáo kết quả cho UBND xã')."""
     for rep in _REPORT_RE.finditer(clause):
         lead = _RECIPIENT_LEAD_RE.match(clause, rep.end())
+        assert lead is not None  # the pattern matches the empty string
         starts = [lead.end()] + [m.end() for m in _TO_RE.finditer(clause, rep.end())]
         for s in starts:
             if _AGENCY_RE.match(clause, s):

@@ -51,7 +51,11 @@ def document_kind(doc: Document) -> DocKind:
             return DocKind("plan", title=f"{kind} {subject}".strip())
         issued = _ISSUES_REGULATION.search(fold(subject))
         if kind in _REGULATIONS or issued:
-            what = kind.lower() if kind in _REGULATIONS else ("quy chế" if "che" in issued[1] else "quy định")
+            what = (
+                kind.lower()
+                if kind in _REGULATIONS
+                else ("quy chế" if issued and "che" in issued[1] else "quy định")
+            )
             return DocKind("regulation", what, _quote(kind, subject, doc))
         return DocKind("other", title=f"{kind} {subject}".strip())
     return DocKind("plan" if plan_heading else "unknown")

@@ -321,6 +321,7 @@ def parse_place(text: str) -> Place:
     named_province = next((n for k, n in above if k and level(k, n) == 1), None)
     if not kind or not units_of(kind, name, district, named_province, strict=True):
         _older_unit_or_raise(text, kind, name, district, named_province)
+    assert kind is not None  # _older_unit_or_raise returns only for a commune's kind
     name = canonical_name(kind, name) or name
     province = province_of(kind, name, district, [named_province] if named_province else [])
     if province is None and named_province:
@@ -447,7 +448,7 @@ class MergerMap:
     new_units: dict[tuple[str, str], Place]  # (new province key, new commune key) -> the new unit
 
 
-def _merger_rows() -> tuple[list[tuple], list[tuple], dict]:  # type: ignore[type-arg]
+def _merger_rows() -> tuple[list[tuple], list[tuple], dict]:
     path = _data_file()
     if path is None:
         return [], [], {}

@@ -14,7 +14,7 @@ import functools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -636,11 +636,11 @@ def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
     return bool(facts.leader or facts.responsible)
 
 
-def _group_places(rows: list) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:  # type: ignore[type-arg]
+def _group_places(rows: Sequence[Any]) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:
     """Places from the current plans: one per (name, district, province), so two
     communes of the same name in different districts stay apart; a plan that
     names no district joins the only same-named place there is."""
-    groups: dict[tuple[str, str, str], list] = {}  # type: ignore[type-arg]
+    groups: dict[tuple[str, str, str], list] = {}
     for row in rows:
         key = (fold(row[1]), qn.bare_fold(row[2] or ""), qn.bare_fold(row[3] or ""))
         groups.setdefault(key, []).append(row)
@@ -834,7 +834,7 @@ def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
         value_text=rec.value_text,
         assessment=rec.assessment or rec.note,
         status=rec.status,
-        reported_at=rec.reported_at.date() if rec.reported_at else None,
+        reported_at=rec.reported_at.date(),
         by_document=rec.source == "document",
     )
 
@@ -903,8 +903,8 @@ def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> 
 
 
 def _plan_facts(session: Session, plan: m.Plan) -> say.PlanFacts:
-    def count(model: type[m.Base]) -> int:
-        return session.scalar(select(func.count()).select_from(model).where(model.plan_id == plan.id)) or 0  # type: ignore[attr-defined]
+    def count(model: type[m.Indicator | m.Task | m.ReportingRule]) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.plan_id == plan.id)) or 0
 
     groups = session.scalars(
         select(m.Indicator.group)

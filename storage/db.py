@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import CursorResult, Result, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:  # Alembic is imported only to migrate: a batch of questions never pays for it
@@ -40,8 +40,8 @@ def busy_timeout_s() -> float:
     return value if 0 < value <= 600 else DEFAULT_BUSY_TIMEOUT_S
 
 
-def _sqlite_pragmas(busy_ms: int, read_only: bool):  # type: ignore[no-untyped-def]
-    def on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(busy_ms: int, read_only: bool):
+    def on_connect(dbapi_conn, _record) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         if not read_only:  # both write the file: a read-only user must not even try
@@ -71,7 +71,7 @@ def _is_wal(path: Path) -> bool:
     return len(header) == 20 and header[18] == 2 and header[19] == 2
 
 
-def _read_only_connector(path: Path, timeout: float):  # type: ignore[no-untyped-def]
+def _read_only_connector(path: Path, timeout: float):
     """Open a file this user may read but not write, without writing anything.
 
     A WAL database needs its -shm file; when it is absent (no writer is running)
@@ -120,7 +120,11 @@ def make_engine(url: str | None = None) -> Engine:
         options = f"{parsed.query.get('options', '')} -c lock_timeout={int(busy * 1000)}".strip()
         kwargs["connect_args"] = {"options": options, "connect_timeout": max(1, round(busy))}
         url = parsed.render_as_string(hide_password=False)
-    return create_engine(url, **kwargs)
+    try:
+        return create_engine(url, **kwargs)
+    except ModuleNotFoundError as exc:
+        # PostgreSQL's driver is the [postgres] extra: an SQLite install does not have it
+        raise DatabaseFault("no_driver", exc.name or str(exc)) from exc
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -199,9 +203,17 @@ def transaction(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+def rows_changed(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE changed. `Session.execute` types its result as a plain
+    Result; a DML statement's is always a CursorResult, which has the count."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {type(result).__name__}")
+    return result.rowcount
+
+
 class DatabaseFault(Exception):
     """The database cannot serve the command; `kind` says why:
-    locked | read_only | outdated_read_only | unreachable | full | corrupt | bad_url | other."""
+    locked | read_only | outdated_read_only | unreachable | full | corrupt | bad_url | no_driver | other."""
 
     def __init__(self, kind: str, detail: str) -> None:
         super().__init__(f"{kind}: {detail}")
@@ -236,7 +248,8 @@ def database_fault(exc: BaseException) -> DatabaseFault | None:
         return exc
     if isinstance(exc, ArgumentError | NoSuchModuleError):
         return DatabaseFault("bad_url", _first_line(exc))
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    # the driver's own error when SQLAlchemy wrapped one
+    orig: BaseException = (exc.orig if isinstance(exc, DBAPIError) else None) or exc
     if not isinstance(exc, SQLAlchemyError) and not _is_driver_error(orig):
         return None
     text = str(orig).lower()

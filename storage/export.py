@@ -11,7 +11,7 @@ from storage import models as m
 from storage.db import session_factory
 
 
-def _iso(d) -> str | None:  # type: ignore[no-untyped-def]
+def _iso(d) -> str | None:
     return d.isoformat() if d else None
 
 
@@ -113,7 +113,7 @@ def plan_to_dict(session: Session, plan: m.Plan) -> dict[str, Any]:
                 "source": r.source,
                 "reported_by": r.reported_by,
                 "reported_by_name": r.reported_by_name,
-                "reported_at": r.reported_at.isoformat() if r.reported_at else None,
+                "reported_at": r.reported_at.isoformat(),
             }
             for r in session.scalars(
                 select(m.ProgressRecord)
@@ -132,7 +132,7 @@ def plan_stats(engine: Engine) -> list[dict[str, Any]]:
         rows = []
         for plan in session.scalars(select(m.Plan).order_by(m.Plan.source, m.Plan.version)):
 
-            def count(model, col, plan=plan) -> int:  # type: ignore[no-untyped-def]
+            def count(model, col, plan=plan) -> int:
                 return session.scalar(select(func.count()).select_from(model).where(col == plan.id)) or 0
 
             rows.append(

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.bot_models import InboxUpdate
-from storage.db import session_factory, transaction
+from storage.db import rows_changed, session_factory, transaction
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def claim(
             .values(attempts=InboxUpdate.attempts + 1, claimed_by=worker, claimed_at=now)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if rows_changed(result) != 1:
             return None
         row = session.execute(
             select(InboxUpdate.attempts, InboxUpdate.sends_done).where(InboxUpdate.update_id == update_id)
@@ -164,7 +164,7 @@ def drop(
     if not ids:
         return 0
     now = datetime.now(UTC)
-    cond = [InboxUpdate.update_id.in_(ids), InboxUpdate.processed_at.is_(None)]
+    cond: list[ColumnElement[bool]] = [InboxUpdate.update_id.in_(ids), InboxUpdate.processed_at.is_(None)]
     if not exclusive:
         cond.append(_free_for(worker, now, stale_after))
     with transaction(engine) as session:
@@ -174,7 +174,7 @@ def drop(
             .values(processed_at=now, error=reason, claimed_by=worker, claimed_at=now)
             .execution_options(synchronize_session=False)
         )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return rows_changed(result)
 
 
 def _free_for(worker: str, now: datetime, stale_after: float) -> ColumnElement[bool]:

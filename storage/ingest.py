@@ -453,7 +453,7 @@ def _link_parties(
             session.add(m.ItemParty(party_id=party.id, role=role, **item))
 
 
-def _party(session: Session, loc_key: str, cache: dict[str, m.Party], ref) -> m.Party:  # type: ignore[no-untyped-def]
+def _party(session: Session, loc_key: str, cache: dict[str, m.Party], ref) -> m.Party:
     key = ref.key
     if key in cache:
         return cache[key]

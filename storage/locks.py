@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from storage.cycle_models import SchedulerLock
-from storage.db import transaction
+from storage.db import rows_changed, transaction
 
 LEASE = timedelta(seconds=60)
 
@@ -154,12 +154,14 @@ class SchedulerLease:
         now = datetime.now(UTC)
         expires = now + self.ttl
         with transaction(self.engine) as s:
-            renewed = s.execute(
-                update(SchedulerLock)
-                .where(SchedulerLock.name == self.name)
-                .where((SchedulerLock.holder == self.holder) | (SchedulerLock.expires_at < now))
-                .values(holder=self.holder, expires_at=expires)
-            ).rowcount
+            renewed = rows_changed(
+                s.execute(
+                    update(SchedulerLock)
+                    .where(SchedulerLock.name == self.name)
+                    .where((SchedulerLock.holder == self.holder) | (SchedulerLock.expires_at < now))
+                    .values(holder=self.holder, expires_at=expires)
+                )
+            )
             if renewed:
                 return True
             holder = s.scalar(select(SchedulerLock.holder).where(SchedulerLock.name == self.name))
@@ -167,11 +169,13 @@ class SchedulerLease:
                 # a holder that died on this machine need not be waited for; the
                 # compare-and-set on its name makes one taker win
                 return owner_is_gone(holder) and bool(
-                    s.execute(
-                        update(SchedulerLock)
-                        .where(SchedulerLock.name == self.name, SchedulerLock.holder == holder)
-                        .values(holder=self.holder, expires_at=expires)
-                    ).rowcount
+                    rows_changed(
+                        s.execute(
+                            update(SchedulerLock)
+                            .where(SchedulerLock.name == self.name, SchedulerLock.holder == holder)
+                            .values(holder=self.holder, expires_at=expires)
+                        )
+                    )
                 )
         try:
             with transaction(self.engine) as s:

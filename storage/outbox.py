@@ -11,14 +11,16 @@ from a live owner, so two senders at once send nothing twice."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, and_, case, func, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage import models as m
 from storage.cycle_models import OutboxMessage, SendAttempt
-from storage.db import transaction
+from storage.db import rows_changed, transaction
 from storage.locks import owner_is_gone
 
 # What to do with a row found in 'sending' after a crash (the request may or may
@@ -63,6 +65,7 @@ def recover_abandoned(engine: Engine) -> dict[str, int]:
             .where(OutboxMessage.status == "sending")
             .order_by(OutboxMessage.id)
         ).all()
+    owned_by: ColumnElement[bool]
     for row_id, kind, owner, lease_until in rows:
         if owner is None:
             owned_by, why = OutboxMessage.claimed_by.is_(None), "no owner recorded"
@@ -80,7 +83,7 @@ def recover_abandoned(engine: Engine) -> dict[str, int]:
     return counts
 
 
-def _take_back(engine: Engine, row_id: int, owned_by: object, policy: str, why: str) -> bool:
+def _take_back(engine: Engine, row_id: int, owned_by: ColumnElement[bool], policy: str, why: str) -> bool:
     with transaction(engine) as s:
         res = s.execute(
             update(OutboxMessage)
@@ -89,7 +92,7 @@ def _take_back(engine: Engine, row_id: int, owned_by: object, policy: str, why: 
                 status="pending" if policy == "resend" else "ambiguous", claimed_by=None, lease_until=None
             )
         )
-        if res.rowcount != 1:  # type: ignore[attr-defined]
+        if rows_changed(res) != 1:
             return False  # its owner finished it, or another sender took it back first
         s.add(
             SendAttempt(outbox_id=row_id, outcome="ambiguous", detail=f"left in 'sending' ({why}): {policy}")
@@ -103,7 +106,7 @@ def _aware(moment: datetime) -> datetime:
 
 
 def fetch_ready(
-    engine: Engine, limit: int, exclude: set[int], kinds: tuple[str, ...] | None = None
+    engine: Engine, limit: int, exclude: Collection[int], kinds: tuple[str, ...] | None = None
 ) -> list[Claimed]:
     """Pending rows due now, oldest first (not yet marked: the sender marks each one)."""
     with transaction(engine) as s:
@@ -168,7 +171,7 @@ def claim(engine: Engine, outbox_id: int, owner: str, lease: timedelta = LEASE) 
                 lease_until=at + lease,
             )
         )
-        return res.rowcount == 1  # type: ignore[attr-defined]
+        return rows_changed(res) == 1
 
 
 def renew(engine: Engine, owner: str, lease: timedelta = LEASE) -> int:
@@ -179,10 +182,10 @@ def renew(engine: Engine, owner: str, lease: timedelta = LEASE) -> int:
             .where(OutboxMessage.claimed_by == owner, OutboxMessage.status == "sending")
             .values(lease_until=now() + lease)
         )
-        return int(res.rowcount or 0)  # type: ignore[attr-defined]
+        return rows_changed(res)
 
 
-def _owned(outbox_id: int, owner: str) -> tuple[object, ...]:
+def _owned(outbox_id: int, owner: str) -> tuple[ColumnElement[bool], ...]:
     return (
         OutboxMessage.id == outbox_id,
         OutboxMessage.claimed_by == owner,
@@ -206,7 +209,7 @@ def mark_sent(engine: Engine, outbox_id: int, owner: str, message_id: int | None
             )
         )
         s.add(SendAttempt(outbox_id=outbox_id, outcome="ok"))
-        return res.rowcount == 1  # type: ignore[attr-defined]
+        return rows_changed(res) == 1
 
 
 def mark_retry(engine: Engine, outbox_id: int, owner: str, outcome: str, detail: str, delay_s: float) -> bool:
@@ -224,7 +227,7 @@ def mark_retry(engine: Engine, outbox_id: int, owner: str, outcome: str, detail:
             )
         )
         s.add(SendAttempt(outbox_id=outbox_id, outcome=outcome, detail=detail[:500]))
-        return res.rowcount == 1  # type: ignore[attr-defined]
+        return rows_changed(res) == 1
 
 
 def mark_final(engine: Engine, outbox_id: int, owner: str, status: str, outcome: str, detail: str) -> bool:
@@ -243,4 +246,4 @@ def mark_final(engine: Engine, outbox_id: int, owner: str, status: str, outcome:
                 .where((m.User.chat_id == chat_id) | (m.User.telegram_id == chat_id))
                 .values(active=False)
             )
-        return res.rowcount == 1  # type: ignore[attr-defined]
+        return rows_changed(res) == 1

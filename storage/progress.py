@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -65,7 +66,7 @@ class Progress:
 
 def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
     loc_key = plan.locality.key if plan.locality else None
-    common = {
+    common: dict[str, Any] = {
         "kind": kind,
         "id": row.id,
         "name": row.name,
@@ -126,10 +127,13 @@ def get_item(engine: Engine, kind: str, item_id: int) -> Item | None:
 
 
 def _get_item(session: Session, kind: str, item_id: int) -> Item | None:
-    model = m.Indicator if kind == "indicator" else m.Task if kind == "task" else None
-    if model is None:
+    row: m.Indicator | m.Task | None
+    if kind == "indicator":
+        row = session.get(m.Indicator, item_id)
+    elif kind == "task":
+        row = session.get(m.Task, item_id)
+    else:
         return None
-    row = session.get(model, item_id)
     return _item(kind, row, row.plan) if row is not None else None
 
 

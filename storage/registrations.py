@@ -64,7 +64,7 @@ class PendingLine:
     locality_name: str | None
 
 
-def _lines(session, requests: list[RegistrationRequest]) -> list[PendingLine]:  # type: ignore[no-untyped-def]
+def _lines(session, requests: list[RegistrationRequest]) -> list[PendingLine]:
     keys = {r.locality_key for r in requests if r.locality_key}
     names = (
         dict(session.execute(select(m.Locality.key, m.Locality.name).where(m.Locality.key.in_(keys))).all())

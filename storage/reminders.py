@@ -211,7 +211,7 @@ def _report_reminders(
     by_user_plan: dict[tuple[int, int], tuple[m.User, m.Plan, list[tuple[str, str, str]]]] = {}
     for ip, user, plan in links:
         kind, item = ("indicator", ip.indicator_id) if ip.indicator_id else ("task", ip.task_id)
-        row = session.get(m.Indicator if kind == "indicator" else m.Task, item)
+        row = session.get(m.Indicator, item) if kind == "indicator" else session.get(m.Task, item)
         if row is None:
             continue
         entry = by_user_plan.setdefault((user.telegram_id, plan.id), (user, plan, []))
@@ -251,7 +251,7 @@ def _reported_this_month(session: Session, on: date) -> set[tuple[str, str, str]
             m.ProgressRecord.reported_at < (last_day_of_month(on.year, on.month) + timedelta(days=1)),
         )
     ).all()
-    return {tuple(r) for r in rows}  # type: ignore[misc]
+    return {(plan_key, kind, key) for plan_key, kind, key in rows}
 
 
 # -- tasks: nudges, overdue, escalation ---------------------------------------------------
@@ -306,7 +306,7 @@ def _deadlines(task: m.Task) -> list[date]:
 
 def _due_nudges(
     on: date, settings: CycleSettings, tasks, done: dict[int, date], sent_on: date
-) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+) -> list[PlannedMessage]:
     out = []
     for view in tasks:
         if view.task.id in done:
@@ -344,7 +344,7 @@ def _first_working_day_of_week(on: date) -> date:
     return day
 
 
-def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> list[PlannedMessage]:
     if on != _first_working_day_of_week(on):
         return []
     per_user: dict[int, tuple[m.User, list[tuple[str, date]]]] = {}
@@ -374,7 +374,7 @@ def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> l
 
 def _escalations(
     on: date, settings: CycleSettings, tasks, done: dict[int, date], sent_on: date
-) -> list[PlannedMessage]:  # type: ignore[no-untyped-def]
+) -> list[PlannedMessage]:
     out = []
     for view in tasks:
         if view.task.id in done or not view.leaders:
@@ -414,7 +414,8 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
             m.User.subscribed.is_(True), m.User.active.is_(True), m.User.locality_key.is_not(None)
         )
     ):
-        subscribers[user.locality_key].append(user)  # type: ignore[index]
+        if user.locality_key is not None:  # always: the query asks for one
+            subscribers[user.locality_key].append(user)
     out = []
     for loc_key, users in subscribers.items():
         text = _digest_text(session, loc_key, on)

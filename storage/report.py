@@ -117,7 +117,7 @@ def _period_end(period: str | None) -> datetime | None:
         raise ReportError(f"Kỳ báo cáo '{period}' không đúng dạng YYYY-MM.") from None
 
 
-def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:  # type: ignore[no-untyped-def]
+def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:
     q = select(m.ProgressRecord).where(
         m.ProgressRecord.plan_key == plan_key, m.ProgressRecord.item_kind == "indicator"
     )
@@ -205,7 +205,7 @@ def write_xlsx(report: Report, out: Path) -> None:
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new workbook's one (active) sheet
     ws.title = "Biểu kết quả"
     ws.append([f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU — {report.locality.upper()}"])
     ws.append([report.plan_title + (f" — kỳ {report.period}" if report.period else "")])
@@ -223,17 +223,18 @@ def write_xlsx(report: Report, out: Path) -> None:
 
 
 def write_png(report: Report, out: Path) -> None:
-    """Horizontal bars: % of target per indicator with figures (100% line = target)."""
-    import matplotlib
+    """Horizontal bars: % of target per indicator with figures (100% line = target).
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    A Figure of its own, not pyplot: the bot renders in worker threads (off the event
+    loop), and pyplot's current-figure state is shared by every thread."""
+    from matplotlib.figure import Figure
 
     rows = [r for r in report.rows if r.percent is not None] or report.rows[:1]
     labels = [(r.name[:55] + "…") if len(r.name) > 56 else r.name for r in rows]
     values = [min(r.percent or 0.0, 200.0) for r in rows]
     height = max(3.0, 0.45 * len(rows) + 1.5)
-    fig, ax = plt.subplots(figsize=(11, height), dpi=100)
+    fig = Figure(figsize=(11, height), dpi=100)
+    ax = fig.subplots()
     colors = ["#2e7d32" if r.assessment == MET else "#c62828" for r in rows]
     ax.barh(range(len(rows)), values, color=colors)
     ax.axvline(100, color="#333", linestyle="--", linewidth=1)
@@ -245,7 +246,6 @@ def write_png(report: Report, out: Path) -> None:
         ax.text(0.5, 0.5, "Chưa có số liệu", transform=ax.transAxes, ha="center")
     fig.tight_layout()
     fig.savefig(out, format="png")
-    plt.close(fig)
 
 
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "png": write_png}

@@ -60,7 +60,7 @@ def purge_expired(engine: Engine, days: int = DEFAULT_RETENTION_DAYS, now: datet
     return Purged(inbox, drafts, attempts)
 
 
-def _delete_batches(engine: Engine, key: InstrumentedAttribute, conditions: tuple) -> int:  # type: ignore[type-arg]
+def _delete_batches(engine: Engine, key: InstrumentedAttribute, conditions: tuple) -> int:
     model = key.class_
     total = 0
     while True:

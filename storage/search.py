@@ -233,7 +233,7 @@ _DOC_COLUMNS = (
 )
 
 
-def _make_doc(row: tuple) -> Doc:  # type: ignore[type-arg]
+def _make_doc(row: tuple) -> Doc:
     doc_id, plan_id, kind, item_id, title_text, acc_text, context, parties = row
     return Doc(
         id=doc_id,

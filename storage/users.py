@@ -823,7 +823,7 @@ def add_user(
                     "subscribe": "yes" if subscribe else "no",
                 },
             )
-            for p in texts or [None]
+            for p in ([*texts] if texts else [None])
         ]
         [assignment], _ = merge_rows(rows)
         with transaction(engine) as session:

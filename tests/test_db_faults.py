@@ -149,6 +149,20 @@ async def test_unreachable_database_one_line_from_every_command(tmp_path) -> Non
     assert_one_line("run", rc, out, err, UNREACHABLE)
 
 
+async def test_postgres_without_its_driver_names_the_extra_to_install(tmp_path) -> None:
+    """psycopg is the [postgres] extra: a machine installed for SQLite has no driver."""
+    blocker = tmp_path / "no-driver" / "psycopg"
+    blocker.mkdir(parents=True)
+    (blocker / "__init__.py").write_text(
+        'raise ModuleNotFoundError("No module named psycopg", name="psycopg")\n'
+    )
+    path = os.pathsep.join(p for p in (str(blocker.parent), os.environ.get("PYTHONPATH", "")) if p)
+    db = "postgresql+psycopg://planbot@127.0.0.1:1/planbot"
+    for args in (["stats", "--db", db], ["ask", "bảo hiểm y tế", "--db", db]):
+        rc, out, err = await planbot(args, cli_env(PYTHONPATH=path), tmp_path)
+        assert_one_line(args[0], rc, out, err, "pip install 'planbot[postgres]'")
+
+
 @pytest.fixture
 def lock(populated) -> Iterator[str]:
     """Another process's write lock: SQLite's (writers wait, WAL readers do not);

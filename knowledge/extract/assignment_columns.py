@@ -76,11 +76,11 @@ def header_columns(header_lines: list[str], first_row: str | None) -> tuple[Colu
             parents.insert(k + 1, parents[k] or parts[k][0])
     labels = [clean(" ".join([p, *words])) for p, words in zip(parents, parts, strict=True)]
     lower = [clean(" ".join(words if p else words[1:])) for p, words in zip(parents, parts, strict=True)]
-    starts = _aligned_with_row(starts, first_row)
-    if starts is None:
+    aligned = _aligned_with_row(starts, first_row)
+    if aligned is None:
         return ()
     return tuple(
-        Column(s, label, _role(label, sub)) for s, label, sub in zip(starts, labels, lower, strict=True)
+        Column(s, label, _role(label, sub)) for s, label, sub in zip(aligned, labels, lower, strict=True)
     )
 
 

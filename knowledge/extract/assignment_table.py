@@ -469,14 +469,14 @@ def _assemble(lines: list[_Line], start: int, header: _Header) -> tuple[list[_Ro
         if _IN_WHICH.match(t):
             continue  # 'Trong đó:' only announces the sub-rows
         continues_heading = heading is not None and (not heading or t[0].islower())
-        if continues_heading and not _ROW_NO.match(t) and not _group_of(t):
+        if heading is not None and continues_heading and not _ROW_NO.match(t) and not _group_of(t):
             heading.append(t)
             group = _heading_text(heading)
             out[-1] = group
             continue
         heading = None
-        if _group_of(t):
-            rest = _GROUP.match(t).group("rest") or ""
+        if _group_of(t) and (group_match := _GROUP.match(t)):
+            rest = group_match.group("rest") or ""
             heading = [rest] if rest else []
             group = _heading_text(heading)
             out.append(group)
@@ -566,7 +566,8 @@ def _column_cells(raw_lines: list[str], header: _Header) -> dict[str, str]:
 
 
 def _after_marker(raw: str) -> str:
-    return raw[_MARKER_RAW.match(raw).end() :] if _MARKER_RAW.match(raw) else raw
+    marker = _MARKER_RAW.match(raw)
+    return raw[marker.end() :] if marker else raw
 
 
 def _heading_text(parts: list[str]) -> str:

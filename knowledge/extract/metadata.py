@@ -236,10 +236,10 @@ def _header_unit(lines: list[_Line], i: int) -> list[_Unit]:
         text = f"{text} {lines[i + 1].text}"
         i += 1
     m = _COUNCIL.match(text)
-    pm = None if m else _PARTY_HEAD.match(text)
-    if not (m or pm):
+    head = m or _PARTY_HEAD.match(text)
+    if not head:
         return []
-    rest = (m or pm).group(1).strip()
+    rest = head.group(1).strip()
     if not rest:
         following = (x.text for x in lines[i + 1 : i + 4] if not _MOTTO.fullmatch(x.text))
         rest = next(following, "")
@@ -595,8 +595,8 @@ def _parent_and_province(
 def _province(kind: str | None, name: str | None, parent: str | None, written: Counter[str]) -> str | None:
     """The province as the document writes it ('Thừa Thiên Huế'), or as the list spells it."""
     listed = {u.province for u in places.units_of(kind, name, parent)} if kind and name else set()
-    known = [(n, places.admin_units().province(n)) for n, _ in written.most_common()]
-    known = [(n, p) for n, p in known if p]
+    found = [(n, places.admin_units().province(n)) for n, _ in written.most_common()]
+    known = [(n, p) for n, p in found if p]
     for n, p in known:
         if p.province in listed:
             return n if not _is_upper(n) else p.name
@@ -890,8 +890,8 @@ def _signed_date(lines: list[_Line]) -> date | None:
     for i, line in enumerate(lines):
         if _ANNEX_NUMBER.search(line.text):
             window = " ".join(x.text for x in lines[i : i + 2])
-            m = _DATE_WORDS.search(window)
-            return _valid_date(*m.groups()) if m else None
+            words = _DATE_WORDS.search(window)
+            return _valid_date(*words.groups()) if words else None
     return None
 
 

@@ -191,7 +191,9 @@ def _clause_assignments(
     for m in _ROLE.finditer(clause, pos):
         if m.start() < pos:
             continue
-        after = _FILLER.match(clause, m.end()).end()
+        filler = _FILLER.match(clause, m.end())
+        assert filler is not None  # the pattern matches the empty string
+        after = filler.end()
         listed = _TARGETS.match(clause, after) or _TOPIC_TARGETS.match(clause, after)
         if listed:
             numbers = parse_numbers(listed.group("nums"))

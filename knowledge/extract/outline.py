@@ -266,11 +266,11 @@ def build(doc: Document) -> Outline:
             _settle_role(section)
             stack.append(section)
             continue
-        rank = marker_rank(text)
-        while len(stack) > 1 and rank is not None and stack[-1].rank >= rank:
+        item_rank = marker_rank(text)
+        while len(stack) > 1 and item_rank is not None and stack[-1].rank >= item_rank:
             stack.pop()  # '6. …' after the section '5. …', '- …' after the lead-in item '- Sở X:'
 
-        item = Item(text, p.line_no, rank, stack[-1])
+        item = Item(text, p.line_no, item_rank, stack[-1])
         stack[-1].items.append(item)
         items.append(item)
     return Outline(root, items)

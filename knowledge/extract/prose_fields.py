@@ -265,7 +265,7 @@ def _unmark(text: str) -> str:
 _NUMBERED_LABEL = re.compile(r"^\s*chỉ\s+tiêu\s+(?:số\s+)?\d{1,2}\s*[.:)–-]\s*", re.IGNORECASE)
 
 
-def _leading_name(text: str, spans: list[tuple[int, str, str]]) -> str:
+def _leading_name(text: str, spans: list[tuple[int, str, str, str]]) -> str:
     """'1. Tỷ lệ hộ nghèo Đơn vị tính: % Kế hoạch năm 2025: 2' (lines joined): the words
     before the first field name the record when unit and target fields follow."""
     labels = {label for _, label, _, _ in spans}

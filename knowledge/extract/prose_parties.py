@@ -195,8 +195,8 @@ def _expand(text: str) -> str:
 
 def _covers(phrase: str, name: str) -> bool:
     p, n = _expand(phrase), _expand(name)
-    for field_name, words in _FIELDS.items():
-        if field_name in p and any(re.search(rf"\b{w}\b", n) for w in words):
+    for field_name, field_words in _FIELDS.items():
+        if field_name in p and any(re.search(rf"\b{w}\b", n) for w in field_words):
             return True
     words = p.split()
     content = [w for w in words if w not in _STOP]

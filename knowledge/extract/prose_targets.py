@@ -89,6 +89,7 @@ def year_values(text: str) -> list[tuple[str, Target]]:
 def figure_in_unit(t: Target, unit: str | None) -> str:
     """'58 triệu đồng' of an indicator in 'triệu đồng/người/năm' -> '58' (the unit is said
     once, with the indicator); a value in another unit keeps its own."""
-    if t.unit and unit and unit.startswith(t.unit) and t.text.endswith(t.unit):
-        return t.text[: -len(t.unit)].strip()
-    return t.text
+    text = t.text or ""
+    if t.unit and unit and unit.startswith(t.unit) and text.endswith(t.unit):
+        return text[: -len(t.unit)].strip()
+    return text

@@ -29,7 +29,9 @@ added empty: plans stored before have none until ingested again.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -90,7 +92,7 @@ def rekey(conn: sa.Connection) -> None:
     _rekey_outbox(conn, {old: new_key[pid] for old, pid in current_of_old.items()})
 
 
-def _renumber(conn: sa.Connection, plans: list, new_key: dict[int, str]) -> None:  # type: ignore[type-arg]
+def _renumber(conn: sa.Connection, plans: Sequence[sa.Row[Any]], new_key: dict[int, str]) -> None:
     versions: dict[str, list[int]] = defaultdict(list)
     for row in plans:
         versions[new_key[row.id]].append(row.id)
@@ -104,7 +106,7 @@ def _renumber(conn: sa.Connection, plans: list, new_key: dict[int, str]) -> None
 
 def _rekey_progress(
     conn: sa.Connection,
-    plans: list,  # type: ignore[type-arg]
+    plans: Sequence[sa.Row[Any]],
     new_key: dict[int, str],
     current_of_old: dict[str, int],
 ) -> None:
@@ -140,7 +142,7 @@ def _rekey_progress(
             )
 
 
-def _holder(rec, group: list[int], items_of: dict, current_of_old: dict[str, int]) -> int | None:  # type: ignore[no-untyped-def, type-arg]
+def _holder(rec, group: list[int], items_of: dict, current_of_old: dict[str, int]) -> int | None:
     """The version a record without an item id was about: the current one under the
     old key when it has the item, else the newest that has it, else the current one."""
     current = current_of_old.get(rec.plan_key)
