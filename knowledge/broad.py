@@ -96,6 +96,7 @@ _FRAME = frozenset(
         "nay",
         "toi",
         "em",
+        "roi",
         "ban",
         "dang",
         "con",

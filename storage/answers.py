@@ -181,7 +181,7 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = broad.answer(self, session, q, scope) or self._dispatch(session, q, scope)
-            if note := broad.year_note(q, scope):
+            if note := broad.year_note(q, scope, answer.text):
                 answer.text = f"{note}\n{answer.text}"
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)

@@ -12,6 +12,7 @@ question in the chosen place) and `year_note`; all wording is in knowledge/broad
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -200,12 +201,16 @@ def _chairman(session: Session, plan: m.Plan, vice: bool) -> Answer:
 # ---------------------------------------------------------------- the year asked
 
 
-def year_note(q: qn.Question, scope: _Scope) -> str | None:
+def year_note(q: qn.Question, scope: _Scope, answer_text: str) -> str | None:
     """'Kế hoạch năm 2024 …' where the place has no plan covering 2024: say so (the answer
-    that follows is from the plan there is, and says its year)."""
+    that follows is from the plan there is, and says its year). Not when the answer itself
+    speaks of that year (an item named for it: 'gọi nhập ngũ năm 2027'; a result of the
+    year before the plan), nor for a year that only dates a document ('ngày 21/11/2025')."""
     year = q.period.year
     if not year or q.period.start != q.period.end:
         return None  # 'đến 2030' is a horizon, not the plan's year
+    if str(year) in answer_text or re.search(rf"\d/\s*{year}\b", q.raw):
+        return None
 
     def covers(p: m.Plan) -> bool:
         start, end = p.period_start or p.period_end, p.period_end or p.period_start
@@ -213,7 +218,7 @@ def year_note(q: qn.Question, scope: _Scope) -> str | None:
 
     if any(covers(p) for p in scope.plans) or not any(p.period_start or p.period_end for p in scope.plans):
         return None
-    have = sorted({say.period_words(p.period_start, p.period_end) for p in scope.plans})
+    have = sorted({w for p in scope.plans if (w := say.period_words(p.period_start, p.period_end))})
     return say.no_plan_for_year(
         year,
         scope.locality.name,
