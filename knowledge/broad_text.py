@@ -212,7 +212,7 @@ def comparison(subject: str, parts: list[str]) -> str:
 
 def no_plan_for_year(year: int, locality: str, have: list[str], used: str) -> str:
     return (
-        f"Chưa có kế hoạch năm {year} của {locality} (đã có: {', '.join(have)}); "
+        f"Chưa có kế hoạch năm {year} của {locality}. Kế hoạch đã có: {', '.join(have)}; "
         f"dưới đây là theo kế hoạch {used}."
     )
 

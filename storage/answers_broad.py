@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from storage.answers import Answer, AnswerEngine, _Scope
 
 _PLACE_TYPE_WORDS = {"xa", "phuong", "thi", "tran"}
+_RESULT_WORDS = re.compile(
+    r"\b(?:ket qua|uoc (?:dat|thuc hien|tinh)|thuc hien duoc|dat duoc|da dat|chua dat|khong dat)\b"
+)
 
 
 # ---------------------------------------------------------------- two places
@@ -211,6 +214,9 @@ def year_note(q: qn.Question, scope: _Scope, answer_text: str) -> str | None:
         return None  # 'đến 2030' is a horizon, not the plan's year
     if str(year) in answer_text or re.search(rf"\d/\s*{year}\b", q.raw):
         return None
+    start = scope.preferred.period_start
+    if start and year == start - 1 and (q.intent.kind == qn.PROGRESS or _RESULT_WORDS.search(q.folded)):
+        return None  # a plan reports the results of the year before it: those are asked
 
     def covers(p: m.Plan) -> bool:
         start, end = p.period_start or p.period_end, p.period_end or p.period_start
