@@ -43,6 +43,7 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
         "needs_locality": ans.needs_locality,
         "locality_candidates": ans.locality_candidates,
         "locality": ans.locality,
+        "choices": [{"label": label, "q": q} for label, q in getattr(ans, "choices", [])],
     }
 
 

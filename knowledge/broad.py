@@ -226,6 +226,11 @@ def _asks_item_of_chairman(q: str) -> bool:
     return bool(re.search(r"\b(?:viec|nhiem vu|chi tieu|phu trach|chi dao|chu tri)\b", q))
 
 
+def names_comparison(folded: str) -> bool:
+    """'so sánh …', 'so với …': a comparison even when one place is left unsaid."""
+    return bool(_COMPARE.search(folded))
+
+
 def is_comparison(folded: str) -> bool:
     return bool(_COMPARE.search(folded)) or bool(re.search(r"\b(?:va|voi)\b", folded))
 

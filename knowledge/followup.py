@@ -170,3 +170,30 @@ def _asking_text(q: qn.Question) -> str:
         text = _FILLER.sub("", text).strip()
         text = re.sub(r"(?:^|\s)(?:năm|nam)\s*$", "", text).strip()
     return text
+
+
+_CONTINUES = re.compile(r"^(?:the con|vay con|con)\b|\b(?:thi sao|thi the nao|the nao|ra sao)$")
+
+
+def carried_over(q: qn.Question, ctx: Context | None) -> str:
+    """'còn hộ nghèo thì sao?' after a question about Thiệu Dương: a new subject in the last
+    place and year ('phường Thiệu Dương năm 2024' to add), when the question names neither."""
+    if ctx is None or q.places or q.unknown_place or not _CONTINUES.search(q.folded):
+        return ""
+    if q.intent.kind not in _FOLLOW_INTENTS:
+        return ""
+    parts = [ctx.locality or "", f"năm {ctx.year}" if ctx.year and not q.period.year else ""]
+    return " ".join(p for p in parts if p)
+
+
+_EDGE = frozenset(["còn", "con", "thì", "thi", "sao", "thế", "the", "nào", "nao", "vậy", "vay", "nữa", "nua"])
+
+
+def subject_words(words: list[str]) -> str:
+    """The words of a subject without the spoken frame around it ('còn hộ nghèo thì sao')."""
+    start, end = 0, len(words)
+    while start < end and words[start] in _EDGE:
+        start += 1
+    while end > start and words[end - 1] in _EDGE:
+        end -= 1
+    return " ".join(words[start:end])

@@ -175,7 +175,7 @@ class AnswerEngine:
                 return self._my_items(session, user_parties)
             from storage import answers_broad as broad  # (it imports this module)
 
-            if (compared := broad.before_scope(self, q, gaz)) is not None:
+            if (compared := broad.before_scope(self, q, gaz, locality)) is not None:
                 return compared
             scope = self._scope(session, q, locality, gaz)
             if isinstance(scope, Answer):

@@ -37,8 +37,11 @@ _RESULT_WORDS = re.compile(
 # ---------------------------------------------------------------- two places
 
 
-def before_scope(engine: AnswerEngine, q: qn.Question, gaz: qn.Gazetteer) -> Answer | None:
-    """'so sánh BHYT Đông Thọ và Thiệu Dương': the item asked in each place named."""
+def before_scope(
+    engine: AnswerEngine, q: qn.Question, gaz: qn.Gazetteer, asker: str | None = None
+) -> Answer | None:
+    """'so sánh BHYT Đông Thọ và Thiệu Dương': the item asked in each place named;
+    'so sánh BHYT với Thiệu Dương' compares with the asker's own place."""
     from storage.answers import Answer
 
     if q.intent.kind not in (qn.TARGET, qn.PROGRESS, qn.RESPONSIBLE, qn.DEADLINE):
@@ -53,6 +56,10 @@ def before_scope(engine: AnswerEngine, q: qn.Question, gaz: qn.Gazetteer) -> Ans
         if len(cands) == 1:
             places.setdefault(cands[0].id, cands[0])
             spans.append(range(h.start, h.end))
+    if len(places) == 1 and asker and broad.names_comparison(q.folded):
+        own = gaz.resolve_text(re.sub(r"\s*\(nay thuộc [^)]*\)", "", asker))
+        if len(own) == 1 and own[0].id not in places:
+            places = {own[0].id: own[0], **places}
     if len(places) < 2 or not broad.is_comparison(q.folded):
         return None
     covered = {i for s in spans for i in s}

@@ -74,13 +74,16 @@ def ask_in_chat(
     db = answers.engine
     ctx = load(db, key, now)
     q = answers.parse(text)
-    asked = text
+    asked, followed = text, False
     if fu.is_followup(q, ctx) and not broad.detect_broad(q.folded, [t.fold for t in q.terms]):
         assert ctx is not None
-        asked = fu.followup_question(q, ctx)
+        asked, followed = fu.followup_question(q, ctx), True
+        q = answers.parse(asked)
+    elif extra := fu.carried_over(q, ctx):
+        asked = f"{text} {extra}"
         q = answers.parse(asked)
     answer = answers.ask(asked, locality=locality, user_parties=parties)
-    new = _next_context(ctx, q, answer, asked is not text)
+    new = _next_context(ctx, q, answer, followed)
     if new is not None:
         save(db, key, new, now)
     return answer
@@ -93,7 +96,8 @@ def _next_context(ctx: fu.Context | None, q, answer, was_followup: bool) -> fu.C
     if not items or answer.needs_locality:
         return None
     best = items[0]
-    subject = (ctx.subject if was_followup and ctx else None) or " ".join(t.acc for t in q.terms) or best.name
+    own = fu.subject_words([t.acc for t in q.terms])
+    subject = (ctx.subject if was_followup and ctx else None) or own or best.name
     year = q.period.year if q.period.start == q.period.end else None
     return fu.Context(
         intent=answer.intent,

@@ -264,3 +264,10 @@ async def test_broad_questions_on_telegram(engine: Engine) -> None:
         assert "Chưa đạt:" in unmet and "việc làm mới" in unmet
         [met] = await h.say(RESIDENT, "chi tieu nao da dat")
         assert "Đã đạt:" in met and "dân số tự nhiên" in met
+
+
+def test_compared_with_the_askers_own_place(qa: AnswerEngine) -> None:
+    ans = qa.ask("so sánh tỷ lệ BHYT với Thiệu Dương", locality=DONG_THO)
+    assert "phường Đông Thọ: 95%" in ans.text and "phường Thiệu Dương: 95,1%" in ans.text, ans.text
+    # without 'so sánh' a second place is not invented
+    assert "So sánh" not in qa.ask("tỷ lệ BHYT Thiệu Dương", locality=DONG_THO).text

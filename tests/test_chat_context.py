@@ -76,6 +76,14 @@ def test_a_question_with_its_own_subject_stands_alone(text: str) -> None:
     assert not fu.is_followup(qn.parse_question(text, _gaz()), LAST)
 
 
+def test_a_new_subject_after_còn_keeps_the_last_place() -> None:
+    for text in ("còn hộ nghèo thì sao?", "con ho ngheo thi sao"):
+        q = qn.parse_question(text, _gaz())
+        assert not fu.is_followup(q, LAST) and fu.carried_over(q, LAST) == "phường Đông Thọ"
+    assert fu.carried_over(qn.parse_question("hộ nghèo", _gaz()), LAST) == ""
+    assert fu.carried_over(qn.parse_question("còn hộ nghèo Thiệu Dương thì sao", _gaz()), LAST) == ""
+
+
 def test_no_context_no_followup() -> None:
     assert not fu.is_followup(qn.parse_question("ai phụ trách?", _gaz()), None)
 
@@ -127,10 +135,13 @@ async def test_followups_on_telegram(sample_engine: Engine) -> None:
         assert "90" in trained
         [there] = await h.say(RESIDENT, "còn Thiệu Dương thì sao?")
         assert "Thiệu Dương" in there and "lao động qua đào tạo" in there and "88" in there
+        # a new subject with 'còn … thì sao': the place of the last question, not the chosen one
+        [poor] = await h.say(RESIDENT, "còn hộ nghèo thì sao?")
+        assert "hộ nghèo" in poor.lower() and "Thiệu Dương" in poor
         [back] = await h.say(RESIDENT, "con dong tho thi sao")
-        assert "Đông Thọ" in back and "90" in back
+        assert "Đông Thọ" in back and "hộ nghèo" in back.lower()
         [year] = await h.say(RESIDENT, "năm 2024 thì sao?")
-        assert "Chưa có kế hoạch năm 2024 của phường Đông Thọ" in year and "lao động" in year
+        assert "Chưa có kế hoạch năm 2024 của phường Đông Thọ" in year and "nghèo" in year
         # another chat has its own context: its 'ai phụ trách?' does not continue this one
         await h.say(OTHER, "/diaphuong Thiệu Dương")
         [alone] = await h.say(OTHER, "ai phụ trách?")
