@@ -271,3 +271,23 @@ def test_compared_with_the_askers_own_place(qa: AnswerEngine) -> None:
     assert "phường Đông Thọ: 95%" in ans.text and "phường Thiệu Dương: 95,1%" in ans.text, ans.text
     # without 'so sánh' a second place is not invented
     assert "So sánh" not in qa.ask("tỷ lệ BHYT Thiệu Dương", locality=DONG_THO).text
+
+
+async def test_officers_updates_judged_in_the_targets_direction(engine: Engine) -> None:
+    """7,5 % malnutrition against the plan's bare 7,9 % is met (fewer is better); 93,5 % BHYT
+    against 95 % is not."""
+    from storage import users
+
+    assert all(r.ok for r in ingest_paths(engine, [SAMPLES / "000_d2f0e62540c5dfe6.txt"]))
+    officer = 4205
+    users.add_user(engine, officer, "officer", "Đông Thọ", party="Đ/c Sâm TYT")
+    async with BotHarness(engine, set(), budgets=PATIENT) as h:
+        for update in ("suy dinh dưỡng: 7,5%", "tỷ lệ dân số tham gia bảo hiểm y tế: 93,5%"):
+            await h.say(officer, f"/capnhat {update}")
+            await h.press(officer, "Xác nhận")
+        await h.say(RESIDENT, "/diaphuong Đông Thọ")
+        [met] = await h.say(RESIDENT, "chỉ tiêu nào đã đạt?")
+        assert "1 chỉ tiêu đã đạt, 1 chưa đạt" in met
+        assert "suy dinh dưỡng" in met.split("Đã đạt:")[1] and "bảo hiểm y tế" not in met.split("Đã đạt:")[1]
+        [unmet] = await h.say(RESIDENT, "chi tieu nao chua dat")
+        assert "bảo hiểm y tế" in unmet.split("Chưa đạt:")[1] and "suy dinh dưỡng" not in unmet
