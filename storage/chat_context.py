@@ -14,9 +14,11 @@ chat alike (docs/architecture.md)."""
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge import broad
 from knowledge import followup as fu
@@ -24,6 +26,7 @@ from knowledge.text import clean
 from storage.broad_models import ChatContext
 from storage.db import transaction
 
+log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after a longer silence starts afresh
 ITEM_KINDS = ("indicator", "task")
 
@@ -72,7 +75,11 @@ def ask_in_chat(
     subject; an answer about an item becomes the new subject. `answers` is the
     AnswerEngine (its `engine` is the database)."""
     db = answers.engine
-    ctx = load(db, key, now)
+    try:
+        ctx = load(db, key, now)
+    except SQLAlchemyError:  # a database read-only to this user, or busy: answer without context
+        log.warning("conversation context unreadable for %s", key, exc_info=True)
+        ctx = None
     q = answers.parse(text)
     asked, followed = text, False
     if fu.is_followup(q, ctx) and not broad.detect_broad(q.folded, [t.fold for t in q.terms]):
@@ -85,7 +92,10 @@ def ask_in_chat(
     answer = answers.ask(asked, locality=locality, user_parties=parties)
     new = _next_context(ctx, q, answer, followed)
     if new is not None:
-        save(db, key, new, now)
+        try:
+            save(db, key, new, now)
+        except SQLAlchemyError:  # the answer stands; only the next follow-up loses its subject
+            log.warning("conversation context not saved for %s", key, exc_info=True)
     return answer
 
 

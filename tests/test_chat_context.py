@@ -188,3 +188,17 @@ def test_planbot_chat_followups(
         assert main(["chat", "--db", db_url]) == 0
     again = capsys.readouterr().out
     assert "BHYT" in again or "bảo hiểm y tế" in again
+
+
+def test_a_database_that_cannot_keep_the_context_still_answers(
+    sample_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OperationalError("UPDATE chat_contexts", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(chat_context, "save", refuse)
+    qa = AnswerEngine(sample_engine)
+    ans = chat_context.ask_in_chat(qa, "cli:ro", "ty le bhyt bn", "phường Đông Thọ")
+    assert "95" in ans.text and chat_context.load(sample_engine, "cli:ro") is None
