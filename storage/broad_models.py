@@ -23,7 +23,7 @@ class ChatContext(Base):
     item_name: Mapped[str | None] = mapped_column(Text)
     locality: Mapped[str | None] = mapped_column(String(200))
     year: Mapped[int | None] = mapped_column(Integer)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # (retention)
 
 
 class PlanStated(Base):

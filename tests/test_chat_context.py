@@ -202,3 +202,16 @@ def test_a_database_that_cannot_keep_the_context_still_answers(
     qa = AnswerEngine(sample_engine)
     ans = chat_context.ask_in_chat(qa, "cli:ro", "ty le bhyt bn", "phường Đông Thọ")
     assert "95" in ans.text and chat_context.load(sample_engine, "cli:ro") is None
+
+
+def test_expired_contexts_are_purged_with_the_retention(sample_engine: Engine) -> None:
+    from storage.retention import purge_expired
+
+    t0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
+    chat_context.save(sample_engine, "tg:1", LAST, now=t0)
+    chat_context.save(sample_engine, "tg:2", LAST, now=t0 + timedelta(hours=2))
+    purge_expired(sample_engine, now=t0 + timedelta(hours=2, minutes=1))
+    later = t0 + timedelta(hours=2, minutes=1)
+    assert chat_context.load(sample_engine, "tg:2", later) is not None
+    # the expired one is gone from the table, not only ignored
+    assert chat_context.load(sample_engine, "tg:1", t0) is None

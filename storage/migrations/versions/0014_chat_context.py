@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("chat_key"),
     )
+    op.create_index("ix_chat_contexts_updated_at", "chat_contexts", ["updated_at"])
     op.create_table(
         "plan_stated",
         sa.Column("plan_id", sa.Integer(), nullable=False),
@@ -47,4 +48,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("plan_stated")
+    op.drop_index("ix_chat_contexts_updated_at", table_name="chat_contexts")
     op.drop_table("chat_contexts")
