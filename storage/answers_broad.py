@@ -191,7 +191,10 @@ def _met(session: Session, plan: m.Plan, kind: str) -> Answer:
         verdicts[verdict].append(
             say.Judged(clean(ind.name if ind else rec.item_name), rec.value_text, target)
         )
-    return _answer(say.met_answer(_where(plan), kind == broad.MET, verdicts), qn.PROGRESS)
+    text = say.met_answer(_where(plan), kind == broad.MET, verdicts)
+    if achieved := _stated(session, plan).get("achieved"):
+        text += "\n" + say.achieved_line(achieved[0], achieved[1])
+    return _answer(text, qn.PROGRESS)
 
 
 def _chairman(session: Session, plan: m.Plan, vice: bool) -> Answer:

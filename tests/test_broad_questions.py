@@ -291,3 +291,24 @@ async def test_officers_updates_judged_in_the_targets_direction(engine: Engine) 
         assert "suy dinh dưỡng" in met.split("Đã đạt:")[1] and "bảo hiểm y tế" not in met.split("Đã đạt:")[1]
         [unmet] = await h.say(RESIDENT, "chi tieu nao chua dat")
         assert "bảo hiểm y tế" in unmet.split("Chưa đạt:")[1] and "suy dinh dưỡng" not in unmet
+
+
+def test_a_stated_achievement_is_quoted(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A plan that says 'đạt và vượt 15/20 chỉ tiêu' of the year before: the count answer
+    and the met answer quote it."""
+    from storage.db import open_database
+
+    text = (SAMPLES / "004_680e36f5c05cb2c2.txt").read_text(encoding="utf-8")
+    marker = "**KẾ HOẠCH**"
+    assert marker in text
+    doc = tmp_path_factory.mktemp("stated") / "tho_xuong.txt"
+    doc.write_text(
+        text.replace(marker, marker + "\n\nNăm 2023 phường đạt và vượt 15/20 chỉ tiêu chủ yếu.\n", 1),
+        encoding="utf-8",
+    )
+    eng = open_database(f"sqlite:///{doc.parent / 'p.db'}")
+    assert all(r.ok for r in ingest_paths(eng, [doc]))
+    qa = AnswerEngine(eng)
+    assert "đã đạt 15/20 chỉ tiêu" in qa.ask("bn chi tieu", locality=THO_XUONG).text
+    assert "đã đạt 15/20 chỉ tiêu" in qa.ask("chỉ tiêu nào đã đạt", locality=THO_XUONG).text
+    eng.dispose()
