@@ -312,3 +312,31 @@ def test_a_stated_achievement_is_quoted(tmp_path_factory: pytest.TempPathFactory
     assert "đã đạt 15/20 chỉ tiêu" in qa.ask("bn chi tieu", locality=THO_XUONG).text
     assert "đã đạt 15/20 chỉ tiêu" in qa.ask("chỉ tiêu nào đã đạt", locality=THO_XUONG).text
     eng.dispose()
+
+
+def test_a_year_picks_that_years_plan(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A place with plans for 2024 and 2025: the year asked picks the plan, for items, counts
+    and follow-ups alike; a year with no plan is said."""
+    from storage import chat_context
+    from storage.db import open_database
+
+    text = (SAMPLES / "004_680e36f5c05cb2c2.txt").read_text(encoding="utf-8")
+    folder = tmp_path_factory.mktemp("years")
+    (folder / "2025.txt").write_text(
+        text.replace("2024", "2025").replace("2023", "2024").replace("toàn dân: 99,7%", "toàn dân: 99,8%"),
+        encoding="utf-8",
+    )
+    eng = open_database(f"sqlite:///{folder / 'p.db'}")
+    assert all(r.ok for r in ingest_paths(eng, [SAMPLES / "004_680e36f5c05cb2c2.txt", folder / "2025.txt"]))
+    qa = AnswerEngine(eng)
+    assert "năm 2024: 99,7" in qa.ask("Kế hoạch năm 2024 tỷ lệ BHYT phường Thọ Xương").text
+    assert "năm 2025: 99,8" in qa.ask("ke hoach nam 2025 ty le bhyt tho xuong").text
+    assert (
+        "năm 2024 có 20 chỉ tiêu" in qa.ask("kế hoạch năm 2024 phường Thọ Xương có bao nhiêu chỉ tiêu").text
+    )
+    later = qa.ask("tỷ lệ BHYT Thọ Xương năm 2026").text
+    assert later.startswith("Chưa có kế hoạch năm 2026") and "năm 2024, năm 2025" in later
+    chat_context.ask_in_chat(qa, "tg:9", "tỷ lệ BHYT Thọ Xương năm 2024")
+    assert "năm 2025: 99,8" in chat_context.ask_in_chat(qa, "tg:9", "năm 2025 thì sao?").text
+    assert "năm 2024: 99,7" in chat_context.ask_in_chat(qa, "tg:9", "con nam 2024 thi sao").text
+    eng.dispose()
