@@ -18,90 +18,102 @@ from dataclasses import dataclass
 from knowledge import question as qn
 from knowledge.text import clean
 
-# Words that only ask, point back or fill (folded): a question made of these alone has no subject.
+# Phrases that only ask, point back or fill (folded): a question made of these alone has no
+# subject. Phrases, not loose words: 'quan' alone is part of 'giao quân', only 'cơ quan nào' asks.
 _ASKING = frozenset(
-    [
-        *[
-            "con",
-            "thi",
-            "sao",
-            "the",
-            "nao",
-            "vay",
-            "a",
-            "oi",
-            "nhi",
-            "nhe",
-            "ha",
-            "roi",
-            "chua",
-            "khong",
-            "co",
-            "la",
-            "gi",
-            "ai",
-        ],
-        *[
-            "phu",
-            "trach",
-            "chu",
-            "tri",
-            "chiu",
-            "nhiem",
-            "tham",
-            "muu",
-            "phoi",
-            "hop",
-            "chi",
-            "dao",
-            "lanh",
-            "don",
-            "vi",
-            "co",
-            "quan",
-            "nguoi",
-        ],
-        *[
-            "han",
-            "khi",
-            "bao",
-            "gio",
-            "thoi",
-            "hoan",
-            "thanh",
-            "tien",
-            "do",
-            "den",
-            "dau",
-            "nhieu",
-            "nam",
-            "nay",
-            "o",
-            "tai",
-            "cua",
-            "ben",
-        ],
-        *[
-            "xa",
-            "phuong",
-            "tran",
-            "ngay",
-            "thang",
-            "cuoi",
-            "dat",
-            "duoc",
-            "lam",
-            "thuc",
-            "hien",
-            "kia",
-            "ay",
-            "muc",
-            "tieu",
-            "chi",
-        ],
-        *["hien", "ket", "qua", "phai", "may", "sao", "ne", "vay", "nua", "thuoc", "giao", "cho"],
+    p
+    for p in [
+        "ai",
+        "la ai",
+        "ai lam",
+        "nguoi nao",
+        "don vi nao",
+        "co quan nao",
+        "bo phan nao",
+        "can bo nao",
+        "ban nganh nao",
+        "phu trach",
+        "chu tri",
+        "chiu trach nhiem",
+        "tham muu",
+        "phoi hop",
+        "chi dao",
+        "lanh dao",
+        "thuc hien",
+        "nguoi",
+        "han",
+        "han chot",
+        "thoi han",
+        "han cuoi",
+        "khi nao",
+        "bao gio",
+        "luc nao",
+        "ngay nao",
+        "thang nao",
+        "den bao gio",
+        "hoan thanh",
+        "xong",
+        "tien do",
+        "den dau",
+        "toi dau",
+        "the nao",
+        "ra sao",
+        "nhu the nao",
+        "bao nhieu",
+        "dat",
+        "dat duoc",
+        "ket qua",
+        "hien nay",
+        "hien tai",
+        "den nay",
+        "con",
+        "thi",
+        "sao",
+        "the",
+        "vay",
+        "a",
+        "oi",
+        "nhi",
+        "nhe",
+        "ha",
+        "roi",
+        "chua",
+        "khong",
+        "co",
+        "la",
+        "gi",
+        "nua",
+        "nao",
+        "nam",
+        "nay",
+        "nam nay",
+        "o",
+        "tai",
+        "cua",
+        "ben",
+        "xa",
+        "phuong",
+        "thi tran",
+        "chi tieu",
+        "muc tieu",
+        "nhiem vu",
+        "cong viec",
+        "viec",
+        "do",
+        "kia",
+        "ay",
+        "muc",
+        "phai",
+        "giao cho",
+        "duoc giao",
+        "lam",
+        "cho",
+        "ve",
+        "duoc",
+        "da",
     ]
 )
+_LONGEST = max(len(p.split()) for p in _ASKING)
 # Spoken frame around a follow-up, dropped before the question is asked again.
 _FILLER = re.compile(
     r"^\s*(?:thế còn|the con|còn|con|vậy còn|vay con)\b|\b(?:thì sao|thi sao|thì thế nào|thi the nao|thế nào|the nao|ra sao|nữa|nua)\s*\??\s*$",
@@ -131,13 +143,25 @@ class Context:
 
 
 def own_words(q: qn.Question) -> list[str]:
-    """The folded words of `q` that are neither its place, its year nor asking words."""
+    """The folded words of `q` that are neither its place, its year nor asking phrases."""
     span = range(q.place.start, q.place.end) if q.place else range(0)
-    return [
-        t.fold
-        for i, t in enumerate(q.tokens)
-        if i not in span and not t.fold.isdigit() and t.fold not in _ASKING
-    ]
+    words = [t.fold for i, t in enumerate(q.tokens) if i not in span and not t.fold.isdigit()]
+    out, i = [], 0
+    while i < len(words):
+        n = next(
+            (
+                n
+                for n in range(_LONGEST, 0, -1)
+                if " ".join(words[i : i + n]) in _ASKING and i + n <= len(words)
+            ),
+            0,
+        )
+        if n:
+            i += n
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def is_followup(q: qn.Question, ctx: Context | None) -> bool:
