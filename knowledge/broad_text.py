@@ -85,13 +85,17 @@ def goals_answer(where: Where, groups: list[tuple[str, list[Goal]]], stated: int
     )
     if not groups:
         return f"{where.plan()[0].upper()}{where.plan()[1:]} không nêu chỉ tiêu nào."
+    # a count per group only when they add up to the total said (a plan listing a target in
+    # its prose and again in its table would otherwise count it twice)
+    counted = sum(len(g) for _, g in groups) == total
     for per_group in (2, 1, 0):
         lines = [head]
         for label, goals in groups:
             # the targets with a figure say more than a heading row ('Cơ cấu ngành kinh tế')
             ranked = sorted(goals, key=lambda g: not g.figure)
             shown = "; ".join(_goal(g) for g in ranked[:per_group])
-            lines.append(f"• {label} ({len(goals)})" + (f": {shown}" if shown else ""))
+            count = f" ({len(goals)})" if counted else ""
+            lines.append(f"• {label}{count}" + (f": {shown}" if shown else ""))
         lines.append("Bấm một nhóm để xem đủ.")
         text = "\n".join(lines)
         if len(text) <= MAX_CHARS:
