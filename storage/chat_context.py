@@ -78,7 +78,8 @@ def ask_in_chat(
     try:
         ctx = load(db, key, now)
     except SQLAlchemyError:  # a database read-only to this user, or busy: answer without context
-        log.warning("conversation context unreadable for %s", key, exc_info=True)
+        # (debug: a terminal chat on a read-only database must not print a traceback)
+        log.debug("conversation context unreadable for %s", key, exc_info=True)
         ctx = None
     q = answers.parse(text)
     asked, followed = text, False
@@ -95,7 +96,7 @@ def ask_in_chat(
         try:
             save(db, key, new, now)
         except SQLAlchemyError:  # the answer stands; only the next follow-up loses its subject
-            log.warning("conversation context not saved for %s", key, exc_info=True)
+            log.debug("conversation context not saved for %s", key, exc_info=True)
     return answer
 
 
