@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -42,6 +43,7 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
         "needs_locality": ans.needs_locality,
         "locality_candidates": ans.locality_candidates,
         "locality": ans.locality,
+        "choices": [{"label": label, "q": q} for label, q in getattr(ans, "choices", [])],
     }
 
 
@@ -116,7 +118,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     engine = _engine(args.db, "chat")
     if engine is None:
         return DATABASE_FAULT
+    from storage.chat_context import ask_in_chat
+
     locality: str | None = args.locality
+    # the terminal user's follow-ups continue his last subject, across runs (as a Telegram chat's)
+    key = f"cli:{getpass.getuser()}"[:64]
     print(
         "planbot — hỏi về kế hoạch phát triển KT-XH. Gõ /help để xem ví dụ, /diaphuong <tên> để chọn địa phương, «thoát» để thoát."
     )
@@ -135,9 +141,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if fold(line).startswith("diaphuong") or line.startswith("/diaphuong"):
             locality = _choose_locality(engine, line.split(maxsplit=1)[1] if " " in line else "", locality)
             continue
-        ans = engine.ask(line, locality)
+        ans = ask_in_chat(engine, key, line, locality)
         print(ans.text)
-        if ans.candidates and len(ans.candidates) > 1:
+        if ans.choices:
+            print("(Xem thêm: " + " | ".join(f"«{q}»" for _, q in ans.choices) + ")")
+        elif ans.candidates and len(ans.candidates) > 1:
             print("(Gợi ý: " + " | ".join(c.name for c in ans.candidates) + ")")
 
 

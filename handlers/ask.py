@@ -15,6 +15,7 @@ from handlers import texts
 from handlers.common import answer_callback, current_user, esc, item_ref, reply, run_blocking, services
 from handlers.locality import locality_buttons
 from handlers.lookup import PREFIX as ITEM_PREFIX
+from storage.chat_context import ask_in_chat
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if svc.answers is not None:
         user = await current_user(update, context)
         try:
-            answer = await _ask_engine(svc.answers, text, user)
+            answer = await _ask_engine(svc.answers, text, user, _context_key(update))
         except Exception:  # a fault in the engine must not leave the user without an answer
             log.exception("the answers engine failed")
             answer = None
@@ -47,25 +48,48 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         found = answer is not None and (
             getattr(answer, "matches", None) or getattr(answer, "candidates", None)
         )
+        if answer is not None and getattr(answer, "choices", None) and answer.text:
+            await reply(update, context, esc(answer.text), _choice_buttons(context, answer.choices))
+            return
         if found and answer.text:
             await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
             return
     await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)
 
 
-def _ask_in_thread(engine: Any, text: str, locality: str | None, parties: Any) -> Any:
+def _context_key(update: Update) -> str | None:
+    """A private chat keeps its conversation context (storage/chat_context.py); in a group
+    one member's follow-up must not continue another's question."""
+    chat = update.effective_chat
+    return f"tg:{chat.id}" if chat is not None and chat.type == "private" else None
+
+
+def _ask_in_thread(engine: Any, text: str, locality: str | None, parties: Any, key: str | None = None) -> Any:
     # (the engine takes its own lock: questions and item commands share its caches)
+    if key is not None and hasattr(engine, "parse") and hasattr(engine, "engine"):
+        return ask_in_chat(engine, key, text, locality=locality, parties=parties)
     try:
         return engine.ask(text, locality=locality, user_parties=parties)
     except TypeError:  # an engine without user_parties
         return engine.ask(text, locality=locality)
 
 
-async def _ask_engine(engine: Any, text: str, user: UserInfo | None) -> Any:
+async def _ask_engine(engine: Any, text: str, user: UserInfo | None, key: str | None = None) -> Any:
     locality = user.locality_name if user else None
     parties = user.party_ids if user else None
-    result = await run_blocking(_ask_in_thread, engine, text, locality, parties)
+    result = await run_blocking(_ask_in_thread, engine, text, locality, parties, key)
     return await result if inspect.isawaitable(result) else result
+
+
+def _choice_buttons(
+    context: ContextTypes.DEFAULT_TYPE, choices: list[tuple[str, str]]
+) -> list[list[tuple[str, str]]]:
+    """One button per choice (a group of the plan's targets); the question each asks is
+    kept in chat memory and referenced by number, as candidates are."""
+    stored = [question for _, question in choices[:8]]
+    if context.chat_data is not None:
+        context.chat_data["candidates"] = stored
+    return [[(label[:58], f"{ASK_PREFIX}{n}")] for n, (label, _) in enumerate(choices[:8])]
 
 
 def _candidate_buttons(context: ContextTypes.DEFAULT_TYPE, answer: Any) -> list[list[tuple[str, str]]] | None:
@@ -73,12 +97,16 @@ def _candidate_buttons(context: ContextTypes.DEFAULT_TYPE, answer: Any) -> list[
     kept in chat memory and referenced by number (a restart expires them)."""
     rows: list[list[tuple[str, str]]] = []
     stored: list[str] = []
+    labels: set[str] = set()
     for cand in list(getattr(answer, "candidates", None) or [])[:4]:
         kind = getattr(cand, "kind", None)
         item_id = getattr(cand, "item_id", None) or getattr(cand, "id", None)
         label = str(
             getattr(cand, "name", None) or getattr(cand, "label", None) or getattr(cand, "text", None) or cand
         )
+        if label[:58] in labels:
+            continue  # one item quoted twice by a plan (prose and table) is one button
+        labels.add(label[:58])
         if kind in ("indicator", "task") and isinstance(item_id, int):
             rows.append([(label[:58], ITEM_PREFIX + item_ref(kind, item_id))])
         else:

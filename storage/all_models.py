@@ -2,6 +2,7 @@
 
 from storage import (
     bot_models,  # noqa: F401
+    broad_models,  # noqa: F401
     cycle_models,  # noqa: F401
     models,  # noqa: F401
     search,  # noqa: F401

@@ -111,6 +111,7 @@ class Answer:
     locality_candidates: list[str] = field(default_factory=list)
     locality: str | None = None  # the place the answer is about
     plan_id: int | None = None
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (button label, question it asks)
 
 
 @dataclass
@@ -172,10 +173,16 @@ class AnswerEngine:
                 return Answer(say.NO_PLAN, q.intent.kind)
             if q.intent.kind == qn.MY_ITEMS:
                 return self._my_items(session, user_parties)
+            from storage import answers_broad as broad  # (it imports this module)
+
+            if (compared := broad.before_scope(self, q, gaz, locality)) is not None:
+                return compared
             scope = self._scope(session, q, locality, gaz)
             if isinstance(scope, Answer):
                 return scope
-            answer = self._dispatch(session, q, scope)
+            answer = broad.answer(self, session, q, scope) or self._dispatch(session, q, scope)
+            if note := broad.year_note(q, scope, answer.text):
+                answer.text = f"{note}\n{answer.text}"
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
@@ -183,6 +190,13 @@ class AnswerEngine:
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer
+
+    @_locked
+    def parse(self, text: str) -> qn.Question:
+        """A question as `ask` reads it (places known to the engine): follow-ups need it."""
+        with self._sessions() as session:
+            self._refresh(session)
+        return qn.parse_question(clean(text)[:1000], self._gazetteer or qn.Gazetteer([]))
 
     @_locked
     def localities(self) -> list[str]:

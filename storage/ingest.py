@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import model as km
 from knowledge import places
+from knowledge.broad import stated_facts
 from knowledge.doc_kind import document_kind
 from knowledge.errors import UnreadableDocument
 from knowledge.extract import extract_plan
@@ -37,6 +38,7 @@ from knowledge.question import bare_fold
 from knowledge.readers import ReadLimits, collect_paths, read_document
 from knowledge.text import fold
 from storage import models as m
+from storage.broad_models import PlanStated
 from storage.db import database_fault, transaction
 from storage.keys import item_key, locality_key, plan_key, text_hash
 from storage.search import index_plan
@@ -299,6 +301,8 @@ def store_plan(
     )
     session.add(plan)
     session.flush()
+    if stated := stated_facts([b.text for b in doc.blocks if b.kind == "line"]):
+        session.add(PlanStated(plan_id=plan.id, data=stated))
     party_cache: dict[str, m.Party] = {}
     loc_key = locality.key if locality else key
     indicators = _store_indicators(session, plan, ex.indicators, loc_key, party_cache)

@@ -8,6 +8,8 @@
   draft's value lives on in `progress_records`; an old card's buttons then
   answer 'Nút này đã hết hạn'.
 - `send_attempts`: one row per call to send an outbox message.
+- `chat_contexts`: a chat's last subject (the asker's words), useless once expired
+  (storage/chat_context.py): deleted then, whatever `days` says.
 
 Kept for good: progress records, audit events, the outbox itself (its dedup
 keys stop a reminder from being planned twice), registrations."""
@@ -21,6 +23,8 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute
 
 from storage.bot_models import InboxUpdate, ProgressDraft
+from storage.broad_models import ChatContext
+from storage.chat_context import CONTEXT_TTL
 from storage.cycle_models import SendAttempt
 from storage.db import transaction
 
@@ -57,6 +61,8 @@ def purge_expired(engine: Engine, days: int = DEFAULT_RETENTION_DAYS, now: datet
     )
     drafts = _delete_batches(engine, ProgressDraft.token, (ProgressDraft.created_at < cutoff,))
     attempts = _delete_batches(engine, SendAttempt.id, (SendAttempt.at < cutoff,))
+    expired = (now or datetime.now(UTC)) - CONTEXT_TTL
+    _delete_batches(engine, ChatContext.chat_key, (ChatContext.updated_at < expired,))
     return Purged(inbox, drafts, attempts)
 
 
