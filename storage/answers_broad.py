@@ -13,7 +13,7 @@ question in the chosen place) and `year_note`; all wording is in knowledge/broad
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -119,7 +119,7 @@ def _indicators(session: Session, plan: m.Plan) -> list[m.Indicator]:
     return out
 
 
-def _stated(session: Session, plan: m.Plan) -> dict:  # type: ignore[type-arg]
+def _stated(session: Session, plan: m.Plan) -> dict[str, Any]:
     row = session.get(PlanStated, plan.id)
     return dict(row.data) if row is not None else {}
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,6 +26,10 @@ from knowledge import followup as fu
 from knowledge.text import clean
 from storage.broad_models import ChatContext
 from storage.db import transaction
+
+if TYPE_CHECKING:
+    from knowledge.question import Question
+    from storage.answers import Answer, AnswerEngine
 
 log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after a longer silence starts afresh
@@ -69,8 +74,13 @@ def forget(engine: Engine, key: str) -> None:
 
 
 def ask_in_chat(
-    answers, key: str, text: str, locality: str | None = None, parties: list[int] | None = None, now=None
-):  # type: ignore[no-untyped-def]
+    answers: AnswerEngine,
+    key: str,
+    text: str,
+    locality: str | None = None,
+    parties: list[int] | None = None,
+    now: datetime | None = None,
+) -> Answer:
     """`answers.ask` with the chat's context: a follow-up is asked again about the last
     subject; an answer about an item becomes the new subject. `answers` is the
     AnswerEngine (its `engine` is the database)."""
@@ -100,7 +110,9 @@ def ask_in_chat(
     return answer
 
 
-def _next_context(ctx: fu.Context | None, q, answer, was_followup: bool) -> fu.Context | None:  # type: ignore[no-untyped-def]
+def _next_context(
+    ctx: fu.Context | None, q: Question, answer: Answer, was_followup: bool
+) -> fu.Context | None:
     """The subject the answer leaves: its item, its place and the year asked; None keeps
     the old context (an answer about no item, a list, a question back)."""
     items = [mt for mt in answer.matches if mt.kind in ITEM_KINDS]
