@@ -29,6 +29,7 @@ from aiohttp import web
 
 from bot import web_auth
 from bot import web_pages as pages
+from bot.config import WebSettings
 from storage import board as b
 from storage.db import database_fault
 
@@ -51,16 +52,6 @@ STATIC_FILES = {"style.css": "text/css", "app.js": "text/javascript"}
 # What anyone may open with PLANBOT_WEB_PUBLIC=false: the sign-in itself
 OPEN_PATHS = ("/app", "/api/session", "/static/", "/healthz")
 MAX_QUERY = 100
-
-
-@dataclass(frozen=True)
-class WebSettings:
-    public: bool = True
-    bot_token: str | None = None  # checks Telegram's launch data; none: no Mini App sign-in
-    timezone: str = "Asia/Ho_Chi_Minh"
-    rate_burst: int = 60  # requests a client may make at once ...
-    rate_per: float = 60.0  # ... earned back over this many seconds
-    trust_proxy: bool = False  # the client is X-Forwarded-For's first address (behind a proxy)
 
 
 @dataclass

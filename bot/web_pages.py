@@ -312,10 +312,8 @@ def _csv(rows: list[list[object]]) -> str:
 
 
 def place_csv(board: b.Board, tz: ZoneInfo) -> str:
-    rows: list[list[object]] = [
-        ["Kế hoạch", "Loại", "STT", "Tên", "Kế hoạch / thời hạn", "Chủ trì / phụ trách"]
-        + ["Thực hiện mới nhất", "Cập nhật lúc", "Người cập nhật", "Trạng thái"]
-    ]
+    head = ["Kế hoạch", "Loại", "STT", "Tên", "Kế hoạch / thời hạn", "Chủ trì / phụ trách"]
+    rows: list[list[object]] = [[*head, "Thực hiện mới nhất", "Cập nhật lúc", "Người cập nhật", "Trạng thái"]]
     for plan in board.plans:
         for r in plan.indicators:
             rows.append(
