@@ -84,6 +84,11 @@ class RateLimiter:
 
 
 Today = Callable[[], date]
+ENGINE = web.AppKey("engine", object)
+SETTINGS = web.AppKey("settings", WebSettings)
+TZ = web.AppKey("tz", ZoneInfo)
+TODAY = web.AppKey("today", object)
+VIEWER = web.RequestKey("viewer", object)
 
 
 def web_app(engine: Any, settings: WebSettings, today: Today | None = None) -> web.Application:
@@ -97,7 +102,7 @@ def web_app(engine: Any, settings: WebSettings, today: Today | None = None) -> w
         middlewares=[_errors, _headers, _rate_limit(limiter, settings), _access(settings)],
         client_max_size=1024,
     )
-    app["engine"], app["settings"], app["tz"], app["today"] = engine, settings, tz, day
+    app[ENGINE], app[SETTINGS], app[TZ], app[TODAY] = engine, settings, tz, day
     r = app.router
     r.add_get("/", index)
     r.add_get("/healthz", healthz)
@@ -175,7 +180,7 @@ async def _headers(request: web.Request, handler: Handler) -> web.StreamResponse
     resp.headers.update(SECURITY_HEADERS)
     if "Cache-Control" not in resp.headers:
         # a signed-in page is the viewer's own; the public ones may be cached a minute
-        signed = request.get("viewer") is not None
+        signed = request.get(VIEWER) is not None
         resp.headers["Cache-Control"] = "private, no-store" if signed else "public, max-age=60"
     return resp
 
@@ -204,7 +209,7 @@ def _access(settings: WebSettings) -> Any:
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         viewer_id = web_auth.read_session(request.cookies.get(web_auth.COOKIE), settings.bot_token or "")
-        request["viewer"] = viewer_id
+        request[VIEWER] = viewer_id
         if viewer_id is None and not settings.public and not request.path.startswith(OPEN_PATHS):
             raise web.HTTPUnauthorized()
         return await handler(request)
@@ -227,7 +232,7 @@ def _json_default(o: object) -> object:
 
 async def _db(request: web.Request, fn: Callable[..., Any], *args: Any) -> Any:
     """Storage calls run off the event loop: a slow query holds up one page only."""
-    return await asyncio.to_thread(fn, request.app["engine"], *args)
+    return await asyncio.to_thread(fn, request.app[ENGINE], *args)
 
 
 def _html(text: str) -> web.Response:
@@ -251,14 +256,14 @@ def _place_id(request: web.Request) -> int:
 
 
 async def _viewer(request: web.Request) -> b.Viewer | None:
-    viewer_id = request.get("viewer")
+    viewer_id = request.get(VIEWER)
     return None if viewer_id is None else await _db(request, b.viewer, viewer_id)
 
 
 async def _board(request: web.Request) -> tuple[b.Board, b.Viewer | None]:
     viewer = await _viewer(request)
     parties = viewer.party_ids if viewer is not None else frozenset()
-    found = await _db(request, b.board, _place_id(request), request.app["today"](), parties)
+    found = await _db(request, b.board, _place_id(request), request.app[TODAY](), parties)
     if found is None:
         raise web.HTTPNotFound()
     return found, viewer
@@ -266,7 +271,7 @@ async def _board(request: web.Request) -> tuple[b.Board, b.Viewer | None]:
 
 async def _history(request: web.Request) -> b.ItemHistory:
     found = await _db(
-        request, b.item_history, _place_id(request), request.match_info["item"], request.app["today"]()
+        request, b.item_history, _place_id(request), request.match_info["item"], request.app[TODAY]()
     )
     if found is None:
         raise web.HTTPNotFound()
@@ -295,21 +300,21 @@ async def index(request: web.Request) -> web.Response:
 
 async def place(request: web.Request) -> web.Response:
     found, viewer = await _board(request)
-    return _html(pages.place_page(found, request.app["tz"], viewer.telegram_id if viewer else None))
+    return _html(pages.place_page(found, request.app[TZ], viewer.telegram_id if viewer else None))
 
 
 async def item(request: web.Request) -> web.Response:
-    return _html(pages.item_page(await _history(request), request.app["tz"]))
+    return _html(pages.item_page(await _history(request), request.app[TZ]))
 
 
 async def place_csv(request: web.Request) -> web.Response:
     found, _ = await _board(request)
-    return _csv_response(pages.place_csv(found, request.app["tz"]), f"{found.place.slug}.csv")
+    return _csv_response(pages.place_csv(found, request.app[TZ]), f"{found.place.slug}.csv")
 
 
 async def item_csv(request: web.Request) -> web.Response:
     h = await _history(request)
-    return _csv_response(pages.item_csv(h, request.app["tz"]), f"{h.place.slug}-{h.ref}.csv")
+    return _csv_response(pages.item_csv(h, request.app[TZ]), f"{h.place.slug}-{h.ref}.csv")
 
 
 async def mini_app(request: web.Request) -> web.Response:
@@ -334,7 +339,7 @@ async def static(request: web.Request) -> web.Response:
 async def session(request: web.Request) -> web.Response:
     """Telegram's launch data in a header (a GET: the board changes nothing) ->
     a session cookie, and the viewer's place to open."""
-    settings: WebSettings = request.app["settings"]
+    settings: WebSettings = request.app[SETTINGS]
     if not settings.bot_token:
         return web.json_response(
             {"error": "Máy chủ chưa được cấu hình đăng nhập qua Telegram (TELEGRAM_BOT_TOKEN)."},
