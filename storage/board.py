@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -160,6 +161,33 @@ class Board:
         return out
 
 
+# what a board shows: the rest (sources, notes, other targets as JSON) stays unread
+_INDICATOR_COLUMNS = (
+    m.Indicator.item_key,
+    m.Indicator.no,
+    m.Indicator.group,
+    m.Indicator.name,
+    m.Indicator.unit,
+    m.Indicator.target_text,
+    m.Indicator.target_value,
+    m.Indicator.comparator,
+    m.Indicator.target_max,
+    m.Indicator.responsible_text,
+    m.Indicator.leader_text,
+)
+_TASK_COLUMNS = (
+    m.Task.item_key,
+    m.Task.no,
+    m.Task.group,
+    m.Task.name,
+    m.Task.responsible_text,
+    m.Task.leader_text,
+    m.Task.deadline_text,
+    m.Task.due_date,
+    m.Task.recurring,
+)
+
+
 def board(
     engine: Engine, place_id: int, today: date, party_ids: frozenset[int] = frozenset()
 ) -> Board | None:
@@ -167,7 +195,7 @@ def board(
     `party_ids`: the viewer's parties (an officer in the Mini App) — his items
     are marked and come first."""
     with session_factory(engine)() as session:
-        card = _card(session, engine, place_id)
+        card = _card(session, place_id)
         if card is None:
             return None
         plans = list(
@@ -175,7 +203,8 @@ def board(
                 select(m.Plan)
                 .where(m.Plan.locality_id == place_id, m.Plan.is_current.is_(True))
                 .options(
-                    selectinload(m.Plan.indicators), selectinload(m.Plan.tasks).selectinload(m.Task.deadlines)
+                    selectinload(m.Plan.indicators).load_only(*_INDICATOR_COLUMNS),
+                    selectinload(m.Plan.tasks).load_only(*_TASK_COLUMNS).selectinload(m.Task.deadlines),
                 )
                 .order_by(m.Plan.period_end.desc(), m.Plan.id.desc())
             )
@@ -187,25 +216,43 @@ def board(
 
 def place_card(engine: Engine, place_id: int) -> PlaceCard | None:
     with session_factory(engine)() as session:
-        return _card(session, engine, place_id)
+        return _card(session, place_id)
 
 
-def _card(session: Session, engine: Engine, place_id: int) -> PlaceCard | None:
-    info = users.locality_by_id(engine, place_id)
-    if info is None:
+def _card(session: Session, place_id: int) -> PlaceCard | None:
+    """In the caller's session: a page is a handful of queries, not a session each."""
+    loc = session.get(m.Locality, place_id)
+    if loc is None:
         return None
     n = session.scalar(
         select(func.count(m.Plan.id)).where(m.Plan.locality_id == place_id, m.Plan.is_current.is_(True))
     )
-    return PlaceCard(info.id, info.key, info.label, info.now, n or 0) if n else None
+    info = users.locality_info(session, loc)
+    return PlaceCard(info.id, info.key, info.label, info.now, n) if n else None
 
 
-def _latest_records(session: Session, plan_keys: list[str]) -> dict[tuple[str, str, str], m.ProgressRecord]:
-    """The newest record of every item of these plans (records outlive plan versions)."""
+_RECORD_COLUMNS = (
+    m.ProgressRecord.plan_key,
+    m.ProgressRecord.item_kind,
+    m.ProgressRecord.item_key,
+    m.ProgressRecord.value,
+    m.ProgressRecord.value_text,
+    m.ProgressRecord.status,
+    m.ProgressRecord.assessment,
+    m.ProgressRecord.source,
+    m.ProgressRecord.reported_by,
+    m.ProgressRecord.reported_by_name,
+    m.ProgressRecord.reported_at,
+)
+
+
+def _latest_records(session: Session, plan_keys: list[str]) -> dict[tuple[str, str, str], Any]:
+    """The newest record of every item of these plans (records outlive plan versions);
+    plain rows with the record's attributes: a page reads them, never changes them."""
     if not plan_keys:
         return {}
-    rows = session.scalars(
-        select(m.ProgressRecord)
+    rows = session.execute(
+        select(*_RECORD_COLUMNS)
         .where(m.ProgressRecord.plan_key.in_(plan_keys))
         .order_by(m.ProgressRecord.reported_at, m.ProgressRecord.id)
     )
@@ -241,7 +288,7 @@ def _period_over(plan: m.Plan, today: date) -> bool:
 
 def _plan_board(
     plan: m.Plan,
-    latest: dict[tuple[str, str, str], m.ProgressRecord],
+    latest: dict[tuple[str, str, str], Any],
     mine: set[tuple[str, int]],
     today: date,
 ) -> PlanBoard:
@@ -423,7 +470,7 @@ def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHi
         row = session.get(m.Indicator if kind == "indicator" else m.Task, item_id)
         if row is None or row.plan.locality_id != place_id or not row.plan.is_current:
             return None
-        card = _card(session, engine, place_id)
+        card = _card(session, place_id)
         if card is None:
             return None
         records = list(

@@ -228,6 +228,11 @@ def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityI
     return [loc for _, loc in scored[:limit]]
 
 
+def locality_info(session: Session, loc: m.Locality) -> LocalityInfo:
+    """`loc` as a picker shows it (with its district when the name is shared, and its 2025 unit)."""
+    return _locality_info(loc, session=session)
+
+
 def locality_by_key(engine: Engine, key: str) -> LocalityInfo | None:
     with session_factory(engine)() as session:
         loc = session.scalar(select(m.Locality).where(m.Locality.key == key))

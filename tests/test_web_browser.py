@@ -27,7 +27,7 @@ from bot.config import WebSettings
 from bot.web import web_app
 from tests.conftest import ROOT
 from tests.fakes.harness import TEST_TOKEN
-from tests.test_web import ADMIN, BHYT, IN_2023, OFFICER, launch_data, place_id, plans, report, with_record
+from tests.test_web import BHYT, IN_2023, OFFICER, launch_data, place_id, plans, report, with_record
 
 CHROMIUM = shutil.which("chromium")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -189,7 +189,9 @@ def test_no_serious_accessibility_violations(plans, browser) -> None:
         browser.get(f"{board.url}/p/{pid}")
         from selenium.webdriver.common.by import By
 
-        item = browser.find_element(By.PARTIAL_LINK_TEXT, "bảo hiểm y tế trên tổng dân số").get_attribute("href")
+        item = browser.find_element(By.PARTIAL_LINK_TEXT, "bảo hiểm y tế trên tổng dân số").get_attribute(
+            "href"
+        )
         pages = ["/", "/?q=Hàm Rồng", f"/p/{pid}", item, "/app", "/p/999999"]
         axe = AXE.read_text(encoding="utf-8")
         for path in pages:
