@@ -100,15 +100,16 @@ async def measure(url: str, paths: dict[str, list[str]]) -> dict[str, dict[str, 
     try:
         await client.get("/")  # warm-up: the first request loads the place list's caches
         for kind, urls in paths.items():
-            times, sizes = [], []
+            times, sizes, cpu = [], [], []
             for path in urls:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 resp = await client.get(path)
                 body = await resp.read()
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
                 assert resp.status == 200, (path, resp.status)
                 sizes.append(len(body))
-            out[kind] = _stats(times, sizes)
+            out[kind] = _stats(times, sizes) | {"cpu_median_ms": round(statistics.median(cpu), 1)}
     finally:
         await client.close()
         engine.dispose()
@@ -117,13 +118,14 @@ async def measure(url: str, paths: dict[str, list[str]]) -> dict[str, dict[str, 
 
 def baseline(url: str, place_keys: list[str]) -> dict[str, float]:
     engine = open_database(url)
-    times = []
+    times, cpu = [], []
     for key in place_keys:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         build_report(engine, "", locality_key=key)
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
     engine.dispose()
-    return _stats(times, [])
+    return _stats(times, []) | {"cpu_median_ms": round(statistics.median(cpu), 1)}
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
