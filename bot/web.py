@@ -361,13 +361,18 @@ async def session(request: web.Request) -> web.Response:
         card = await _db(request, b.place_card, viewer.place_id)
         target = f"/p/{card.slug}" if card else "/"
     resp = web.json_response({"next": target}, headers={"Cache-Control": "no-store"}, dumps=_dumps)
+    # Telegram's web client shows a Mini App in a cross-site frame: there only a
+    # Secure, SameSite=None (partitioned) cookie is sent back; over plain http
+    # (a local test) such a cookie would be refused, so Lax there.
+    https = request.secure or (settings.trust_proxy and request.headers.get("X-Forwarded-Proto") == "https")
     resp.set_cookie(
         web_auth.COOKIE,
         web_auth.make_session(user.id, settings.bot_token),
         max_age=web_auth.SESSION_SECONDS,
         httponly=True,
-        secure=request.secure,
-        samesite="Lax",
+        secure=https,
+        samesite="None" if https else "Lax",
+        partitioned=https or None,
         path="/",
     )
     return resp
