@@ -362,7 +362,7 @@ async def session(request: web.Request) -> web.Response:
         target = f"/p/{card.slug}" if card else "/"
     resp = web.json_response({"next": target}, headers={"Cache-Control": "no-store"}, dumps=_dumps)
     # Telegram's web client shows a Mini App in a cross-site frame: there only a
-    # Secure, SameSite=None (partitioned) cookie is sent back; over plain http
+    # Secure, SameSite=None cookie is sent back; over plain http
     # (a local test) such a cookie would be refused, so Lax there.
     https = request.secure or (settings.trust_proxy and request.headers.get("X-Forwarded-Proto") == "https")
     resp.set_cookie(
@@ -372,7 +372,6 @@ async def session(request: web.Request) -> web.Response:
         httponly=True,
         secure=https,
         samesite="None" if https else "Lax",
-        partitioned=https or None,
         path="/",
     )
     return resp

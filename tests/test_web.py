@@ -207,6 +207,7 @@ async def test_mini_app_signs_in_and_puts_an_officers_items_first(plans) -> None
         assert ok.status == 200 and COOKIE in ok.cookies
         target = (await ok.json())["next"]
         assert target.startswith(f"/p/{place_id(plans, 'phuong dong tho')}-")
+        assert "SameSite=Lax" in ok.headers["Set-Cookie"] and "HttpOnly" in ok.headers["Set-Cookie"]
         page = await c.get(target)  # the cookie jar sends the session
         html = await page.text()
         assert page.headers["Cache-Control"] == "private, no-store"
@@ -235,6 +236,17 @@ async def test_private_board_needs_the_telegram_sign_in(plans) -> None:
         assert (await c.get("/")).status == 401  # expired
         c.session.cookie_jar.update_cookies({COOKIE: make_session(RESIDENT, TEST_TOKEN)})
         assert (await c.get("/")).status == 200
+    finally:
+        await c.close()
+
+
+async def test_session_cookie_over_https_behind_a_trusted_proxy(plans) -> None:
+    """Telegram's web client frames the Mini App: only a Secure, SameSite=None cookie comes back."""
+    c = await client(plans, bot_token=TEST_TOKEN, trust_proxy=True)
+    try:
+        headers = {"X-Telegram-Init-Data": launch_data(OFFICER), "X-Forwarded-Proto": "https"}
+        cookie = (await c.get("/api/session", headers=headers)).headers["Set-Cookie"]
+        assert all(word in cookie for word in ("Secure", "SameSite=None", "HttpOnly"))
     finally:
         await c.close()
 
