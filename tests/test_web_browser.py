@@ -73,8 +73,7 @@ class LiveBoard:
         self.thread.join(10)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def chromium(javascript: bool = True):  # type: ignore[no-untyped-def]
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -90,8 +89,16 @@ def browser() -> Iterator[object]:
         "--lang=vi",
     ):
         options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER or ""), options=options)
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    driver = chromium()
     try:
         yield driver
     finally:
@@ -180,6 +187,27 @@ def test_mini_app_with_valid_and_forged_launch_data(plans, browser) -> None:
         assert "Việc của tôi" in first.text and "mine" in (first.get_attribute("class") or "")
         assert "Bạn đang phụ trách" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
         browser.delete_all_cookies()
+
+
+def test_readable_without_javascript(plans) -> None:
+    """Search, place and item pages with scripts off: everything is in the HTML."""
+    from selenium.webdriver.common.by import By
+
+    driver = chromium(javascript=False)
+    try:
+        with live(plans) as board:
+            driver.get(board.url + "/")
+            box = driver.find_element(By.ID, "q")
+            box.send_keys("Hàm Rồng")  # the 2025 name of the ward that holds Thiệu Dương
+            box.submit()
+            driver.find_element(By.PARTIAL_LINK_TEXT, "Thiệu Dương").click()
+            assert "dưới 7,6%" in card(driver, "suy dinh dưỡng")
+            driver.find_element(By.PARTIAL_LINK_TEXT, "suy dinh dưỡng").click()
+            assert "Chưa có báo cáo tiến độ nào" in driver.find_element(By.TAG_NAME, "main").text
+            driver.get(board.url + "/app")  # the one page with a script: its <noscript> shows
+            assert "đang tắt JavaScript" in driver.find_element(By.TAG_NAME, "main").text
+    finally:
+        driver.quit()
 
 
 def test_no_serious_accessibility_violations(plans, browser) -> None:
