@@ -279,3 +279,14 @@ async def test_bot_menu_and_board_button_open_the_mini_app(plans) -> None:
         button = markup["inline_keyboard"][0][0]
         assert button["text"] == "Xem bảng theo dõi"
         assert button["web_app"]["url"] == "https://kehoach.example.vn/app"
+
+
+def test_planbot_web_refuses_bad_settings(monkeypatch, capsys, db_url) -> None:  # type: ignore[no-untyped-def]
+    from bot.cli import main as planbot
+
+    assert planbot(["web", "--db", db_url, "--listen", "nowhere"]) == 2
+    assert "--listen must be HOST:PORT" in capsys.readouterr().err
+    monkeypatch.setenv("PLANBOT_WEB_PUBLIC", "false")
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert planbot(["web", "--db", db_url]) == 2
+    assert "PLANBOT_WEB_PUBLIC=false needs TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
