@@ -190,18 +190,11 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
 
 def _print(r: dict) -> None:  # type: ignore[type-arg]
     print(f"Web board: {r['plans']} current plans, {r['progress_records']} progress records")
-    print(
-        f"{'':28} {'pages':>6} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'median KB':>10} {'max KB':>8}"
-    )
-    for kind, s in r["pages"].items():
-        print(
-            f"{kind:28} {s['pages']:>6} {s['median_ms']:>10} {s['p95_ms']:>8} {s['max_ms']:>8}"
-            f" {s['median_kb']:>10} {s['max_kb']:>8}"
-        )
-    s = r["baseline_build_report"]
-    print(
-        f"{'baseline: /baocao rows':28} {s['pages']:>6} {s['median_ms']:>10} {s['p95_ms']:>8} {s['max_ms']:>8}"
-    )
+    head = ("pages", "median ms", "p95 ms", "max ms", "cpu med", "median KB", "max KB")
+    print(f"{'':28} " + " ".join(f"{h:>9}" for h in head))
+    for kind, s in [*r["pages"].items(), ("baseline: /baocao rows", r["baseline_build_report"])]:
+        cells = ("pages", "median_ms", "p95_ms", "max_ms", "cpu_median_ms", "median_kb", "max_kb")
+        print(f"{kind:28} " + " ".join(f"{s.get(c, ''):>9}" for c in cells))
 
 
 if __name__ == "__main__":

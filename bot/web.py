@@ -89,6 +89,7 @@ SETTINGS = web.AppKey("settings", WebSettings)
 TZ = web.AppKey("tz", ZoneInfo)
 TODAY = web.AppKey("today", object)
 VIEWER = web.RequestKey("viewer", object)
+PLACES = web.AppKey("places", b.PlaceDirectory)
 
 
 def web_app(engine: Any, settings: WebSettings, today: Today | None = None) -> web.Application:
@@ -103,6 +104,7 @@ def web_app(engine: Any, settings: WebSettings, today: Today | None = None) -> w
         client_max_size=1024,
     )
     app[ENGINE], app[SETTINGS], app[TZ], app[TODAY] = engine, settings, tz, day
+    app[PLACES] = b.PlaceDirectory(engine)
     r = app.router
     r.add_get("/", index)
     r.add_get("/healthz", healthz)
@@ -294,7 +296,7 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def index(request: web.Request) -> web.Response:
     q, page = _query(request)
-    cards, total = await _db(request, b.places, q, page)
+    cards, total = await asyncio.to_thread(request.app[PLACES].page, q, page)
     return _html(pages.index_page(cards, total, q, page))
 
 
@@ -386,7 +388,7 @@ def _json(obj: object) -> web.Response:
 
 async def api_places(request: web.Request) -> web.Response:
     q, page = _query(request)
-    cards, total = await _db(request, b.places, q, page)
+    cards, total = await asyncio.to_thread(request.app[PLACES].page, q, page)
     return _json(
         {
             "total": total,

@@ -206,13 +206,16 @@ def _now_label(name: str, parent: str | None, province: str | None) -> str | Non
     return places.now_label(places.Place(kind, bare, parent, province)) if kind else None
 
 
-def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityInfo]:
-    """Localities whose name matches `text` (accents optional, type word optional), best first."""
+def find_localities(
+    engine: Engine, text: str, limit: int = 5, known: list[LocalityInfo] | None = None
+) -> list[LocalityInfo]:
+    """Localities whose name matches `text` (accents optional, type word optional), best
+    first. `known`: the list_localities() a caller keeps (the web board), else read now."""
     query = _bare(fold(text))
     if not query:
         return []
     scored: list[tuple[float, LocalityInfo]] = []
-    for loc in list_localities(engine):
+    for loc in list_localities(engine) if known is None else known:
         bare = _bare(loc.folded)
         if query in (bare, loc.folded) or (query.startswith(bare + " ") and loc.mentions_where(query)):
             score = 200.0 + loc.mentions_where(query)
