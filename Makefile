@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///data/planbot.sqlite3
 
-.PHONY: demo test test-postgres fmt bench clean
+.PHONY: demo test test-postgres browser fmt bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,7 +25,8 @@ demo: $(STAMP)
 	$(BIN)/planbot chat --db $(DB)
 
 ## test: ruff (lint + format check), import-linter layers, the whole pytest suite
-test: $(TEST_STAMP)
+## (the web board's browser tests need Debian's chromium: installed first when missing)
+test: $(TEST_STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -34,8 +35,12 @@ test: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
 ## test-postgres: the same suite on a throw-away PostgreSQL server (installed from Debian when missing)
-test-postgres: $(TEST_STAMP)
+test-postgres: $(TEST_STAMP) browser
 	scripts/pg-test-server.sh $(BIN)/pytest -q
+
+## browser: Debian's chromium + chromium-driver for tests/test_web_browser.py (skipped, with the reason, without them)
+browser:
+	scripts/install-browser.sh || echo "chromium could not be installed: the browser tests will be skipped" >&2
 
 fmt: $(TEST_STAMP)
 	$(BIN)/ruff format .

@@ -8,7 +8,7 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, MenuButtonWebApp, Update, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -86,6 +86,7 @@ def build_application(
             engine=db,
             admin_ids=config.admin_ids,
             answers=load_answer_engine(db),
+            web_url=config.web_url,
         )
         retention_job.install(app, db, config.retention_days)
         if app.job_queue is not None:
@@ -103,6 +104,8 @@ def build_application(
             await app.bot.set_my_commands(public, scope=BotCommandScopeAllGroupChats())
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("setMyCommands failed: %s", type(exc).__name__)
+        if config.web_url:
+            await _board_menu_button(app, config.web_url)
 
     async def post_shutdown(app: Application) -> None:
         cycle = app.bot_data.pop("cycle", None)
@@ -131,6 +134,15 @@ def build_application(
     app.bot_data["admin_notices"] = notices
     register_handlers(app)
     return app
+
+
+async def _board_menu_button(app: Application, web_url: str) -> None:
+    """The chat's menu button opens the web board as a Mini App (bot/web.py)."""
+    button = MenuButtonWebApp(texts.MENU_BOARD, WebAppInfo(f"{web_url}/app"))
+    try:
+        await app.bot.set_chat_menu_button(menu_button=button)
+    except TelegramError as exc:  # a convenience, as the command list
+        log.warning("setChatMenuButton failed: %s", type(exc).__name__)
 
 
 async def _registration_digest(context: Any) -> None:

@@ -39,6 +39,7 @@ class Config:
     cycle: CycleSettings = field(default_factory=CycleSettings)
     retention_days: int = DEFAULT_RETENTION_DAYS
     budgets: dict[str, Budget] | None = None  # per-user limits (PLANBOT_BUDGETS); None: the defaults
+    web_url: str | None = None  # the web board (PLANBOT_WEB_URL): the Mini App button opens it
 
     @property
     def bot_base_url(self) -> str:
@@ -53,6 +54,18 @@ class Config:
 
     def __repr__(self) -> str:  # never show the token
         return f"Config(api_base_url={self.api_base_url!r}, admins={sorted(self.admin_ids)})"
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """`planbot web` (see bot/web.py and .env.example)."""
+
+    public: bool = True
+    bot_token: str | None = field(default=None, repr=False)  # checks the Mini App sign-in; none: no sign-in
+    timezone: str = "Asia/Ho_Chi_Minh"
+    rate_burst: int = 60  # requests a client may make at once ...
+    rate_per: float = 60.0  # ... earned back over this many seconds
+    trust_proxy: bool = False  # the client is X-Forwarded-For's first address (behind a proxy)
 
 
 def _with_suffix(url: str, suffix: str) -> str:
@@ -117,6 +130,7 @@ def load_config(
         cycle=cycle_settings_from(values),
         retention_days=_int_setting(values, "PLANBOT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 3650),
         budgets=_budgets(values),
+        web_url=web_url_from(values),
     )
 
 
@@ -128,6 +142,52 @@ def _budgets(values: Mapping[str, str]) -> dict[str, Budget] | None:
         return parse_budgets(text)
     except ValueError as exc:
         raise ConfigError(f"PLANBOT_BUDGETS: {exc}") from None
+
+
+def load_web_settings(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> WebSettings:
+    """`planbot web`'s settings: public or Telegram sign-in only, the rate limit.
+    The token is optional while the board is public (no Mini App sign-in without it)."""
+    values = _env(env, env_file)
+    public_text = values.get("PLANBOT_WEB_PUBLIC", "").strip().lower() or "true"
+    if public_text not in ("true", "false", "1", "0", "yes", "no"):
+        raise ConfigError(f"PLANBOT_WEB_PUBLIC: expected true or false, got {public_text!r}")
+    public = public_text in ("true", "1", "yes")
+    token = values.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    register_secret(token or "")
+    if token is not None and not TOKEN_RE.fullmatch(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<letters, digits, _ or ->'")
+    if not public and token is None:
+        raise ConfigError("PLANBOT_WEB_PUBLIC=false needs TELEGRAM_BOT_TOKEN: the sign-in is checked with it")
+    tz = values.get("PLANBOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"PLANBOT_TIMEZONE: unknown time zone {tz!r}") from None
+    rate = values.get("PLANBOT_WEB_RATE", "").strip() or "60/60"
+    m_rate = re.fullmatch(r"(\d{1,5})/(\d{1,5})", rate)
+    if m_rate is None or int(m_rate.group(1)) < 1 or int(m_rate.group(2)) < 1:
+        raise ConfigError(f"PLANBOT_WEB_RATE: expected REQUESTS/SECONDS such as 60/60, got {rate!r}")
+    trust = values.get("PLANBOT_WEB_TRUST_PROXY", "").strip().lower() in ("true", "1", "yes")
+    return WebSettings(
+        public=public,
+        bot_token=token,
+        timezone=tz,
+        rate_burst=int(m_rate.group(1)),
+        rate_per=float(m_rate.group(2)),
+        trust_proxy=trust,
+    )
+
+
+def web_url_from(values: Mapping[str, str]) -> str | None:
+    """PLANBOT_WEB_URL: where the board is served (https, as Telegram requires of a Mini App)."""
+    url = values.get("PLANBOT_WEB_URL", "").strip().rstrip("/")
+    if not url:
+        return None
+    if not url.startswith("https://"):
+        raise ConfigError(
+            f"PLANBOT_WEB_URL must start with https:// (Telegram opens only those), got {url!r}"
+        )
+    return url
 
 
 def load_cycle_settings(env: Mapping[str, str] | None = None, env_file: Path | None = None) -> CycleSettings:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
@@ -35,6 +35,13 @@ class Services:
     engine: Any  # sqlalchemy Engine (handlers never touch SQLAlchemy themselves)
     admin_ids: frozenset[int]
     answers: Any  # object with .ask(question, locality=None) -> answer
+    web_url: str | None = None  # the web board (PLANBOT_WEB_URL); None: no Mini App button
+
+
+def board_button(svc: Services) -> list[list[tuple[str, str]]] | None:
+    """'Xem bảng theo dõi': opens the web board in Telegram as a Mini App, which
+    signs the user in and shows his place (an officer's own items first)."""
+    return [[(texts.OPEN_BOARD, f"{svc.web_url}/app")]] if svc.web_url else None
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -170,13 +177,19 @@ async def reply(
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """Buttons from (label, data); data that is an https:// address opens that page
+    as a Telegram Mini App (the web board), anything else is callback data."""
     for row in rows:
         for _, data in row:
-            if len(data.encode()) > MAX_CALLBACK:
+            if not data.startswith("https://") and len(data.encode()) > MAX_CALLBACK:
                 raise ValueError(f"callback data over {MAX_CALLBACK} bytes: {data!r}")
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label[:60], callback_data=data) for label, data in row] for row in rows]
-    )
+    return InlineKeyboardMarkup([[_button(label, data) for label, data in row] for row in rows])
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    if data.startswith("https://"):
+        return InlineKeyboardButton(label[:60], web_app=WebAppInfo(data))
+    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def args_text(context: ContextTypes.DEFAULT_TYPE) -> str:

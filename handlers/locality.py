@@ -8,7 +8,16 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import answer_callback, command_text, current_user, esc, reply, run_blocking, services
+from handlers.common import (
+    answer_callback,
+    board_button,
+    command_text,
+    current_user,
+    esc,
+    reply,
+    run_blocking,
+    services,
+)
 from storage import users
 
 log = logging.getLogger(__name__)
@@ -35,7 +44,7 @@ async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chosen is not None:
         if user is not None:
             await run_blocking(users.set_locality, svc.engine, user.telegram_id, chosen.key)
-        await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label_now)))
+        await reply(update, context, texts.LOCALITY_SET.format(name=esc(chosen.label_now)), board_button(svc))
     elif found:
         await reply(update, context, texts.LOCALITY_PICK, await locality_buttons(svc.engine, found))
     else:
@@ -65,4 +74,4 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = await current_user(update, context)
     if user is not None:
         await run_blocking(users.set_locality, svc.engine, user.telegram_id, loc.key)
-    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label_now)))
+    await reply(update, context, texts.LOCALITY_SET.format(name=esc(loc.label_now)), board_button(svc))

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import current_user, esc, reply, run_blocking, services
+from handlers.common import board_button, current_user, esc, reply, run_blocking, services
 from handlers.locality import locality_buttons
 from storage import users
 
@@ -30,7 +30,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = texts.WELCOME
     if user is not None and user.locality_key:
         name = esc(user.locality_name or "")
-        await reply(update, context, text + "\n" + texts.WELCOME_LOCALITY.format(name=name))
+        await reply(
+            update, context, text + "\n" + texts.WELCOME_LOCALITY.format(name=name), board_button(svc)
+        )
         return
     buttons = await locality_buttons(svc.engine, options)
     if buttons:

@@ -45,6 +45,8 @@ HELP = (
     "  ví dụ: <code>/capnhat tỷ lệ tham gia bảo hiểm y tế: 93%</code>"
 )
 
+OPEN_BOARD = "Xem bảng theo dõi"
+MENU_BOARD = "Bảng theo dõi"
 LOCALITY_SET = "Đã chọn <b>{name}</b>. Bây giờ bạn có thể đặt câu hỏi."
 LOCALITY_NOT_FOUND = "Không tìm thấy xã/phường «{query}». Hãy chọn trong danh sách:"
 LOCALITY_PICK = "Có nhiều địa phương gần giống, hãy chọn:"

@@ -206,13 +206,16 @@ def _now_label(name: str, parent: str | None, province: str | None) -> str | Non
     return places.now_label(places.Place(kind, bare, parent, province)) if kind else None
 
 
-def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityInfo]:
-    """Localities whose name matches `text` (accents optional, type word optional), best first."""
+def find_localities(
+    engine: Engine, text: str, limit: int = 5, known: list[LocalityInfo] | None = None
+) -> list[LocalityInfo]:
+    """Localities whose name matches `text` (accents optional, type word optional), best
+    first. `known`: the list_localities() a caller keeps (the web board), else read now."""
     query = _bare(fold(text))
     if not query:
         return []
     scored: list[tuple[float, LocalityInfo]] = []
-    for loc in list_localities(engine):
+    for loc in list_localities(engine) if known is None else known:
         bare = _bare(loc.folded)
         if query in (bare, loc.folded) or (query.startswith(bare + " ") and loc.mentions_where(query)):
             score = 200.0 + loc.mentions_where(query)
@@ -226,6 +229,11 @@ def find_localities(engine: Engine, text: str, limit: int = 5) -> list[LocalityI
     if scored and scored[0][0] > 200:  # 'Tân Lập, Đan Phượng': the district decides
         scored = [s for s in scored if s[0] > 200]
     return [loc for _, loc in scored[:limit]]
+
+
+def locality_info(session: Session, loc: m.Locality) -> LocalityInfo:
+    """`loc` as a picker shows it (with its district when the name is shared, and its 2025 unit)."""
+    return _locality_info(loc, session=session)
 
 
 def locality_by_key(engine: Engine, key: str) -> LocalityInfo | None:

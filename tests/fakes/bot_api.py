@@ -30,7 +30,7 @@ does: a cut tag or entity, an unknown tag, tags out of order or a text over
 Implemented methods: getMe, deleteWebhook, setWebhook, getWebhookInfo,
 getUpdates (long poll; offset acknowledges as on Telegram), sendMessage,
 editMessageText, editMessageReplyMarkup, answerCallbackQuery, sendDocument,
-sendPhoto, setMyCommands, deleteMyCommands, sendChatAction, close, logOut."""
+sendPhoto, setMyCommands, deleteMyCommands, setChatMenuButton, sendChatAction, close, logOut."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ BOT_USERNAME = "planbot_test_bot"
 # Parameters Telegram expects as JSON-serialised strings in form data.
 JSON_PARAMS = {
     "reply_markup",
+    "menu_button",
     "entities",
     "caption_entities",
     "allowed_updates",
@@ -550,6 +551,9 @@ class FakeBotApi:
 
     async def _m_setMyCommands(self, p: dict[str, Any]) -> bool:
         return True
+
+    async def _m_setChatMenuButton(self, p: dict[str, Any]) -> bool:
+        return True  # the call and its menu_button stay in `calls` for the tests
 
     async def _m_deleteMyCommands(self, p: dict[str, Any]) -> bool:
         return True

@@ -33,6 +33,7 @@ class BotHarness:
         digest_every: float = 60.0,
         chat_interval: float = 0.0,
         first_update_id: int = 1,
+        web_url: str | None = None,
     ) -> None:
         """`monthly_cycle`: also run the reminder jobs (off by default so the
         scenarios see only the replies to what they send). `budgets`: per-user
@@ -45,6 +46,7 @@ class BotHarness:
         self.budgets = budgets
         self.admin_notices = admin_notices
         self.digest_every = digest_every
+        self.web_url = web_url
         self.fake = FakeBotApi(chat_interval=chat_interval, first_update_id=first_update_id)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -52,7 +54,11 @@ class BotHarness:
     async def __aenter__(self) -> BotHarness:
         await self.fake.start()
         config = Config(
-            token=TEST_TOKEN, api_base_url=self.fake.url, database_url=None, admin_ids=self.admin_ids
+            token=TEST_TOKEN,
+            api_base_url=self.fake.url,
+            database_url=None,
+            admin_ids=self.admin_ids,
+            web_url=self.web_url,
         )
         self.app = build_application(
             config,
