@@ -8,11 +8,17 @@ import contextlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.web import WebSettings
 
 DEFAULT_LISTEN = "127.0.0.1:8080"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("web", help="serve the read-only web board of the plans (and the Telegram Mini App)")
     p.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default: $PLANBOT_DATABASE_URL or ./data)")
     p.add_argument("--listen", metavar="HOST:PORT", default=DEFAULT_LISTEN, help=f"default {DEFAULT_LISTEN}")
@@ -45,7 +51,7 @@ def cmd_web(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _serve(engine: object, settings: object, host: str, port: int) -> None:
+async def _serve(engine: Engine, settings: WebSettings, host: str, port: int) -> None:
     from bot.web import serve
 
     stop = asyncio.Event()
@@ -53,4 +59,4 @@ async def _serve(engine: object, settings: object, host: str, port: int) -> None
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    await serve(engine, settings, host, port, stop)  # type: ignore[arg-type]
+    await serve(engine, settings, host, port, stop)

@@ -87,7 +87,7 @@ Today = Callable[[], date]
 ENGINE = web.AppKey("engine", object)
 SETTINGS = web.AppKey("settings", WebSettings)
 TZ = web.AppKey("tz", ZoneInfo)
-TODAY = web.AppKey("today", object)
+TODAY: web.AppKey[Today] = web.AppKey("today")
 VIEWER = web.RequestKey("viewer", object)
 PLACES = web.AppKey("places", b.PlaceDirectory)
 

@@ -106,7 +106,7 @@ def _pager(total: int, query: str, page_no: int) -> str:
 
 def place_page(board: b.Board, tz: ZoneInfo, signed_in_as: int | None = None) -> str:
     place = board.place
-    mine = sum(1 for p in board.plans for r in [*p.indicators, *p.tasks] if r.mine)
+    mine = sum(sum(r.mine for r in p.indicators) + sum(r.mine for r in p.tasks) for p in board.plans)
     intro = ""
     if signed_in_as is not None:
         intro = (

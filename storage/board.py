@@ -106,7 +106,7 @@ class PlaceDirectory:
                 .where(m.Plan.is_current.is_(True), m.Plan.locality_id.is_not(None))
                 .group_by(m.Plan.locality_id)
             ).all()
-        counts = {loc_id: n for loc_id, n in rows}
+        counts = {int(loc_id): n for loc_id, n in rows if loc_id is not None}
         known = [loc for loc in users.list_localities(self.engine) if loc.id in counts]
         self._known = sorted(known, key=lambda loc: (fold(loc.name), loc.label))
         self._counts, self._state = counts, state
@@ -184,7 +184,8 @@ class Board:
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for plan in self.plans:
-            for row in [*plan.indicators, *plan.tasks]:
+            rows: list[IndicatorRow | TaskRow] = [*plan.indicators, *plan.tasks]
+            for row in rows:
                 out[row.status] = out.get(row.status, 0) + 1
         return out
 
@@ -311,7 +312,7 @@ def period_label(start: int | None, end: int | None) -> str:
 
 
 def _period_over(plan: m.Plan, today: date) -> bool:
-    return bool(plan.period_end) and today > date(plan.period_end, 12, 31)  # type: ignore[arg-type]
+    return plan.period_end is not None and today > date(plan.period_end, 12, 31)
 
 
 def _plan_board(
@@ -495,7 +496,9 @@ def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHi
         return None
     kind, item_id = parsed
     with session_factory(engine)() as session:
-        row = session.get(m.Indicator if kind == "indicator" else m.Task, item_id)
+        row: m.Indicator | m.Task | None = (
+            session.get(m.Indicator, item_id) if kind == "indicator" else session.get(m.Task, item_id)
+        )
         if row is None or row.plan.locality_id != place_id or not row.plan.is_current:
             return None
         card = _card(session, place_id)
