@@ -25,11 +25,13 @@ from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
 from knowledge import lexicon, places
+from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.text import clean, fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
+from storage.passages import PassageSearch
 from storage.search import (
     DUTY,
     INDICATOR,
@@ -111,6 +113,9 @@ class Answer:
     locality_candidates: list[str] = field(default_factory=list)
     locality: str | None = None  # the place the answer is about
     plan_id: int | None = None
+    score: float = 0.0  # how well the best item (or quoted passage) matched the question, 0..100+
+    coverage: float = 0.0  # the share of the question's words it matched
+    quoted: bool = False  # the reply quotes a passage of the plan
 
 
 @dataclass
@@ -149,6 +154,7 @@ class AnswerEngine:
         self.today = today
         self._sessions = session_factory(engine)
         self._cache = IndexCache()
+        self._passages = PassageSearch()
         self._gazetteer: qn.Gazetteer | None = None
         self._plans_seen: tuple[int, int] | None = None
         self._place_plans: dict[int, list[int]] = {}
@@ -176,10 +182,17 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
+            if q.intent.kind in _SINGLE_ITEM_INTENTS and not answer.needs_locality:
+                answer = self._reconsider(session, q, scope, answer)
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
                 answer.text = say.guessed_place(_place_label(scope.locality, gaz), answer.text)
+            elif locality and scope.locality.id not in {
+                p.id for p in gaz.resolve_text(_NOW_NOTE.sub("", locality))
+            }:
+                # the question names another place than the asker's own: say which
+                answer.text = quotes.about_place(scope.locality.label, answer.text)
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer
@@ -245,6 +258,7 @@ class AnswerEngine:
         if index_missing(session):
             session.commit()
         self._cache.clear()
+        self._passages.clear()
         rows = session.execute(
             select(m.Plan.id, m.Plan.locality_name, m.Plan.parent, m.Plan.province)
             .where(m.Plan.is_current.is_(True), m.Plan.locality_name.is_not(None))
@@ -394,6 +408,8 @@ class AnswerEngine:
                 say.no_match([f.name for f in facts], where),
                 kind,
                 candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
+                score=hits[0].score if hits else 0.0,
+                coverage=hits[0].coverage if hits else 0.0,
             )
         top = [hits[0]]
         close = CLOSE_REPORTING if hits[0].doc.kind == REPORTING else CLOSE
@@ -416,7 +432,62 @@ class AnswerEngine:
             text = say.item_answer(facts[0], kind, q.intent.role)
         else:
             text = say.close_items_answer(facts, kind, q.intent.role)
-        return Answer(text, kind, matches=matches, candidates=matches if len(top) > 1 else [])
+        return Answer(
+            text,
+            kind,
+            matches=matches,
+            candidates=matches if len(top) > 1 else [],
+            score=hits[0].score,
+            coverage=hits[0].coverage,
+        )
+
+    def _reconsider(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
+        """Weigh the item answer against the plan's own sentences (storage/passages.py):
+        quote the passage that matches the question clearly better, ask about an item that
+        matches it only in part, and say 'not found' only when nothing matches."""
+        found = self._passages.best(
+            session,
+            [p.id for p in scope.plans],
+            scope.terms,
+            q.has_diacritics,
+            scope.preferred.id,
+            intent=q.intent.kind,
+            question=q.folded,
+        )
+        best = found[0] if found else None
+        item = (answer.score, answer.coverage) if answer.matches else None
+        choice = quotes.choose(item, (best.score, best.coverage) if best else None)
+        if choice == quotes.QUOTE and best is not None:
+            plan = next(p for p in scope.plans if p.id == best.plan_id)
+            text = quotes.quote_answer(
+                best.text,
+                quotes.plan_name(plan.doc_number, plan.title),
+                best.heading,
+                best.location,
+                plan.locality_name,
+            )
+            offered = (answer.matches or answer.candidates)[:2]
+            if offered:
+                alt = offered[0]
+                fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
+                text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+            return dataclasses.replace(
+                answer,
+                text=text,
+                matches=[],
+                candidates=offered,
+                score=best.score,
+                coverage=best.coverage,
+                quoted=True,
+            )
+        if choice == quotes.BOTH and best is not None:
+            answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+            answer.quoted = True
+            return answer
+        if choice == quotes.HEDGE and len(answer.matches) == 1:
+            answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+            answer.candidates = answer.candidates or answer.matches
+        return answer
 
     def _party_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         party = q.intent.party or ""

@@ -39,6 +39,7 @@ from knowledge.text import fold
 from storage import models as m
 from storage.db import database_fault, transaction
 from storage.keys import item_key, locality_key, plan_key, text_hash
+from storage.passages import write_passages
 from storage.search import index_plan
 
 log = logging.getLogger(__name__)
@@ -332,6 +333,7 @@ def store_plan(
     _store_document_progress(session, plan, doc, ex.progress, indicators)
     session.flush()
     index_plan(session, plan)  # the question-answering index follows every stored plan
+    write_passages(session, plan, doc)  # and every sentence and table row, for quotes
     return plan, previous
 
 
