@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from knowledge.extract import outline
 from knowledge.extract.lines import paragraphs
+from knowledge.extract.prose_sections import marker_rank
 from knowledge.model import Document
 from knowledge.text import clean, fold
 
@@ -127,6 +128,7 @@ def passages_of(doc: Document) -> list[Passage]:
     table_no = 0
     lines_before: list[str] = []
     pi = 0
+    lead: tuple[str, float] | None = None  # '*2.4. Bộ Chỉ huy Quân sự tỉnh*' over its items a), b)
     for block in doc.blocks:
         if block.kind == "table":
             table_no += 1
@@ -142,9 +144,12 @@ def passages_of(doc: Document) -> list[Passage]:
             line_no, text = prose[pi]
             pi += 1
             section = section_at.get(line_no)
-            if section is not None:
-                last_section = section
+            if section is not None and section is not last_section:
+                last_section, lead = section, None
+            lead = _unit_lead(text, lead)
             shown, full = heading_path(section)
+            if lead is not None and fold(lead[0]) not in fold(full):
+                shown, full = " › ".join(x for x in (shown, lead[0]) if x), f"{full} {lead[0]}"
             for sentence in split_sentences(text):
                 if len(fold(sentence)) >= 3:
                     out.append(Passage(len(out), sentence, shown, full, "", line_no))
@@ -159,6 +164,24 @@ def _all_sections(tree: outline.Outline) -> list[outline.Section]:
             seen[id(s)] = s
             s = s.parent
     return list(seen.values())
+
+
+def _unit_lead(text: str, lead: tuple[str, float] | None) -> tuple[str, float] | None:
+    """The unit a short numbered line names ('*2.4. Bộ Chỉ huy Quân sự tỉnh*', 'b) Sở Y tế:')
+    stands over the deeper items after it, until a line of its rank or higher."""
+    bare = text.strip().strip("*_ ")
+    rank = marker_rank(bare)
+    if lead is not None and rank is not None and rank <= lead[1]:
+        lead = None
+    if rank is not None and len(bare) <= 90:
+        head = re.split(r"\*|:", bare, maxsplit=1)[0].strip()
+        short = len(head.split()) <= 12 and not head.endswith((".", ";"))
+        unit = (
+            outline.unit_name(head) if short and (len(head) >= len(bare) - 2 or bare.endswith(":")) else None
+        )
+        if unit:
+            return _shorten(unit, _HEADING_PART), rank
+    return lead
 
 
 def _table_label(lines: list[str], n: int) -> str:
