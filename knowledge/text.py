@@ -82,7 +82,7 @@ def unify_tones(text: str) -> str:
     def upper_sub(m: re.Match[str]) -> str:
         end = m.end()
         nxt = m.string[end : end + 1]
-        if nxt and nxt.isalpha() or _after_qu(m):
+        if (nxt and nxt.isalpha()) or _after_qu(m):
             return m.group(0)
         return _TO_MODERN[m.group(0).lower()].upper()
 
