@@ -295,17 +295,22 @@ PASSAGE_LEAD = 0.1  # a passage matching this much more of the question than the
 CLOSE_SCORE = 2.0  # a passage this close to the item's score is shown beside it
 
 
-def choose(item: tuple[float, float] | None, passage: tuple[float, float] | None) -> str:
+def choose(
+    item: tuple[float, float] | None, passage: tuple[float, float] | None, item_holds_fact: bool = True
+) -> str:
     """What to reply with, from the best item's and the best passage's (score, coverage):
     QUOTE the passage when no item matched or it matches clearly more of the question
     (the item is then offered as 'Có phải bạn hỏi'); BOTH when it scores about as well as
     the item (the item answers, the passage follows); the ITEM when it matches the
     question well and no passage comes close; HEDGE (the item asked about) when it
-    matches only in part; NOTHING when neither matches."""
+    matches only in part; NOTHING when neither matches. An item that does not hold the
+    kind of fact asked (no date for 'khi nào') yields to a quotable passage."""
     quotable = passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE
     if item is None:
         return QUOTE if quotable else NOTHING
     score, coverage = item
+    if quotable and not item_holds_fact:
+        return QUOTE
     if quotable and passage is not None:
         if passage[1] >= coverage + PASSAGE_LEAD and passage[0] >= score:
             return QUOTE
@@ -314,6 +319,58 @@ def choose(item: tuple[float, float] | None, passage: tuple[float, float] | None
     if score >= SURE_SCORE and coverage >= SURE_COVERAGE:
         return ITEM
     return HEDGE
+
+
+# How answer_text says that an item lacks what was asked ('kế hoạch không ghi thời hạn riêng',
+# '… không ghi người phụ trách', '… không ghi con số cụ thể').
+_UNSTATED = "kế hoạch không ghi"
+
+
+def holds_fact(answer: str) -> bool:
+    """Whether an item answer states what was asked (rather than that the plan does not)."""
+    return _UNSTATED not in answer
+
+
+# Words of a question about the document itself ('quyết định … số mấy, ai ký, ban hành ngày nào').
+_DOCUMENT_WORDS = frozenset(
+    [
+        "ke",
+        "hoach",
+        "quyet",
+        "dinh",
+        "van",
+        "ban",
+        "chuong",
+        "trinh",
+        "so",
+        "hieu",
+        "ky",
+        "ban",
+        "hanh",
+        "ngay",
+        "nao",
+        "gi",
+        "ve",
+        "viec",
+        "noi",
+        "dung",
+        "la",
+        "cua",
+        "ubnd",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+    ]
+)
+
+
+def beyond_document(question: list[str], document: str) -> list[str]:
+    """The folded words a question about the document asks beyond its identity: those that
+    neither its title, number and place nor the phrasing of such questions hold
+    ('thay thế' in 'quyết định 2853 thay thế quyết định số mấy')."""
+    known = set(document.split()) | _DOCUMENT_WORDS
+    return [w for w in question if w not in known and not w.isdigit() and len(w) > 1]
 
 
 def also_written(answer: str, text: str, heading: str, location: str) -> str:

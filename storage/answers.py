@@ -148,8 +148,9 @@ def _locked(method: Callable[..., T]) -> Callable[..., T]:
 
 
 class AnswerEngine:
-    def __init__(self, engine: Engine, today: date | None = None) -> None:
+    def __init__(self, engine: Engine, today: date | None = None, passages: bool = True) -> None:
         self._lock = threading.RLock()
+        self.use_passages = passages  # off: items only (the benchmark's baseline)
         self.engine = engine
         self.today = today
         self._sessions = session_factory(engine)
@@ -182,8 +183,10 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
-            if q.intent.kind in _SINGLE_ITEM_INTENTS and not answer.needs_locality:
+            if self.use_passages and q.intent.kind in _SINGLE_ITEM_INTENTS and not answer.needs_locality:
                 answer = self._reconsider(session, q, scope, answer)
+            elif self.use_passages and q.intent.kind == qn.OVERVIEW:
+                answer = self._overview_passage(session, q, scope, answer)
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
@@ -441,6 +444,23 @@ class AnswerEngine:
             coverage=hits[0].coverage,
         )
 
+    def _overview_passage(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
+        """A question about the document that asks more than its identity ('… thay thế quyết
+        định số mấy'): the passage holding every such word follows the overview."""
+        plan = scope.preferred
+        document = qn.folded_text(f"{plan.title} {plan.doc_number} {plan.locality_name}")
+        rest = quotes.beyond_document([t.fold for t in scope.terms], document)
+        if not rest:
+            return answer
+        found = self._passages.best(session, [plan.id], scope.terms, q.has_diacritics, limit=5)
+        for f in found:
+            words = set(qn.folded_text(f.text).split())
+            if all(w in words for w in rest):
+                answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location)
+                answer.quoted = True
+                break
+        return answer
+
     def _reconsider(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
         """Weigh the item answer against the plan's own sentences (storage/passages.py):
         quote the passage that matches the question clearly better, ask about an item that
@@ -456,7 +476,8 @@ class AnswerEngine:
         )
         best = found[0] if found else None
         item = (answer.score, answer.coverage) if answer.matches else None
-        choice = quotes.choose(item, (best.score, best.coverage) if best else None)
+        passage = (best.score, best.coverage) if best else None
+        choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
         if choice == quotes.QUOTE and best is not None:
             plan = next(p for p in scope.plans if p.id == best.plan_id)
             text = quotes.quote_answer(

@@ -167,20 +167,31 @@ class PassageSearch:
         return _quoted(session, hits[:limit])
 
 
+PREFILTER_SHARE = 0.5  # a passage must hold this share of the question's weight to be scored
+PREFILTER_MAX = 40  # and be among this many best by that share
+
+
 def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
-    """The passages holding at least one of the question's telling words (or a typo
-    variant of one); frame words ('của', 'năm') alone select nothing."""
-    weights = sorted((q.weight for q in qterms if q.variants), reverse=True)
-    if not weights:
+    """The passages worth scoring: the postings of the question's words (and their typo
+    variants) add up each passage's share of the question's weight, as the scorer
+    would count it (a heading word less than the passage's own); only those holding at
+    least half of it, and the best PREFILTER_MAX of them, are scored in full."""
+    total = sum(q.weight for q in qterms)
+    if total <= 0:
         return []
-    floor = weights[0] * 0.25
-    picked: set[int] = set()
-    for q in qterms:
-        if q.weight < floor:
-            continue
-        for v in q.variants:
-            picked.update(loaded.postings.get(v, ()))
     docs = loaded.index.docs
+    got: dict[int, float] = {}
+    for q in qterms:
+        best: dict[int, float] = {}
+        for v, strength in q.variants.items():
+            for i in loaded.postings.get(v, ()):
+                s = strength if v in docs[i].title_set else 0.45 * strength
+                if s > best.get(i, 0.0):
+                    best[i] = s
+        for i, s in best.items():
+            got[i] = got.get(i, 0.0) + q.weight * s
+    floor = PREFILTER_SHARE * total
+    picked = sorted((i for i, w in got.items() if w >= floor), key=lambda i: -got[i])[:PREFILTER_MAX]
     return [docs[i] for i in sorted(picked)]
 
 
