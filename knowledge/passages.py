@@ -122,6 +122,7 @@ def passages_of(doc: Document) -> list[Passage]:
     for s in _all_sections(tree):
         if s.parent is not None and s.parent.rank > -9:
             section_at.setdefault(s.line_no, s.parent)  # a heading's own line stands under its parent
+    heading_lines = {s.line_no for s in _all_sections(tree) if s.rank > -9}
     prose = [(p.line_no, p.text) for p in paragraphs(doc)]
     out: list[Passage] = []
     last_section: outline.Section | None = None
@@ -150,10 +151,30 @@ def passages_of(doc: Document) -> list[Passage]:
             shown, full = heading_path(section)
             if lead is not None and fold(lead[0]) not in fold(full):
                 shown, full = " › ".join(x for x in (shown, lead[0]) if x), f"{full} {lead[0]}"
-            for sentence in split_sentences(text):
+            if line_no in heading_lines and len(text) < _HEADING_ONLY:
+                continue  # a heading is in the path of the sentences under it, no answer itself
+            sentences = split_sentences(text)
+            for k, sentence in enumerate(sentences):
                 if len(fold(sentence)) >= 3:
-                    out.append(Passage(len(out), sentence, shown, full, "", line_no))
+                    # a later sentence of a paragraph often leaves its subject to the first
+                    # ('Ước thực hiện cả năm là 11.580 tỷ đồng' after 'Thu NSNN năm 2025 …')
+                    said = (
+                        " ".join(
+                            _words(x, _CONTEXT_WORDS) for x in dict.fromkeys((sentences[0], sentences[k - 1]))
+                        )
+                        if k
+                        else ""
+                    )
+                    out.append(Passage(len(out), sentence, shown, f"{full} {said}".strip(), "", line_no))
     return out
+
+
+_HEADING_ONLY = 80
+_CONTEXT_WORDS = 24
+
+
+def _words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
 
 
 def _all_sections(tree: outline.Outline) -> list[outline.Section]:
