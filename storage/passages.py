@@ -169,6 +169,8 @@ class PassageSearch:
 
 PREFILTER_SHARE = 0.5  # a passage must hold this share of the question's weight to be scored
 PREFILTER_MAX = 40  # and be among this many best by that share
+PREFILTER_COMMON_SHARE = 0.2
+PREFILTER_COMMON_MIN = 200
 
 
 def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
@@ -176,12 +178,16 @@ def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
     variants) add up each passage's share of the question's weight, as the scorer
     would count it (a heading word less than the passage's own); only those holding at
     least half of it, and the best PREFILTER_MAX of them, are scored in full."""
-    total = sum(q.weight for q in qterms)
+    docs = loaded.index.docs
+    common = max(PREFILTER_COMMON_MIN, int(PREFILTER_COMMON_SHARE * len(docs)))
+    # a word in a fifth of the plan's sentences ('thực hiện') tells none apart: its long
+    # posting list is not walked, and it counts neither for nor against a passage here
+    telling = [q for q in qterms if sum(len(loaded.postings.get(v, ())) for v in q.variants) <= common]
+    total = sum(q.weight for q in telling)
     if total <= 0:
         return []
-    docs = loaded.index.docs
     got: dict[int, float] = {}
-    for q in qterms:
+    for q in telling:
         best: dict[int, float] = {}
         for v, strength in q.variants.items():
             for i in loaded.postings.get(v, ()):
