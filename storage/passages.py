@@ -69,6 +69,10 @@ def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
     return len(rows)
 
 
+def has_passages(session: Session, plan_id: int) -> bool:
+    return session.scalar(select(PassageRow.id).where(PassageRow.plan_id == plan_id).limit(1)) is not None
+
+
 # ---------------------------------------------------------------- reading
 
 

@@ -149,3 +149,14 @@ def test_choice_between_item_and_passage() -> None:
 def test_tone_placement_keeps_qu() -> None:
     assert unify_tones("quỹ đất, quý I, hoà bình, thuỷ lợi") == "quỹ đất, quý I, hòa bình, thủy lợi"
     assert unify_tones("QUỸ") == "QUỸ"
+
+
+def test_ingesting_an_unchanged_file_again_fills_in_missing_passages(engine: Engine, tmp_path: Path) -> None:
+    path = _write(tmp_path)
+    first = ingest_file(engine, path)
+    with transaction(engine) as session:  # as a plan stored before the passage index existed
+        session.execute(delete(PassageRow))
+    again = ingest_file(engine, path)
+    assert again.status == "unchanged" and again.plan_id == first.plan_id
+    with transaction(engine) as session:
+        assert session.scalar(select(func.count()).select_from(PassageRow)) > 0
