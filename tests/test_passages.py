@@ -160,3 +160,23 @@ def test_ingesting_an_unchanged_file_again_fills_in_missing_passages(engine: Eng
     assert again.status == "unchanged" and again.plan_id == first.plan_id
     with transaction(engine) as session:
         assert session.scalar(select(func.count()).select_from(PassageRow)) > 0
+
+
+async def test_telegram_asks_back_with_a_button_and_quotes(engine: Engine, tmp_path: Path) -> None:
+    from tests.fakes.harness import BotHarness
+
+    ingest_file(engine, _write(tmp_path))
+    resident = 3003
+    async with BotHarness(engine, {1001}) as h:
+        await h.say(resident, "/diaphuong An Bình")
+        asked = await h.say(resident, "sản lượng lương thực vụ đông xuất khẩu")
+        assert asked[0].startswith("Có phải bạn hỏi: «Sản lượng lương thực»?")
+        assert h.fake.find_button(resident, "Sản lượng lương thực") is not None
+        before = len(h.fake.texts(resident))
+        await h.press(resident, "Sản lượng lương thực")
+        await h.fake.wait_for_text(resident, before + 1)
+        assert "5.200" in h.fake.texts(resident)[-1]
+        quoted = await h.say(resident, "trạm y tế mở mấy phòng khám ngoài giờ?")
+        assert "«Trạm Y tế mở thêm 02 phòng khám ngoài giờ" in quoted[0]
+        assert "mục II. › 3. Về y tế" in quoted[0]
+        assert h.crashed is None
