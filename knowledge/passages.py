@@ -276,7 +276,9 @@ def plan_name(doc_number: str | None, title: str | None) -> str:
     return _shorten(clean(title) or "Kế hoạch", 80)
 
 
-def quote_answer(text: str, plan: str, heading: str, location: str, place: str | None = None) -> str:
+def quote_answer(
+    text: str, plan: str, heading: str, location: str, place: str | None = None, short: bool = False
+) -> str:
     """The passage as a quote with where it stands:
     'Kế hoạch số 0129/KH-UBND (tỉnh Đắk Lắk), mục IV. › 1. Sở Công Thương, ghi:\n«…»'."""
     where = plan + (f" ({place})" if place and place not in plan else "")
@@ -284,8 +286,21 @@ def quote_answer(text: str, plan: str, heading: str, location: str, place: str |
         where += f", mục {heading}"
     if location:
         where += f", {location}"
-    room = max(160, min(_QUOTE_LIMIT, REPLY_LIMIT - len(where) - 12))
+    room = max(160, min(_QUOTE_LIMIT, REPLY_LIMIT - len(where) - 12) if not short else 260)
     return f"{where}, ghi:\n«{_shorten(clean(text), room)}»"
+
+
+SECOND_QUOTE = 3.0  # a second passage this close to the best is quoted too (one of them is likely it)
+
+
+def second_quote(answer: str, text: str, heading: str, location: str) -> str:
+    """A quote followed by a second, nearly as good passage of the same plan, if it fits."""
+    where = ", ".join(x for x in (f"mục {heading}" if heading else "", location) if x)
+    head = f"\nCũng trong kế hoạch{f' ({where})' if where else ''}:\n"
+    room = REPLY_LIMIT + 100 - len(answer) - len(head)
+    if room < 120:
+        return answer
+    return f"{answer}{head}«{_shorten(clean(text), min(room, _QUOTE_LIMIT))}»"
 
 
 def did_you_mean(names: list[str], limit: int = 90) -> str:

@@ -480,13 +480,22 @@ class AnswerEngine:
         choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
         if choice == quotes.QUOTE and best is not None:
             plan = next(p for p in scope.plans if p.id == best.plan_id)
+            close = [
+                f
+                for f in found[1:2]
+                if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
+            ]
+            second = close[0] if close else None
             text = quotes.quote_answer(
                 best.text,
                 quotes.plan_name(plan.doc_number, plan.title),
                 best.heading,
                 best.location,
                 plan.locality_name,
+                short=second is not None,
             )
+            if second is not None:
+                text = quotes.second_quote(text, second.text, second.heading, second.location)
             offered = (answer.matches or answer.candidates)[:2]
             if offered:
                 alt = offered[0]
