@@ -331,6 +331,11 @@ PASSAGE_LEAD = 0.1  # a passage matching this much more of the question than the
 CLOSE_SCORE = 2.0  # a passage this close to the item's score is shown beside it
 
 
+def is_quotable(passage: tuple[float, float] | None) -> bool:
+    """Whether a passage's (score, coverage) shares enough with the question to be quoted."""
+    return passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE
+
+
 def choose(
     item: tuple[float, float] | None, passage: tuple[float, float] | None, item_holds_fact: bool = True
 ) -> str:
@@ -341,7 +346,7 @@ def choose(
     question well and no passage comes close; HEDGE (the item asked about) when it
     matches only in part; NOTHING when neither matches. An item that does not hold the
     kind of fact asked (no date for 'khi nào') yields to a quotable passage."""
-    quotable = passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE
+    quotable = is_quotable(passage)
     if item is None:
         return QUOTE if quotable else NOTHING
     score, coverage = item

@@ -517,6 +517,10 @@ class AnswerEngine:
         if choice == quotes.HEDGE and len(answer.matches) == 1:
             answer.text = quotes.hedged(answer.matches[0].name, answer.text)
             answer.candidates = answer.candidates or answer.matches
+        if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
+            # neither is sure: what the plan writes closest to the question follows
+            answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+            answer.quoted = True
         return answer
 
     def _party_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:

@@ -171,7 +171,7 @@ class PassageSearch:
         return _quoted(session, hits[:limit])
 
 
-PREFILTER_SHARE = 0.5  # a passage must hold this share of the question's weight to be scored
+PREFILTER_SHARE = 0.4  # a passage must hold this share of the question's weight to be scored
 PREFILTER_MAX = 40  # and be among this many best by that share
 PREFILTER_COMMON_SHARE = 0.2
 PREFILTER_COMMON_MIN = 200
