@@ -180,3 +180,14 @@ async def test_telegram_asks_back_with_a_button_and_quotes(engine: Engine, tmp_p
         assert "«Trạm Y tế mở thêm 02 phòng khám ngoài giờ" in quoted[0]
         assert "mục II. › 3. Về y tế" in quoted[0]
         assert h.crashed is None
+
+
+def test_synonyms_come_from_the_lexicon_on_both_sides() -> None:
+    from knowledge.question import folded_text
+
+    assert folded_text("Tỷ lệ rác thải sinh hoạt được thu gom") == folded_text(
+        "Tỷ lệ chất thải rắn sinh hoạt được thu gom"
+    )
+    assert folded_text("số DN thành lập mới") == folded_text("số doanh nghiệp thành lập mới")
+    assert folded_text("BHXH tự nguyện") == folded_text("bảo hiểm xã hội tự nguyện")
+    assert folded_text("rác") == "rac"  # a lone word is not the phrase
