@@ -331,6 +331,15 @@ PASSAGE_LEAD = 0.1  # a passage matching this much more of the question than the
 CLOSE_SCORE = 2.0  # a passage this close to the item's score is shown beside it
 
 
+NAMES_ITEM = 0.8  # share of an item's words a passage must hold to be about the item
+
+
+def names_item(item: str, passage: str) -> bool:
+    """Whether a passage (folded) holds most of an item's name (folded): it is about the item."""
+    words = set(item.split())
+    return bool(words) and len(words & set(passage.split())) >= NAMES_ITEM * len(words)
+
+
 def is_quotable(passage: tuple[float, float] | None) -> bool:
     """Whether a passage's (score, coverage) shares enough with the question to be quoted."""
     return passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE

@@ -478,6 +478,15 @@ class AnswerEngine:
         item = (answer.score, answer.coverage) if answer.matches else None
         passage = (best.score, best.coverage) if best else None
         choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
+        # a passage that names the item itself is about it: the item's own answer leads
+        if (
+            choice == quotes.QUOTE
+            and best is not None
+            and answer.matches
+            and quotes.holds_fact(answer.text)
+            and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
+        ):
+            choice = quotes.BOTH
         if choice == quotes.QUOTE and best is not None:
             plan = next(p for p in scope.plans if p.id == best.plan_id)
             close = [
