@@ -183,7 +183,15 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
-            if self.use_passages and q.intent.kind in _SINGLE_ITEM_INTENTS and not answer.needs_locality:
+            if (
+                self.use_passages
+                and not answer.needs_locality
+                and (
+                    q.intent.kind in _SINGLE_ITEM_INTENTS
+                    or (q.intent.kind in (qn.PARTY_ITEMS, qn.TOPIC) and not answer.matches)
+                )
+            ):
+                # (a list that found nothing may have misread the question: a passage may hold it)
                 answer = self._reconsider(session, q, scope, answer)
             elif self.use_passages and q.intent.kind == qn.OVERVIEW:
                 answer = self._overview_passage(session, q, scope, answer)
