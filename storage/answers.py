@@ -31,7 +31,7 @@ from knowledge.text import clean, fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
-from storage.passages import PassageSearch
+from storage.passages import PassageSearch, settle
 from storage.search import (
     DUTY,
     INDICATOR,
@@ -183,18 +183,10 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             answer = self._dispatch(session, q, scope)
-            if (
-                self.use_passages
-                and not answer.needs_locality
-                and (
-                    q.intent.kind in _SINGLE_ITEM_INTENTS
-                    or (q.intent.kind in (qn.PARTY_ITEMS, qn.TOPIC) and not answer.matches)
+            if self.use_passages:  # the plan's own sentences: quoted, or beside the item
+                answer = settle(
+                    self._passages, session, q, scope, answer, q.intent.kind in _SINGLE_ITEM_INTENTS
                 )
-            ):
-                # (a list that found nothing may have misread the question: a passage may hold it)
-                answer = self._reconsider(session, q, scope, answer)
-            elif self.use_passages and q.intent.kind == qn.OVERVIEW:
-                answer = self._overview_passage(session, q, scope, answer)
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
@@ -451,94 +443,6 @@ class AnswerEngine:
             score=hits[0].score,
             coverage=hits[0].coverage,
         )
-
-    def _overview_passage(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
-        """A question about the document that asks more than its identity ('… thay thế quyết
-        định số mấy'): the passage holding every such word follows the overview."""
-        plan = scope.preferred
-        document = qn.folded_text(f"{plan.title} {plan.doc_number} {plan.locality_name}")
-        rest = quotes.beyond_document([t.fold for t in scope.terms], document)
-        if not rest:
-            return answer
-        found = self._passages.best(session, [plan.id], scope.terms, q.has_diacritics, limit=5)
-        for f in found:
-            words = set(qn.folded_text(f.text).split())
-            if all(w in words for w in rest):
-                answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location)
-                answer.quoted = True
-                break
-        return answer
-
-    def _reconsider(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
-        """Weigh the item answer against the plan's own sentences (storage/passages.py):
-        quote the passage that matches the question clearly better, ask about an item that
-        matches it only in part, and say 'not found' only when nothing matches."""
-        found = self._passages.best(
-            session,
-            [p.id for p in scope.plans],
-            scope.terms,
-            q.has_diacritics,
-            scope.preferred.id,
-            intent=q.intent.kind,
-            question=q.folded,
-        )
-        best = found[0] if found else None
-        item = (answer.score, answer.coverage) if answer.matches else None
-        passage = (best.score, best.coverage) if best else None
-        choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
-        # a passage that names the item itself is about it: the item's own answer leads
-        if (
-            choice == quotes.QUOTE
-            and best is not None
-            and answer.matches
-            and quotes.holds_fact(answer.text)
-            and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
-        ):
-            choice = quotes.BOTH
-        if choice == quotes.QUOTE and best is not None:
-            plan = next(p for p in scope.plans if p.id == best.plan_id)
-            close = [
-                f
-                for f in found[1:2]
-                if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
-            ]
-            second = close[0] if close else None
-            text = quotes.quote_answer(
-                best.text,
-                quotes.plan_name(plan.doc_number, plan.title),
-                best.heading,
-                best.location,
-                plan.locality_name,
-                short=second is not None,
-            )
-            if second is not None:
-                text = quotes.second_quote(text, second.text, second.heading, second.location)
-            offered = (answer.matches or answer.candidates)[:2]
-            if offered:
-                alt = offered[0]
-                fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
-                text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
-            return dataclasses.replace(
-                answer,
-                text=text,
-                matches=[],
-                candidates=offered,
-                score=best.score,
-                coverage=best.coverage,
-                quoted=True,
-            )
-        if choice == quotes.BOTH and best is not None:
-            answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
-            answer.quoted = True
-            return answer
-        if choice == quotes.HEDGE and len(answer.matches) == 1:
-            answer.text = quotes.hedged(answer.matches[0].name, answer.text)
-            answer.candidates = answer.candidates or answer.matches
-        if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
-            # neither is sure: what the plan writes closest to the question follows
-            answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
-            answer.quoted = True
-        return answer
 
     def _party_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         party = q.intent.party or ""

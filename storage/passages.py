@@ -9,12 +9,15 @@ those are scored, so a plan of 2,000 sentences costs what its 50 matching ones c
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import ForeignKey, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.model import Document
 from knowledge.passages import passages_of, type_bonus
@@ -223,3 +226,121 @@ def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
         if r is not None:
             out.append(Found(r.plan_id, r.text, r.heading, r.location, h.score, h.coverage))
     return out
+
+
+# ---------------------------------------------------------------- answering with passages
+
+
+class Scope(Protocol):
+    """What the answer engine knows of a question's place (storage.answers._Scope)."""
+
+    plans: list[m.Plan]
+    preferred: m.Plan
+    terms: list[qn.Token]
+
+
+A = TypeVar("A", bound=Any)  # storage.answers.Answer (not imported: it imports this module)
+
+
+def settle(
+    search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A, single: bool
+) -> A:
+    """The engine's answer weighed against the plan's own sentences: for a question about one
+    item (`single`), or a list that found nothing (it may have misread the question), the
+    item or a quote as `knowledge.passages.choose` says; for a question about the document,
+    the passage holding what it asks beyond the document's identity."""
+    if answer.needs_locality:
+        return answer
+    if single or (q.intent.kind in (qn.PARTY_ITEMS, qn.TOPIC) and not answer.matches):
+        return _reconsider(search, session, q, scope, answer)
+    if q.intent.kind == qn.OVERVIEW:
+        return _overview_passage(search, session, q, scope, answer)
+    return answer
+
+
+def _overview_passage(search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A) -> A:
+    """A question about the document that asks more than its identity ('… thay thế quyết
+    định số mấy'): the passage holding every such word follows the overview."""
+    plan = scope.preferred
+    document = qn.folded_text(f"{plan.title} {plan.doc_number} {plan.locality_name}")
+    rest = quotes.beyond_document([t.fold for t in scope.terms], document)
+    if not rest:
+        return answer
+    found = search.best(session, [plan.id], scope.terms, q.has_diacritics, limit=5)
+    for f in found:
+        words = set(qn.folded_text(f.text).split())
+        if all(w in words for w in rest):
+            answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location)
+            answer.quoted = True
+            break
+    return answer
+
+
+def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A) -> A:
+    """Weigh the item answer against the plan's own sentences (storage/passages.py):
+    quote the passage that matches the question clearly better, ask about an item that
+    matches it only in part, and say 'not found' only when nothing matches."""
+    found = search.best(
+        session,
+        [p.id for p in scope.plans],
+        scope.terms,
+        q.has_diacritics,
+        scope.preferred.id,
+        intent=q.intent.kind,
+        question=q.folded,
+    )
+    best = found[0] if found else None
+    item = (answer.score, answer.coverage) if answer.matches else None
+    passage = (best.score, best.coverage) if best else None
+    choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
+    # a passage that names the item itself is about it: the item's own answer leads
+    if (
+        choice == quotes.QUOTE
+        and best is not None
+        and answer.matches
+        and quotes.holds_fact(answer.text)
+        and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
+    ):
+        choice = quotes.BOTH
+    if choice == quotes.QUOTE and best is not None:
+        plan = next(p for p in scope.plans if p.id == best.plan_id)
+        close = [
+            f for f in found[1:2] if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
+        ]
+        second = close[0] if close else None
+        text = quotes.quote_answer(
+            best.text,
+            quotes.plan_name(plan.doc_number, plan.title),
+            best.heading,
+            best.location,
+            plan.locality_name,
+            short=second is not None,
+        )
+        if second is not None:
+            text = quotes.second_quote(text, second.text, second.heading, second.location)
+        offered = (answer.matches or answer.candidates)[:2]
+        if offered:
+            alt = offered[0]
+            fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
+            text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+        return dataclasses.replace(
+            answer,
+            text=text,
+            matches=[],
+            candidates=offered,
+            score=best.score,
+            coverage=best.coverage,
+            quoted=True,
+        )
+    if choice == quotes.BOTH and best is not None:
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+        return answer
+    if choice == quotes.HEDGE and len(answer.matches) == 1:
+        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+        answer.candidates = answer.candidates or answer.matches
+    if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
+        # neither is sure: what the plan writes closest to the question follows
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+    return answer
