@@ -42,6 +42,8 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
         "needs_locality": ans.needs_locality,
         "locality_candidates": ans.locality_candidates,
         "locality": ans.locality,
+        "score": round(ans.score, 1),  # how well the answer matched the question
+        "quoted": ans.quoted,  # the answer quotes a passage of the plan
     }
 
 

@@ -318,7 +318,9 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         )
         if second is not None:
             text = quotes.second_quote(text, second.text, second.heading, second.location)
-        offered = (answer.matches or answer.candidates)[:2]
+        # the item behind the quote is offered when it matched; the closest names of a
+        # question nothing matched would only be noise beside a quote
+        offered = answer.matches[:2]
         if offered:
             alt = offered[0]
             fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
