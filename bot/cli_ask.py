@@ -44,6 +44,8 @@ def answer_json(q: str, ans: Answer) -> dict[str, object]:
         "locality_candidates": ans.locality_candidates,
         "locality": ans.locality,
         "choices": [{"label": label, "q": q} for label, q in getattr(ans, "choices", [])],
+        "score": round(ans.score, 1),  # how well the answer matched the question
+        "quoted": ans.quoted,  # the answer quotes a passage of the plan
     }
 
 

@@ -75,6 +75,16 @@ ABBREVIATIONS: dict[str, str] = {
     "DS": "dân số",
 }
 
+# Different words plans and residents use for one thing -> the one form both sides are
+# rewritten to before matching (as the abbreviations above: 'DN' -> 'doanh nghiệp',
+# 'BHXH tự nguyện' -> 'bảo hiểm xã hội tự nguyện'), so 'rác thải' finds 'chất thải rắn'.
+SYNONYMS: dict[str, str] = {
+    "rác thải": "chất thải rắn",
+    "người già": "người cao tuổi",
+    "trẻ nhỏ": "trẻ em",
+    "rác sinh hoạt": "chất thải rắn sinh hoạt",
+}
+
 # Words that are abbreviations only when typed in capitals or as a whole token
 # of two letters could clash with ordinary syllables; keep them out of the
 # lower-case rewrite (an 'an' in 'an toàn' must stay 'an').
@@ -252,6 +262,13 @@ def folded_abbreviations() -> dict[str, str]:
 def long_forms() -> dict[str, str]:
     """Folded abbreviation -> its long form with diacritics."""
     return {fold(k): v for k, v in ABBREVIATIONS.items()}
+
+
+@cache
+def folded_synonyms() -> dict[tuple[str, ...], str]:
+    """Folded word sequence -> the form it is rewritten to (accented), longest first."""
+    pairs = {tuple(fold(k).split()): v for k, v in SYNONYMS.items() if fold(k) != fold(v)}
+    return dict(sorted(pairs.items(), key=lambda kv: -len(kv[0])))
 
 
 @cache

@@ -74,6 +74,31 @@ def tokens_of(text: str | None) -> list[Token]:
             if part:
                 word = unify_spelling(part)
                 out.append(Token(word, _fold_word(word) or word))
+    return _with_synonyms(out)
+
+
+def _with_synonyms(toks: list[Token]) -> list[Token]:
+    """'rác thải' -> 'chất thải rắn' (lexicon.SYNONYMS), on both sides of every match."""
+    table = lexicon.folded_synonyms()
+    if not table:
+        return toks
+    firsts = {k[0] for k in table}
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].fold in firsts:
+            for key, canonical in table.items():
+                n = len(key)
+                if tuple(t.fold for t in toks[i : i + n]) == key:
+                    out += [Token(w, _fold_word(w)) for w in canonical.split()]
+                    i += n
+                    break
+            else:
+                out.append(toks[i])
+                i += 1
+            continue
+        out.append(toks[i])
+        i += 1
     return out
 
 

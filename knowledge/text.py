@@ -75,17 +75,23 @@ def unify_tones(text: str) -> str:
         nxt = m.string[end : end + 1]
         if nxt and nxt.isalpha():  # 'hoàn' stays: the tone is already on the right vowel
             return m.group(0)
+        if _after_qu(m):  # 'quỹ', 'quý': the 'u' belongs to 'qu', the 'y' is the vowel
+            return m.group(0)
         return _TO_MODERN[m.group(0)]
 
     def upper_sub(m: re.Match[str]) -> str:
         end = m.end()
         nxt = m.string[end : end + 1]
-        if nxt and nxt.isalpha():
+        if (nxt and nxt.isalpha()) or _after_qu(m):
             return m.group(0)
         return _TO_MODERN[m.group(0).lower()].upper()
 
     t = _TONE_RE.sub(lower_sub, text)
     return _TONE_RE_UPPER.sub(upper_sub, t)
+
+
+def _after_qu(m: re.Match[str]) -> bool:
+    return m.start() > 0 and m.string[m.start() - 1] in "qQ"
 
 
 def match_key(text: str | None) -> str:

@@ -5,5 +5,6 @@ from storage import (
     broad_models,  # noqa: F401
     cycle_models,  # noqa: F401
     models,  # noqa: F401
+    passages,  # noqa: F401
     search,  # noqa: F401
 )

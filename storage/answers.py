@@ -25,11 +25,13 @@ from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
 from knowledge import lexicon, places
+from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.text import clean, fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
+from storage.passages import PassageSearch, settle
 from storage.search import (
     DUTY,
     INDICATOR,
@@ -112,6 +114,9 @@ class Answer:
     locality: str | None = None  # the place the answer is about
     plan_id: int | None = None
     choices: list[tuple[str, str]] = field(default_factory=list)  # (button label, question it asks)
+    score: float = 0.0  # how well the best item (or quoted passage) matched the question, 0..100+
+    coverage: float = 0.0  # the share of the question's words it matched
+    quoted: bool = False  # the reply quotes a passage of the plan
 
 
 @dataclass
@@ -144,12 +149,14 @@ def _locked(method: Callable[..., T]) -> Callable[..., T]:
 
 
 class AnswerEngine:
-    def __init__(self, engine: Engine, today: date | None = None) -> None:
+    def __init__(self, engine: Engine, today: date | None = None, passages: bool = True) -> None:
         self._lock = threading.RLock()
+        self.use_passages = passages  # off: items only (the benchmark's baseline)
         self.engine = engine
         self.today = today
         self._sessions = session_factory(engine)
         self._cache = IndexCache()
+        self._passages = PassageSearch()
         self._gazetteer: qn.Gazetteer | None = None
         self._plans_seen: tuple[int, int] | None = None
         self._place_plans: dict[int, list[int]] = {}
@@ -180,13 +187,25 @@ class AnswerEngine:
             scope = self._scope(session, q, locality, gaz)
             if isinstance(scope, Answer):
                 return scope
-            answer = broad.answer(self, session, q, scope) or self._dispatch(session, q, scope)
+            broad_answer = broad.answer(self, session, q, scope)
+            answer = broad_answer or self._dispatch(session, q, scope)
+            if (
+                broad_answer is None and self.use_passages
+            ):  # the plan's own sentences: quoted, or beside the item
+                answer = settle(
+                    self._passages, session, q, scope, answer, q.intent.kind in _SINGLE_ITEM_INTENTS
+                )
             if note := broad.year_note(q, scope, answer.text):
                 answer.text = f"{note}\n{answer.text}"
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
                 answer.text = say.guessed_place(_place_label(scope.locality, gaz), answer.text)
+            elif locality and scope.locality.id not in {
+                p.id for p in gaz.resolve_text(_NOW_NOTE.sub("", locality))
+            }:
+                # the question names another place than the asker's own: say which
+                answer.text = quotes.about_place(scope.locality.label, answer.text)
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer
@@ -259,6 +278,7 @@ class AnswerEngine:
         if index_missing(session):
             session.commit()
         self._cache.clear()
+        self._passages.clear()
         rows = session.execute(
             select(m.Plan.id, m.Plan.locality_name, m.Plan.parent, m.Plan.province)
             .where(m.Plan.is_current.is_(True), m.Plan.locality_name.is_not(None))
@@ -408,6 +428,8 @@ class AnswerEngine:
                 say.no_match([f.name for f in facts], where),
                 kind,
                 candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
+                score=hits[0].score if hits else 0.0,
+                coverage=hits[0].coverage if hits else 0.0,
             )
         top = [hits[0]]
         close = CLOSE_REPORTING if hits[0].doc.kind == REPORTING else CLOSE
@@ -430,7 +452,14 @@ class AnswerEngine:
             text = say.item_answer(facts[0], kind, q.intent.role)
         else:
             text = say.close_items_answer(facts, kind, q.intent.role)
-        return Answer(text, kind, matches=matches, candidates=matches if len(top) > 1 else [])
+        return Answer(
+            text,
+            kind,
+            matches=matches,
+            candidates=matches if len(top) > 1 else [],
+            score=hits[0].score,
+            coverage=hits[0].coverage,
+        )
 
     def _party_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         party = q.intent.party or ""

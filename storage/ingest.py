@@ -41,6 +41,7 @@ from storage import models as m
 from storage.broad_models import PlanStated
 from storage.db import database_fault, transaction
 from storage.keys import item_key, locality_key, plan_key, text_hash
+from storage.passages import has_passages, write_passages
 from storage.search import index_plan
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,8 @@ def ingest_file(
             select(m.Plan).where(or_(m.Plan.content_hash == doc.content_hash, m.Plan.text_hash == digest))
         )
         if existing is not None:
+            if not has_passages(session, existing.id):
+                write_passages(session, existing, doc)  # stored before the passage index existed
             return IngestResult(path, "unchanged", _unchanged(path, existing), existing.id)
     try:
         with _time_limit(deadline):
@@ -336,6 +339,7 @@ def store_plan(
     _store_document_progress(session, plan, doc, ex.progress, indicators)
     session.flush()
     index_plan(session, plan)  # the question-answering index follows every stored plan
+    write_passages(session, plan, doc)  # and every sentence and table row, for quotes
     return plan, previous
 
 

@@ -1,0 +1,348 @@
+"""The passage index: every sentence and table row of a stored plan, searchable.
+
+Written by ingest beside the item index (`write_passages`); a new version of a plan
+gets its own rows and the old version's stay with it (only current plans are searched);
+rows go with their plan (ON DELETE CASCADE). Searching reuses the item scorer
+(storage/search.py) on a prefiltered set: an inverted index of folded words picks the
+passages that share a word (or a typo variant of one) with the question, and only
+those are scored, so a plan of 2,000 sentences costs what its 50 matching ones cost."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import ForeignKey, Integer, String, Text, delete, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from knowledge import passages as quotes
+from knowledge import question as qn
+from knowledge.model import Document
+from knowledge.passages import passages_of, type_bonus
+from storage import models as m
+from storage.models import Base
+from storage.search import Doc, Hit, PlanIndex, QueryTerm, prepare_terms, score_docs
+
+PASSAGE = "passage"
+
+
+class PassageRow(Base):
+    """One sentence or table row of a plan, with its normalised words."""
+
+    __tablename__ = "passages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # order in the document
+    text: Mapped[str] = mapped_column(Text)  # as written
+    heading: Mapped[str] = mapped_column(Text, default="")  # 'II. › 3. Về y tế'
+    location: Mapped[str] = mapped_column(String(120), default="")  # 'Biểu 02 · dòng 5'
+    words: Mapped[str] = mapped_column(Text)  # folded tokens of the text
+    words_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
+    context: Mapped[str] = mapped_column(Text, default="")  # folded tokens of the heading path
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
+    """(Re)write the passages of one plan from its document; returns how many."""
+    session.execute(delete(PassageRow).where(PassageRow.plan_id == plan.id))
+    rows = []
+    for p in passages_of(doc):
+        toks = qn.tokens_of(p.text)
+        if not toks:
+            continue
+        rows.append(
+            {
+                "plan_id": plan.id,
+                "seq": p.seq,
+                "text": p.text,
+                "heading": p.heading,
+                "location": p.where[:120],
+                "words": " ".join(t.fold for t in toks),
+                "words_acc": " ".join(t.acc for t in toks),
+                "context": qn.folded_text(p.context),
+            }
+        )
+    if rows:
+        session.execute(insert(PassageRow), rows)
+    return len(rows)
+
+
+def has_passages(session: Session, plan_id: int) -> bool:
+    return session.scalar(select(PassageRow.id).where(PassageRow.plan_id == plan_id).limit(1)) is not None
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Found:
+    """The best passage for a question, with what it takes to quote it."""
+
+    plan_id: int
+    text: str
+    heading: str
+    location: str
+    score: float
+    coverage: float
+
+
+@dataclass
+class _Loaded:
+    index: PlanIndex
+    postings: dict[str, list[int]]  # folded word -> positions in index.docs
+
+
+class PassageSearch:
+    """Per-process cache of the passage indexes of sets of plans (LRU)."""
+
+    def __init__(self, capacity: int = 32) -> None:
+        self.capacity = capacity
+        self._loaded: OrderedDict[tuple[int, ...], _Loaded] = OrderedDict()
+
+    def clear(self) -> None:
+        self._loaded.clear()
+
+    def _load(self, session: Session, key: tuple[int, ...]) -> _Loaded:
+        found = self._loaded.get(key)
+        if found is not None:
+            self._loaded.move_to_end(key)
+            return found
+        rows = session.execute(
+            select(
+                PassageRow.id, PassageRow.plan_id, PassageRow.words, PassageRow.words_acc, PassageRow.context
+            ).where(PassageRow.plan_id.in_(key))
+        ).all()
+        docs = [
+            Doc(
+                id=pid,
+                plan_id=plan_id,
+                kind=PASSAGE,
+                item_id=pid,
+                title_set=frozenset(words.split()),
+                acc_text=acc,
+                context_set=frozenset(context.split()),
+                parties="",
+                title_text=words,
+                context_text=context,
+                accented=acc != words,
+            )
+            for pid, plan_id, words, acc, context in rows
+        ]
+        index = PlanIndex.build(docs)
+        postings: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            for t in d.title_set | d.context_set:
+                postings.setdefault(t, []).append(i)
+        found = self._loaded[key] = _Loaded(index, postings)
+        while len(self._loaded) > self.capacity:
+            self._loaded.popitem(last=False)
+        return found
+
+    def best(
+        self,
+        session: Session,
+        plan_ids: list[int],
+        terms: list[qn.Token],
+        has_diacritics: bool,
+        preferred: int | None = None,
+        limit: int = 3,
+        intent: str = "",
+        question: str = "",
+    ) -> list[Found]:
+        """The passages of these plans that answer the question's terms best, best first."""
+        if not plan_ids or not terms:
+            return []
+        loaded = self._load(session, tuple(sorted(plan_ids)))
+        if not loaded.index.docs:
+            return []
+        qterms = prepare_terms(terms, loaded.index)
+        subset = _prefilter(qterms, loaded)
+        if not subset:
+            return []
+        full = loaded.index
+        sub = PlanIndex(subset, full.idf_of, full.vocab, full.unknown_idf, full.idf_acc)
+        bonus = {preferred: 2.0} if preferred is not None and len(plan_ids) > 1 else {}
+        hits = score_docs(qterms, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12)
+        for h in hits:  # the passage holding the kind of fact asked ('bao nhiêu': a figure) first
+            h.score += type_bonus(intent, question, h.doc.title_text, h.doc.context_text)
+        hits.sort(key=lambda h: (-h.score, h.doc.id))
+        return _quoted(session, hits[:limit])
+
+
+PREFILTER_SHARE = 0.4  # a passage must hold this share of the question's weight to be scored
+PREFILTER_MAX = 40  # and be among this many best by that share
+PREFILTER_COMMON_SHARE = 0.2
+PREFILTER_COMMON_MIN = 200
+
+
+def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
+    """The passages worth scoring: the postings of the question's words (and their typo
+    variants) add up each passage's share of the question's weight, as the scorer
+    would count it (a heading word less than the passage's own); only those holding at
+    least half of it, and the best PREFILTER_MAX of them, are scored in full."""
+    docs = loaded.index.docs
+    common = max(PREFILTER_COMMON_MIN, int(PREFILTER_COMMON_SHARE * len(docs)))
+    # a word in a fifth of the plan's sentences ('thực hiện') tells none apart: its long
+    # posting list is not walked, and it counts neither for nor against a passage here
+    telling = [q for q in qterms if sum(len(loaded.postings.get(v, ())) for v in q.variants) <= common]
+    total = sum(q.weight for q in telling)
+    if total <= 0:
+        return []
+    got: dict[int, float] = {}
+    for q in telling:
+        best: dict[int, float] = {}
+        for v, strength in q.variants.items():
+            for i in loaded.postings.get(v, ()):
+                s = strength if v in docs[i].title_set else 0.45 * strength
+                if s > best.get(i, 0.0):
+                    best[i] = s
+        for i, s in best.items():
+            got[i] = got.get(i, 0.0) + q.weight * s
+    floor = PREFILTER_SHARE * total
+    picked = sorted((i for i, w in got.items() if w >= floor), key=lambda i: -got[i])[:PREFILTER_MAX]
+    return [docs[i] for i in sorted(picked)]
+
+
+def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
+    if not hits:
+        return []
+    ids = [h.doc.item_id for h in hits]
+    rows = {
+        r.id: r
+        for r in session.execute(
+            select(
+                PassageRow.id, PassageRow.plan_id, PassageRow.text, PassageRow.heading, PassageRow.location
+            ).where(PassageRow.id.in_(ids))
+        )
+    }
+    out = []
+    for h in hits:
+        r = rows.get(h.doc.item_id)
+        if r is not None:
+            out.append(Found(r.plan_id, r.text, r.heading, r.location, h.score, h.coverage))
+    return out
+
+
+# ---------------------------------------------------------------- answering with passages
+
+
+class Scope(Protocol):
+    """What the answer engine knows of a question's place (storage.answers._Scope)."""
+
+    plans: list[m.Plan]
+    preferred: m.Plan
+    terms: list[qn.Token]
+
+
+A = TypeVar("A", bound=Any)  # storage.answers.Answer (not imported: it imports this module)
+
+
+def settle(
+    search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A, single: bool
+) -> A:
+    """The engine's answer weighed against the plan's own sentences: for a question about one
+    item (`single`), or a list that found nothing (it may have misread the question), the
+    item or a quote as `knowledge.passages.choose` says; for a question about the document,
+    the passage holding what it asks beyond the document's identity."""
+    if answer.needs_locality:
+        return answer
+    if single or (q.intent.kind in (qn.PARTY_ITEMS, qn.TOPIC) and not answer.matches):
+        return _reconsider(search, session, q, scope, answer)
+    if q.intent.kind == qn.OVERVIEW:
+        return _overview_passage(search, session, q, scope, answer)
+    return answer
+
+
+def _overview_passage(search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A) -> A:
+    """A question about the document that asks more than its identity ('… thay thế quyết
+    định số mấy'): the passage holding every such word follows the overview."""
+    plan = scope.preferred
+    document = qn.folded_text(f"{plan.title} {plan.doc_number} {plan.locality_name}")
+    rest = quotes.beyond_document([t.fold for t in scope.terms], document)
+    if not rest:
+        return answer
+    found = search.best(session, [plan.id], scope.terms, q.has_diacritics, limit=5)
+    for f in found:
+        words = set(qn.folded_text(f.text).split())
+        if all(w in words for w in rest):
+            answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location)
+            answer.quoted = True
+            break
+    return answer
+
+
+def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A) -> A:
+    """Weigh the item answer against the plan's own sentences (storage/passages.py):
+    quote the passage that matches the question clearly better, ask about an item that
+    matches it only in part, and say 'not found' only when nothing matches."""
+    found = search.best(
+        session,
+        [p.id for p in scope.plans],
+        scope.terms,
+        q.has_diacritics,
+        scope.preferred.id,
+        intent=q.intent.kind,
+        question=q.folded,
+    )
+    best = found[0] if found else None
+    item = (answer.score, answer.coverage) if answer.matches else None
+    passage = (best.score, best.coverage) if best else None
+    choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
+    # a passage that names the item itself is about it: the item's own answer leads
+    if (
+        choice == quotes.QUOTE
+        and best is not None
+        and answer.matches
+        and quotes.holds_fact(answer.text)
+        and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
+    ):
+        choice = quotes.BOTH
+    if choice == quotes.QUOTE and best is not None:
+        plan = next(p for p in scope.plans if p.id == best.plan_id)
+        close = [
+            f for f in found[1:2] if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
+        ]
+        second = close[0] if close else None
+        text = quotes.quote_answer(
+            best.text,
+            quotes.plan_name(plan.doc_number, plan.title),
+            best.heading,
+            best.location,
+            plan.locality_name,
+            short=second is not None,
+        )
+        if second is not None:
+            text = quotes.second_quote(text, second.text, second.heading, second.location)
+        # the item behind the quote is offered when it matched; the closest names of a
+        # question nothing matched would only be noise beside a quote
+        offered = answer.matches[:2]
+        if offered:
+            alt = offered[0]
+            fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
+            text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+        return dataclasses.replace(
+            answer,
+            text=text,
+            matches=[],
+            candidates=offered,
+            score=best.score,
+            coverage=best.coverage,
+            quoted=True,
+        )
+    if choice == quotes.BOTH and best is not None:
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+        return answer
+    if choice == quotes.HEDGE and len(answer.matches) == 1:
+        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+        answer.candidates = answer.candidates or answer.matches
+    if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
+        # neither is sure: what the plan writes closest to the question follows
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+    return answer
