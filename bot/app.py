@@ -26,7 +26,19 @@ from bot.cycle_jobs import CycleJobs
 from bot.journal import current_journal
 from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
-from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
+from handlers import (
+    ask,
+    browse,
+    errors,
+    locality,
+    lookup,
+    progress,
+    registration,
+    report,
+    start,
+    subscription,
+    texts,
+)
 from handlers.budget import DEFAULT_BUDGETS, QUESTION, Budget, RateBudgets
 from handlers.common import Services
 from handlers.registration import AdminNotices
@@ -181,6 +193,7 @@ def register_handlers(app: Application) -> None:
     buttons = {
         locality.PREFIX: locality.on_button,
         lookup.PREFIX: lookup.on_button,
+        browse.PREFIX: browse.on_button,
         ask.ASK_PREFIX: ask.on_candidate,
         registration.PREFIX: registration.on_decision,
         progress.CONFIRM: progress.on_confirm,
@@ -212,6 +225,7 @@ def _handled_prefix(data: str) -> bool:
     prefixes = (
         locality.PREFIX,
         lookup.PREFIX,
+        browse.PREFIX,
         ask.ASK_PREFIX,
         registration.PREFIX,
         progress.CONFIRM,

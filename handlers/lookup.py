@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers import texts
+from handlers import browse, texts
+from handlers.browse import plan_ended, target_with_unit
 from handlers.common import (
     answer_callback,
     command_text,
@@ -20,7 +21,6 @@ from handlers.common import (
     run_blocking,
     services,
 )
-from knowledge.text import fold
 from storage import progress, users
 from storage.progress import Item, Progress
 
@@ -48,21 +48,14 @@ def reporter(p: Progress) -> str:
     return esc(p.reporter) if p.reporter else texts.AN_OFFICER
 
 
-def target_with_unit(item: Item) -> str:
-    """'95' + '%' -> '95%'; '155' + 'Triệu đồng' -> '155 Triệu đồng'."""
-    text = item.target_text or ""
-    unit = (item.unit or "").strip()
-    if not unit or fold(unit) in fold(text) or unit in text:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
-
-
 def format_item(item: Item, latest: Progress | None, with_progress: bool = True) -> str:
     lines = [f"<b>{esc(texts.ITEM_KIND[item.kind])}:</b> {esc(item.name)}"]
     if item.target_text:
         lines.append(texts.TARGET.format(target=esc(target_with_unit(item))))
     if item.deadline_text:
         lines.append(texts.DEADLINE.format(deadline=esc(item.deadline_text)))
+    if item.kind == "task" and plan_ended(item):  # past its period: not 'quá hạn', just over
+        lines.append(texts.PLAN_ENDED_LINE.format(year=item.period_end))
     if item.leader:
         lines.append(texts.LEADER.format(who=esc(item.leader)))
     if item.responsible:
@@ -93,8 +86,8 @@ async def resolve_scope(
 async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | None, command: str) -> None:
     svc = services(context)
     query = command_text(update)
-    if not query:
-        await reply(update, context, texts.NEED_KEYWORD.format(command=command))
+    if not query:  # no keyword: browse the plan's groups
+        await browse.start(update, context, {"indicator": "i", "task": "t"}.get(kind or "", "a"))
         return
     key, _, rest = await resolve_scope(update, context, query)
     items = await run_blocking(progress.items_named, svc.engine, rest, key, limit=5, kind=kind)

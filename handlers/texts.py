@@ -70,6 +70,27 @@ HISTORY_HEADER = "<b>Lịch sử cập nhật</b> — {name}:"
 HISTORY_EMPTY = "Chưa có cập nhật nào cho «{name}»."
 NEED_KEYWORD = "Hãy gõ kèm từ khóa, ví dụ: <code>/{command} bảo hiểm y tế</code>"
 MORE_CANDIDATES = "Có thể bạn muốn hỏi:"
+
+# Browsing without a keyword: the plan's groups, then a group's items page by page
+BROWSE_WHAT = {"i": "Chỉ tiêu", "t": "Nhiệm vụ", "a": "Tiến độ thực hiện"}
+BROWSE_COMMAND = {"i": "chitieu", "t": "nhiemvu", "a": "tiendo"}
+BROWSE_GROUPS = (
+    "<b>{what}</b> — {place}\nChọn một nhóm để xem, hoặc gõ kèm từ khóa, "
+    "ví dụ: <code>/{command} bảo hiểm y tế</code>"
+)
+BROWSE_NEED_LOCALITY = "Hãy chọn xã/phường trước để xem danh sách:"
+BROWSE_EMPTY = "Kế hoạch hiện hành của {place} không có {what} nào."
+BROWSE_MINE = "⭐ Việc của tôi"
+BROWSE_PAGE = "<b>{group}</b> — {place}\nTrang {page}/{pages} · {count} mục"
+BROWSE_TAP = "Bấm số thứ tự để xem chi tiết."
+BROWSE_GONE = "Danh sách này đã thay đổi. Hãy gõ lại lệnh để xem danh sách mới."
+BROWSE_OWN_MARK = "⭐"
+BTN_MORE = "Xem thêm ▶"
+BTN_PREV = "◀ Trước"
+BTN_GROUPS = "↩ Các nhóm"
+BROWSE_NO_PROGRESS = "chưa cập nhật"
+PLAN_ENDED = "đã hết kỳ kế hoạch"
+PLAN_ENDED_LINE = "Tình trạng: <b>đã hết kỳ kế hoạch</b> (kế hoạch đến hết năm {year})"
 BUTTON_EXPIRED = "Nút này đã hết hạn."
 
 # Questions

@@ -26,10 +26,12 @@ from sqlalchemy.orm import Session
 from knowledge import answer_text as say
 from knowledge import lexicon, places
 from knowledge import question as qn
+from knowledge.periods import past_grace
 from knowledge.text import clean, fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
+from storage.ownership import own_first
 from storage.search import (
     DUTY,
     INDICATOR,
@@ -175,7 +177,7 @@ class AnswerEngine:
             scope = self._scope(session, q, locality, gaz)
             if isinstance(scope, Answer):
                 return scope
-            answer = self._dispatch(session, q, scope)
+            answer = self._dispatch(session, q, scope, user_parties)
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
@@ -353,7 +355,9 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ intents
 
-    def _dispatch(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+    def _dispatch(
+        self, session: Session, q: qn.Question, scope: _Scope, user_parties: list[int] | None = None
+    ) -> Answer:
         kind = q.intent.kind
         if kind == qn.OVERVIEW:
             return Answer(say.overview_answer(_plan_facts(session, scope.preferred)), kind)
@@ -362,7 +366,7 @@ class AnswerEngine:
         if kind == qn.TOPIC:
             return self._topic_items(session, q, scope)
         if kind in (qn.DUE_SOON, qn.OVERDUE):
-            return self._due_items(session, kind, scope)
+            return self._due_items(session, kind, scope, user_parties)
         return self._single(session, q, scope)
 
     def _index(self, session: Session, scope: _Scope) -> PlanIndex:
@@ -462,12 +466,16 @@ class AnswerEngine:
             text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]
         )
 
-    def _due_items(self, session: Session, kind: str, scope: _Scope) -> Answer:
+    def _due_items(
+        self, session: Session, kind: str, scope: _Scope, user_parties: list[int] | None = None
+    ) -> Answer:
         today = self.today or date.today()
+        # a plan more than a month past its period has no overdue tasks, only ended ones
+        live = [p.id for p in scope.plans if not past_grace(p.period_end, today, p.period_start)]
         stmt = (
             select(m.Task, func.min(m.TaskDeadline.due))
             .join(m.TaskDeadline, m.TaskDeadline.task_id == m.Task.id)
-            .where(m.Task.plan_id.in_([p.id for p in scope.plans]))
+            .where(m.Task.plan_id.in_(live))
             .group_by(m.Task.id)
         )
         if kind == qn.DUE_SOON:
@@ -477,6 +485,7 @@ class AnswerEngine:
         else:
             stmt = stmt.where(m.TaskDeadline.due < today)
         rows = session.execute(stmt.order_by(func.min(m.TaskDeadline.due))).all()
+        rows = own_first(session, rows, user_parties)
         plans = {p.id: p for p in scope.plans}
         facts, matches = [], []
         for task, _due in rows:

@@ -22,13 +22,11 @@ from storage import answers, audit
 from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
+from storage.ownership import REPORTING_ROLES
 from storage.users import UserInfo
 from storage.values import Achievement, ParsedValue, achievement, parse_value
 
 log = logging.getLogger(__name__)
-
-# Roles on an item that may report its progress (coordinating units may not).
-REPORTING_ROLES = ("responsible", "leader")
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,8 @@ class Item:
     deadline_text: str | None = None
     responsible: str | None = None
     leader: str | None = None
+    group: str | None = None  # the plan's heading over the item ('Chỉ tiêu kinh tế')
+    period_end: int | None = None  # the plan's last year (None: not named)
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
         "locality_name": plan.locality_name,
         "responsible": row.responsible_text,
         "leader": row.leader_text,
+        "group": row.group,
+        "period_end": plan.period_end or plan.period_start,
     }
     if isinstance(row, m.Indicator):
         return Item(

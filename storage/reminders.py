@@ -26,6 +26,7 @@ from knowledge.calendar import (
     working_day_on_or_before,
     working_days_before,
 )
+from knowledge.periods import past_grace
 from knowledge.text import fold
 from storage import models as m
 from storage.amendments import overridden_items
@@ -91,8 +92,9 @@ def plan_active(plan: m.Plan, on: date) -> bool:
 
 def plans_in_force(session: Session, on: date) -> set[int]:
     """Ids of the current plans followed on `on`: those whose period covers it,
-    and for a place whose plans have all ended, its newest one — officers keep
-    reporting on the latest plan until the next one is ingested."""
+    and for a place whose plans have all ended, its newest one for a month more —
+    officers report its final figures. Later nothing is planned for it: a
+    reminder or digest about a plan that ended years ago only confuses."""
     by_place: dict[object, list[m.Plan]] = defaultdict(list)
     for plan in session.scalars(select(m.Plan).where(m.Plan.is_current.is_(True))):
         if (plan.period_start or on.year) - 1 <= on.year:
@@ -101,7 +103,10 @@ def plans_in_force(session: Session, on: date) -> set[int]:
     for plans in by_place.values():
         active = [p.id for p in plans if plan_active(p, on)]
         newest = max(plans, key=lambda p: (p.period_end or p.period_start or 0, p.period_start or 0, p.id))
-        ids |= set(active) if active else {newest.id}
+        if active:
+            ids |= set(active)
+        elif not past_grace(newest.period_end, on, newest.period_start):
+            ids.add(newest.id)
     return ids
 
 

@@ -188,17 +188,17 @@ def test_a_caught_up_reminder_of_a_passed_day_is_left_out(engine) -> None:
     assert "trước ngày 20/03/2023" in reminder.text
 
 
-def test_the_newest_plan_is_followed_after_its_period_until_the_next(engine) -> None:
+def test_the_newest_plan_is_followed_for_a_month_after_its_period_then_nothing(engine) -> None:
     _setup(engine)  # a 2023 plan; nothing newer
-    # June 2025: the 2023 plan is still the latest, so its officer is reminded.
-    assert "report_reminder" in _kinds(_plan_on(engine, date(2025, 6, 20)), OFFICER)
-    # Deadlines of 2023 are long past: no weekly overdue notice, no escalation.
-    monday = _plan_on(engine, date(2025, 6, 16))
-    assert not {"overdue", "escalation"} & set(_kinds(monday, OFFICER) + _kinds(monday, LEADER))
+    # January 2024: its final figures are still due, so its officer is reminded.
+    assert "report_reminder" in _kinds(_plan_on(engine, date(2024, 1, 19)), OFFICER)
+    # More than a month past its period: no reminder, no overdue notice, no digest about it.
+    for day in (date(2024, 2, 20), date(2025, 6, 16), date(2025, 6, 20), date(2026, 12, 31)):
+        assert _plan_on(engine, day) == [], day
     with transaction(engine) as s:
         newer = _plan(20, year=2024)
         newer.meta.title = "Kế hoạch năm 2024"
         store_plan(s, km.Document(source="kh2024.txt", content_hash="h2"), newer)
     # The 2024 plan of the same place (same officers) is now the one followed, alone.
-    [reminder] = [p for p in _plan_on(engine, date(2025, 6, 20)) if p.chat_id == OFFICER]
+    [reminder] = [p for p in _plan_on(engine, date(2024, 6, 20)) if p.chat_id == OFFICER]
     assert "Kế hoạch năm 2024" in reminder.text
