@@ -9,8 +9,7 @@ asker's own items) or the group's index."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from telegram import Update
 from telegram.error import BadRequest
@@ -23,6 +22,7 @@ from handlers.common import (
     esc,
     item_ref,
     keyboard,
+    local_tz,
     reply,
     run_blocking,
     services,
@@ -39,7 +39,6 @@ PREFIX = "br:"
 KINDS = {"i": ("indicator",), "t": ("task",), "a": ("indicator", "task")}
 GROUPS_PER_PAGE = 8
 NAME_CHARS = 90  # a list line stays two lines on a phone
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 Buttons = list[list[tuple[str, str]]]
 
 
@@ -51,13 +50,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def today() -> datetime:
-    return datetime.now(TZ)
-
-
-def plan_ended(item: Item) -> bool:
+def plan_ended(item: Item, today: date) -> bool:
     """More than a month past the plan's period: its tasks are no longer 'quá hạn'."""
-    return past_grace(item.period_end, today().date())
+    return past_grace(item.period_end, today)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE, what: str) -> None:
@@ -111,13 +106,13 @@ def target_with_unit(item: Item) -> str:
     return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
 
 
-def _line(n: int, item: Item, own: bool, latest: Progress | None, with_progress: bool) -> str:
+def _line(n: int, item: Item, own: bool, latest: Progress | None, with_progress: bool, today: date) -> str:
     mark = texts.BROWSE_OWN_MARK + " " if own else ""
     head = f"{n}. {mark}{esc(_short(item.name, NAME_CHARS))}"
     if with_progress:
         value = (latest.value_text or latest.status or "") if latest else ""
         return f"{head} — <b>{esc(value)}</b>" if value else f"{head} — <i>{texts.BROWSE_NO_PROGRESS}</i>"
-    if item.kind == "task" and plan_ended(item):
+    if item.kind == "task" and plan_ended(item, today):
         return f"{head} — <i>{texts.PLAN_ENDED}</i>"
     if item.kind == "task" and item.deadline_text:
         return f"{head} — {esc(_short(item.deadline_text, 40))}"
@@ -152,9 +147,10 @@ async def _page_view(
     ]
     first = found.page * browse.PAGE_SIZE + 1
     numbers: list[tuple[str, str]] = []
+    today = datetime.now(local_tz(context)).date()
     for n, item in enumerate(found.items, start=first):
         key = (item.kind, item.id)
-        lines.append(_line(n, item, key in found.own, found.latest.get(key), what == "a"))
+        lines.append(_line(n, item, key in found.own, found.latest.get(key), what == "a", today))
         numbers.append((str(n), "it:" + item_ref(item.kind, item.id)))
     lines.append(f"<i>{texts.BROWSE_TAP}</i>")
     rows: Buttons = [numbers[i : i + 4] for i in range(0, len(numbers), 4)]

@@ -18,6 +18,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("huytheodoi", "Hủy nhận bản tin"),
     ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
 )
+# The menu each role sees (handlers/menus.py): residents are not offered what they cannot use.
+OFFICER_COMMANDS = frozenset({"capnhat"})
+LEADER_COMMANDS = frozenset({"capnhat", "baocao"})
 # Commands that change or reveal officers' data: private chat only (handlers.common.private_only).
 PRIVATE_COMMANDS = frozenset({"dangky", "capnhat", "baocao"})
 
@@ -211,13 +214,22 @@ UPDATE_NOT_YOURS = "Nút này không dành cho bạn."
 UPDATE_FORBIDDEN_NOW = "Bạn không còn quyền cập nhật mục này. Không có gì được ghi nhận."
 
 # Subscriptions and reports
-SUBSCRIBED = "Đã đăng ký nhận bản tin tiến độ hằng tháng."
+SUBSCRIBED = (
+    "Đã đăng ký nhận bản tin tiến độ hằng tháng của <b>{place}</b>. "
+    "Bản tin đầu tiên sẽ gửi vào cuối tháng {month}."
+)
+ALREADY_SUBSCRIBED = "Bạn đã đăng ký nhận bản tin hằng tháng của <b>{place}</b>. Gõ /huytheodoi để hủy."
+SUBSCRIBE_NEED_LOCALITY = "Bạn muốn nhận bản tin của xã/phường nào? Hãy chọn:"
 UNSUBSCRIBED = "Đã hủy nhận bản tin hằng tháng."
 REPORT_FORBIDDEN = "Chỉ lãnh đạo và quản trị viên mới xem được báo cáo."
 REPORT_SUMMARY = (
     "<b>Tình hình cập nhật</b> ({locality})\nSố chỉ tiêu/nhiệm vụ: {items}\nĐã có cập nhật tiến độ: {updated}"
 )
 REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel và biểu đồ)."
+REPORT_PERIOD = "Số liệu tính đến hết tháng {month}/{year}."
+REPORT_PERIOD_USAGE = (
+    "Gõ <code>/baocao</code> để xem số liệu mới nhất, hoặc <code>/baocao 2024-05</code> cho một tháng."
+)
 REPORT_CHART_CAPTION = "Biểu đồ tiến độ so với chỉ tiêu kế hoạch."
 
 # Private chat only (officers' data never goes to a group)
@@ -231,3 +243,8 @@ PRIVATE_CHAT_FALLBACK = "mở trò chuyện riêng với bot"
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."
 UNKNOWN_COMMAND = "Không có lệnh này. Gõ /help để xem các lệnh."
+ONLY_TEXT = (
+    "Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ: <i>tỷ lệ tham gia bảo hiểm y tế</i>, "
+    "hoặc gõ /help để xem các lệnh."
+)
+MENTION_EMPTY = "Bạn cần hỏi gì? Hãy gõ câu hỏi sau tên bot, ví dụ: <i>@{bot} tỷ lệ hộ nghèo</i>."

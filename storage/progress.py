@@ -23,7 +23,7 @@ from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
 from storage.ownership import REPORTING_ROLES
-from storage.users import UserInfo
+from storage.users import ADMIN_NAME, UserInfo, officer_names
 from storage.values import Achievement, ParsedValue, achievement, parse_value
 
 log = logging.getLogger(__name__)
@@ -151,8 +151,9 @@ def reporter_name(session: Session, user: UserInfo, item: Item) -> str | None:
     the officer does not rewrite history; never his Telegram id, which residents
     must not see."""
     mine = reporting_party_ids(session, item) & set(user.party_ids)
-    if not mine:
-        return None
+    if not mine:  # an admin, or a leader outside his links: as he is known (his registered name)
+        named = officer_names(session, [user.telegram_id]).get(user.telegram_id)
+        return named or (ADMIN_NAME if user.role == "admin" else None)
     return session.scalar(select(m.Party.display).where(m.Party.id.in_(mine)).order_by(m.Party.id).limit(1))
 
 
@@ -189,6 +190,8 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
             .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
             .limit(limit)
         ).all()
+        # records kept before names were: the officer as he is known now
+        names = officer_names(session, [r.reported_by_user_id for r in rows if not r.reported_by_name])
         return [
             Progress(
                 r.value,
@@ -199,7 +202,7 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
                 r.reported_by,
                 r.reported_at,
                 r.assessment,
-                r.reported_by_name,
+                r.reported_by_name or names.get(r.reported_by_user_id or 0),
             )
             for r in rows
         ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,6 +45,7 @@ class CycleSettings:
     nudge_days: tuple[int, ...] = (7, 1)
     escalation_delay_days: int = 7
     digest_day: int | None = None  # None: the last day of the month
+    timezone: str = "Asia/Ho_Chi_Minh"  # PLANBOT_TIMEZONE: the local month a subscriber joined in
 
 
 @dataclass
@@ -230,7 +232,7 @@ def _report_reminders(
         before = working_days_before(due, settings.remind_working_days_before)
         if on not in (before, due) or due < sent_on:
             continue
-        missing = [name for kind, key, name in items if (plan.plan_key, kind, key) not in reported]
+        missing = _unique([name for kind, key, name in items if (plan.plan_key, kind, key) not in reported])
         if not missing:
             continue
         stage = "due" if on == due else "before"
@@ -244,6 +246,19 @@ def _report_reminders(
                 key_item=plan.plan_key,
             )
         )
+    return out
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Each name once: a plan repeats some items word for word (under two
+    headings, or as an indicator and a task), and a reminder listing one twice
+    reads like a mistake."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            out.append(name)
     return out
 
 
@@ -362,7 +377,9 @@ def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> l
         if not past:
             continue
         for user in view.responsible or view.leaders:
-            per_user.setdefault(user.telegram_id, (user, []))[1].append((view.task.name, max(past)))
+            listed = per_user.setdefault(user.telegram_id, (user, []))[1]
+            if all(fold(name) != fold(view.task.name) for name, _ in listed):  # a task the plan repeats
+                listed.append((view.task.name, max(past)))
     iso = on.isocalendar()
     return [
         PlannedMessage(
@@ -414,11 +431,14 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
     if on != digest_day(on, settings):
         return []
     subscribers: dict[str, list[m.User]] = defaultdict(list)
+    month_start = datetime.combine(on.replace(day=1), time.min, ZoneInfo(settings.timezone))
     for user in session.scalars(
         select(m.User).where(
             m.User.subscribed.is_(True), m.User.active.is_(True), m.User.locality_key.is_not(None)
         )
     ):
+        if _subscribed_after(user.subscribed_at, month_start):
+            continue  # his first digest is next month's: this one covers a month he did not ask for
         subscribers[user.locality_key].append(user)  # type: ignore[index]
     out = []
     for loc_key, users in subscribers.items():
@@ -437,6 +457,12 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
                 )
             )
     return out
+
+
+def _subscribed_after(at: datetime | None, moment: datetime) -> bool:
+    if at is None:  # subscribed before the date was kept
+        return False
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)) >= moment  # SQLite gives it back naive (UTC)
 
 
 def _digest_text(session: Session, loc_key: str, on: date) -> str | None:

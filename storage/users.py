@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -153,6 +153,40 @@ def _info(session: Session, user: m.User, admin_ids: Collection[int]) -> UserInf
     )
 
 
+ADMIN_NAME = "Quản trị viên"
+
+
+def officer_names(session: Session, telegram_ids: Iterable[int | None]) -> dict[int, str]:
+    """How each user is named to others: his parties in the plan ('Đ/c Sâm TYT'),
+    else the name he registered with, else his role — never his Telegram id."""
+    ids = {i for i in telegram_ids if i}
+    if not ids:
+        return {}
+    out: dict[int, str] = {}
+    for user in session.scalars(select(m.User).where(m.User.telegram_id.in_(ids))):
+        parties = [p.display for p in _linked_parties(session, user.telegram_id)]
+        named = ", ".join(parties[:2]) or user.full_name or (ADMIN_NAME if user.role == "admin" else None)
+        if named:
+            out[user.telegram_id] = named
+    return out
+
+
+def menu_roles(engine: Engine, admin_ids: Collection[int]) -> dict[int, str]:
+    """{private chat id: role} of everyone whose command menu differs from a
+    resident's: active officers, leaders and admins (configured ones too)."""
+    out = {i: "admin" for i in admin_ids if not is_special_sender(i)}
+    with session_factory(engine)() as session:
+        rows = session.execute(
+            select(m.User.telegram_id, m.User.chat_id, m.User.role).where(
+                m.User.active.is_(True), m.User.role.in_(("officer", "leader", "admin"))
+            )
+        ).all()
+    for telegram_id, chat_id, role in rows:
+        if not is_special_sender(telegram_id):
+            out[chat_id or telegram_id] = _effective_role(telegram_id, role, admin_ids)
+    return out
+
+
 def admin_chat_ids(engine: Engine, admin_ids: Collection[int]) -> list[int]:
     """Configured admins plus users granted the admin role."""
     with session_factory(engine)() as session:
@@ -271,6 +305,8 @@ def set_subscription(engine: Engine, telegram_id: int, subscribed: bool) -> None
         if user is None:
             user = m.User(telegram_id=telegram_id, role="resident", chat_id=telegram_id)
             session.add(user)
+        if subscribed and not user.subscribed:  # a repeated /theodoi keeps the first date
+            user.subscribed_at = datetime.now(UTC)
         user.subscribed = subscribed
         _audit(session, str(telegram_id), "subscribe" if subscribed else "unsubscribe")
 
@@ -755,6 +791,8 @@ def _apply(session: Session, a: Assignment, actor: str, keep_links: bool = False
         session.add(user)
         session.flush()
     before = _state(session, user)
+    if a.subscribe and not user.subscribed:
+        user.subscribed_at = datetime.now(UTC)
     user.role, user.locality_key, user.subscribed = a.role, loc.key, a.subscribe
     session.flush()
     keep = keep_links and a.role != "resident"  # a resident holds no link, ever

@@ -271,6 +271,11 @@ def test_updates_are_classified_for_their_budget() -> None:
     assert classify(press) == Sender(7, 5, "callback", None, True)
     edit = {"update_id": 3, "edited_message": {"from": {"id": 5}, "chat": {"id": 5}, "edit_date": 9}}
     assert classify(edit) == Sender(5, 5, "other", 9.0, True)
+    # an edited question is answered again, and a question to '@bot' in a group: both are questions
+    edit["edited_message"]["text"] = "tỷ lệ hộ nghèo"
+    assert classify(edit) == Sender(5, 5, "question", 9.0, True)
+    mention = [{"type": "mention", "offset": 0, "length": 10}]
+    assert classify(msg("@planbot hộ nghèo", chat=-100, entities=mention)).kind == "question"
     assert classify({"update_id": 4}) == Sender(None, None, "other", None)
     assert lane_key(press) == "c5" and lane_key({"update_id": 4}) == "x4"
     assert parse_budgets("question=4/60, callback=10/30")["question"] == Budget(4, 60)

@@ -202,3 +202,18 @@ def test_the_newest_plan_is_followed_for_a_month_after_its_period_then_nothing(e
     # The 2024 plan of the same place (same officers) is now the one followed, alone.
     [reminder] = [p for p in _plan_on(engine, date(2024, 6, 20)) if p.chat_id == OFFICER]
     assert "Kế hoạch năm 2024" in reminder.text
+
+
+def test_an_item_the_plan_repeats_is_listed_once_in_a_reminder(engine) -> None:
+    plan = _plan(20)
+    plan.indicators.append(
+        km.Indicator(key="I2", name="Tỷ lệ hộ nghèo", target_text="dưới 2", responsible="Công chức LĐTBXH")
+    )
+    with transaction(engine) as s:
+        store_plan(s, km.Document(source="kh.txt", content_hash="h1"), plan)
+        party = next(p for p in s.scalars(select(m.Party)) if "ldtbxh" in fold(p.display))
+        s.add(m.User(telegram_id=OFFICER, role="officer", locality_key="xa tan lap"))
+        s.flush()
+        s.add(m.UserParty(user_id=OFFICER, party_id=party.id, approved_by="cli"))
+    [reminder] = [p for p in _plan_on(engine, date(2023, 3, 15)) if p.kind == "report_reminder"]
+    assert reminder.text.count("Tỷ lệ hộ nghèo") == 1
