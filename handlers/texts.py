@@ -137,7 +137,14 @@ ADMIN_PENDING_NONE = "Không còn yêu cầu đăng ký nào đang chờ duyệt
 BTN_VIEW_REQUEST = "👤 {name}"
 BTN_MORE_REQUESTS = "Xem thêm ▶"
 ADMIN_PICK_PARTY = "Chọn đơn vị/cán bộ phụ trách tương ứng để duyệt:"
-ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào khớp trong kế hoạch; hãy dùng lệnh <code>planbot users add</code>."
+ADMIN_NO_CANDIDATE = (
+    "Không có đơn vị/cán bộ nào trong kế hoạch khớp với chức danh này. "
+    "Bấm «Chọn trong danh sách» để chọn đơn vị/cán bộ tương ứng."
+)
+BTN_PICK_LIST = "📋 Chọn trong danh sách"
+BTN_PICK_OTHER = "📋 Chọn đơn vị/cán bộ khác"
+ADMIN_PARTY_PAGE = "Chọn đơn vị/cán bộ của {name} (trang {page}/{pages}):"
+ADMIN_NO_PARTIES = "Kế hoạch của địa phương này chưa ghi đơn vị/cán bộ phụ trách nào nên chưa duyệt được."
 BTN_APPROVE = "✅ Duyệt: {party}"
 BTN_REJECT = "❌ Từ chối"
 ADMIN_APPROVED = "Đã duyệt {name}: liên kết với «{party}»."

@@ -439,6 +439,23 @@ def request_registration(
         return Registration(req.id, telegram_id, full_name, title, loc.name if loc else None, candidates)
 
 
+def request_parties(engine: Engine, request_id: int) -> list[PartyInfo]:
+    """Every party of a pending request's place, for an admin to pick from when no
+    candidate matched: persons first, then units and titles, each by name; the
+    plan's signer too (made a party now, so a button can name it)."""
+    with transaction(engine) as session:
+        req = session.get(RegistrationRequest, request_id)
+        if req is None or req.status != "pending" or not req.locality_key:
+            return []
+        parties = list(session.scalars(select(m.Party).where(m.Party.locality_key == req.locality_key)))
+        for signer in _signers(session, req.locality_key, parties):
+            session.add(signer)
+            parties.append(signer)
+        session.flush()
+        parties.sort(key=lambda p: (p.kind != "person", fold(p.display)))
+        return [PartyInfo(p.id, p.display) for p in parties]
+
+
 def pending_registration_of(engine: Engine, telegram_id: int) -> Registration | None:
     with session_factory(engine)() as session:
         req = session.scalar(
@@ -514,7 +531,11 @@ def _aliases(session: Session, party: m.Party) -> list[m.Party]:
 
 
 def _role_for(session: Session, party_ids: list[int]) -> str:
-    """Leader when the linked parties mostly direct (role 'leader' on items)."""
+    """Leader when the linked parties mostly direct (role 'leader' on items), or
+    when one is the plan's signer."""
+    titles = session.scalars(select(m.Party.title).where(m.Party.id.in_(party_ids))).all()
+    if SIGNER_TITLE in titles:
+        return "leader"
     rows = session.execute(
         select(m.ItemParty.role, func.count())
         .where(m.ItemParty.party_id.in_(party_ids))
@@ -547,11 +568,12 @@ def decide_registration(
             req.status, req.decided_by, req.decided_at = "rejected", admin_id, now
             _audit(session, str(admin_id), "registration_rejected", request_id=req.id, user=req.user_id)
             return Decision(True, "rejected", req.user_id)
-        if party_id not in (req.candidates or []):
-            _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
-            return Decision(False, "bad_party", req.user_id)
         party = session.get(m.Party, party_id)
-        if party is None:
+        # one of the offered candidates, or any party of the request's place
+        # (picked from the full list when none matched)
+        if party is None or (
+            party_id not in (req.candidates or []) and party.locality_key != req.locality_key
+        ):
             _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
             return Decision(False, "bad_party", req.user_id)
         linked = [party, *_aliases(session, party)]
