@@ -225,7 +225,7 @@ def _report_reminders(
         if (kind, row.item_key, row.name) not in entry[2]:
             entry[2].append((kind, row.item_key, row.name))
     month = f"{on.year:04d}-{on.month:02d}"
-    reported = _reported_this_month(session, on)
+    reported = _reported_this_month(session, on, ZoneInfo(settings.timezone))
     out = []
     for user, plan, items in by_user_plan.values():
         due = report_day(plan, on, settings)
@@ -262,13 +262,15 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _reported_this_month(session: Session, on: date) -> set[tuple[str, str, str]]:
-    start = on.replace(day=1)
+def _reported_this_month(session: Session, on: date, tz: ZoneInfo) -> set[tuple[str, str, str]]:
+    """Items reported in the local month of `on` (bounds in UTC, as records are kept)."""
+    start = datetime.combine(on.replace(day=1), time.min, tz).astimezone(UTC)
+    end = datetime.combine(last_day_of_month(on.year, on.month) + timedelta(days=1), time.min, tz)
     rows = session.execute(
         select(m.ProgressRecord.plan_key, m.ProgressRecord.item_kind, m.ProgressRecord.item_key).where(
             m.ProgressRecord.source != "document",
             m.ProgressRecord.reported_at >= start,
-            m.ProgressRecord.reported_at < (last_day_of_month(on.year, on.month) + timedelta(days=1)),
+            m.ProgressRecord.reported_at < end.astimezone(UTC),
         )
     ).all()
     return {tuple(r) for r in rows}  # type: ignore[misc]

@@ -217,3 +217,23 @@ def test_an_item_the_plan_repeats_is_listed_once_in_a_reminder(engine) -> None:
         s.add(m.UserParty(user_id=OFFICER, party_id=party.id, approved_by="cli"))
     [reminder] = [p for p in _plan_on(engine, date(2023, 3, 15)) if p.kind == "report_reminder"]
     assert reminder.text.count("Tỷ lệ hộ nghèo") == 1
+
+
+def test_a_report_made_after_local_midnight_counts_for_the_local_month(engine) -> None:
+    _setup(engine)
+    with transaction(engine) as s:
+        ind = s.scalar(select(m.Indicator))
+        s.add(
+            m.ProgressRecord(
+                plan_key=ind.plan.plan_key,
+                item_kind="indicator",
+                item_key=ind.item_key,
+                item_name=ind.name,
+                value_text="1,5%",
+                source="telegram",
+                reported_by=str(OFFICER),
+                reported_at=datetime(2023, 5, 31, 20, 0, tzinfo=UTC),  # 1 June, 03:00 in Hà Nội
+            )
+        )
+    june = next(p for p in _plan_on(engine, date(2023, 6, 20)) if p.kind == "report_reminder")
+    assert "Tỷ lệ hộ nghèo" not in june.text and "Rà soát hộ nghèo" in june.text
