@@ -61,9 +61,8 @@ def format_item(
         lines.append(texts.TARGET.format(target=esc(target_with_unit(item))))
     if item.deadline_text:
         lines.append(texts.DEADLINE.format(deadline=esc(item.deadline_text)))
-    if item.kind == "task" and plan_ended(
-        item, datetime.now(tz).date()
-    ):  # past its period: not 'quá hạn', just over
+    # a month past its plan's period a task is over, not 'quá hạn'
+    if item.kind == "task" and plan_ended(item, datetime.now(tz).date()):
         lines.append(texts.PLAN_ENDED_LINE.format(year=item.period_end))
     if item.leader:
         lines.append(texts.LEADER.format(who=esc(item.leader)))
@@ -96,7 +95,8 @@ async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | 
     svc = services(context)
     query = command_text(update)
     if not query:  # no keyword: browse the plan's groups
-        await browse.start(update, context, {"indicator": "i", "task": "t"}.get(kind or "", "a"))
+        what = next(code for code, name in texts.BROWSE_COMMAND.items() if name == command)
+        await browse.start(update, context, what)
         return
     key, _, rest = await resolve_scope(update, context, query)
     items = await run_blocking(progress.items_named, svc.engine, rest, key, limit=5, kind=kind)
