@@ -159,7 +159,7 @@ def test_users_cli_add_and_roster_import(plans, db_url, tmp_path: Path, capsys) 
     )
     assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
     err = capsys.readouterr().err
-    assert "line 3" in err and "line 4" in err
+    assert "dòng 3" in err and "dòng 4" in err
     assert users.get_user(plans, 50, ADMINS).role == "resident"  # nothing imported
     bad.write_text(
         "telegram_id,role,locality,party,subscribe\n50,officer,Đông Thọ,Đ/c Sâm TYT,yes\n"
@@ -167,7 +167,7 @@ def test_users_cli_add_and_roster_import(plans, db_url, tmp_path: Path, capsys) 
         encoding="utf-8",
     )
     assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
-    assert "line 3" in capsys.readouterr().err
+    assert "dòng 3" in capsys.readouterr().err
     assert users.get_user(plans, 50, ADMINS).role == "resident"
     good = tmp_path / "good.csv"
     good.write_text(
