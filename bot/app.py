@@ -8,7 +8,7 @@ import logging
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, MenuButtonWebApp, Update, WebAppInfo
+from telegram import MenuButtonWebApp, Update, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -27,7 +27,21 @@ from bot.cycle_jobs import CycleJobs
 from bot.journal import current_journal
 from bot.redact import quiet_http_logs
 from bot.retry import RetryingRateLimiter
-from handlers import ask, errors, locality, lookup, progress, registration, report, start, subscription, texts
+from handlers import (
+    ask,
+    browse,
+    chat,
+    errors,
+    locality,
+    lookup,
+    menus,
+    progress,
+    registration,
+    report,
+    start,
+    subscription,
+    texts,
+)
 from handlers.budget import DEFAULT_BUDGETS, QUESTION, Budget, RateBudgets
 from handlers.common import Services
 from handlers.registration import AdminNotices
@@ -68,6 +82,7 @@ def build_application(
     budgets: RateBudgets | None = None,
     admin_notices: AdminNotices | None = None,
     digest_every: float = 60.0,
+    menu_every: float = 300.0,
 ) -> Application:
     """`engine`: an already open database (tests); otherwise opened in post_init.
     `monthly_cycle`: plan and send reminders from this process (the scheduler
@@ -98,14 +113,13 @@ def build_application(
             cycle.install(app)
             app.bot_data["cycle"] = cycle
         try:
-            await app.bot.set_my_commands([BotCommand(c, d) for c, d in texts.COMMANDS])
-            # groups are not offered what answers there only with a pointer to the private chat
-            public = [BotCommand(c, d) for c, d in texts.COMMANDS if c not in texts.PRIVATE_COMMANDS]
-            await app.bot.set_my_commands(public, scope=BotCommandScopeAllGroupChats())
+            await menus.set_defaults(app.bot)
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("setMyCommands failed: %s", type(exc).__name__)
         if config.web_url:
             await _board_menu_button(app, config.web_url)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(_sync_menus, interval=menu_every, first=1.0, name="menus")
 
     async def post_shutdown(app: Application) -> None:
         cycle = app.bot_data.pop("cycle", None)
@@ -145,6 +159,23 @@ async def _board_menu_button(app: Application, web_url: str) -> None:
         log.warning("setChatMenuButton failed: %s", type(exc).__name__)
 
 
+async def _sync_menus(context: Any) -> None:
+    """Each staff chat's command menu for its role (handlers/menus.py)."""
+    svc = context.application.bot_data.get("services")
+    if svc is None:
+        return
+    token = current_journal.set(None)
+    try:
+        shown = context.application.bot_data.setdefault("menus_shown", {})
+        changed = await menus.sync(context.bot, svc.engine, svc.admin_ids, shown)
+        if changed:
+            log.info("menus: %d chat(s) given their role's commands", changed)
+    except Exception:  # the database may be away for a while: the next run tries again
+        log.exception("the menu sync failed")
+    finally:
+        current_journal.reset(token)
+
+
 async def _registration_digest(context: Any) -> None:
     """Requests nobody was told of yet (many arrived at once, or a card was lost):
     one digest to the admins. Runs outside any update, so its sends are not
@@ -167,9 +198,31 @@ async def _registration_digest(context: Any) -> None:
 
 def register_handlers(app: Application) -> None:
     """Handler groups run in ascending order; within a group the first match wins."""
-    # New messages only: an edited message is not a second question or command.
+    # New messages for commands and values: an edited command is not run twice.
     new = filters.UpdateType.MESSAGE
     private_text = new & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    # An edited question is answered again: the asker corrected it and waits for the answer.
+    edited_question = (
+        filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+    )
+    mention = new & filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS & filters.Entity("mention")
+    not_text = (
+        (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE)
+        & filters.ChatType.PRIVATE
+        & ~filters.TEXT
+        & (
+            filters.PHOTO
+            | filters.VOICE
+            | filters.AUDIO
+            | filters.VIDEO
+            | filters.VIDEO_NOTE
+            | filters.Sticker.ALL
+            | filters.ANIMATION
+            | filters.Document.ALL
+            | filters.LOCATION
+            | filters.CONTACT
+        )
+    )
 
     # Group -1: the value typed after picking an item in the guided /capnhat flow.
     # It stops further handling, so the value is not also taken as a question.
@@ -195,6 +248,8 @@ def register_handlers(app: Application) -> None:
     buttons = {
         locality.PREFIX: locality.on_button,
         lookup.PREFIX: lookup.on_button,
+        browse.PREFIX: browse.on_button,
+        subscription.PREFIX: subscription.on_place,
         ask.ASK_PREFIX: ask.on_candidate,
         registration.PREFIX: registration.on_decision,
         progress.CONFIRM: progress.on_confirm,
@@ -204,6 +259,9 @@ def register_handlers(app: Application) -> None:
     for prefix, callback in buttons.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
     app.add_handler(MessageHandler(private_text, ask.question))
+    app.add_handler(MessageHandler(edited_question, ask.question))
+    app.add_handler(MessageHandler(mention, chat.mention))
+    app.add_handler(MessageHandler(not_text, chat.not_text))
 
     # Group 1: anything left — unknown commands get a hint, unknown buttons an answer.
     known = filters.Regex(rf"^/({'|'.join(commands)})(@\w+)?(\s|$)")
@@ -226,6 +284,8 @@ def _handled_prefix(data: str) -> bool:
     prefixes = (
         locality.PREFIX,
         lookup.PREFIX,
+        browse.PREFIX,
+        subscription.PREFIX,
         ask.ASK_PREFIX,
         registration.PREFIX,
         progress.CONFIRM,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,12 +21,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from bot.config import DEFAULT_TIMEZONE
     from storage.db import open_database
     from storage.report import ReportError, build_report, write_report
 
     engine = open_database(args.db)
+    name = os.environ.get("PLANBOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
     try:
-        report = build_report(engine, args.locality, args.period)
+        tz = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        print(f"PLANBOT_TIMEZONE: unknown time zone {name!r}", file=sys.stderr)
+        return 2
+    try:
+        report = build_report(engine, args.locality, args.period, tz=tz)
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 1

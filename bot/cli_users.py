@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument(
         "--party",
         action="append",
-        help="the responsible unit or person in the plan (officer, leader); repeat for several",
+        help="the responsible unit or person in the plan (officer, leader): any spelling that names one "
+        "('Đ/c Sâm', 'TYT', the signer's name for a leader); list them with `users parties`; repeat for several",
     )
     a.add_argument(
         "--keep-links", action="store_true", help="add the parties to his links instead of replacing them"
@@ -47,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--db", metavar="URL")
     r.set_defaults(func=cmd_revoke)
 
+    ps = users_sub.add_parser("parties", help="the units and officers of a plan a user may be linked to")
+    ps.add_argument("--locality", required=True, help="the commune/ward (fuzzy, accents optional)")
+    ps.add_argument("--db", metavar="URL")
+    ps.set_defaults(func=cmd_parties)
+
     ls = users_sub.add_parser("list", help="users holding a role or a link")
     ls.add_argument("--db", metavar="URL")
     ls.set_defaults(func=cmd_list)
@@ -70,7 +76,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             )
         )
     except UserError as exc:
-        print(f"planbot users add: {exc}", file=sys.stderr)
+        print(f"planbot users add: lỗi: {exc}", file=sys.stderr)
         return 1
     return 0
 
@@ -85,7 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             engine, args.roster, keep_links=args.keep_links, revoke_missing=args.revoke_missing
         )
     except UserError as exc:
-        print(f"{args.roster}: nothing imported:", file=sys.stderr)
+        print(f"{args.roster}: không nhập gì (sửa các lỗi dưới đây rồi chạy lại):", file=sys.stderr)
         for line in str(exc).splitlines():
             print(f"  {line}", file=sys.stderr)
         return 1
@@ -115,9 +121,41 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         try:
             print(revoke_user(engine, telegram_id))
         except UserError as exc:
-            print(f"planbot users revoke: {exc}", file=sys.stderr)
+            print(f"planbot users revoke: lỗi: {exc}", file=sys.stderr)
             status = 1
     return status
+
+
+KIND_NAMES = {"person": "cán bộ", "unit": "đơn vị", "title": "chức danh"}
+
+
+def cmd_parties(args: argparse.Namespace) -> int:
+    from storage.db import open_database
+    from storage.users import UserError, list_parties
+
+    engine = open_database(args.db)
+    try:
+        place, listed = list_parties(engine, args.locality)
+    except UserError as exc:
+        print(f"planbot users parties: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đơn vị/cán bộ trong kế hoạch của {place} ({len(listed)}):")
+    for p in listed:
+        if p.signer:
+            what = "người ký kế hoạch — chỉ dùng cho lãnh đạo"
+        else:
+            parts = [
+                f"chỉ đạo {p.leads} mục" if p.leads else "",
+                f"thực hiện {p.reports} mục" if p.reports else "",
+            ]
+            what = ", ".join(x for x in parts if x) or "chỉ phối hợp"
+        print(f"  {p.display}\t{KIND_NAMES.get(p.kind, p.kind)}\t{what}")
+    print(
+        "Dùng cho --party: tên như trên, hoặc phần tên chỉ khớp một mục "
+        "(ví dụ chỉ tên người, hoặc chữ viết tắt như TYT).",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

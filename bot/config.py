@@ -208,6 +208,7 @@ def cycle_settings_from(values: Mapping[str, str]) -> CycleSettings:
             values, "PLANBOT_ESCALATION_DAYS", defaults.escalation_delay_days, 1, 365
         ),
         digest_day=digest,
+        timezone=(values.get("PLANBOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE),
     )
 
 

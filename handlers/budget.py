@@ -167,6 +167,13 @@ def _chat(msg: Any) -> tuple[int | None, bool]:
     return cid, (chat.get("type") == "private" if "type" in chat else cid > 0)
 
 
+def _mentions(msg: dict[str, Any]) -> bool:
+    entities = msg.get("entities")
+    return isinstance(entities, list) and any(
+        isinstance(e, dict) and e.get("type") == "mention" for e in entities
+    )
+
+
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -178,6 +185,9 @@ def classify(payload: dict[str, Any]) -> Sender:
         chat_id, private = _chat(query.get("message"))
         return Sender(_user_id(query), chat_id, CALLBACK, None, private)
     msg = payload.get("message")
+    edited = payload.get("edited_message")
+    if not isinstance(msg, dict) and isinstance(edited, dict) and isinstance(edited.get("text"), str):
+        msg = edited  # an edited question is answered again: it draws on the same budget
     if isinstance(msg, dict):
         chat_id, private = _chat(msg)
         raw = msg.get("text")
@@ -186,8 +196,11 @@ def classify(payload: dict[str, Any]) -> Sender:
         if command is not None:
             kind = REGISTRATION if command in REGISTRATION_COMMANDS else COMMAND
         else:
-            kind = QUESTION if private else OTHER  # group chatter is not answered
-        return Sender(_user_id(msg), chat_id, kind, _number(msg.get("date")), private)
+            # group chatter is not answered; a question to '@bot' there is
+            kind = QUESTION if private or _mentions(msg) else OTHER
+        return Sender(
+            _user_id(msg), chat_id, kind, _number(msg.get("edit_date")) or _number(msg.get("date")), private
+        )
     for key, value in payload.items():  # edits, membership changes, polls, ...
         if key != "update_id" and isinstance(value, dict):
             chat_id, private = _chat(value)

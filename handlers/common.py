@@ -11,7 +11,9 @@ import logging
 import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, WebAppInfo
 from telegram.constants import ChatType
@@ -46,6 +48,16 @@ def board_button(svc: Services) -> list[list[tuple[str, str]]] | None:
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.application.bot_data["services"]
+
+
+DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local_tz(context: ContextTypes.DEFAULT_TYPE) -> tzinfo:
+    """The bot's one time zone (PLANBOT_TIMEZONE, held by PTB's Defaults): every
+    time a user reads — in a message, a spreadsheet or a chart — is in it."""
+    defaults = context.application.bot.defaults
+    return (defaults.tzinfo if defaults is not None else None) or DEFAULT_TZ
 
 
 async def run_blocking(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:

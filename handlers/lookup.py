@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 import logging
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, tzinfo
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers import texts
+from handlers import browse, texts
+from handlers.browse import plan_ended, target_with_unit
 from handlers.common import (
+    DEFAULT_TZ,
     answer_callback,
     command_text,
     current_user,
     esc,
     item_ref,
+    local_tz,
     parse_item_ref,
     reply,
     run_blocking,
     services,
 )
-from knowledge.text import fold
 from storage import progress, users
 from storage.progress import Item, Progress
 
 log = logging.getLogger(__name__)
 PREFIX = "it:"
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def format_progress(p: Progress | None) -> str:
+def format_progress(p: Progress | None, tz: tzinfo = DEFAULT_TZ) -> str:
     if p is None:
         return texts.PROGRESS_NONE
     value = p.value_text or (texts.STATUS_LABELS.get(p.status or "", p.status or "") if p.status else "")
-    when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y") if p.reported_at else "?"
+    when = _local(p.reported_at, tz).strftime("%d/%m/%Y") if p.reported_at else "?"
     who = texts.PROGRESS_BY_DOC if p.source == "document" else reporter(p) + " " + texts.PROGRESS_UPDATED
     line = texts.PROGRESS_LATEST.format(value=esc(value), when=when, who=who)
     if p.assessment:
@@ -48,27 +49,27 @@ def reporter(p: Progress) -> str:
     return esc(p.reporter) if p.reporter else texts.AN_OFFICER
 
 
-def target_with_unit(item: Item) -> str:
-    """'95' + '%' -> '95%'; '155' + 'Triệu đồng' -> '155 Triệu đồng'."""
-    text = item.target_text or ""
-    unit = (item.unit or "").strip()
-    if not unit or fold(unit) in fold(text) or unit in text:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+def _local(at: datetime, tz: tzinfo) -> datetime:
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(tz)  # SQLite gives UTC back naive
 
 
-def format_item(item: Item, latest: Progress | None, with_progress: bool = True) -> str:
+def format_item(
+    item: Item, latest: Progress | None, with_progress: bool = True, tz: tzinfo = DEFAULT_TZ
+) -> str:
     lines = [f"<b>{esc(texts.ITEM_KIND[item.kind])}:</b> {esc(item.name)}"]
     if item.target_text:
         lines.append(texts.TARGET.format(target=esc(target_with_unit(item))))
     if item.deadline_text:
         lines.append(texts.DEADLINE.format(deadline=esc(item.deadline_text)))
+    # a month past its plan's period a task is over, not 'quá hạn'
+    if item.kind == "task" and plan_ended(item, datetime.now(tz).date()):
+        lines.append(texts.PLAN_ENDED_LINE.format(year=item.period_end))
     if item.leader:
         lines.append(texts.LEADER.format(who=esc(item.leader)))
     if item.responsible:
         lines.append(texts.RESPONSIBLE.format(who=esc(item.responsible)))
     if with_progress:
-        lines.append(format_progress(latest))
+        lines.append(format_progress(latest, tz))
     if item.locality_name:
         lines.append(f"<i>{esc(item.locality_name)}</i>")
     return "\n".join(lines)
@@ -93,8 +94,9 @@ async def resolve_scope(
 async def _list(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str | None, command: str) -> None:
     svc = services(context)
     query = command_text(update)
-    if not query:
-        await reply(update, context, texts.NEED_KEYWORD.format(command=command))
+    if not query:  # no keyword: browse the plan's groups
+        what = next(code for code, name in texts.BROWSE_COMMAND.items() if name == command)
+        await browse.start(update, context, what)
         return
     key, _, rest = await resolve_scope(update, context, query)
     items = await run_blocking(progress.items_named, svc.engine, rest, key, limit=5, kind=kind)
@@ -114,7 +116,8 @@ async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: 
     """The best item in full (with its latest progress); the others as buttons."""
     svc = services(context)
     best, others = items[0], items[1:]
-    text = format_item(best, await run_blocking(progress.latest_progress, svc.engine, best))
+    latest = await run_blocking(progress.latest_progress, svc.engine, best)
+    text = format_item(best, latest, tz=local_tz(context))
     buttons = [[(o.name[:58], PREFIX + item_ref(o.kind, o.id))] for o in others[:4]]
     if buttons:
         text += "\n\n" + texts.MORE_CANDIDATES
@@ -151,8 +154,9 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.HISTORY_EMPTY.format(name=esc(item.name)))
         return
     lines = [texts.HISTORY_HEADER.format(name=esc(item.name))]
+    tz = local_tz(context)
     for p in rows:
-        when = p.reported_at.astimezone(TZ).strftime("%d/%m/%Y %H:%M") if p.reported_at else "?"
+        when = _local(p.reported_at, tz).strftime("%d/%m/%Y %H:%M") if p.reported_at else "?"
         who = texts.PROGRESS_BY_DOC if p.source == "document" else reporter(p)
         value = p.value_text or p.status or ""
         lines.append(f"• {when}: <b>{esc(value)}</b> ({who})" + (f" — {esc(p.note)}" if p.note else ""))
@@ -170,6 +174,5 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_callback(update, texts.BUTTON_EXPIRED)
         return
     await answer_callback(update)
-    await reply(
-        update, context, format_item(item, await run_blocking(progress.latest_progress, svc.engine, item))
-    )
+    latest = await run_blocking(progress.latest_progress, svc.engine, item)
+    await reply(update, context, format_item(item, latest, tz=local_tz(context)))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from telegram import Bot, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from handlers import texts
@@ -33,6 +33,9 @@ PREFIX = "rg:"
 # rg:v:<request> shows a request's card; rg:p:<after id> the next page of pending ones.
 _DATA = re.compile(r"rg:(?:a:(\d{1,10}):(\d{1,10})|r:(\d{1,10}))")
 _VIEW = re.compile(r"rg:([vp]):(\d{1,10})")
+# rg:l:<request>:<page>: a page of every party of the request's place (none matched, or another one)
+_LIST = re.compile(r"rg:l:(\d{1,10}):(\d{1,4})")
+PARTY_PAGE = 8
 PAGE = 10  # requests listed (with a button each) in a digest or a page
 _NAME_TITLE = re.compile(r"\s*[-–—:|]\s*|\s*,\s+")
 
@@ -119,6 +122,8 @@ def request_card(reg: users.Registration) -> tuple[str, list[list[tuple[str, str
     rows = [
         [(texts.BTN_APPROVE.format(party=c.display), f"{PREFIX}a:{reg.id}:{c.id}")] for c in reg.candidates
     ]
+    pick = texts.BTN_PICK_OTHER if reg.candidates else texts.BTN_PICK_LIST
+    rows.append([(pick, f"{PREFIX}l:{reg.id}:0")])
     rows.append([(texts.BTN_REJECT, f"{PREFIX}r:{reg.id}")])
     body = texts.ADMIN_NEW_REQUEST.format(
         name=esc(reg.full_name),
@@ -231,6 +236,64 @@ async def _admin_view(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: 
     await reply(update, context, text, _page_buttons(lines, more))
 
 
+async def _party_page(update: Update, context: ContextTypes.DEFAULT_TYPE, request_id: int, page: int) -> None:
+    """The card edited to show one page of the place's parties, each an approve button."""
+    svc = services(context)
+    sender = update.effective_user
+    viewer = await run_blocking(users.get_user, svc.engine, sender.id, svc.admin_ids) if sender else None
+    if viewer is None or not viewer.is_admin:
+        log.warning("non-admin %s pressed a party list button", sender.id if sender else "?")
+        await answer_callback(update, texts.ADMIN_ONLY)
+        return
+    reg = await run_blocking(users.pending_registration, svc.engine, request_id)
+    if reg is None:
+        await answer_callback(update, texts.ADMIN_ALREADY)
+        return
+    parties = await run_blocking(users.request_parties, svc.engine, request_id)
+    await answer_callback(update)
+    body, _ = request_card(reg)
+    reject = [(texts.BTN_REJECT, f"{PREFIX}r:{reg.id}")]
+    if not parties:
+        await _edit_card(update, context, body + "\n" + texts.ADMIN_NO_PARTIES, [reject])
+        return
+    pages = (len(parties) + PARTY_PAGE - 1) // PARTY_PAGE
+    page = min(page, pages - 1)
+    shown = parties[page * PARTY_PAGE : (page + 1) * PARTY_PAGE]
+    rows = [[(texts.BTN_APPROVE.format(party=p.display), f"{PREFIX}a:{reg.id}:{p.id}")] for p in shown]
+    nav = []
+    if page > 0:
+        nav.append((texts.BTN_PREV, f"{PREFIX}l:{reg.id}:{page - 1}"))
+    if page + 1 < pages:
+        nav.append((texts.BTN_MORE, f"{PREFIX}l:{reg.id}:{page + 1}"))
+    rows += [nav] if nav else []
+    rows.append(reject)
+    head = texts.ADMIN_PARTY_PAGE.format(name=esc(reg.full_name), page=page + 1, pages=pages)
+    await _edit_card(update, context, body.replace(texts.ADMIN_NO_CANDIDATE, "").rstrip() + "\n" + head, rows)
+
+
+async def _edit_card(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, rows: list[list[tuple[str, str]]]
+) -> None:
+    query = update.callback_query
+    try:
+        if query is None or query.message is None:
+            raise BadRequest("no message to edit")
+        await query.edit_message_text(text, reply_markup=keyboard(rows))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            await reply(update, context, text, rows)
+
+
+async def _refresh_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The approved officer's command menu now, not at the next periodic sync (bot/app.py)."""
+    jobs = context.job_queue.get_jobs_by_name("menus") if context.job_queue else ()
+    for job in jobs[:1]:
+        try:
+            await job.run(context.application)  # type: ignore[arg-type]  # PTB types run() for an app whose JobQueue it cannot see; the job came from this app's queue
+        except Exception:  # the menu is a convenience; the periodic sync tries again
+            log.warning("menu refresh after a decision failed", exc_info=True)
+
+
 @private_only
 async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
@@ -239,6 +302,10 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     view = _VIEW.fullmatch(data)
     if view is not None and sender is not None:
         await _admin_view(update, context, view.group(1), int(view.group(2)))
+        return
+    listing = _LIST.fullmatch(data)
+    if listing is not None and sender is not None:
+        await _party_page(update, context, int(listing.group(1)), int(listing.group(2)))
         return
     match = _DATA.fullmatch(data)
     if match is None or sender is None:
@@ -286,6 +353,7 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         except TelegramError:
             log.debug("could not remove the buttons", exc_info=True)
     await reply(update, context, admin_text)
+    await _refresh_menus(context)
     if decision.user_id is None:  # never for a decision that went through: it names its user
         return
     try:

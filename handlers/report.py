@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.common import current_user, esc, private_only, reply, run_blocking, services
+from handlers.common import (
+    command_text,
+    current_user,
+    esc,
+    local_tz,
+    private_only,
+    reply,
+    run_blocking,
+    services,
+)
 from storage import progress
-from storage.report import ReportError, build_report, write_report
+from storage.report import ReportError, build_report, parse_period, write_report
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +36,13 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, texts.REPORT_FORBIDDEN)
         return
     svc = services(context)
+    tz = local_tz(context)
+    asked = command_text(update)
+    try:  # '/baocao 2023-05': the report as it stood at the end of that month
+        period = parse_period(asked, datetime.now(tz).date()) if asked else None
+    except ReportError as exc:
+        await reply(update, context, esc(exc) + "\n" + texts.REPORT_PERIOD_USAGE)
+        return
     summary = await run_blocking(progress.locality_summary, svc.engine, user.locality_key)
     caption = texts.REPORT_SUMMARY.format(
         locality=esc(user.locality_name or texts.ALL_LOCALITIES), items=summary.items, updated=summary.updated
@@ -35,11 +52,14 @@ async def report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         built = await run_blocking(
-            build_report, svc.engine, user.locality_name, locality_key=user.locality_key
+            build_report, svc.engine, user.locality_name, period, locality_key=user.locality_key, tz=tz
         )
     except ReportError as exc:
         await reply(update, context, caption + "\n" + esc(exc))
         return
+    if period:
+        year, month = period.split("-")
+        caption += "\n" + texts.REPORT_PERIOD.format(month=month, year=year)
     with tempfile.TemporaryDirectory() as tmp:
         sheet, chart = Path(tmp) / "bao-cao-tien-do.xlsx", Path(tmp) / "bieu-do-tien-do.png"
         await run_blocking(write_report, built, "xlsx", sheet)

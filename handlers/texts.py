@@ -18,6 +18,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("huytheodoi", "Hủy nhận bản tin"),
     ("baocao", "Báo cáo (lãnh đạo, quản trị)"),
 )
+# The menu each role sees (handlers/menus.py): residents are not offered what they cannot use.
+OFFICER_COMMANDS = frozenset({"capnhat"})
+LEADER_COMMANDS = frozenset({"capnhat", "baocao"})
 # Commands that change or reveal officers' data: private chat only (handlers.common.private_only).
 PRIVATE_COMMANDS = frozenset({"dangky", "capnhat", "baocao"})
 
@@ -72,6 +75,27 @@ HISTORY_HEADER = "<b>Lịch sử cập nhật</b> — {name}:"
 HISTORY_EMPTY = "Chưa có cập nhật nào cho «{name}»."
 NEED_KEYWORD = "Hãy gõ kèm từ khóa, ví dụ: <code>/{command} bảo hiểm y tế</code>"
 MORE_CANDIDATES = "Có thể bạn muốn hỏi:"
+
+# Browsing without a keyword: the plan's groups, then a group's items page by page
+BROWSE_WHAT = {"i": "Chỉ tiêu", "t": "Nhiệm vụ", "a": "Tiến độ thực hiện"}
+BROWSE_COMMAND = {"i": "chitieu", "t": "nhiemvu", "a": "tiendo"}
+BROWSE_GROUPS = (
+    "<b>{what}</b> — {place}\nChọn một nhóm để xem, hoặc gõ kèm từ khóa, "
+    "ví dụ: <code>/{command} bảo hiểm y tế</code>"
+)
+BROWSE_NEED_LOCALITY = "Hãy chọn xã/phường trước để xem danh sách:"
+BROWSE_EMPTY = "Kế hoạch hiện hành của {place} không có {what} nào."
+BROWSE_MINE = "⭐ Việc của tôi"
+BROWSE_PAGE = "<b>{group}</b> — {place}\nTrang {page}/{pages} · {count} mục"
+BROWSE_TAP = "Bấm số thứ tự để xem chi tiết."
+BROWSE_GONE = "Danh sách này đã thay đổi. Hãy gõ lại lệnh để xem danh sách mới."
+BROWSE_OWN_MARK = "⭐"
+BTN_MORE = "Xem thêm ▶"
+BTN_PREV = "◀ Trước"
+BTN_GROUPS = "↩ Các nhóm"
+BROWSE_NO_PROGRESS = "chưa cập nhật"
+PLAN_ENDED = "đã hết kỳ kế hoạch"
+PLAN_ENDED_LINE = "Tình trạng: <b>đã hết kỳ kế hoạch</b> (kế hoạch đến hết năm {year})"
 BUTTON_EXPIRED = "Nút này đã hết hạn."
 
 # Questions
@@ -115,7 +139,14 @@ ADMIN_PENDING_NONE = "Không còn yêu cầu đăng ký nào đang chờ duyệt
 BTN_VIEW_REQUEST = "👤 {name}"
 BTN_MORE_REQUESTS = "Xem thêm ▶"
 ADMIN_PICK_PARTY = "Chọn đơn vị/cán bộ phụ trách tương ứng để duyệt:"
-ADMIN_NO_CANDIDATE = "Không tìm thấy đơn vị/cán bộ phụ trách nào khớp trong kế hoạch; hãy dùng lệnh <code>planbot users add</code>."
+ADMIN_NO_CANDIDATE = (
+    "Không có đơn vị/cán bộ nào trong kế hoạch khớp với chức danh này. "
+    "Bấm «Chọn trong danh sách» để chọn đơn vị/cán bộ tương ứng."
+)
+BTN_PICK_LIST = "📋 Chọn trong danh sách"
+BTN_PICK_OTHER = "📋 Chọn đơn vị/cán bộ khác"
+ADMIN_PARTY_PAGE = "Chọn đơn vị/cán bộ của {name} (trang {page}/{pages}):"
+ADMIN_NO_PARTIES = "Kế hoạch của địa phương này chưa ghi đơn vị/cán bộ phụ trách nào nên chưa duyệt được."
 BTN_APPROVE = "✅ Duyệt: {party}"
 BTN_REJECT = "❌ Từ chối"
 ADMIN_APPROVED = "Đã duyệt {name}: liên kết với «{party}»."
@@ -192,13 +223,22 @@ UPDATE_NOT_YOURS = "Nút này không dành cho bạn."
 UPDATE_FORBIDDEN_NOW = "Bạn không còn quyền cập nhật mục này. Không có gì được ghi nhận."
 
 # Subscriptions and reports
-SUBSCRIBED = "Đã đăng ký nhận bản tin tiến độ hằng tháng."
+SUBSCRIBED = (
+    "Đã đăng ký nhận bản tin tiến độ hằng tháng của <b>{place}</b>. "
+    "Bản tin đầu tiên sẽ gửi vào cuối tháng {month}."
+)
+ALREADY_SUBSCRIBED = "Bạn đã đăng ký nhận bản tin hằng tháng của <b>{place}</b>. Gõ /huytheodoi để hủy."
+SUBSCRIBE_NEED_LOCALITY = "Bạn muốn nhận bản tin của xã/phường nào? Hãy chọn:"
 UNSUBSCRIBED = "Đã hủy nhận bản tin hằng tháng."
 REPORT_FORBIDDEN = "Chỉ lãnh đạo và quản trị viên mới xem được báo cáo."
 REPORT_SUMMARY = (
     "<b>Tình hình cập nhật</b> ({locality})\nSố chỉ tiêu/nhiệm vụ: {items}\nĐã có cập nhật tiến độ: {updated}"
 )
 REPORT_NEED_LOCALITY = "Chọn xã/phường bằng /diaphuong để nhận báo cáo chi tiết (tệp Excel và biểu đồ)."
+REPORT_PERIOD = "Số liệu tính đến hết tháng {month}/{year}."
+REPORT_PERIOD_USAGE = (
+    "Gõ <code>/baocao</code> để xem số liệu mới nhất, hoặc <code>/baocao 2024-05</code> cho một tháng."
+)
 REPORT_CHART_CAPTION = "Biểu đồ tiến độ so với chỉ tiêu kế hoạch."
 
 # Private chat only (officers' data never goes to a group)
@@ -212,3 +252,8 @@ PRIVATE_CHAT_FALLBACK = "mở trò chuyện riêng với bot"
 # Faults
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút."
 UNKNOWN_COMMAND = "Không có lệnh này. Gõ /help để xem các lệnh."
+ONLY_TEXT = (
+    "Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi, ví dụ: <i>tỷ lệ tham gia bảo hiểm y tế</i>, "
+    "hoặc gõ /help để xem các lệnh."
+)
+MENTION_EMPTY = "Bạn cần hỏi gì? Hãy gõ câu hỏi sau tên bot, ví dụ: <i>@{bot} tỷ lệ hộ nghèo</i>."

@@ -27,10 +27,12 @@ from knowledge import answer_text as say
 from knowledge import lexicon, places
 from knowledge import passages as quotes
 from knowledge import question as qn
+from knowledge.periods import past_grace
 from knowledge.text import clean, fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
+from storage.ownership import own_first
 from storage.passages import PassageSearch, settle
 from storage.search import (
     DUTY,
@@ -188,7 +190,7 @@ class AnswerEngine:
             if isinstance(scope, Answer):
                 return scope
             broad_answer = broad.answer(self, session, q, scope)
-            answer = broad_answer or self._dispatch(session, q, scope)
+            answer = broad_answer or self._dispatch(session, q, scope, user_parties)
             if (
                 broad_answer is None and self.use_passages
             ):  # the plan's own sentences: quoted, or beside the item
@@ -387,7 +389,9 @@ class AnswerEngine:
 
     # ------------------------------------------------------------ intents
 
-    def _dispatch(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
+    def _dispatch(
+        self, session: Session, q: qn.Question, scope: _Scope, user_parties: list[int] | None = None
+    ) -> Answer:
         kind = q.intent.kind
         if kind == qn.OVERVIEW:
             return Answer(say.overview_answer(_plan_facts(session, scope.preferred)), kind)
@@ -396,7 +400,7 @@ class AnswerEngine:
         if kind == qn.TOPIC:
             return self._topic_items(session, q, scope)
         if kind in (qn.DUE_SOON, qn.OVERDUE):
-            return self._due_items(session, kind, scope)
+            return self._due_items(session, kind, scope, user_parties)
         return self._single(session, q, scope)
 
     def _index(self, session: Session, scope: _Scope) -> PlanIndex:
@@ -505,12 +509,16 @@ class AnswerEngine:
             text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]
         )
 
-    def _due_items(self, session: Session, kind: str, scope: _Scope) -> Answer:
+    def _due_items(
+        self, session: Session, kind: str, scope: _Scope, user_parties: list[int] | None = None
+    ) -> Answer:
         today = self.today or date.today()
+        # a plan more than a month past its period has no overdue tasks, only ended ones
+        live = [p.id for p in scope.plans if not past_grace(p.period_end, today, p.period_start)]
         stmt = (
             select(m.Task, func.min(m.TaskDeadline.due))
             .join(m.TaskDeadline, m.TaskDeadline.task_id == m.Task.id)
-            .where(m.Task.plan_id.in_([p.id for p in scope.plans]))
+            .where(m.Task.plan_id.in_(live))
             .group_by(m.Task.id)
         )
         if kind == qn.DUE_SOON:
@@ -520,6 +528,7 @@ class AnswerEngine:
         else:
             stmt = stmt.where(m.TaskDeadline.due < today)
         rows = session.execute(stmt.order_by(func.min(m.TaskDeadline.due))).all()
+        rows = own_first(session, rows, user_parties)
         plans = {p.id: p for p in scope.plans}
         facts, matches = [], []
         for task, _due in rows:

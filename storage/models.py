@@ -283,6 +283,8 @@ class User(Base):
     locality_key: Mapped[str | None] = mapped_column(String(200), index=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)  # private chat id (== user id in practice)
     subscribed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # when the digest was last switched on: digests start from the month after it (NULL: before 0016)
+    subscribed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once the user blocked the bot
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(

@@ -23,13 +23,11 @@ from storage import answers, audit
 from storage import models as m
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
-from storage.users import UserInfo
+from storage.ownership import REPORTING_ROLES
+from storage.users import ADMIN_NAME, UserInfo, officer_names
 from storage.values import Achievement, ParsedValue, achievement, parse_value
 
 log = logging.getLogger(__name__)
-
-# Roles on an item that may report its progress (coordinating units may not).
-REPORTING_ROLES = ("responsible", "leader")
 
 
 @dataclass(frozen=True)
@@ -49,6 +47,8 @@ class Item:
     deadline_text: str | None = None
     responsible: str | None = None
     leader: str | None = None
+    group: str | None = None  # the plan's heading over the item ('Chỉ tiêu kinh tế')
+    period_end: int | None = None  # the plan's last year (None: not named)
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
         "locality_name": plan.locality_name,
         "responsible": row.responsible_text,
         "leader": row.leader_text,
+        "group": row.group,
+        "period_end": plan.period_end or plan.period_start,
     }
     if isinstance(row, m.Indicator):
         return Item(
@@ -153,8 +155,9 @@ def reporter_name(session: Session, user: UserInfo, item: Item) -> str | None:
     the officer does not rewrite history; never his Telegram id, which residents
     must not see."""
     mine = reporting_party_ids(session, item) & set(user.party_ids)
-    if not mine:
-        return None
+    if not mine:  # an admin, or a leader outside his links: as he is known (his registered name)
+        named = officer_names(session, [user.telegram_id]).get(user.telegram_id)
+        return named or (ADMIN_NAME if user.role == "admin" else None)
     return session.scalar(select(m.Party.display).where(m.Party.id.in_(mine)).order_by(m.Party.id).limit(1))
 
 
@@ -191,6 +194,8 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
             .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
             .limit(limit)
         ).all()
+        # records kept before names were: the officer as he is known now
+        names = officer_names(session, [r.reported_by_user_id for r in rows if not r.reported_by_name])
         return [
             Progress(
                 r.value,
@@ -201,7 +206,7 @@ def history(engine: Engine, item: Item, limit: int = 10) -> list[Progress]:
                 r.reported_by,
                 r.reported_at,
                 r.assessment,
-                r.reported_by_name,
+                r.reported_by_name or names.get(r.reported_by_user_id or 0),
             )
             for r in rows
         ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -26,6 +27,7 @@ from knowledge.calendar import (
     working_day_on_or_before,
     working_days_before,
 )
+from knowledge.periods import past_grace
 from knowledge.text import fold
 from storage import models as m
 from storage.amendments import overridden_items
@@ -43,6 +45,7 @@ class CycleSettings:
     nudge_days: tuple[int, ...] = (7, 1)
     escalation_delay_days: int = 7
     digest_day: int | None = None  # None: the last day of the month
+    timezone: str = "Asia/Ho_Chi_Minh"  # PLANBOT_TIMEZONE: the local month a subscriber joined in
 
 
 @dataclass
@@ -91,8 +94,9 @@ def plan_active(plan: m.Plan, on: date) -> bool:
 
 def plans_in_force(session: Session, on: date) -> set[int]:
     """Ids of the current plans followed on `on`: those whose period covers it,
-    and for a place whose plans have all ended, its newest one — officers keep
-    reporting on the latest plan until the next one is ingested."""
+    and for a place whose plans have all ended, its newest one for a month more —
+    officers report its final figures. Later nothing is planned for it: a
+    reminder or digest about a plan that ended years ago only confuses."""
     by_place: dict[object, list[m.Plan]] = defaultdict(list)
     for plan in session.scalars(select(m.Plan).where(m.Plan.is_current.is_(True))):
         if (plan.period_start or on.year) - 1 <= on.year:
@@ -101,7 +105,10 @@ def plans_in_force(session: Session, on: date) -> set[int]:
     for plans in by_place.values():
         active = [p.id for p in plans if plan_active(p, on)]
         newest = max(plans, key=lambda p: (p.period_end or p.period_start or 0, p.period_start or 0, p.id))
-        ids |= set(active) if active else {newest.id}
+        if active:
+            ids |= set(active)
+        elif not past_grace(newest.period_end, on, newest.period_start):
+            ids.add(newest.id)
     return ids
 
 
@@ -218,14 +225,14 @@ def _report_reminders(
         if (kind, row.item_key, row.name) not in entry[2]:
             entry[2].append((kind, row.item_key, row.name))
     month = f"{on.year:04d}-{on.month:02d}"
-    reported = _reported_this_month(session, on)
+    reported = _reported_this_month(session, on, ZoneInfo(settings.timezone))
     out = []
     for user, plan, items in by_user_plan.values():
         due = report_day(plan, on, settings)
         before = working_days_before(due, settings.remind_working_days_before)
         if on not in (before, due) or due < sent_on:
             continue
-        missing = [name for kind, key, name in items if (plan.plan_key, kind, key) not in reported]
+        missing = _unique([name for kind, key, name in items if (plan.plan_key, kind, key) not in reported])
         if not missing:
             continue
         stage = "due" if on == due else "before"
@@ -242,13 +249,28 @@ def _report_reminders(
     return out
 
 
-def _reported_this_month(session: Session, on: date) -> set[tuple[str, str, str]]:
-    start = on.replace(day=1)
+def _unique(names: list[str]) -> list[str]:
+    """Each name once: a plan repeats some items word for word (under two
+    headings, or as an indicator and a task), and a reminder listing one twice
+    reads like a mistake."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            out.append(name)
+    return out
+
+
+def _reported_this_month(session: Session, on: date, tz: ZoneInfo) -> set[tuple[str, str, str]]:
+    """Items reported in the local month of `on` (bounds in UTC, as records are kept)."""
+    start = datetime.combine(on.replace(day=1), time.min, tz).astimezone(UTC)
+    end = datetime.combine(last_day_of_month(on.year, on.month) + timedelta(days=1), time.min, tz)
     rows = session.execute(
         select(m.ProgressRecord.plan_key, m.ProgressRecord.item_kind, m.ProgressRecord.item_key).where(
             m.ProgressRecord.source != "document",
             m.ProgressRecord.reported_at >= start,
-            m.ProgressRecord.reported_at < (last_day_of_month(on.year, on.month) + timedelta(days=1)),
+            m.ProgressRecord.reported_at < end.astimezone(UTC),
         )
     ).all()
     return {(plan_key, kind, key) for plan_key, kind, key in rows}
@@ -357,7 +379,9 @@ def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> l
         if not past:
             continue
         for user in view.responsible or view.leaders:
-            per_user.setdefault(user.telegram_id, (user, []))[1].append((view.task.name, max(past)))
+            listed = per_user.setdefault(user.telegram_id, (user, []))[1]
+            if all(fold(name) != fold(view.task.name) for name, _ in listed):  # a task the plan repeats
+                listed.append((view.task.name, max(past)))
     iso = on.isocalendar()
     return [
         PlannedMessage(
@@ -409,11 +433,14 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
     if on != digest_day(on, settings):
         return []
     subscribers: dict[str, list[m.User]] = defaultdict(list)
+    month_start = datetime.combine(on.replace(day=1), time.min, ZoneInfo(settings.timezone))
     for user in session.scalars(
         select(m.User).where(
             m.User.subscribed.is_(True), m.User.active.is_(True), m.User.locality_key.is_not(None)
         )
     ):
+        if _subscribed_after(user.subscribed_at, month_start):
+            continue  # his first digest is next month's: this one covers a month he did not ask for
         if user.locality_key is not None:  # always: the query asks for one
             subscribers[user.locality_key].append(user)
     out = []
@@ -433,6 +460,12 @@ def _digests(session: Session, on: date, settings: CycleSettings) -> list[Planne
                 )
             )
     return out
+
+
+def _subscribed_after(at: datetime | None, moment: datetime) -> bool:
+    if at is None:  # subscribed before the date was kept
+        return False
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)) >= moment  # SQLite gives it back naive (UTC)
 
 
 def _digest_text(session: Session, loc_key: str, on: date) -> str | None:

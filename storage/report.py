@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
@@ -19,6 +21,7 @@ from knowledge.numbers import meets_target, percent_of_target
 from knowledge.text import fold
 from storage import models as m
 from storage.db import session_factory
+from storage.users import officer_names
 
 HEADERS = [
     "STT",
@@ -33,6 +36,7 @@ HEADERS = [
     "Người cập nhật",
 ]
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Chưa có số liệu"
+DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # PLANBOT_TIMEZONE's default
 AN_OFFICER = "Cán bộ"  # an officer's record without a party name: his Telegram id is not shown
 
 
@@ -86,11 +90,18 @@ def find_locality(engine: Engine, text: str, key: str | None = None) -> m.Locali
 
 
 def build_report(
-    engine: Engine, locality_text: str, period: str | None = None, locality_key: str | None = None
+    engine: Engine,
+    locality_text: str,
+    period: str | None = None,
+    locality_key: str | None = None,
+    tz: tzinfo | None = None,
 ) -> Report:
-    """Rows for every indicator of the locality's current plan(s); progress up to the end of `period`."""
+    """Rows for every indicator of the locality's current plan(s); progress up to
+    the end of `period` (a local month). Times are shown in `tz`, the bot's one
+    time zone (PLANBOT_TIMEZONE), as in every message."""
+    zone = tz or DEFAULT_TZ
+    cutoff = _period_end(period, zone)
     locality = find_locality(engine, locality_text, locality_key)
-    cutoff = _period_end(period)
     with session_factory(engine)() as s:
         plans = list(
             s.scalars(
@@ -103,18 +114,36 @@ def build_report(
             raise ReportError(f"{locality.name} chưa có kế hoạch.")
         plan = plans[0]
         latest = _latest_progress(s, plan.plan_key, cutoff)
-        rows = [_row(ind, latest.get(ind.item_key)) for ind in plan.indicators]
+        names = officer_names(s, [r.reported_by_user_id for r in latest.values() if not r.reported_by_name])
+        rows = [_row(ind, latest.get(ind.item_key), zone, names) for ind in plan.indicators]
         return Report(locality.name, plan.title or plan.source, period or "", rows)
 
 
-def _period_end(period: str | None) -> datetime | None:
+PERIOD = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})[/.-](\d{4})")
+
+
+def parse_period(text: str, today: date | None = None) -> str:
+    """'2023-05' or '05/2023' -> '2023-05'. A month that has not begun yet, or
+    text that is no month, is refused with a message saying how to write one."""
+    found = PERIOD.fullmatch(text.strip())
+    if found is None:
+        raise ReportError(f"Kỳ báo cáo «{text}» không đúng dạng tháng. Ví dụ: 2024-05 hoặc 05/2024.")
+    year, month = (int(found[1]), int(found[2])) if found[1] else (int(found[4]), int(found[3]))
+    if not 1 <= month <= 12 or year < 2000:
+        raise ReportError(f"Kỳ báo cáo «{text}» không phải một tháng có thật. Ví dụ: 2024-05.")
+    now = today or date.today()
+    if (year, month) > (now.year, now.month):
+        raise ReportError(f"Tháng {month:02d}/{year} chưa bắt đầu: chưa có số liệu để báo cáo.")
+    return f"{year:04d}-{month:02d}"
+
+
+def _period_end(period: str | None, tz: tzinfo) -> datetime | None:
+    """The first moment after the local month `period`."""
     if not period:
         return None
-    try:
-        year, month = (int(x) for x in period.split("-"))
-        return datetime.combine(last_day_of_month(year, month) + timedelta(days=1), datetime.min.time(), UTC)
-    except ValueError:
-        raise ReportError(f"Kỳ báo cáo '{period}' không đúng dạng YYYY-MM.") from None
+    year, month = (int(x) for x in parse_period(period).split("-"))
+    end = datetime.combine(last_day_of_month(year, month) + timedelta(days=1), datetime.min.time(), tz)
+    return end.astimezone(UTC)  # records are kept in UTC (SQLite compares the text of the time)
 
 
 def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.ProgressRecord]:
@@ -129,7 +158,13 @@ def _latest_progress(s, plan_key: str, cutoff: datetime | None) -> dict[str, m.P
     return latest
 
 
-def _row(ind: m.Indicator, rec: m.ProgressRecord | None) -> ReportRow:
+def _local(at: datetime, tz: tzinfo) -> datetime:
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(tz)  # SQLite gives UTC back naive
+
+
+def _row(
+    ind: m.Indicator, rec: m.ProgressRecord | None, tz: tzinfo = UTC, names: dict[int, str] | None = None
+) -> ReportRow:
     target = Target(
         text=ind.target_text, value=ind.target_value, comparator=ind.comparator, max_value=ind.target_max
     )
@@ -153,16 +188,18 @@ def _row(ind: m.Indicator, rec: m.ProgressRecord | None) -> ReportRow:
         percent=round(percent, 1) if percent is not None else None,
         assessment=assessment,
         responsible=ind.responsible_text or "",
-        updated_at=rec.reported_at.strftime("%d/%m/%Y %H:%M") if rec else "",
-        updated_by=_updated_by(rec) if rec else "",
+        updated_at=_local(rec.reported_at, tz).strftime("%d/%m/%Y %H:%M") if rec else "",
+        updated_by=_updated_by(rec, names) if rec else "",
     )
 
 
-def _updated_by(rec: m.ProgressRecord) -> str:
-    """The officer's party ('Trạm Y tế'), or the document a figure came from."""
+def _updated_by(rec: m.ProgressRecord, names: dict[int, str] | None = None) -> str:
+    """The officer's party ('Trạm Y tế'), or the document a figure came from;
+    for a record kept without a name, the officer as he is known now."""
     if rec.source == "document":
         return rec.reported_by or ""
-    return rec.reported_by_name or AN_OFFICER
+    known = (names or {}).get(rec.reported_by_user_id or 0)
+    return rec.reported_by_name or known or AN_OFFICER
 
 
 _COMPARATOR_WORDS = {"<": "dưới", "<=": "tối đa", ">": "trên", ">=": "từ"}
@@ -241,7 +278,8 @@ def write_png(report: Report, out: Path) -> None:
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("% so với kế hoạch (đường đứt nét: đạt chỉ tiêu)")
-    ax.set_title(f"Tiến độ thực hiện chỉ tiêu — {report.locality}", fontsize=11)
+    upto = f" (đến hết tháng {report.period[5:]}/{report.period[:4]})" if report.period else ""
+    ax.set_title(f"Tiến độ thực hiện chỉ tiêu — {report.locality}{upto}", fontsize=11)
     if not any(r.percent is not None for r in report.rows):
         ax.text(0.5, 0.5, "Chưa có số liệu", transform=ax.transAxes, ha="center")
     fig.tight_layout()
@@ -255,6 +293,6 @@ def write_report(report: Report, fmt: str, out: Path) -> None:
     WRITERS[fmt](report, out)
 
 
-def today_period() -> str:
-    d = date.today()
+def today_period(tz: tzinfo | None = None) -> str:
+    d = datetime.now(tz or DEFAULT_TZ).date()
     return f"{d.year:04d}-{d.month:02d}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -20,6 +20,7 @@ from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from knowledge import places
+from knowledge.abbreviations import expand_text
 from knowledge.model import ROLES
 from knowledge.parties import PartyRef, match_party, parse_parties
 from knowledge.text import fold
@@ -31,6 +32,9 @@ from storage.db import session_factory, transaction
 # Telegram's stand-in senders in groups (anonymous admin, service, channel):
 # they are not people and must never hold a role.
 SPECIAL_SENDER_IDS = frozenset({1087968824, 777000, 136817688})
+
+
+ROLE_NAMES = {"resident": "người dân", "officer": "cán bộ", "leader": "lãnh đạo", "admin": "quản trị viên"}
 
 
 class UserError(ValueError):
@@ -151,6 +155,40 @@ def _info(session: Session, user: m.User, admin_ids: Collection[int]) -> UserInf
         subscribed=user.subscribed,
         party_ids=party_ids,
     )
+
+
+ADMIN_NAME = "Quản trị viên"
+
+
+def officer_names(session: Session, telegram_ids: Iterable[int | None]) -> dict[int, str]:
+    """How each user is named to others: his parties in the plan ('Đ/c Sâm TYT'),
+    else the name he registered with, else his role — never his Telegram id."""
+    ids = {i for i in telegram_ids if i}
+    if not ids:
+        return {}
+    out: dict[int, str] = {}
+    for user in session.scalars(select(m.User).where(m.User.telegram_id.in_(ids))):
+        parties = [p.display for p in _linked_parties(session, user.telegram_id)]
+        named = ", ".join(parties[:2]) or user.full_name or (ADMIN_NAME if user.role == "admin" else None)
+        if named:
+            out[user.telegram_id] = named
+    return out
+
+
+def menu_roles(engine: Engine, admin_ids: Collection[int]) -> dict[int, str]:
+    """{private chat id: role} of everyone whose command menu differs from a
+    resident's: active officers, leaders and admins (configured ones too)."""
+    out = {i: "admin" for i in admin_ids if not is_special_sender(i)}
+    with session_factory(engine)() as session:
+        rows = session.execute(
+            select(m.User.telegram_id, m.User.chat_id, m.User.role).where(
+                m.User.active.is_(True), m.User.role.in_(("officer", "leader", "admin"))
+            )
+        ).all()
+    for telegram_id, chat_id, role in rows:
+        if not is_special_sender(telegram_id):
+            out[chat_id or telegram_id] = _effective_role(telegram_id, role, admin_ids)
+    return out
 
 
 def admin_chat_ids(engine: Engine, admin_ids: Collection[int]) -> list[int]:
@@ -279,6 +317,8 @@ def set_subscription(engine: Engine, telegram_id: int, subscribed: bool) -> None
         if user is None:
             user = m.User(telegram_id=telegram_id, role="resident", chat_id=telegram_id)
             session.add(user)
+        if subscribed and not user.subscribed:  # a repeated /theodoi keeps the first date
+            user.subscribed_at = datetime.now(UTC)
         user.subscribed = subscribed
         _audit(session, str(telegram_id), "subscribe" if subscribed else "unsubscribe")
 
@@ -379,7 +419,7 @@ def request_registration(
     """A new pending request — or, when the user has one pending already, that one
     (one pending request per user: repeats must not reach the admins again)."""
     if is_special_sender(telegram_id):
-        raise UserError("special sender ids cannot register")
+        raise UserError("mã dịch vụ của Telegram không đăng ký được")
     existing = pending_registration_of(engine, telegram_id)
     if existing is not None:
         return existing
@@ -405,6 +445,23 @@ def request_registration(
         session.flush()
         _audit(session, str(telegram_id), "registration_requested", request_id=req.id, title=title)
         return Registration(req.id, telegram_id, full_name, title, loc.name if loc else None, candidates)
+
+
+def request_parties(engine: Engine, request_id: int) -> list[PartyInfo]:
+    """Every party of a pending request's place, for an admin to pick from when no
+    candidate matched: persons first, then units and titles, each by name; the
+    plan's signer too (made a party now, so a button can name it)."""
+    with transaction(engine) as session:
+        req = session.get(RegistrationRequest, request_id)
+        if req is None or req.status != "pending" or not req.locality_key:
+            return []
+        parties = list(session.scalars(select(m.Party).where(m.Party.locality_key == req.locality_key)))
+        for signer in _signers(session, req.locality_key, parties):
+            session.add(signer)
+            parties.append(signer)
+        session.flush()
+        parties.sort(key=lambda p: (p.kind != "person", fold(p.display)))
+        return [PartyInfo(p.id, p.display) for p in parties]
 
 
 def pending_registration_of(engine: Engine, telegram_id: int) -> Registration | None:
@@ -482,7 +539,11 @@ def _aliases(session: Session, party: m.Party) -> list[m.Party]:
 
 
 def _role_for(session: Session, party_ids: list[int]) -> str:
-    """Leader when the linked parties mostly direct (role 'leader' on items)."""
+    """Leader when the linked parties mostly direct (role 'leader' on items), or
+    when one is the plan's signer."""
+    titles = session.scalars(select(m.Party.title).where(m.Party.id.in_(party_ids))).all()
+    if SIGNER_TITLE in titles:
+        return "leader"
     rows = session.execute(
         select(m.ItemParty.role, func.count())
         .where(m.ItemParty.party_id.in_(party_ids))
@@ -515,11 +576,12 @@ def decide_registration(
             req.status, req.decided_by, req.decided_at = "rejected", admin_id, now
             _audit(session, str(admin_id), "registration_rejected", request_id=req.id, user=req.user_id)
             return Decision(True, "rejected", req.user_id)
-        if party_id not in (req.candidates or []):
-            _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
-            return Decision(False, "bad_party", req.user_id)
         party = session.get(m.Party, party_id)
-        if party is None:
+        # one of the offered candidates, or any party of the request's place
+        # (picked from the full list when none matched)
+        if party is None or (
+            party_id not in (req.candidates or []) and party.locality_key != req.locality_key
+        ):
             _audit(session, str(admin_id), "registration_bad_party", request_id=req.id, party=party_id)
             return Decision(False, "bad_party", req.user_id)
         linked = [party, *_aliases(session, party)]
@@ -658,23 +720,28 @@ def parse_roster_row(line: int, raw: dict[str, str | None]) -> RosterRow:
 
     tid = get("telegram_id")
     if not re.fullmatch(r"\d{1,15}", tid):
-        raise UserError(f"line {line}: telegram_id must be a positive number, got {tid!r}")
+        raise UserError(f"dòng {line}: telegram_id phải là một số dương, không phải {tid!r}")
     if int(tid) in SPECIAL_SENDER_IDS:
-        raise UserError(f"line {line}: {tid} is a Telegram service id and cannot hold a role")
+        raise UserError(f"dòng {line}: {tid} là mã dịch vụ của Telegram, không giao vai trò được")
     role = get("role").lower()
     if role not in ROLES:
-        raise UserError(f"line {line}: role must be one of {', '.join(ROLES)}, got {role!r}")
+        raise UserError(f"dòng {line}: vai trò phải là một trong {', '.join(ROLES)}, không phải {role!r}")
     locality = get("locality")
     if not locality:
-        raise UserError(f"line {line}: locality is empty")
+        raise UserError(f"dòng {line}: chưa ghi xã/phường")
     sub = get("subscribe").lower()
     if sub not in _TRUE | _FALSE:
-        raise UserError(f"line {line}: subscribe must be yes/no, got {sub!r}")
+        raise UserError(f"dòng {line}: cột subscribe phải là có/không (yes/no), không phải {sub!r}")
     party = get("party") or None
     if role in ("officer", "leader") and not party:
-        raise UserError(f"line {line}: an {role} needs a party (the responsible unit or person)")
+        raise UserError(
+            f"dòng {line}: {ROLE_NAMES[role]} cần được liên kết với một đơn vị/cán bộ phụ trách trong kế hoạch "
+            "(--party; xem danh sách bằng: planbot users parties --locality <xã/phường>)"
+        )
     if role == "resident" and party:
-        raise UserError(f"line {line}: a resident has no party (leave the party empty, or give a role)")
+        raise UserError(
+            f"dòng {line}: người dân không liên kết với đơn vị nào (bỏ trống party, hoặc giao vai trò)"
+        )
     return RosterRow(line, int(tid), role, locality, party, sub in _TRUE)
 
 
@@ -692,8 +759,8 @@ def merge_rows(rows: list[RosterRow]) -> tuple[list[Assignment], list[str]]:
             or seen.subscribe != row.subscribe
         ):
             errors.append(
-                f"line {row.line}: user {row.telegram_id} is on line {seen.line} with another role, "
-                "locality or subscribe (one user, one role: repeat only the party)"
+                f"dòng {row.line}: người dùng {row.telegram_id} đã có ở dòng {seen.line} với vai trò, "
+                "xã/phường hoặc subscribe khác (mỗi người một vai trò: chỉ lặp lại cột party)"
             )
             continue
         if row.party:
@@ -722,32 +789,218 @@ def _resolve_locality(session: Session, text: str) -> m.Locality | None:
     return best[1] if best else None
 
 
-def _resolve_party(session: Session, locality_key: str, text: str) -> m.Party | None:
-    """The party named `text` ('Đ/c Sâm TYT', 'Trạm Y tế'): canonical key first, then fuzzy."""
-    exact = {fold(text)} | {ref.key for ref in parse_parties(text)}
-    best: tuple[float, m.Party] | None = None
-    for p in session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)):
-        if p.key in exact or fold(p.display) in exact:
-            score = 200.0
-        else:
-            score = max(
-                fuzz.token_sort_ratio(fold(text), p.key), fuzz.token_sort_ratio(fold(text), fold(p.display))
+_HONORIFIC_WORDS = frozenset({"d", "c", "dc", "dong", "chi", "ong", "ba"})
+SIGNER_TITLE = "người ký kế hoạch"
+
+
+def _forms(*texts: str | None) -> set[str]:
+    """Folded words a clerk may type for a party: as written, abbreviations
+    expanded ('TYT' -> 'tram y te') and the initials of runs of words."""
+    forms: set[str] = set()
+    for text in texts:
+        if not text:
+            continue
+        for variant in (fold(text), fold(expand_text(text))):
+            words = variant.split()
+            forms |= set(words) | _title_forms(words)
+    return forms - _HONORIFIC_WORDS
+
+
+def _written(*texts: str | None) -> set[str]:
+    return {w for t in texts if t for w in fold(t).split()} - _HONORIFIC_WORDS
+
+
+def _query_words(text: str) -> list[str]:
+    words = fold(expand_text(text)).split()
+    return [w for w in words if w not in _HONORIFIC_WORDS] or fold(text).split()
+
+
+def _signers(
+    session: Session, locality_key: str, parties: list[m.Party], aliases: dict[int, str] | None = None
+) -> list[m.Party]:
+    """The signers of the place's current plans as parties a leader may be linked
+    to: an existing person party when it is the signer ('Đ/c Trung CT UBND' for
+    'Đỗ Văn Trung'), else a new one (added to the session only when chosen)."""
+    names = session.scalars(
+        select(m.Plan.signer)
+        .join(m.Locality, m.Plan.locality_id == m.Locality.id)
+        .where(m.Locality.key == locality_key, m.Plan.is_current.is_(True), m.Plan.signer.is_not(None))
+    ).all()
+    out: list[m.Party] = []
+    for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+        given = fold(name).split()[-1]
+        same = [
+            p
+            for p in parties
+            if p.kind == "person"
+            and fold(p.person_name or "").split()[-1:] == [given]
+            and " chu tich" in f" {fold(expand_text(p.display))}"
+            and " pho chu tich" not in f" {fold(expand_text(p.display))}"
+        ]
+        if len(same) == 1:  # the signer is that party already: his full name finds it too
+            if aliases is not None:
+                aliases[same[0].id] = name
+            continue
+        key = f"dc {fold(name)} {fold(SIGNER_TITLE)}"
+        existing = next((p for p in parties if p.key == key), None)
+        out.append(
+            existing
+            or m.Party(
+                locality_key=locality_key,
+                key=key,
+                display=f"{name} ({SIGNER_TITLE})",
+                kind="person",
+                person_name=name,
+                title=SIGNER_TITLE,
             )
-        if score >= 85 and (best is None or score > best[0]):
-            best = (score, p)
-    return best[1] if best else None
+        )
+    return [p for p in out if p not in parties]  # the ones not stored yet
+
+
+def _deputy(party: m.Party) -> bool:
+    return " pho " in f" {fold(expand_text(party.display))} "
+
+
+def match_parties(session: Session, locality_key: str, text: str) -> list[m.Party]:
+    """The parties of the place that `text` may mean, best first; one when it is
+    unambiguous. Any spelling that names one party does: the display as written
+    or folded, abbreviations ('TYT', 'CT UBND'), the person alone ('Đ/c Sâm',
+    'Sâm'), the unit alone ('Trạm y tế'), the signer of the plan by his name."""
+    parties = list(session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)))
+    aliases: dict[int, str] = {}
+    candidates = parties + _signers(session, locality_key, parties, aliases)
+    exact = {fold(text)} | {ref.key for ref in parse_parties(text)}
+    found = [p for p in candidates if p.key in exact or fold(p.display) in exact]
+    if len(found) == 1:
+        return found
+    words = _query_words(text)
+    covering = [
+        p
+        for p in (found or candidates)
+        if set(words) <= _forms(p.display, p.person_name, p.title, p.unit, aliases.get(p.id))
+        # one word names a party as written ('Sâm', 'TYT'), not a word inside an
+        # expanded abbreviation ('Hoa' is someone's name, not 'VH' = Văn hóa)
+        and (len(words) > 1 or words[0] in _written(p.display, p.person_name, aliases.get(p.id)))
+    ]
+    if len(covering) > 1 and "pho" not in words:  # 'chủ tịch' is not 'phó chủ tịch'
+        covering = [p for p in covering if not _deputy(p)] or covering
+    if len(covering) > 1:  # a unit named whole beats the persons of that unit
+        whole = [p for p in covering if p.kind != "person" and _query_words(p.display) == words]
+        covering = whole if len(whole) == 1 else covering
+    if len(covering) > 1 and all(p.kind != "person" for p in covering):  # 'Văn phòng': the closest unit
+        sizes = sorted((len(_query_words(p.display)), n) for n, p in enumerate(covering))
+        if sizes[0][0] < sizes[1][0]:
+            covering = [covering[sizes[0][1]]]
+    if covering:
+        return covering
+    scored = sorted(
+        (
+            (
+                max(
+                    fuzz.token_sort_ratio(fold(text), p.key),
+                    fuzz.token_sort_ratio(fold(text), fold(p.display)),
+                ),
+                p,
+            )
+            for p in candidates
+        ),
+        key=lambda sp: -sp[0],
+    )
+    if scored and scored[0][0] >= 85 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return [scored[0][1]]
+    return []
+
+
+@dataclass(frozen=True)
+class PartyListing:
+    id: int | None  # None: the plan's signer, not yet a party
+    display: str
+    kind: str  # 'person' | 'unit' | 'title'
+    leads: int  # items it directs ('chỉ đạo')
+    reports: int  # items it carries out ('thực hiện')
+    signer: bool = False
+
+
+def list_parties(engine: Engine, locality_text: str) -> tuple[str, list[PartyListing]]:
+    """The parties a user of the place may be linked to (`users parties`), with
+    how many items each directs and carries out; the plan's signer too."""
+    with session_factory(engine)() as session:
+        loc = _resolve_locality(session, locality_text)
+        if loc is None:
+            known = ", ".join(sorted(r.name for r in session.scalars(select(m.Locality))))
+            raise UserError(
+                f"không có xã/phường «{locality_text}». Các nơi đã có kế hoạch: {known or 'chưa có'}"
+            )
+        parties = list(session.scalars(select(m.Party).where(m.Party.locality_key == loc.key)))
+        counts: Counter[tuple[int, str]] = Counter(
+            (pid, role)
+            for pid, role in session.execute(
+                select(m.ItemParty.party_id, m.ItemParty.role).where(
+                    m.ItemParty.party_id.in_([p.id for p in parties])
+                )
+            )
+        )
+        out = [
+            PartyListing(
+                p.id,
+                p.display,
+                p.kind,
+                counts[(p.id, "leader")],
+                counts[(p.id, "responsible")],
+                (p.title or "") == SIGNER_TITLE,
+            )
+            for p in parties
+        ]
+        out += [
+            PartyListing(None, p.display, p.kind, 0, 0, True) for p in _signers(session, loc.key, parties)
+        ]
+        out.sort(key=lambda x: (x.kind != "person", fold(x.display)))
+        return loc.name, out
+
+
+def _closest(session: Session, locality_key: str, text: str, limit: int = 5) -> list[str]:
+    parties = list(session.scalars(select(m.Party).where(m.Party.locality_key == locality_key)))
+    parties += _signers(session, locality_key, parties)
+    ranked = sorted(parties, key=lambda p: -fuzz.partial_ratio(fold(text), fold(expand_text(p.display))))
+    return [p.display for p in ranked[:limit]]
+
+
+def _resolve_party(session: Session, loc: m.Locality, text: str, line: int, role: str) -> m.Party:
+    """The one party `text` names, or a UserError saying, in Vietnamese, what it
+    could mean (ambiguous) or what is there (nothing matched)."""
+    found = match_parties(session, loc.key, text)
+    where = f"dòng {line}: " if line else ""
+    if not found:
+        near = "; ".join(_closest(session, loc.key, text))
+        raise UserError(
+            f"{where}không tìm thấy đơn vị/cán bộ «{text}» trong kế hoạch của {loc.name}."
+            + (f" Gần giống: {near}." if near else "")
+            + f' Xem cả danh sách: planbot users parties --locality "{loc.name}"'
+        )
+    if len(found) > 1:
+        names = "; ".join(p.display for p in found[:8]) + (" …" if len(found) > 8 else "")
+        raise UserError(f"{where}«{text}» có thể là nhiều đơn vị/cán bộ: {names}. Hãy ghi rõ hơn.")
+    party = found[0]
+    if party.id is None:  # the plan's signer, linked for the first time
+        if role not in ("leader", "admin"):
+            raise UserError(
+                f"{where}người ký kế hoạch ({party.person_name}) chỉ liên kết được với vai trò lãnh đạo"
+            )
+        session.add(party)
+        session.flush()
+    return party
 
 
 def _resolve(session: Session, a: Assignment) -> tuple[m.Locality, list[m.Party]]:
     """Check everything before anything is written."""
     loc = _resolve_locality(session, a.locality)
     if loc is None:
-        raise UserError(f"line {a.line}: unknown locality {a.locality!r} (ingest its plan first)")
+        raise UserError(
+            f"dòng {a.line}: không có xã/phường «{a.locality}» (hãy nạp kế hoạch của nơi đó trước)"
+        )
     parties: dict[int, m.Party] = {}
     for line, text in a.parties:
-        party = _resolve_party(session, loc.key, text)
-        if party is None:
-            raise UserError(f"line {line}: no party {text!r} in {loc.name}")
+        party = _resolve_party(session, loc, text, line, a.role)
         for p in (party, *_aliases(session, party)):
             parties.setdefault(p.id, p)
     return loc, list(parties.values())
@@ -763,6 +1016,8 @@ def _apply(session: Session, a: Assignment, actor: str, keep_links: bool = False
         session.add(user)
         session.flush()
     before = _state(session, user)
+    if a.subscribe and not user.subscribed:
+        user.subscribed_at = datetime.now(UTC)
     user.role, user.locality_key, user.subscribed = a.role, loc.key, a.subscribe
     session.flush()
     keep = keep_links and a.role != "resident"  # a resident holds no link, ever
@@ -837,7 +1092,7 @@ def add_user(
         with transaction(engine) as session:
             return _apply(session, assignment, actor, keep_links)
     except UserError as exc:
-        raise UserError(str(exc).removeprefix("line 0: ")) from None
+        raise UserError(str(exc).removeprefix("dòng 0: ")) from None
 
 
 ROSTER_COLUMNS = ("telegram_id", "role", "locality", "party", "subscribe")
@@ -854,11 +1109,11 @@ def _read_roster(path: Path) -> list[Assignment]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read: {exc}") from None
+        raise UserError(f"{path}: không đọc được tệp: {exc}") from None
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in ("telegram_id", "role", "locality") if c not in (reader.fieldnames or [])]
     if missing:
-        raise UserError(f"{path}: line 1: missing column(s): {', '.join(missing)}")
+        raise UserError(f"{path}: dòng 1: thiếu cột {', '.join(missing)}")
     rows: list[RosterRow] = []
     errors: list[str] = []
     for n, raw in enumerate(reader, start=2):
@@ -874,7 +1129,7 @@ def _read_roster(path: Path) -> list[Assignment]:
 
 
 def _line_no(error: str) -> int:
-    found = re.match(r"line (\d+)", error)
+    found = re.match(r"dòng (\d+)", error)
     return int(found.group(1)) if found else 0
 
 
@@ -933,7 +1188,7 @@ def revoke_user(engine: Engine, telegram_id: int, actor: str = "cli") -> str:
     with transaction(engine) as session:
         user = session.get(m.User, telegram_id)
         if user is None:
-            raise UserError(f"no user {telegram_id}")
+            raise UserError(f"không có người dùng {telegram_id}")
         if user.role == "resident" and not _linked_parties(session, telegram_id):
             return f"{telegram_id}: resident (unchanged)"
         return _revoke(session, user, actor, reason="revoked")

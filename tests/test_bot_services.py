@@ -159,7 +159,7 @@ def test_users_cli_add_and_roster_import(plans, db_url, tmp_path: Path, capsys) 
     )
     assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
     err = capsys.readouterr().err
-    assert "line 3" in err and "line 4" in err
+    assert "dòng 3" in err and "dòng 4" in err
     assert users.get_user(plans, 50, ADMINS).role == "resident"  # nothing imported
     bad.write_text(
         "telegram_id,role,locality,party,subscribe\n50,officer,Đông Thọ,Đ/c Sâm TYT,yes\n"
@@ -167,7 +167,7 @@ def test_users_cli_add_and_roster_import(plans, db_url, tmp_path: Path, capsys) 
         encoding="utf-8",
     )
     assert planbot(["users", "import", str(bad), "--db", db_url]) == 1
-    assert "line 3" in capsys.readouterr().err
+    assert "dòng 3" in capsys.readouterr().err
     assert users.get_user(plans, 50, ADMINS).role == "resident"
     good = tmp_path / "good.csv"
     good.write_text(
@@ -271,6 +271,11 @@ def test_updates_are_classified_for_their_budget() -> None:
     assert classify(press) == Sender(7, 5, "callback", None, True)
     edit = {"update_id": 3, "edited_message": {"from": {"id": 5}, "chat": {"id": 5}, "edit_date": 9}}
     assert classify(edit) == Sender(5, 5, "other", 9.0, True)
+    # an edited question is answered again, and a question to '@bot' in a group: both are questions
+    edit["edited_message"]["text"] = "tỷ lệ hộ nghèo"
+    assert classify(edit) == Sender(5, 5, "question", 9.0, True)
+    mention = [{"type": "mention", "offset": 0, "length": 10}]
+    assert classify(msg("@planbot hộ nghèo", chat=-100, entities=mention)).kind == "question"
     assert classify({"update_id": 4}) == Sender(None, None, "other", None)
     assert lane_key(press) == "c5" and lane_key({"update_id": 4}) == "x4"
     assert parse_budgets("question=4/60, callback=10/30")["question"] == Budget(4, 60)

@@ -16,12 +16,15 @@ import shutil
 import sqlite3
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from storage import models as m
+from storage.db import transaction
 from storage.ingest import ingest_paths
 from storage.users import add_user
 from tests.conftest import SAMPLES
@@ -58,8 +61,8 @@ def commands(db: str, tmp: Path) -> dict[str, tuple[list[str], bool]]:
             True,
         ),
         "users import": (["users", "import", str(roster), "--db", db], True),
-        "remind": (["remind", "--date", "2024-05-31", "--db", db], True),
-        "remind --send": (["remind", "--date", "2024-05-31", "--send", "--db", db], True),
+        "remind": (["remind", "--date", "2023-05-31", "--db", db], True),
+        "remind --send": (["remind", "--date", "2023-05-31", "--send", "--db", db], True),
         "stats": (["stats", "--db", db], False),
         "export": (["export", "--db", db], False),
         "ask": (["ask", "tỷ lệ tham gia bảo hiểm y tế phường Đông Thọ", "--db", db], False),
@@ -78,7 +81,7 @@ def commands(db: str, tmp: Path) -> dict[str, tuple[list[str], bool]]:
             ],
             False,
         ),
-        "remind --dry-run": (["remind", "--date", "2024-05-31", "--dry-run", "--db", db], False),
+        "remind --dry-run": (["remind", "--date", "2023-05-31", "--dry-run", "--db", db], False),
     }
 
 
@@ -119,6 +122,8 @@ def assert_one_line(name: str, rc: int, out: str, err: str, words: str) -> None:
 def populated(engine, db_url) -> str:
     assert all(r.ok for r in ingest_paths(engine, [DONG_THO]))
     add_user(engine, 2002, "resident", "Đông Thọ", subscribe=True)  # the month's digest is planned for him
+    with transaction(engine) as s:  # subscribed before that month, while the 2023 plan ran
+        s.get(m.User, 2002).subscribed_at = datetime(2023, 1, 1, tzinfo=UTC)
     engine.dispose()  # the last connection checkpoints: no -wal or -shm left behind
     return db_url
 

@@ -188,17 +188,52 @@ def test_a_caught_up_reminder_of_a_passed_day_is_left_out(engine) -> None:
     assert "trước ngày 20/03/2023" in reminder.text
 
 
-def test_the_newest_plan_is_followed_after_its_period_until_the_next(engine) -> None:
+def test_the_newest_plan_is_followed_for_a_month_after_its_period_then_nothing(engine) -> None:
     _setup(engine)  # a 2023 plan; nothing newer
-    # June 2025: the 2023 plan is still the latest, so its officer is reminded.
-    assert "report_reminder" in _kinds(_plan_on(engine, date(2025, 6, 20)), OFFICER)
-    # Deadlines of 2023 are long past: no weekly overdue notice, no escalation.
-    monday = _plan_on(engine, date(2025, 6, 16))
-    assert not {"overdue", "escalation"} & set(_kinds(monday, OFFICER) + _kinds(monday, LEADER))
+    # January 2024: its final figures are still due, so its officer is reminded.
+    assert "report_reminder" in _kinds(_plan_on(engine, date(2024, 1, 19)), OFFICER)
+    # More than a month past its period: no reminder, no overdue notice, no digest about it.
+    for day in (date(2024, 2, 20), date(2025, 6, 16), date(2025, 6, 20), date(2026, 12, 31)):
+        assert _plan_on(engine, day) == [], day
     with transaction(engine) as s:
         newer = _plan(20, year=2024)
         newer.meta.title = "Kế hoạch năm 2024"
         store_plan(s, km.Document(source="kh2024.txt", content_hash="h2"), newer)
     # The 2024 plan of the same place (same officers) is now the one followed, alone.
-    [reminder] = [p for p in _plan_on(engine, date(2025, 6, 20)) if p.chat_id == OFFICER]
+    [reminder] = [p for p in _plan_on(engine, date(2024, 6, 20)) if p.chat_id == OFFICER]
     assert "Kế hoạch năm 2024" in reminder.text
+
+
+def test_an_item_the_plan_repeats_is_listed_once_in_a_reminder(engine) -> None:
+    plan = _plan(20)
+    plan.indicators.append(
+        km.Indicator(key="I2", name="Tỷ lệ hộ nghèo", target_text="dưới 2", responsible="Công chức LĐTBXH")
+    )
+    with transaction(engine) as s:
+        store_plan(s, km.Document(source="kh.txt", content_hash="h1"), plan)
+        party = next(p for p in s.scalars(select(m.Party)) if "ldtbxh" in fold(p.display))
+        s.add(m.User(telegram_id=OFFICER, role="officer", locality_key="xa tan lap"))
+        s.flush()
+        s.add(m.UserParty(user_id=OFFICER, party_id=party.id, approved_by="cli"))
+    [reminder] = [p for p in _plan_on(engine, date(2023, 3, 15)) if p.kind == "report_reminder"]
+    assert reminder.text.count("Tỷ lệ hộ nghèo") == 1
+
+
+def test_a_report_made_after_local_midnight_counts_for_the_local_month(engine) -> None:
+    _setup(engine)
+    with transaction(engine) as s:
+        ind = s.scalar(select(m.Indicator))
+        s.add(
+            m.ProgressRecord(
+                plan_key=ind.plan.plan_key,
+                item_kind="indicator",
+                item_key=ind.item_key,
+                item_name=ind.name,
+                value_text="1,5%",
+                source="telegram",
+                reported_by=str(OFFICER),
+                reported_at=datetime(2023, 5, 31, 20, 0, tzinfo=UTC),  # 1 June, 03:00 in Hà Nội
+            )
+        )
+    june = next(p for p in _plan_on(engine, date(2023, 6, 20)) if p.kind == "report_reminder")
+    assert "Tỷ lệ hộ nghèo" not in june.text and "Rà soát hộ nghèo" in june.text

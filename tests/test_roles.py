@@ -230,8 +230,8 @@ def test_a_roster_that_contradicts_itself_imports_nothing(plans, db_url, capsys,
         encoding="utf-8",
     )
     code, _, err = users_cli(capsys, db_url, "import", str(bad))
-    assert code == 1 and "nothing imported" in err
-    assert "line 3: user 2003 is on line 2" in err and "line 4: a resident has no party" in err
+    assert code == 1 and "không nhập gì" in err
+    assert "dòng 3: người dùng 2003 đã có ở dòng 2" in err and "dòng 4: người dân không liên kết" in err
     assert links(plans, OFFICER) == [] and audit.events(plans, "user_set") == []
 
 
@@ -247,7 +247,7 @@ def test_revoke_and_list(plans, db_url, capsys) -> None:
     assert links(plans, OFFICER) == []
     assert users_cli(capsys, db_url, "list")[1] == ""
     code, _, err = users_cli(capsys, db_url, "revoke", "--telegram-id", "999")
-    assert code == 1 and "no user 999" in err
+    assert code == 1 and "không có người dùng 999" in err
 
 
 async def test_an_approved_registration_moves_the_officer(plans, db_url, capsys) -> None:

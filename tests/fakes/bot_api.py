@@ -168,6 +168,7 @@ class FakeBotApi:
         self._new_call = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat_id, message_id) -> message
+        self.sent_messages: dict[tuple[int, int], dict[str, Any]] = {}  # what the users sent, for edits
 
     # --- life cycle ---------------------------------------------------------
 
@@ -229,9 +230,54 @@ class FakeBotApi:
             "from": self._user(user_id, first_name),
             "text": text,
         }
+        entities = []
+        command_end = 0
         if text.startswith("/"):
-            length = len(text.split()[0]) if text.split() else 1
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": _utf16_len(text[:length])}]
+            command_end = len(text.split()[0]) if text.split() else 1
+            entities.append({"type": "bot_command", "offset": 0, "length": _utf16_len(text[:command_end])})
+        for at in re.finditer(r"@\w{3,}", text):  # '@planbot_test' as Telegram marks it
+            if at.start() >= command_end:
+                offset = _utf16_len(text[: at.start()])
+                entities.append({"type": "mention", "offset": offset, "length": _utf16_len(at.group())})
+        if entities:
+            message["entities"] = entities
+        self.sent_messages[(chat_id, message["message_id"])] = message
+        return self._push({"message": message})
+
+    def push_edit(self, user_id: int, message_id: int, text: str, chat_id: int | None = None) -> int:
+        """Queue an edited_message: the user corrected an earlier message of his."""
+        chat_id = user_id if chat_id is None else chat_id
+        original = self.sent_messages.get((chat_id, message_id))
+        assert original is not None, "edit a message pushed earlier"
+        edited = {**original, "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        return self._push({"edited_message": edited})
+
+    def push_media(self, user_id: int, kind: str, chat_id: int | None = None) -> int:
+        """Queue a message without text: kind = photo | voice | sticker."""
+        chat_id = user_id if chat_id is None else chat_id
+        media: dict[str, Any] = {
+            "photo": {"photo": [{"file_id": "p1", "file_unique_id": "up1", "width": 90, "height": 90}]},
+            "voice": {"voice": {"file_id": "v1", "file_unique_id": "uv1", "duration": 3}},
+            "sticker": {
+                "sticker": {
+                    "file_id": "s1",
+                    "file_unique_id": "us1",
+                    "type": "regular",
+                    "width": 512,
+                    "height": 512,
+                    "is_animated": False,
+                    "is_video": False,
+                }
+            },
+        }[kind]
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": _chat_type(chat_id), "first_name": f"User{user_id}"},
+            "from": self._user(user_id),
+            **media,
+        }
         return self._push({"message": message})
 
     def push_callback(
