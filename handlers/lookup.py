@@ -20,7 +20,7 @@ from handlers.common import (
     run_blocking,
     services,
 )
-from knowledge.text import fold
+from knowledge.answer_text import target_words
 from storage import progress, users
 from storage.progress import Item, Progress
 
@@ -49,12 +49,9 @@ def reporter(p: Progress) -> str:
 
 
 def target_with_unit(item: Item) -> str:
-    """'95' + '%' -> '95%'; '155' + 'Triệu đồng' -> '155 Triệu đồng'."""
-    text = item.target_text or ""
-    unit = (item.unit or "").strip()
-    if not unit or fold(unit) in fold(text) or unit in text:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+    """'95' + '%' -> '95 %'; '7.9' of malnutrition -> '7,9 % (càng thấp càng tốt)': the
+    answers' own wording (knowledge.answer_text.target_words)."""
+    return target_words(item.target_text, item.unit, item.comparator, item.name)
 
 
 def format_item(item: Item, latest: Progress | None, with_progress: bool = True) -> str:
