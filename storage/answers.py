@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
-from knowledge import lexicon, places
+from knowledge import lexicon, places, smalltalk
 from knowledge import question as qn
 from knowledge.text import clean, fold
 from storage import models as m
@@ -166,6 +166,9 @@ class AnswerEngine:
             self._refresh(session)
             gaz = self._gazetteer or qn.Gazetteer([])
             q = qn.parse_question(text, gaz)
+            talk = smalltalk.classify(text)
+            if talk is not None:  # before any search: 'cảm ơn' suggests no item
+                return _small_talk(talk, q, locality, gaz)
             if q.intent.kind == qn.HELP:
                 return Answer(say.HELP, qn.HELP)
             if not gaz.places:
@@ -627,6 +630,15 @@ def _year_named(hits: list[Hit], year: int | None) -> list[Hit]:
         if str(year) in h.doc.title_set:
             h.score += YEAR_IN_NAME_BONUS
     return sorted(hits, key=lambda h: (-h.score, h.doc.id))
+
+
+def _small_talk(talk: smalltalk.Talk, q: qn.Question, asker: str | None, gaz: qn.Gazetteer) -> Answer:
+    """A greeting, thanks or a question outside the plans: a short reply, no items; a
+    procedure is sent to the one-stop desk of the place named, else the asker's (its
+    unit since 2025 when it was merged)."""
+    found = q.places or (gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else [])
+    place = (found[0].now or _place_label(found[0], gaz)) if len(found) == 1 else None
+    return Answer(say.small_talk_answer(talk.kind, place, talk.english), talk.kind, locality=place)
 
 
 def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
