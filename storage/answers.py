@@ -394,7 +394,7 @@ class AnswerEngine:
             facts = [self._facts(session, h, plans) for h in hits[:3]]
             where = scope.locality.name
             return Answer(
-                say.no_match([f.name for f in facts], where),
+                say.no_match([f.name for f in facts], where, tuple(t.fold for t in scope.terms)),
                 kind,
                 candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
             )
@@ -404,6 +404,8 @@ class AnswerEngine:
             if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
         facts = [self._facts(session, h, plans, q.period.year) for h in top]
+        for f in facts:  # a long name keeps the clauses the question is about
+            f.focus = tuple(t.fold for t in scope.terms)
         if kind == qn.RESPONSIBLE and len(top) == 1 and not _names_role(facts[0], q.intent.role):
             # 'ai chỉ đạo trồng mới mắc ca': the indicator names nobody, the task
             # just behind it does — answer both rather than 'nobody is named'
@@ -411,6 +413,7 @@ class AnswerEngine:
                 if h.score >= hits[0].score - CLOSE_WHEN_UNNAMED and h.coverage >= MIN_COVERAGE:
                     f = self._facts(session, h, plans, q.period.year)
                     if _names_role(f, q.intent.role):
+                        f.focus = facts[0].focus
                         top.append(h)
                         facts.append(f)
                         break
@@ -786,7 +789,7 @@ def _plan_label(plan: m.Plan) -> str:
     return where or clean(plan.title) or plan.source
 
 
-def _source(plan: m.Plan, ref: str) -> say.SourceFacts:
+def _source(plan: m.Plan, ref: str, no: str = "", section: str | None = None) -> say.SourceFacts:
     return say.SourceFacts(
         title=plan.title or plan.source,
         doc_number=plan.doc_number,
@@ -794,6 +797,8 @@ def _source(plan: m.Plan, ref: str) -> say.SourceFacts:
         period_start=plan.period_start,
         period_end=plan.period_end,
         ref=ref,
+        no=no or "",
+        section=section,
     )
 
 
@@ -868,7 +873,7 @@ def _indicator_facts(
         other_targets=_differing_targets(ind),
         conflicts=_plan_conflicts(plan, ind.name),
         progress=_progress_facts(latest),
-        source=_source(plan, ind.source_ref),
+        source=_source(plan, ind.source_ref, ind.no, ind.group),
     )
     year_text = _value_of_year(ind, plan, year)
     if year_text is not None:
@@ -900,7 +905,7 @@ def _value_of_year(ind: m.Indicator, plan: m.Plan, year: int | None) -> str | No
 def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> say.ItemFacts:
     return say.ItemFacts(
         kind=TASK,
-        name=task.name if not task.solution else f"{clean(task.solution)}",
+        name=task.name,  # the task by its own name; its '(1) … (2) …' solution text follows
         group=task.group,
         leader=task.leader_text,
         responsible=task.responsible_text,
@@ -908,9 +913,9 @@ def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> 
         deadline_text=task.deadline_text,
         due_date=task.due_date,
         recurring=task.recurring,
-        solution=None,
+        solution=task.solution,
         progress=_progress_facts(latest),
-        source=_source(plan, task.source_ref),
+        source=_source(plan, task.source_ref, task.no, task.group),
     )
 
 
