@@ -307,6 +307,12 @@ def _where(src: SourceFacts) -> str:
     return " — " + ", ".join(bits) if bits else ""
 
 
+def _of_place(src: SourceFacts) -> str:
+    """' xã Hưng Đông, năm 2023' after a word of ours ('Kế hoạch xã Hưng Đông, năm 2023 ghi')."""
+    bits = [b for b in (src.locality, period_text(src.period_start, src.period_end)) if b]
+    return " " + ", ".join(bits) if bits else ""
+
+
 def _people(item: ItemFacts, leader_first: bool = False) -> list[str]:
     lines = []
     lead = f"Chỉ đạo: {clip(item.leader, LINE_LIMIT)}." if item.leader else ""
@@ -408,7 +414,7 @@ def milestone_answer(item: ItemFacts, name: str) -> list[str]:
     nobody for it."""
     due = f" (hạn cuối {item.due_date:%d/%m/%Y})" if item.due_date else ""
     return [
-        f"Kế hoạch{_where(item.source)} ghi: «{name}».",
+        f"Kế hoạch{_of_place(item.source)} ghi: «{name}».",
         _end(f"Thời hạn: {clean(item.deadline_text)}{due}"),
         source_line(item.source) if item.cite else "",
     ]
@@ -448,7 +454,7 @@ def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tu
         lines.append(
             _end(f"«{name}»: thời hạn {dl}")
             if dl
-            else f"«{name}»: kế hoạch không ghi thời hạn riêng{_where(item.source)}."
+            else f"«{name}»: kế hoạch{_of_place(item.source)} không ghi thời hạn riêng."
         )
         if fig:
             lines.append(f"Chỉ tiêu: {fig}.")
@@ -459,7 +465,7 @@ def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tu
         else:
             lines.append(f"Chưa có báo cáo tiến độ cho «{name}».")
         if fig:
-            lines.append(f"Chỉ tiêu kế hoạch{_where(item.source)}: {fig}.")
+            lines.append(f"Chỉ tiêu kế hoạch{_of_place(item.source)}: {fig}.")
         lines += _people(item)
     else:
         if fig:
@@ -517,9 +523,29 @@ def close_items_answer(items: list[ItemFacts], intent: str, role: str | None = N
     cite = sources_line([i.source for i in items])
     share = max(160, (CLOSE_LIMIT - len(head) - len(cite)) // len(items) - 4)
     parts = [head]
+    seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        parts.append(f"{n}) " + item_answer(dataclasses.replace(item, cite=False), intent, role, limit=share))
+        # one paragraph read as two rules (monthly, and when asked) or as a rule and a duty: quoted once
+        said = {k: _said_before(getattr(item, k), seen) for k in ("name", "solution")}
+        shown = dataclasses.replace(item, cite=False, **{k: SAME_TEXT for k, again in said.items() if again})
+        if said["name"] and item.kind == "task" and item.solution and not said["solution"]:
+            # one task of the plan's table split by its solutions: the solution tells them apart
+            shown.name = f"{clip(item.name, 50)} — giải pháp: {clip(item.solution, 100)}"
+        parts.append(f"{n}) " + item_answer(shown, intent, role, limit=share))
     return "\n".join([*parts, cite] if cite else parts)
+
+
+SAME_TEXT = "(cùng đoạn văn ở trên)"
+
+
+def _said_before(text: str | None, seen: set[str]) -> bool:
+    key = fold(text)[:120]
+    if len(key) < 40:  # a short name ('Trạm Y tế') may well come twice
+        return False
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def sources_line(sources: list[SourceFacts]) -> str:

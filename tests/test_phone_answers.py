@@ -75,7 +75,10 @@ def test_a_party_is_named_as_the_asker_wrote_it(samples: AnswerEngine) -> None:
 
 def test_the_place_word_is_no_part_of_a_party(samples: AnswerEngine) -> None:
     """'việc của công chức tư pháp ở xã Hưng Đông' was headed '… tư pháp ở (6 mục)'."""
-    for question in ("việc của công chức tư pháp ở xã hưng đông", "viec cua cong chuc tu phap o xa hung dong"):
+    for question in (
+        "việc của công chức tư pháp ở xã hưng đông",
+        "viec cua cong chuc tu phap o xa hung dong",
+    ):
         text = samples.ask(question).text
         assert "ở (" not in text and " o (" not in text
         assert "tư pháp (" in text or "tu phap (" in text
@@ -91,7 +94,10 @@ def test_figures_in_vietnamese(samples: AnswerEngine) -> None:
     """A table's '7.9' beside '95,1' read '7.9 %': a dot before one or two digits is a decimal point."""
     text = samples.ask("tỷ lệ trẻ em suy dinh dưỡng", DONG).text
     assert "7,9 %" in text and "7.9" not in text and "7,6" in text
-    assert vn_numbers("7.9 % và 1.900 tấn, 12,5 %, ngày 06.02.2023") == "7,9 % và 1.900 tấn, 12,5 %, ngày 06.02.2023"
+    assert (
+        vn_numbers("7.9 % và 1.900 tấn, 12,5 %, ngày 06.02.2023")
+        == "7,9 % và 1.900 tấn, 12,5 %, ngày 06.02.2023"
+    )
 
 
 def test_the_source_is_the_plan_number_and_the_items_place_in_it(samples: AnswerEngine) -> None:
@@ -108,6 +114,19 @@ def test_a_task_is_named_by_its_own_name(samples: AnswerEngine) -> None:
     assert "«Thực hiện có hiệu quả Kế hoạch phòng, chống tham nhũng" in text and "«(1)" not in text
     overdue = samples.ask("việc quá hạn", HUNG_DONG).text
     assert "\n- (" not in overdue
+
+
+def test_a_paragraph_is_quoted_once(samples: AnswerEngine) -> None:
+    """One sentence read as two reporting rules (monthly, and when asked) was quoted twice."""
+    for question in ("báo cáo tiến độ hàng tháng hạn ngày mấy", "bao cao tien do hang thang han ngay may"):
+        text = samples.ask(question, HUNG_DONG).text
+        assert text.count("tpv.hdo.nhanntt") == 1 and "(cùng đoạn văn ở trên)" in text
+        assert "trước ngày 20 hàng tháng" in text and "đột xuất" in text
+
+
+def test_one_task_split_by_its_solutions_is_told_apart(samples: AnswerEngine) -> None:
+    text = samples.ask("ai phụ trách phòng chống tham nhũng", HUNG_DONG).text
+    assert "— giải pháp: (2) Đẩy mạnh" in text
 
 
 def test_answers_fit_a_phone(samples: AnswerEngine) -> None:
@@ -145,8 +164,14 @@ def test_a_long_task_keeps_the_clause_asked_about() -> None:
     [
         (SourceFacts(doc_number="23/KH-UBND", ref="line 1216", no="3", section="Giáo dục"), "KH 23/KH-UBND"),
         (SourceFacts(doc_number="23/QĐ-UBND"), "QĐ 23/QĐ-UBND"),
-        (SourceFacts(title="Kế hoạch Phát triển kinh tế - xã hội năm 2023"), "Kế hoạch Phát triển kinh tế - xã hội năm 2023"),
-        (SourceFacts(title="Kế hoạch " + "rất dài " * 20, period_start=2023, period_end=2023), "Kế hoạch năm 2023"),
+        (
+            SourceFacts(title="Kế hoạch Phát triển kinh tế - xã hội năm 2023"),
+            "Kế hoạch Phát triển kinh tế - xã hội năm 2023",
+        ),
+        (
+            SourceFacts(title="Kế hoạch " + "rất dài " * 20, period_start=2023, period_end=2023),
+            "Kế hoạch năm 2023",
+        ),
     ],
 )
 def test_the_plan_by_its_number(src: SourceFacts, cited: str) -> None:
@@ -158,10 +183,16 @@ def test_the_plan_by_its_number(src: SourceFacts, cited: str) -> None:
     [
         (SourceFacts(ref="table 2 row 5"), "bảng 2 · dòng 5"),
         (SourceFacts(ref="table 2 row 5", no="4.3"), "bảng 2 · STT 4.3"),
-        (SourceFacts(ref="line 1216", no="12", section="Chỉ tiêu về Văn hóa-Xã hội"), "Chỉ tiêu về Văn hóa-Xã hội · STT 12"),
+        (
+            SourceFacts(ref="line 1216", no="12", section="Chỉ tiêu về Văn hóa-Xã hội"),
+            "Chỉ tiêu về Văn hóa-Xã hội · STT 12",
+        ),
         (SourceFacts(ref="line 1216"), ""),  # a text file's line tells a reader nothing
         (SourceFacts(ref="prose line 233"), "phần lời văn"),
-        (SourceFacts(ref="line 5", section="MƯA LŨ TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK"), ""),  # a title piece, no heading
+        (
+            SourceFacts(ref="line 5", section="MƯA LŨ TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK"),
+            "",
+        ),  # a title piece, no heading
         (SourceFacts(ref="Biểu số 01 dòng 3"), "Biểu số 01 dòng 3"),
     ],
 )
@@ -177,9 +208,14 @@ async def test_phone_answers_over_telegram(engine) -> None:  # type: ignore[no-u
     assert all(r.ok for r in ingest_paths(engine, [DONG_THO]))
     async with BotHarness(engine, {ADMIN}) as h:
         await h.say(RESIDENT, "/diaphuong Đông Thọ")
-        for question in ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng?", "ty le tre em duoi 5 tuoi bi suy dinh duong"):
+        for question in (
+            "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng?",
+            "ty le tre em duoi 5 tuoi bi suy dinh duong",
+        ):
             reply = (await h.say(RESIDENT, question))[0]
-            assert reply.startswith("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng — phường Đông Thọ")  # the answer first
+            assert reply.startswith(
+                "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng — phường Đông Thọ"
+            )  # the answer first
             assert "7,9 % (càng thấp càng tốt)" in reply and "7.9" not in reply
             assert "Nguồn: QĐ 23/QĐ-UBND · Chỉ tiêu về Văn hóa-Xã hội · STT 12." in reply
             assert len(reply) <= ANSWER_LIMIT
