@@ -641,7 +641,7 @@ def _small_talk(talk: smalltalk.Talk, q: qn.Question, asker: str | None, gaz: qn
     unit since 2025 when it was merged)."""
     found = q.places or (gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else [])
     place = (found[0].now or _place_label(found[0], gaz)) if len(found) == 1 else None
-    return Answer(say.small_talk_answer(talk.kind, place, talk.english), talk.kind, locality=place)
+    return Answer(say.small_talk_answer(talk.kind, place, talk.english), talk.kind)
 
 
 def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
