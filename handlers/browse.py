@@ -28,8 +28,8 @@ from handlers.common import (
     services,
 )
 from handlers.locality import locality_buttons
+from knowledge.answer_text import target_words
 from knowledge.periods import past_grace
-from knowledge.text import fold
 from storage import browse, users
 from storage.progress import Item, Progress
 from storage.users import LocalityInfo, UserInfo
@@ -98,12 +98,9 @@ async def _groups_view(
 
 
 def target_with_unit(item: Item) -> str:
-    """'95' + '%' -> '95%'; '155' + 'Triệu đồng' -> '155 Triệu đồng'."""
-    text = item.target_text or ""
-    unit = (item.unit or "").strip()
-    if not unit or fold(unit) in fold(text) or unit in text:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+    """'95' + '%' -> '95 %'; '7.9' of malnutrition -> '7,9 % (càng thấp càng tốt)': the
+    answers' own wording (knowledge.answer_text.target_words)."""
+    return target_words(item.target_text, item.unit, item.comparator, item.name)
 
 
 def _line(n: int, item: Item, own: bool, latest: Progress | None, with_progress: bool, today: date) -> str:

@@ -6,10 +6,12 @@ where the facts came from."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from knowledge.lexicon import lower_is_better
 from knowledge.text import clean, fold
 
 
@@ -21,6 +23,8 @@ class SourceFacts:
     period_start: int | None = None
     period_end: int | None = None
     ref: str = ""  # 'line 231', 'table 2 row 5', 'Biểu số 01 dòng 3'
+    no: str = ""  # the item's own number in the plan ('12', '1.3', 'a)')
+    section: str | None = None  # the heading it stands under ('Chỉ tiêu về Văn hóa-Xã hội')
 
 
 @dataclass
@@ -56,6 +60,8 @@ class ItemFacts:
     report_to: str | None = None
     source: SourceFacts = field(default_factory=SourceFacts)
     period_figure: str | None = None  # the end-of-period target when a year's value leads
+    focus: tuple[str, ...] = ()  # the question's folded words: a long name keeps the part they are in
+    cite: bool = True  # end with the source line (several items cite theirs once, together)
 
 
 @dataclass
@@ -77,22 +83,49 @@ class PlanFacts:
 
 _COMPARATOR_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "range": "từ"}
 _HAS_COMPARATOR = re.compile(
-    r"\b(duoi|tren|tu|toi thieu|toi da|khong qua|it nhat|tro len|vuot|khong thap hon)\b|[<>≥≤]"
+    r"\b(duoi|tren|tu|toi thieu|toi da|khong qua|it nhat|tro len|tro xuong|vuot|khong thap hon"
+    r"|giam xuong|xuong con|giam con)\b|[<>≥≤]"
 )
+LOWER_BETTER_NOTE = "càng thấp càng tốt"
+# '7.9' of a table is seven point nine: a dot before one or two digits (not three: '1.900')
+# is a decimal point the plan's typist wrote the English way
+_ENGLISH_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d]|[.,]\d)")
+_TRAILING = " .,;:"
+
+
+def vn_numbers(text: str) -> str:
+    """Decimal comma, thousands dot: '7.9' -> '7,9'; '1.900' and '7,6' are left alone."""
+    return _ENGLISH_DECIMAL.sub(r"\1,\2", text)
+
+
+def target_words(text: str | None, unit: str | None, comparator: str | None, name: str | None = None) -> str:
+    """A target as the plan writes it, with its unit and comparator ('dưới 7,6 %'), and,
+    for a bare figure of what is kept low (malnutrition, poverty …), that it is a ceiling.
+    The one wording of answers, confirmation cards, reports and charts."""
+    text = vn_numbers(clean(text).strip(_TRAILING))
+    if not text:
+        return ""
+    unit = clean(unit).strip(_TRAILING)
+    # a unit follows a bare figure only: 'Đạt' or '3 trường' in a '%' column stay as written
+    if unit and text[-1].isdigit() and fold(unit) not in fold(text):
+        text = f"{text} {unit}"
+    written = _HAS_COMPARATOR.search(f"{fold(text)} {text}")
+    if comparator in _COMPARATOR_WORDS and not written and any(c.isdigit() for c in text):
+        word = _COMPARATOR_WORDS[comparator]
+        text = f"{word} {text} trở lên" if comparator == ">=" else f"{word} {text}"
+    elif (
+        comparator not in ("<", "<=", "status")
+        and not written
+        and any(c.isdigit() for c in text)
+        and lower_is_better(name, comparator, text)
+    ):
+        text = f"{text} ({LOWER_BETTER_NOTE})"
+    return tidy(text)
 
 
 def figure(item: ItemFacts) -> str:
-    """The target as the plan writes it, with its unit and comparator ('dưới 7,6%')."""
-    text = clean(item.target_text)
-    if not text:
-        return ""
-    unit = clean(item.unit)
-    if unit and fold(unit) not in fold(text) and not text.endswith("%"):
-        text = f"{text}%" if unit == "%" else f"{text} {unit}"
-    if item.comparator in _COMPARATOR_WORDS and not _HAS_COMPARATOR.search(f"{fold(text)} {text}"):
-        word = _COMPARATOR_WORDS[item.comparator]
-        text = f"{word} {text} trở lên" if item.comparator == ">=" else f"{word} {text}"
-    return text
+    """The target as the plan writes it, with its unit and comparator ('dưới 7,6 %')."""
+    return target_words(item.target_text, item.unit, item.comparator, item.name)
 
 
 def period_text(start: int | None, end: int | None) -> str:
@@ -103,49 +136,206 @@ def period_text(start: int | None, end: int | None) -> str:
     return ""
 
 
+# ---------------------------------------------------------------- lengths (a phone's screen)
+
+ANSWER_LIMIT = 600  # one answer; a reader on a phone sees it without scrolling far
+CLOSE_LIMIT = 780  # two or three items answered together (each also offered as a button)
+SOLUTION_LIMIT = 440  # a duty's summary
+LINE_LIMIT = 180  # any other line ('Phụ trách: …', 'Giải pháp: …')
+LIST_NAME = 90  # an item's name in a list
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word, '…' marking the cut."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
+    return cut + "…"
+
+
+# who-questions: a clause naming an agency ('… hoặc Sở Công Thương …') is what is asked
+AGENCY = re.compile(
+    r"\b(?:Sở|Ủy ban|UBND|Công an|Ban|Phòng|Trung tâm|Bộ|Văn phòng|Hội|Đoàn|Trạm|Công chức)\s+[A-ZĐÂ-Ỹ]"
+)
+
+
+def clip_focus(
+    text: str, limit: int, focus: tuple[str, ...] = (), prefer: re.Pattern[str] | None = None
+) -> str:
+    """A long text cut to `limit` keeping its opening and the clauses that hold the
+    question's words ('… Trong đó, ưu tiên hoàn thiện 11 cơ sở dữ liệu …'), in order,
+    '…' marking what was left out."""
+    text = clean(text)
+    words = {w for w in focus if len(w) > 1}
+    if len(text) <= limit or not words:
+        return clip(text, limit)
+    pieces = [q for p in _CLAUSE.split(text) if p for q in (_COMMA.split(p) if len(p) > limit // 2 else [p])]
+    score = [len(words & set(fold(p).split())) + bool(prefer and prefer.search(p)) for p in pieces]
+    keep = {0: clip(pieces[0], limit // 3)}
+    used = len(keep[0])
+    for n in sorted(range(1, len(pieces)), key=lambda n: (-score[n], n)):
+        if score[n] == 0:
+            break
+        room = limit - used - 4
+        if len(pieces[n]) > room:
+            if room >= 40 and len(keep) == 1:  # the best clause, as much of it as fits
+                keep[n] = clip(pieces[n], room)
+                used += len(keep[n]) + 3
+            continue
+        keep[n] = pieces[n]
+        used += len(pieces[n]) + 3
+    if len(keep) == 1:
+        return clip(text, limit)
+    out, last = "", -1
+    for n in sorted(keep):
+        piece = keep[n]
+        gap = n != last + 1
+        out += (" … " if gap and out else " " if out else "") + piece
+        last = n
+    return out + (" …" if last < len(pieces) - 1 else "")
+
+
+_CLAUSE = re.compile(r"(?<=[.;:])\s+|\s+(?=\(\d+\)\s)")
+_COMMA = re.compile(r"(?<=,)\s+")
+
+
+def _drop_optional(lines: list[str], optional: set[int], limit: int) -> list[str]:
+    """Lines left out (as '') from the last optional one back until the text fits."""
+    out = list(lines)
+    for n in sorted(optional, reverse=True):
+        if len("\n".join(x for x in out if x)) <= limit:
+            break
+        out[n] = ""
+    return out
+
+
+def fit(lines: list[str], optional: set[int] | None = None, limit: int = ANSWER_LIMIT) -> str:
+    """The lines joined, within `limit`: the optional ones (by index) are left out last
+    first until it fits, then every line but the first and the last is clipped, then
+    the first."""
+    keep = [x for x in _drop_optional(lines, optional or set(), limit) if x]
+    text = "\n".join(keep)
+    if len(text) > limit and len(keep) > 2:
+        room = max(60, (limit - len(keep[0]) - len(keep[-1])) // (len(keep) - 2))
+        keep = [keep[0]] + [clip(x, room) for x in keep[1:-1]] + [keep[-1]]
+        text = "\n".join(keep)
+    if len(text) > limit:  # a long first line is cut last
+        keep[0] = clip(keep[0], max(60, len(keep[0]) - (len(text) - limit)))
+        text = "\n".join(keep)
+    return text
+
+
+# ---------------------------------------------------------------- where it is written
+
+_DOC_KIND = re.compile(r"/\s*([A-ZĐ][A-Za-zĐđ]*)")
+_TABLE_ROW = re.compile(r"^table (\d+),? row (\d+)$")
+_TABLE = re.compile(r"^table (\d+)$")
+_LINE = re.compile(r"^(prose )?line \d+$")
+_GOOD_SECTION = re.compile(r"[^\W\d_]{2,}.*\s.*[^\W\d_]{2,}")  # two words at least ('2030' is none)
+# a heading that is really a piece of the title or of the preamble ('UBND tỉnh … ban hành Kế hoạch …')
+_NOT_SECTION = re.compile(
+    r"\b(?:ban hanh|ke hoach|quyet dinh so|chi thi so|nghi quyet so|ubnd|uy ban nhan dan)\b"
+)
+
+
+def _section(text: str | None) -> str:
+    """The heading an item stands under, when it reads as one: short, not in capitals."""
+    t = clean(text).strip(" .:;,")
+    if not t or len(t) > 60 or t.isupper() or not _GOOD_SECTION.search(t) or _NOT_SECTION.search(fold(t)):
+        return ""
+    return t
+
+
+def plan_short(src: SourceFacts) -> str:
+    """The plan as its number ('KH 23/KH-UBND', 'QĐ 23/QĐ-UBND'), else a short title."""
+    number = clean(src.doc_number)
+    if number:
+        kind = _DOC_KIND.search(number)
+        return f"{kind.group(1)} {number}" if kind else f"số {number}"
+    title = clean(src.title)
+    if title and len(title) <= 60:
+        return title
+    return " ".join(b for b in ("Kế hoạch", period_text(src.period_start, src.period_end)) if b)
+
+
+def _number_in_plan(no: str) -> str:
+    no = clean(no).strip("() .")
+    return f"STT {no}" if no and len(no) <= 8 else ""
+
+
+def place_in_plan(src: SourceFacts) -> str:
+    """Where the item stands as a reader of the PDF finds it: its table and row or its
+    heading and number ('bảng 2 · STT 5', 'Chỉ tiêu về Văn hóa-Xã hội · STT 12'). A line
+    of the text file the plan was read from means nothing to them and is not shown."""
+    ref = clean(src.ref)
+    number = _number_in_plan(src.no)
+    section = _section(src.section)
+    if m := _TABLE_ROW.match(ref):
+        return f"bảng {m.group(1)} · " + (number or f"dòng {m.group(2)}")
+    if m := _TABLE.match(ref):
+        return " · ".join(b for b in (f"bảng {m.group(1)}", number) if b)
+    if not ref or _LINE.match(ref):
+        where = section or ("phần lời văn" if ref.startswith("prose") else "")
+        return " · ".join(b for b in (where, number) if b)
+    return _ref_text(ref)  # the plan's own label ('Biểu số 01 dòng 3')
+
+
 def _ref_text(ref: str) -> str:
-    """Extractors cite places in English ('table 2 row 5', 'prose line 41')."""
+    """Extractors cite places in English ('table 2 row 5', 'prose line 41'); a text-file
+    line number is dropped."""
     t = re.sub(r"\btable (\d+),? row (\d+)", r"bảng \1, dòng \2", ref or "")
-    t = re.sub(r"\bprose line (\d+)", r"lời văn, dòng \1", t)
-    t = re.sub(r"\bline (\d+)", r"dòng \1", t)
+    t = re.sub(r"\bprose line \d+", "lời văn", t)
+    t = re.sub(r",?\s*\bline \d+", "", t)
     t = re.sub(r"\brow (\d+)", r"dòng \1", t)
     t = re.sub(r"\btable (\d+)", r"bảng \1", t)
     t = re.sub(r"\bprose\b", "lời văn", t)
-    return re.sub(r"\bfootnote\b", "chú thích", t)
+    t = re.sub(r"\bfootnote\b", "chú thích", t)
+    return re.sub(r"\s*\(\s*\)", "", t).strip(" ,")
 
 
 def source_line(src: SourceFacts) -> str:
-    parts = []
-    if src.title:
-        parts.append(clean(src.title))
-    if src.doc_number:
-        parts.append(f"số {src.doc_number}")
-    if src.ref:
-        parts.append(_ref_text(src.ref))
-    return "Nguồn: " + ", ".join(parts) + "." if parts else ""
+    """'Nguồn: KH 23/KH-UBND · bảng 2 · STT 5.'"""
+    parts = [b for b in (plan_short(src), place_in_plan(src)) if b]
+    return "Nguồn: " + " · ".join(parts) + "." if parts else ""
 
 
 def _where(src: SourceFacts) -> str:
+    """' — xã Hưng Đông, năm 2023': set apart from the name, so 'Tổng thu ngân sách xã'
+    does not read 'ngân sách xã xã Hưng Đông'."""
+    bits = [b for b in (src.locality, period_text(src.period_start, src.period_end)) if b]
+    return " — " + ", ".join(bits) if bits else ""
+
+
+def _of_place(src: SourceFacts) -> str:
+    """' xã Hưng Đông, năm 2023' after a word of ours ('Kế hoạch xã Hưng Đông, năm 2023 ghi')."""
     bits = [b for b in (src.locality, period_text(src.period_start, src.period_end)) if b]
     return " " + ", ".join(bits) if bits else ""
 
 
 def _people(item: ItemFacts, leader_first: bool = False) -> list[str]:
     lines = []
-    lead = f"Chỉ đạo: {clean(item.leader)}." if item.leader else ""
-    resp = f"Phụ trách: {clean(item.responsible)}." if item.responsible else ""
+    lead = f"Chỉ đạo: {clip(item.leader, LINE_LIMIT)}." if item.leader else ""
+    resp = f"Phụ trách: {clip(item.responsible, LINE_LIMIT)}." if item.responsible else ""
     if leader_first:
         lines += [x for x in (lead, resp) if x]
     else:
         lines += [x for x in (resp, lead) if x]
     if item.coordinating:
-        lines.append(f"Phối hợp: {clean(item.coordinating)}.")
-    return lines
+        lines.append(f"Phối hợp: {clip(item.coordinating, LINE_LIMIT)}.")
+    return [_end(x) for x in lines]
+
+
+def _end(line: str) -> str:
+    """One full stop at the end ('… UBND.' not '… UBND..', '99,99 %.;' not at all)."""
+    if not line or line.endswith("…"):
+        return line
+    return line.rstrip(" .;:,") + "."
 
 
 def deadline_words(item: ItemFacts) -> str:
     if item.deadline_text:
-        text = clean(item.deadline_text)
+        text = clean(item.deadline_text).rstrip(" .;,")
         if item.due_date and item.due_date.strftime("%d/%m/%Y") not in text:
             text += f" (hạn cuối {item.due_date:%d/%m/%Y})"
         return text
@@ -155,25 +345,29 @@ def deadline_words(item: ItemFacts) -> str:
 
 
 def progress_words(p: ProgressFacts) -> str:
-    bits = [clean(p.value_text) if p.value_text else "", clean(p.assessment) if p.assessment else ""]
-    text = "; ".join(b for b in bits if b) or (p.status or "")
+    bits = [clean(b).strip(" .;,") for b in (p.value_text, p.assessment) if b]
+    text = vn_numbers("; ".join(b for b in bits if b) or (p.status or ""))
     when = f" (cập nhật {p.reported_at:%d/%m/%Y})" if p.reported_at and not p.by_document else ""
     origin = " (theo kế hoạch)" if p.by_document else ""
-    return f"{text}{when}{origin}"
+    return f"{clip(text, 2 * LINE_LIMIT)}{when}{origin}"
 
 
 def _conflict_lines(item: ItemFacts) -> list[str]:
-    """The plan's other values for the item. A recorded conflict already lists
-    every value, so the item's other targets are then not repeated."""
+    """The plan's other values for the item, in Vietnamese figures and without the one
+    already given. A recorded conflict lists every value, so the item's other targets
+    are then not repeated."""
+    shown = fold(figure(item))
     if item.conflicts:
-        return [
-            "Lưu ý: kế hoạch ghi không thống nhất: " + "; ".join(_ref_text(clean(v)) for v in values) + "."
-            for values in item.conflicts
+        values = [vn_numbers(_ref_text(clean(v))) for c in item.conflicts for v in c]
+    else:
+        values = [
+            vn_numbers(clean(text)) + (f" ({_ref_text(clean(source))})" if _ref_text(clean(source)) else "")
+            for source, text in item.other_targets
         ]
-    return [
-        f"Lưu ý: kế hoạch còn ghi: {clean(text)}" + (f" ({_ref_text(clean(source))})." if source else ".")
-        for source, text in item.other_targets
-    ]
+    values = [re.sub(r"\s*\(\s*\)", "", v) for v in values]
+    others = [v for v in dict.fromkeys(values) if v and fold(re.sub(r"\s*\(.*", "", v)) not in (shown, "")]
+    others = [v for v in others if not shown.startswith(fold(re.sub(r"\s*\(.*", "", v)) + " ")]
+    return [_end("Kế hoạch còn ghi: " + "; ".join(others))] if others else []
 
 
 def _reporting_when(item: ItemFacts) -> str:
@@ -200,43 +394,52 @@ def tidy(text: str) -> str:
 # ---------------------------------------------------------------- one item
 
 
-def item_answer(item: ItemFacts, intent: str, role: str | None = None) -> str:
-    """The answer about one item, leading with what the intent asks."""
-    return tidy(_item_answer(item, intent, role))
+def item_answer(item: ItemFacts, intent: str, role: str | None = None, limit: int = ANSWER_LIMIT) -> str:
+    """The answer about one item, leading with what the intent asks, short enough for a
+    phone: what may go goes first, then a long name keeps the clauses the question is about."""
+    name = clean(item.name)
+    lines, optional = _item_lines(item, intent, role, name)
+    kept = _drop_optional(lines, optional, limit)
+    over = len("\n".join(x for x in kept if x)) - limit
+    if over > 0 and len(name) > 80:
+        prefer = AGENCY if intent == "responsible" else None
+        short = clip_focus(name, max(80, len(name) - over), item.focus, prefer)
+        lines, _ = _item_lines(item, intent, role, short)
+        kept = [x if kept[n] else "" for n, x in enumerate(lines)]
+    return tidy(fit(kept, set(), limit))
 
 
-def milestone_answer(item: ItemFacts) -> str:
+def milestone_answer(item: ItemFacts, name: str) -> list[str]:
     """A dated sentence of the plan's prose: quoted, with its date; the plan names
     nobody for it."""
     due = f" (hạn cuối {item.due_date:%d/%m/%Y})" if item.due_date else ""
-    lines = [
-        f"Kế hoạch{_where(item.source)} ghi: «{clean(item.name)}».",
-        f"Thời hạn: {clean(item.deadline_text)}{due}.",
-        source_line(item.source),
+    return [
+        f"Kế hoạch{_of_place(item.source)} ghi: «{name}».",
+        _end(f"Thời hạn: {clean(item.deadline_text)}{due}"),
+        source_line(item.source) if item.cite else "",
     ]
-    return "\n".join(x for x in lines if x)
 
 
-def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
+def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tuple[list[str], set[int]]:
+    """The lines of an answer (`name` as it may be shortened), and which of them may go
+    when it is too long."""
     if item.kind == "reporting":
-        return reporting_answer(item)
+        return reporting_answer(item, name), set()
     if item.kind == "duty":
-        return "\n".join(
-            x for x in (f"{clean(item.name)}: {clean(item.solution)}", source_line(item.source)) if x
-        )
+        return [
+            f"{name}: {clip(item.solution or '', SOLUTION_LIMIT)}",
+            source_line(item.source) if item.cite else "",
+        ], set()
     if item.kind == "milestone":
-        return milestone_answer(item)
+        return milestone_answer(item, name), set()
     if item.kind == "progress":
-        lines: list[str] = [
-            f"{clean(item.name)}: {progress_words(item.progress) if item.progress else 'chưa có kết quả'}."
-        ]
-        lines.append(source_line(item.source))
-        return "\n".join(x for x in lines if x)
+        done = progress_words(item.progress) if item.progress else "chưa có kết quả"
+        return [_end(f"{name}: {done}"), source_line(item.source) if item.cite else ""], set()
 
-    name = clean(item.name)
     fig = figure(item)
     dl = deadline_words(item)
-    lines = []
+    lines: list[str] = []
+    optional: set[int] = set()
     if intent == "responsible":
         who = _people(item, leader_first=role == "leader")
         lines.append(f"«{name}»{_where(item.source)}:")
@@ -246,23 +449,23 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
         if fig:
             lines.append(f"Chỉ tiêu: {fig}.")
         if dl:  # 'ai chỉ đạo, làm khi nào?': the deadline costs one line
-            lines.append(f"Thời hạn: {dl}.")
+            lines.append(_end(f"Thời hạn: {dl}"))
     elif intent == "deadline":
         lines.append(
-            f"«{name}»: thời hạn {dl}."
+            _end(f"«{name}»: thời hạn {dl}")
             if dl
-            else f"«{name}»: kế hoạch không ghi thời hạn riêng{_where(item.source)}."
+            else f"«{name}»: kế hoạch{_of_place(item.source)} không ghi thời hạn riêng."
         )
         if fig:
             lines.append(f"Chỉ tiêu: {fig}.")
         lines += _people(item)
     elif intent == "progress":
         if item.progress:
-            lines.append(f"Tiến độ «{name}»: {progress_words(item.progress)}.")
+            lines.append(_end(f"Tiến độ «{name}»: {progress_words(item.progress)}"))
         else:
             lines.append(f"Chưa có báo cáo tiến độ cho «{name}».")
         if fig:
-            lines.append(f"Chỉ tiêu kế hoạch{_where(item.source)}: {fig}.")
+            lines.append(f"Chỉ tiêu kế hoạch{_of_place(item.source)}: {fig}.")
         lines += _people(item)
     else:
         if fig:
@@ -270,55 +473,96 @@ def _item_answer(item: ItemFacts, intent: str, role: str | None) -> str:
         elif item.kind == "task":
             lines.append(f"Nhiệm vụ «{name}»{_where(item.source)}.")
             if item.solution:
-                lines.append(f"Giải pháp: {clean(item.solution)}")
+                optional.add(len(lines))
+                lines.append(_end(f"Giải pháp: {clip_focus(item.solution, 2 * LINE_LIMIT, item.focus)}"))
         else:
             lines.append(f"«{name}»{_where(item.source)}: kế hoạch không ghi con số cụ thể.")
         if dl:
-            lines.append(f"Thời hạn: {dl}.")
+            lines.append(_end(f"Thời hạn: {dl}"))
         lines += _people(item)
         if item.progress:
-            lines.append(f"Tiến độ mới nhất: {progress_words(item.progress)}.")
+            lines.append(_end(f"Tiến độ mới nhất: {progress_words(item.progress)}"))
+    optional |= {n for n, x in enumerate(lines) if x.startswith("Phối hợp:")}
     if item.period_figure:
         lines.append(f"Mục tiêu cả giai đoạn: {item.period_figure}.")
-    lines += _conflict_lines(item)
-    lines.append(source_line(item.source))
-    return "\n".join(x for x in lines if x)
+    conflicts = _conflict_lines(item)
+    optional |= set(range(len(lines), len(lines) + len(conflicts)))
+    lines += conflicts
+    lines.append(source_line(item.source) if item.cite else "")
+    return lines, optional
 
 
-def reporting_answer(item: ItemFacts) -> str:
-    lines = [f"Theo kế hoạch: {clean(item.name)}."]
+def reporting_answer(item: ItemFacts, name: str) -> list[str]:
+    lines = [_end(f"Theo kế hoạch: {name}")]
     when = _reporting_when(item)
     if when:
         lines.append(f"Thời hạn báo cáo: {when}.")
     if item.report_to:
-        lines.append(f"Gửi báo cáo cho: {clean(item.report_to)}.")
-    lines.append(source_line(item.source))
-    return "\n".join(x for x in lines if x)
+        lines.append(_end(f"Gửi báo cáo cho: {clip(item.report_to, LINE_LIMIT)}"))
+    lines.append(source_line(item.source) if item.cite else "")
+    return lines
 
 
-SHORT_NAME = 160
-
-
-def short_item(item: ItemFacts) -> str:
+def short_item(item: ItemFacts, name_limit: int = LIST_NAME) -> str:
     """One line of a list: the name and what matters most about it."""
-    name = clean(item.name).rstrip(" .:;,")
-    if len(name) > SHORT_NAME:
-        name = name[:SHORT_NAME].rsplit(" ", 1)[0] + "…"
+    name = clip(item.name, name_limit).rstrip(" .:;,")
     if item.kind == "reporting":
         when = _reporting_when(item)
         return f"{name}" + (f" ({when})" if when else "")
-    bits = [b for b in (figure(item), deadline_words(item) if item.kind == "task" else "") if b]
-    who = clean(item.responsible)
+    due = clean(item.deadline_text) or (f"{item.due_date:%d/%m/%Y}" if item.due_date else "")
+    bits = [b for b in (figure(item), clip(due, 40) if item.kind == "task" else "") if b]
+    who = clip(item.responsible or "", 50)
     text = name + (": " + "; ".join(bits) if bits else "")
     return text + (f" — {who}" if who else "")
 
 
 def close_items_answer(items: list[ItemFacts], intent: str, role: str | None = None) -> str:
-    """Two items matched about equally: answer both, the bot offers buttons."""
-    parts = [f"Có {len(items)} mục gần với câu hỏi:"]
+    """Two items matched about equally: answer both, shortly, citing the plan once; the
+    bot offers them as buttons too."""
+    head = f"Có {len(items)} mục gần với câu hỏi:"
+    cite = sources_line([i.source for i in items])
+    share = max(160, (CLOSE_LIMIT - len(head) - len(cite)) // len(items) - 4)
+    parts = [head]
+    seen: set[str] = set()
     for n, item in enumerate(items, 1):
-        parts.append(f"{n}) " + item_answer(item, intent, role))
-    return "\n".join(parts)
+        # one paragraph read as two rules (monthly, and when asked) or as a rule and a duty: quoted once
+        said = {k: _said_before(getattr(item, k), seen) for k in ("name", "solution")}
+        shown = dataclasses.replace(item, cite=False)
+        if said["name"]:
+            shown.name = SAME_TEXT
+        if said["solution"]:
+            shown.solution = SAME_TEXT
+        if said["name"] and item.kind == "task" and item.solution and not said["solution"]:
+            # one task of the plan's table split by its solutions: the solution tells them apart
+            shown.name = f"{clip(item.name, 50)} — giải pháp: {clip(item.solution, 100)}"
+        parts.append(f"{n}) " + item_answer(shown, intent, role, limit=share))
+    return "\n".join([*parts, cite] if cite else parts)
+
+
+SAME_TEXT = "(cùng đoạn văn ở trên)"
+
+
+def _said_before(text: str | None, seen: set[str]) -> bool:
+    key = fold(text)[:120]
+    if len(key) < 40:  # a short name ('Trạm Y tế') may well come twice
+        return False
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
+def sources_line(sources: list[SourceFacts]) -> str:
+    """'Nguồn: KH 157/KH-UBND · STT 3; STT 2.' — each plan once, then where each item stands."""
+    by_plan: dict[str, list[str]] = {}
+    for src in sources:
+        by_plan.setdefault(plan_short(src), []).append(place_in_plan(src))
+    cited = [
+        " · ".join(b for b in (plan, "; ".join(dict.fromkeys(w for w in where if w))) if b)
+        for plan, where in by_plan.items()
+    ]
+    cited = [c for c in cited if c]
+    return "Nguồn: " + "; ".join(cited) + "." if cited else ""
 
 
 # ---------------------------------------------------------------- lists and the rest
@@ -333,16 +577,22 @@ def list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
 def _list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
     if not items:
         return empty
-    lines = [f"{heading} ({len(items)} mục):"]
-    lines += [f"- {short_item(i)}" for i in items[:LIST_LIMIT]]
-    if len(items) > LIST_LIMIT:
-        lines.append(f"… và {len(items) - LIST_LIMIT} mục khác.")
     # items of two plans of one period (KH 141 beside KH 144) cite both
-    sources = list(dict.fromkeys((i.source.title, i.source.doc_number) for i in items if i.source.title))
-    if sources:
-        cited = [clean(title) + (f", số {number}" if number else "") for title, number in sources]
-        lines.append(f"Nguồn: {'; '.join(cited)}.")
-    return "\n".join(lines)
+    sources = list(dict.fromkeys(plan_short(i.source) for i in items))
+    tail = f"Nguồn: {'; '.join(s for s in sources if s)}." if any(sources) else ""
+    lines = [f"{heading.rstrip()} ({len(items)} mục):"]
+    used = len(lines[0]) + len(tail) + 30
+    shown = 0
+    for item in items[:LIST_LIMIT]:
+        line = f"- {short_item(item)}"
+        if shown and used + len(line) + 1 > ANSWER_LIMIT:
+            break
+        lines.append(line)
+        used += len(line) + 1
+        shown += 1
+    if len(items) > shown:
+        lines.append(f"… và {len(items) - shown} mục khác.")
+    return "\n".join([*lines, tail] if tail else lines)
 
 
 def party_items_heading(party: str) -> str:
@@ -374,14 +624,14 @@ OVERDUE_EMPTY = "Không có nhiệm vụ nào quá hạn."
 
 
 def overview_answer(plan: PlanFacts) -> str:
-    head = clean(plan.title) or "Kế hoạch"
+    head = clip(plan.title or "", 160) or "Kế hoạch"
     where = ", ".join(b for b in (plan.locality, period_text(plan.period_start, plan.period_end)) if b)
     lines = [f"{head}" + (f" ({where})" if where else "") + ":"]
     lines.append(
         f"{plan.indicators} chỉ tiêu, {plan.tasks} nhiệm vụ, {plan.reporting_rules} quy định về báo cáo."
     )
     if plan.groups:
-        lines.append("Các nhóm: " + "; ".join(clean(g) for g in plan.groups[:8]) + ".")
+        lines.append("Các nhóm: " + "; ".join(clip(g, 60) for g in plan.groups[:6]) + ".")
     meta = []
     if plan.doc_number:
         meta.append(f"Số {plan.doc_number}")
@@ -392,17 +642,22 @@ def overview_answer(plan: PlanFacts) -> str:
     if meta:
         text = ", ".join(meta)
         lines.append(text[0].upper() + text[1:] + ".")
-    return "\n".join(lines)
+    return fit(lines, {2})
 
 
-def no_match(suggestions: list[str], where: str = "") -> str:
+def no_match(suggestions: list[str], where: str = "", focus: tuple[str, ...] = ()) -> str:
     head = (
         "Không tìm thấy chỉ tiêu hay nhiệm vụ nào khớp với câu hỏi"
         + (f" trong kế hoạch {where}" if where else "")
         + "."
     )
     if suggestions:
-        return head + "\nCó phải bạn muốn hỏi: " + "; ".join(f"«{clean(s)}»" for s in suggestions) + "?"
+        return (
+            head
+            + "\nCó phải bạn muốn hỏi: "
+            + "; ".join(f"«{clip_focus(s, 120, focus)}»" for s in suggestions)
+            + "?"
+        )
     return head + " Bạn thử hỏi bằng tên chỉ tiêu, ví dụ: «tỷ lệ hộ nghèo năm nay là bao nhiêu?»"
 
 
@@ -447,3 +702,60 @@ HELP = (
     "- Kế hoạch năm 2024 có bao nhiêu chỉ tiêu?\n"
     "Có thể gõ không dấu, viết tắt (BHYT, GPMB, ANTT…). Chọn địa phương: /diaphuong <tên>."
 )
+
+
+# ---------------------------------------------------------------- small talk and out of scope
+
+GREETING_REPLY = (
+    "Xin chào! Tôi trả lời câu hỏi về chỉ tiêu, nhiệm vụ trong kế hoạch của xã/phường. "
+    "Bạn hỏi thử: «Tỷ lệ hộ nghèo năm nay là bao nhiêu?» (gõ /help để xem thêm)."
+)
+THANKS_REPLY = "Không có gì ạ! Bạn cần hỏi thêm về kế hoạch của xã/phường thì cứ nhắn nhé."
+GOODBYE_REPLY = "Tạm biệt bạn! Khi cần, cứ nhắn câu hỏi về kế hoạch của xã/phường."
+CAN_ANSWER = (
+    "Tôi chỉ trả lời về kế hoạch của xã/phường: chỉ tiêu, nhiệm vụ, ai phụ trách, thời hạn, "
+    "tiến độ và lịch báo cáo. Ví dụ: «Ai phụ trách chỉ tiêu BHYT?»"
+)
+WEATHER_REPLY = "Tôi không có thông tin thời tiết. " + CAN_ANSWER
+ENGLISH_REPLY = CAN_ANSWER + " Bạn hãy hỏi bằng tiếng Việt (có dấu hoặc không dấu)."
+ENGLISH_LINE = (
+    "English: I answer questions in Vietnamese about the targets and tasks of a commune's plans, "
+    "e.g. «Tỷ lệ hộ nghèo năm nay là bao nhiêu?»."
+)
+_ENGLISH_SMALL_TALK = {
+    "greeting": "English: hello! Ask me in Vietnamese about a commune's plans.",
+    "thanks": "English: you are welcome.",
+    "goodbye": "English: goodbye!",
+}
+
+
+def one_stop_shop(place: str | None) -> str:
+    """Where procedures are done: the one-stop desk of the asker's place."""
+    if place:
+        return f"Bộ phận một cửa của UBND {place}"
+    return "Bộ phận một cửa của UBND xã/phường nơi bạn cư trú"
+
+
+def procedure_answer(place: str | None, civil: bool = False) -> str:
+    what = "hộ tịch (khai sinh, kết hôn, khai tử …)" if civil else "thủ tục hành chính"
+    head = (
+        f"Tôi không hướng dẫn {what}. Bạn hãy liên hệ {one_stop_shop(place)}"
+        " hoặc tra cứu trên Cổng dịch vụ công quốc gia (dichvucong.gov.vn)."
+    )
+    where = "" if place else " Chọn địa phương bằng /diaphuong <tên> để tôi chỉ đúng nơi."
+    return head + where + "\n" + CAN_ANSWER
+
+
+def small_talk_answer(kind: str, place: str | None = None, english: bool = False) -> str:
+    """The reply to a message that is no question about the plans (knowledge.smalltalk)."""
+    text = {
+        "greeting": GREETING_REPLY,
+        "thanks": THANKS_REPLY,
+        "goodbye": GOODBYE_REPLY,
+        "weather": WEATHER_REPLY,
+        "civil_registration": procedure_answer(place, civil=True),
+        "procedure": procedure_answer(place),
+    }.get(kind, ENGLISH_REPLY)
+    if english:
+        text += "\n" + _ENGLISH_SMALL_TALK.get(kind, ENGLISH_LINE)
+    return text

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.lexicon import lower_is_better
 from knowledge.model import Target
 from knowledge.numbers import meets_target, progress_status
 from knowledge.text import clean, fold, strip_diacritics
@@ -288,38 +289,12 @@ def signer_title(lines: list[str]) -> str | None:
 
 # ---------------------------------------------------------------- met or not
 
-# What is measured decides the direction where the plan gives a bare figure: fewer of
-# these is better (the comparator, when the plan writes one, decides first).
-LOWER_IS_BETTER = (
-    "suy dinh duong",
-    "ho ngheo",
-    "ho can ngheo",
-    "phat trien dan so tu nhien",
-    "tang dan so tu nhien",
-    "tai nan",
-    "toi pham",
-    "chay no",
-    "vu chay",
-    "sinh con thu 3",
-    "that nghiep",
-    "tu vong",
-    "ma tuy",
-)
 _NOT_YET = re.compile(
     r"\b(?:chua dat|khong dat|chua hoan thanh|khong hoan thanh|dang tiep tuc|dang thuc hien|dang trien khai|chua thuc hien)\b"
 )
 _NO_RESULT = re.compile(r"\bchua co (?:ket qua|so lieu)\b")
 _MET_WORDS = re.compile(r"\b(?:dat|vuot|hoan thanh)(?: chi tieu| ke hoach| kh)?\b")
 _OF_PLAN = re.compile(r"%\s*(?:kh|ke hoach)\b")
-
-
-def lower_is_better(name: str, comparator: str | None) -> bool:
-    if comparator in ("<", "<="):
-        return True
-    if comparator in (">", ">="):
-        return False
-    f = fold(name).lower()
-    return any(w in f for w in LOWER_IS_BETTER)
 
 
 def progress_verdict(
@@ -353,6 +328,7 @@ def progress_verdict(
     if target is None or comparator == "status":
         return "pending"
     goal = Target(value=target, comparator=comparator or "=", max_value=target_max)
+    # the one direction rule of every answer, card, report and chart (knowledge/lexicon.py)
     met = meets_target(value, goal, lower_is_better(name, comparator))
     if met is None:
         return "pending"

@@ -292,3 +292,137 @@ def frame_tokens() -> frozenset[str]:
 @cache
 def folded_frame_tokens() -> frozenset[str]:
     return frozenset(fold(t) for t in frame_tokens())
+
+
+# ---------------------------------------------------------------- direction of a target
+
+# What a target measures decides its direction when the plan gives a bare figure
+# ('Tỷ lệ trẻ em suy dinh dưỡng | % | 7,9'): these are kept low, the figure is a ceiling.
+LOWER_IS_BETTER: tuple[str, ...] = (
+    "suy dinh dưỡng",
+    "thấp còi",
+    "hộ nghèo",
+    "hộ cận nghèo",
+    "tỷ lệ nghèo",
+    "người nghèo",
+    "tăng dân số",
+    "gia tăng dân số",
+    "phát triển dân số tự nhiên",
+    "tăng tự nhiên",
+    "sinh con thứ 3",
+    "sinh con thứ ba",
+    "mất cân bằng giới tính",
+    "tảo hôn",
+    "tai nạn",
+    "tội phạm",
+    "vụ cháy",
+    "cháy nổ",
+    "vụ nổ",
+    "ma túy",
+    "nghiện",
+    "tử vong",
+    "đuối nước",
+    "thất nghiệp",
+    "bỏ học",
+    "ô nhiễm",
+    "đơn thư",
+    "khiếu nại",
+    "tố cáo",
+    "vi phạm",
+    "quá hạn",
+    "trễ hạn",
+    "tồn đọng",
+    "nợ đọng",
+    "nợ xấu",
+    "lấn chiếm",
+)
+
+# Words that turn such an item into a count of what was cut or handled ('Giảm hộ nghèo 4 hộ',
+# 'Tỷ lệ khám phá án tội phạm 75 %', 'Người nghèo được cấp thẻ BHYT 100 %'): higher is better.
+REVERSING_WORDS: tuple[str, ...] = (
+    "giảm",
+    "thoát",
+    "khám phá",
+    "điều tra",
+    "triệt phá",
+    "xử lý",
+    "phát hiện",
+    "giải quyết",
+    "phòng",
+    "chống",
+    "kiểm tra",
+    "được",
+    "hỗ trợ",
+    "cấp thẻ",
+    "tham gia",
+    "bảo hiểm",
+    "vay",
+    "hoàn thành",
+)
+
+# Words before a figure that set its direction ('giảm xuống dưới 2 %' is a ceiling,
+# 'đạt trên 95 %' a floor); the target's parsed comparator usually already says it.
+LOWER_WORDS: tuple[str, ...] = (
+    "dưới",
+    "không quá",
+    "tối đa",
+    "không vượt quá",
+    "không vượt",
+    "không cao hơn",
+    "thấp hơn",
+    "giảm xuống",
+    "giảm còn",
+    "xuống còn",
+    "xuống dưới",
+    "còn dưới",
+    "trở xuống",
+)
+HIGHER_WORDS: tuple[str, ...] = (
+    "trên",
+    "tối thiểu",
+    "ít nhất",
+    "không dưới",
+    "không thấp hơn",
+    "trở lên",
+    "vượt",
+    "tăng lên",
+)
+
+# The comparators of knowledge.numbers: '<' and '<=' are ceilings, the others floors.
+_CEILINGS = ("<", "<=")
+_FLOORS = (">", ">=", "range")
+
+
+@cache
+def _folded_phrases(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {fold(w)} " for w in words)
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    hay = f" {fold(text)} "
+    return any(w in hay for w in _folded_phrases(words))
+
+
+def measures_lower_is_better(name: str | None) -> bool:
+    """Whether what an item measures is kept low (malnutrition, poverty, accidents …)
+    and its name does not make it a count of what was cut or handled."""
+    if not name:
+        return False
+    if _has(name, LOWER_WORDS):  # 'Tỷ lệ hộ nghèo giảm xuống còn …'
+        return _has(name, LOWER_IS_BETTER)
+    return _has(name, LOWER_IS_BETTER) and not _has(name, REVERSING_WORDS)
+
+
+def lower_is_better(name: str | None, comparator: str | None = None, target_text: str | None = None) -> bool:
+    """The direction of a target: its comparator first ('dưới 7,6 %', 'không quá 3'),
+    then the words written before the figure, else what the item measures."""
+    if comparator in _CEILINGS:
+        return True
+    if comparator in _FLOORS:
+        return False
+    if target_text:
+        if _has(target_text, LOWER_WORDS):
+            return True
+        if _has(target_text, HIGHER_WORDS):
+            return False
+    return measures_lower_is_better(name)

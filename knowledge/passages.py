@@ -428,7 +428,10 @@ def also_written(answer: str, text: str, heading: str, location: str) -> str:
     """An item answer followed by the passage that matches as well, within a phone's screen."""
     where = ", ".join(x for x in (f"mục {heading}" if heading else "", location) if x)
     head = f"\nKế hoạch còn ghi{f' ({where})' if where else ''}:\n"
-    room = max(160, REPLY_LIMIT - len(answer) - len(head))
+    # 40: what the engine may still add ('(nay thuộc phường Hạc Thành)', the place asked about)
+    room = REPLY_LIMIT - len(answer) - len(head) - 40
+    if room < 80:  # no room left on the screen: the item's answer stands alone
+        return answer
     return f"{answer}{head}«{_shorten(clean(text), min(room, _QUOTE_LIMIT))}»"
 
 

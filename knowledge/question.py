@@ -395,7 +395,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:ke hoach|quyet dinh|chuong trinh|van ban) so (?:may|hieu|bao nhieu|gi)\b"
             r"|\bso hieu (?:van ban|ke hoach|quyet dinh)\b|^so (?:ke hoach|quyet dinh|van ban)\b"
             r"|\b(?:ai|nguoi nao|ong nao|ba nao|dong chi nao|lanh dao nao)(?: la nguoi)? ky\b|\bky (?:ngay|hom) nao\b"
-            r"|\bban hanh (?:ngay|hom|khi) nao\b"
+            r"|\bban hanh (?:ngay|hom|khi) nao\b|\bban hanh (?:ke hoach|van ban|quyet dinh) (?:gi|ve (?:viec )?gi)\b"
             # what the document is about: 'kế hoạch 0124/KH-UBND là kế hoạch gì', '… về việc gì'
             r"|\b(?:ke hoach|quyet dinh|van ban)\b.*\b(?:ve viec gi|noi ve (?:gi|viec gi|noi dung gi)"
             r"|la (?:ke hoach|quyet dinh|van ban) (?:gi|ve gi)|ve (?:noi dung )?gi|nham muc dich gi)\b|"
@@ -471,7 +471,8 @@ def detect_intent(folded: str, original: str = "") -> Intent:
 
 
 _TAIL = re.compile(
-    r"\b(?:la (?:gi|nhung gi)|gom (?:nhung )?gi|nhung gi|co gi|gi|nao|a|vay|nhe|the nao|ra sao)$"
+    # 'của trạm y tế ở' once the place is taken out: the 'ở' is no part of the name
+    r"\b(?:la (?:gi|nhung gi)|gom (?:nhung )?gi|nhung gi|co gi|gi|nao|a|vay|nhe|the nao|ra sao|o|tai|thuoc)$"
 )
 _YEAR_TAIL = re.compile(r"\b(?:nam|giai doan|den|trong)? ?20\d\d(?: 20\d\d)?\b")
 
@@ -491,7 +492,10 @@ def _recover_accents(folded_part: str, original: str) -> str:
     folds = [t.fold for t in toks]
     for i in range(len(folds) - len(want) + 1):
         if folds[i : i + len(want)] == want:
-            return " ".join(t.acc for t in toks[i : i + len(want)])
+            words = [t.acc for t in toks[i : i + len(want)]]
+            # as written between the words too: 'Đ/c Sâm', not 'đ c sâm'
+            span = re.search(r"[\W_]*".join(re.escape(w) for w in words), original, re.IGNORECASE)
+            return span.group(0) if span else " ".join(words)
     return folded_part
 
 

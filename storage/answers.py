@@ -24,7 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
-from knowledge import lexicon, places
+from knowledge import lexicon, places, smalltalk
 from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.periods import past_grace
@@ -176,6 +176,9 @@ class AnswerEngine:
             self._refresh(session)
             gaz = self._gazetteer or qn.Gazetteer([])
             q = qn.parse_question(text, gaz)
+            talk = smalltalk.classify(text)
+            if talk is not None:  # before any search: 'cảm ơn' suggests no item
+                return _small_talk(talk, q, locality, gaz)
             if q.intent.kind == qn.HELP:
                 return Answer(say.HELP, qn.HELP)
             if not gaz.places:
@@ -429,7 +432,7 @@ class AnswerEngine:
             facts = [self._facts(session, h, plans) for h in hits[:3]]
             where = scope.locality.name
             return Answer(
-                say.no_match([f.name for f in facts], where),
+                say.no_match([f.name for f in facts], where, tuple(t.fold for t in scope.terms)),
                 kind,
                 candidates=[self._match(h, f, plans) for h, f in zip(hits[:3], facts, strict=True)],
                 score=hits[0].score if hits else 0.0,
@@ -441,6 +444,8 @@ class AnswerEngine:
             if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
         facts = [self._facts(session, h, plans, q.period.year) for h in top]
+        for f in facts:  # a long name keeps the clauses the question is about
+            f.focus = tuple(t.fold for t in scope.terms)
         if kind == qn.RESPONSIBLE and len(top) == 1 and not _names_role(facts[0], q.intent.role):
             # 'ai chỉ đạo trồng mới mắc ca': the indicator names nobody, the task
             # just behind it does — answer both rather than 'nobody is named'
@@ -448,6 +453,7 @@ class AnswerEngine:
                 if h.score >= hits[0].score - CLOSE_WHEN_UNNAMED and h.coverage >= MIN_COVERAGE:
                     f = self._facts(session, h, plans, q.period.year)
                     if _names_role(f, q.intent.role):
+                        f.focus = facts[0].focus
                         top.append(h)
                         facts.append(f)
                         break
@@ -681,6 +687,15 @@ def _year_named(hits: list[Hit], year: int | None) -> list[Hit]:
     return sorted(hits, key=lambda h: (-h.score, h.doc.id))
 
 
+def _small_talk(talk: smalltalk.Talk, q: qn.Question, asker: str | None, gaz: qn.Gazetteer) -> Answer:
+    """A greeting, thanks or a question outside the plans: a short reply, no items; a
+    procedure is sent to the one-stop desk of the place named, else the asker's (its
+    unit since 2025 when it was merged)."""
+    found = q.places or (gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else [])
+    place = (found[0].now or _place_label(found[0], gaz)) if len(found) == 1 else None
+    return Answer(say.small_talk_answer(talk.kind, place, talk.english), talk.kind)
+
+
 def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
     """Whether the item names who the question asks for (the leader, else anyone)."""
     if role == "leader":
@@ -826,7 +841,7 @@ def _plan_label(plan: m.Plan) -> str:
     return where or clean(plan.title) or plan.source
 
 
-def _source(plan: m.Plan, ref: str) -> say.SourceFacts:
+def _source(plan: m.Plan, ref: str, no: str = "", section: str | None = None) -> say.SourceFacts:
     return say.SourceFacts(
         title=plan.title or plan.source,
         doc_number=plan.doc_number,
@@ -834,6 +849,8 @@ def _source(plan: m.Plan, ref: str) -> say.SourceFacts:
         period_start=plan.period_start,
         period_end=plan.period_end,
         ref=ref,
+        no=no or "",
+        section=section,
     )
 
 
@@ -908,7 +925,7 @@ def _indicator_facts(
         other_targets=_differing_targets(ind),
         conflicts=_plan_conflicts(plan, ind.name),
         progress=_progress_facts(latest),
-        source=_source(plan, ind.source_ref),
+        source=_source(plan, ind.source_ref, ind.no, ind.group),
     )
     year_text = _value_of_year(ind, plan, year)
     if year_text is not None:
@@ -940,7 +957,7 @@ def _value_of_year(ind: m.Indicator, plan: m.Plan, year: int | None) -> str | No
 def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> say.ItemFacts:
     return say.ItemFacts(
         kind=TASK,
-        name=task.name if not task.solution else f"{clean(task.solution)}",
+        name=task.name,  # the task by its own name; its '(1) … (2) …' solution text follows
         group=task.group,
         leader=task.leader_text,
         responsible=task.responsible_text,
@@ -948,9 +965,9 @@ def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> 
         deadline_text=task.deadline_text,
         due_date=task.due_date,
         recurring=task.recurring,
-        solution=None,
+        solution=task.solution,
         progress=_progress_facts(latest),
-        source=_source(plan, task.source_ref),
+        source=_source(plan, task.source_ref, task.no, task.group),
     )
 
 

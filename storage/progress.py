@@ -324,7 +324,7 @@ def prepare_for_item(
         value=parsed,
         previous=latest_progress(engine, item),
         achievement=achievement(
-            parsed, item.target_value, item.comparator, item.target_max, item.target_text
+            parsed, item.target_value, item.comparator, item.target_max, item.target_text, item.name
         ),
         candidates=candidates,
         note=note,

@@ -15,13 +15,16 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz, process
 from sqlalchemy import Engine, select
 
+from knowledge.answer_text import target_words
 from knowledge.calendar import last_day_of_month
+from knowledge.lexicon import lower_is_better
 from knowledge.model import Target
 from knowledge.numbers import meets_target, percent_of_target
 from knowledge.text import fold
 from storage import models as m
 from storage.db import session_factory
 from storage.users import officer_names
+from storage.values import fmt_number
 
 HEADERS = [
     "STT",
@@ -170,10 +173,12 @@ def _row(
     )
     percent = None
     assessment = NO_DATA
+    # one direction for card, answer, sheet and chart: 7,5 against a malnutrition ceiling of 7,9 is met
+    lower = lower_is_better(ind.name, ind.comparator, ind.target_text)
     if rec is not None:
         if rec.value is not None and target.value is not None:
-            percent = percent_of_target(rec.value, target)
-            met = meets_target(rec.value, target)
+            percent = percent_of_target(rec.value, target, lower)
+            met = meets_target(rec.value, target, lower)
             assessment = MET if met else NOT_MET
         else:
             words = fold(" ".join(filter(None, (rec.status, rec.assessment, rec.value_text))))
@@ -202,15 +207,9 @@ def _updated_by(rec: m.ProgressRecord, names: dict[int, str] | None = None) -> s
     return rec.reported_by_name or known or AN_OFFICER
 
 
-_COMPARATOR_WORDS = {"<": "dưới", "<=": "tối đa", ">": "trên", ">=": "từ"}
-
-
 def _target_label(ind: m.Indicator) -> str:
-    text = ind.target_text or ""
-    word = _COMPARATOR_WORDS.get(ind.comparator or "")
-    if word and text and not any(c in text for c in "<>≤≥") and word not in text.lower():
-        text = f"{word} {text}"
-    return text
+    """The plan's wording ('dưới 7,6'; '7,9 (càng thấp càng tốt)'); the unit has its own column."""
+    return target_words(ind.target_text, None, ind.comparator, ind.name)
 
 
 def _cells(row: ReportRow) -> list[object]:
@@ -233,7 +232,10 @@ def write_csv(report: Report, out: Path) -> None:
     writer = csv.writer(buf)
     writer.writerow(HEADERS)
     for row in report.rows:
-        writer.writerow(_cells(row))
+        cells = _cells(row)
+        if row.percent is not None:  # text for a reader: '107,9' as Vietnamese write it
+            cells[HEADERS.index("% so với kế hoạch")] = fmt_number(row.percent)
+        writer.writerow(cells)
     out.write_text(buf.getvalue(), encoding="utf-8-sig")  # BOM: Excel opens Vietnamese correctly
 
 

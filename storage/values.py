@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.lexicon import lower_is_better
 from knowledge.model import Target
 from knowledge.numbers import (
     meets_target,
@@ -73,9 +74,12 @@ def achievement(
     comparator: str | None,
     target_max: float | None = None,
     target_text: str | None = None,
+    name: str | None = None,
 ) -> Achievement | None:
-    """The direction follows the comparator: for 'dưới 7,6%' a lower value is better.
-    A status target ('Đạt') is met by a status update that says so."""
+    """The direction follows the comparator ('dưới 7,6%': a lower value is better), else
+    what the item measures (`name`: a bare 7,9 % of malnutrition is a ceiling), as in
+    the reports (knowledge.lexicon.lower_is_better). A status target ('Đạt') is met by a
+    status update that says so."""
     if parsed.status is not None:
         if target_text and progress_status(target_text) in ("met", "done"):
             return Achievement(met=parsed.status in ("met", "done"))
@@ -83,8 +87,9 @@ def achievement(
     if parsed.value is None or target is None or comparator == "status":
         return None
     goal = Target(value=target, comparator=comparator or "=", max_value=target_max)
-    pct = percent_of_target(parsed.value, goal)
-    met = meets_target(parsed.value, goal)
+    lower = lower_is_better(name, comparator, target_text)
+    pct = percent_of_target(parsed.value, goal, lower)
+    met = meets_target(parsed.value, goal, lower)
     if met is None:
         return None
-    return Achievement(met=met, percent=pct, lower_is_better=comparator in ("<", "<="))
+    return Achievement(met=met, percent=pct, lower_is_better=lower)

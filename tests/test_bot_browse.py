@@ -115,4 +115,4 @@ async def test_an_ended_plans_tasks_are_over_not_overdue(plans, ask) -> None:
         h.app.bot_data["services"].answers.today = date(2023, 11, 1)
         listed = (await h.say(OFFICER, ask))[0]
         lines = [ln for ln in listed.splitlines() if ln.startswith("- ")]
-        assert len(lines) == 3 and "CT hành động" in lines[0]
+        assert len(lines) == 3 and "đã được giao nhiệm vụ trong CT" in lines[0]

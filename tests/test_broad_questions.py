@@ -215,7 +215,7 @@ def test_vice_chairmen_from_the_plans_leaders(qa: AnswerEngine) -> None:
 )
 def test_two_places_compared(qa: AnswerEngine, text: str) -> None:
     ans = qa.ask(text)
-    assert "phường Đông Thọ: 95%" in ans.text and "phường Thiệu Dương: 95,1%" in ans.text, ans.text
+    assert "phường Đông Thọ: 95 %" in ans.text and "phường Thiệu Dương: 95,1 %" in ans.text, ans.text
     assert {mt.plan_id for mt in ans.matches} and len(ans.matches) == 2
 
 
@@ -256,7 +256,7 @@ async def test_broad_questions_on_telegram(engine: Engine) -> None:
         [chair] = await h.say(RESIDENT, "ai la chu tich phuong")
         assert "Lê Văn Mão" in chair
         [both] = await h.say(RESIDENT, "so sánh BHYT Đông Thọ và Thiệu Dương")
-        assert "95,1%" in both and "phường Đông Thọ: 95%" in both
+        assert "95,1 %" in both and "phường Đông Thọ: 95 %" in both
         [year] = await h.say(RESIDENT, "Kế hoạch năm 2023 tỷ lệ BHYT")
         assert "Chưa có kế hoạch năm 2023 của phường Thiệu Dương" in year
         await h.say(RESIDENT, "/diaphuong Thọ Xương")
@@ -268,7 +268,7 @@ async def test_broad_questions_on_telegram(engine: Engine) -> None:
 
 def test_compared_with_the_askers_own_place(qa: AnswerEngine) -> None:
     ans = qa.ask("so sánh tỷ lệ BHYT với Thiệu Dương", locality=DONG_THO)
-    assert "phường Đông Thọ: 95%" in ans.text and "phường Thiệu Dương: 95,1%" in ans.text, ans.text
+    assert "phường Đông Thọ: 95 %" in ans.text and "phường Thiệu Dương: 95,1 %" in ans.text, ans.text
     # without 'so sánh' a second place is not invented
     assert "So sánh" not in qa.ask("tỷ lệ BHYT Thiệu Dương", locality=DONG_THO).text
 

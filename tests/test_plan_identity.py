@@ -205,4 +205,4 @@ def test_a_list_draws_from_both_plans_of_the_period(engine, tmp_path: Path) -> N
     assert "Bồi dưỡng nghiệp vụ soạn thảo văn bản" in justice and "141/KH-UBND" in justice
     home = qa.ask("việc của Sở Nội vụ", locality=BAC_NINH).text
     assert "(2 mục)" in home and "Quý II/2026" in home and "Quý III/2026" in home
-    assert "số 141/KH-UBND; " in home and "số 144/KH-UBND." in home
+    assert "Nguồn: KH 141/KH-UBND; KH 144/KH-UBND." in home  # each plan by its number

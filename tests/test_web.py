@@ -71,7 +71,7 @@ def test_lower_is_better_target_is_met_under_its_ceiling(plans) -> None:
         b = board.board(plans, pid, today)
         assert b is not None
         row = next(r for p in b.plans for r in p.indicators if "suy dinh dưỡng" in r.name)
-        assert row.target == "dưới 7,6%"
+        assert row.target == "dưới 7,6 %"
         return row.status
 
     assert status(date(2024, 6, 1)) == board.NO_DATA
@@ -129,21 +129,21 @@ async def test_place_page_index_search_and_item_history(plans) -> None:
         html = await page.text()
         assert page.status == 200
         bhyt = html[html.index("bảo hiểm y tế trên tổng dân số") :][:900]
-        assert "<dd>95%</dd>" in bhyt and "<strong>93%</strong>" in bhyt and "Đ/c Sâm" in bhyt
+        assert "<dd>95 %</dd>" in bhyt and "<strong>93%</strong>" in bhyt and "Đ/c Sâm" in bhyt
         assert "đang thực hiện" in bhyt  # 93 of 95, the year not over
         assert str(OFFICER) not in html  # the officer by his party, never his Telegram id
 
         ref = re.search(rf'href="/p/{pid}-phuong-dong-tho/(i\d+)">[^<]*bảo hiểm y tế trên tổng', html)[1]  # type: ignore[index]
         item = await (await c.get(f"/p/{pid}-phuong-dong-tho/{ref}")).text()
-        assert "<svg" in item and "Kế hoạch: 95%" in item and "93%" in item and "Đ/c Sâm" in item
+        assert "<svg" in item and "Kế hoạch: 95 %" in item and "93%" in item and "Đ/c Sâm" in item
         data = await (await c.get(f"/api/p/{pid}/{ref}")).json()
-        assert data["target"] == "95%" and data["history"][0]["value"] == "93%"
+        assert data["target"] == "95 %" and data["history"][0]["value"] == "93%"
         assert data["history"][0]["by"].startswith("Đ/c Sâm")
         rows = list(
             csv.reader(io.StringIO((await (await c.get(f"/p/{pid}/du-lieu.csv")).text()).lstrip("\ufeff")))
         )
         bhyt_row = next(r for r in rows if "bảo hiểm y tế trên tổng dân số" in r[3])
-        assert bhyt_row[4] == "95%" and bhyt_row[6] == "93%" and bhyt_row[9] == "đang thực hiện"
+        assert bhyt_row[4] == "95 %" and bhyt_row[6] == "93%" and bhyt_row[9] == "đang thực hiện"
         api = await (await c.get(f"/api/p/{pid}")).json()
         assert api["place"]["name"] == "phường Đông Thọ" and len(api["plans"][0]["indicators"]) == 49
 

@@ -135,7 +135,7 @@ def test_dong_tho_page_found_by_search_then_a_confirmed_update_appears(plans, br
         box.submit()  # a plain GET form: no script involved
         browser.find_element(By.LINK_TEXT, "phường Đông Thọ").click()
         text = card(browser, "bảo hiểm y tế trên tổng dân số")
-        assert "Kế hoạch\n95%" in text and "chưa có báo cáo" in text and "chưa có số liệu" in text
+        assert "Kế hoạch\n95 %" in text and "chưa có báo cáo" in text and "chưa có số liệu" in text
 
         report(plans, OFFICER, f"{BHYT}: 93%")
         browser.refresh()
@@ -158,7 +158,7 @@ def test_lower_is_better_item_under_its_ceiling_is_met(plans, browser) -> None:
     with live(plans, today=date(2024, 6, 1)) as board:
         browser.get(f"{board.url}/p/{pid}")
         text = card(browser, "suy dinh dưỡng")
-        assert "dưới 7,6%" in text and "6,5%" in text and "\nđạt" in text
+        assert "dưới 7,6 %" in text and "6,5%" in text and "\nđạt" in text
 
 
 def test_overdue_task_shows_qua_han(plans, browser) -> None:
@@ -201,7 +201,7 @@ def test_readable_without_javascript(plans) -> None:
             box.send_keys("Hàm Rồng")  # the 2025 name of the ward that holds Thiệu Dương
             box.submit()
             driver.find_element(By.PARTIAL_LINK_TEXT, "Thiệu Dương").click()
-            assert "dưới 7,6%" in card(driver, "suy dinh dưỡng")
+            assert "dưới 7,6 %" in card(driver, "suy dinh dưỡng")
             driver.find_element(By.PARTIAL_LINK_TEXT, "suy dinh dưỡng").click()
             assert "Chưa có báo cáo tiến độ nào" in driver.find_element(By.TAG_NAME, "main").text
             driver.get(board.url + "/app")  # the one page with a script: its <noscript> shows
