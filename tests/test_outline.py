@@ -126,6 +126,28 @@ def test_a_period_heading_dates_its_items(tmp_path: Path) -> None:
     assert task.deadline_text == "Giai đoạn 2026 - 2030" and str(task.due_date) == "2030-12-31"
 
 
+def test_a_horizon_the_item_sets_itself_is_its_deadline(tmp_path: Path) -> None:
+    """'Đến năm 2030, 100% …', '… trong tháng 11/2025', '… trong năm 2025': the item's own
+    time, when it gives no 'Thời gian thực hiện'."""
+    doc = _doc(
+        tmp_path,
+        """**II. NHIỆM VỤ**
+
+- Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả.
+
+- Sở Tư pháp tổng hợp, báo cáo kết quả Ủy ban nhân dân tỉnh trong tháng 11/2025.
+
+- Triển khai rà soát, nâng cấp các hệ thống thông tin, hoàn thành trong năm 2025.
+""",
+    )
+    tasks = outline_tasks.extract(doc).tasks
+    assert [(t.deadline_text, str(t.due_date)) for t in tasks] == [
+        ("Đến năm 2030", "2030-12-31"),
+        ("trong tháng 11/2025", "2025-11-30"),
+        ("hoàn thành trong năm 2025", "2025-12-31"),
+    ]
+
+
 def test_targets_in_either_order_under_any_heading(tmp_path: Path) -> None:
     doc = _doc(
         tmp_path,

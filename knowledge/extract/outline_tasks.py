@@ -61,7 +61,10 @@ _DEADLINE = re.compile(
     r"|(?P<done>(?:hoàn\s+thành|xong|thực\s+hiện)\s+(?:trước|trong|chậm\s+nhất(?:\s+(?:là|vào|trước))?)\s+"
     r"(?:ngày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|tháng\s+\d{1,2}[/]\d{4}|"
     r"quý\s+(?:[IV]{1,3}|[1-4])\s*[/]\s*\d{4}|năm\s+\d{4}))"
-    r"|(?P<often>\b(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ)\b)",
+    r"|(?P<often>\b(?:thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ)\b)"
+    # 'Đến năm 2030, 100% …', '… đến năm 2030 đạt 1.700 ha': the horizon the item sets itself
+    r"|(?P<until>\b(?:đến|tới|trong|vào|trước)\s+(?:hết\s+|cuối\s+)?"
+    r"(?:năm\s+(?:19|20)\d\d|tháng\s+\d{1,2}\s*/\s*(?:19|20)\d\d|quý\s+(?:[IV]{1,3}|[1-4])\s*/\s*(?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
 _NOT_TASK = re.compile(r"^(?:trên\s+đây|ghi\s+chú|lưu\s+ý)\b", re.IGNORECASE)
@@ -123,7 +126,9 @@ def _task_from(text: str, section: Section, line_no: int, item: Item | None = No
     )
     m = _DEADLINE.search(name)
     if m:
-        task.deadline_text = (m.group("labelled") or m.group("done") or m.group("often")).strip()
+        task.deadline_text = (
+            m.group("labelled") or m.group("done") or m.group("often") or m.group("until")
+        ).strip()
     else:  # under 'Giai đoạn 2026 - 2030' or 'Năm 2026': the period the heading names
         task.deadline_text = next((p for s in reversed(section.path()) if (p := _period(s.heading))), None)
     return task
