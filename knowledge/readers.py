@@ -400,7 +400,28 @@ def _header_layouts(head: list[list[str]], cells: list[str]) -> list[list[list[s
         share = len(below) // spanning
         top_row = top[:fixed] + [c for t in top[fixed:] for c in [t] + [""] * (share - 1)]
         layouts.append([top_row, [""] * fixed + below])
+    runs = _year_runs(below)
+    if len(runs) >= 2 and len(runs) < len(top):
+        # 'Năm 2025' over 'Dự toán | Đánh giá', then 'Dự kiến 03 năm' over 'Năm 2026 … 2028':
+        # each of the last top cells spans one run of year / non-year labels below
+        fixed = len(top) - len(runs)
+        top_row = top[:fixed] + [
+            c for t, n in zip(top[fixed:], runs, strict=True) for c in [t] + [""] * (n - 1)
+        ]
+        layouts.append([top_row, [""] * fixed + below])
     return layouts
+
+
+def _year_runs(cells: list[str]) -> list[int]:
+    """The lengths of the runs of cells that name a year and of cells that do not."""
+    runs: list[list[int]] = []
+    for c in cells:
+        kind = int(bool(_YEAR.search(c)))
+        if runs and runs[-1][0] == kind:
+            runs[-1][1] += 1
+        else:
+            runs.append([kind, 1])
+    return [n for _, n in runs]
 
 
 def _numbered_rows(cells: list[str], starts: list[int]) -> list[list[str]]:

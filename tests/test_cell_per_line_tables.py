@@ -100,3 +100,30 @@ def test_parts_named_once_keep_their_parent_row(tmp_path: Path) -> None:
     names = [i.name for i in found]
     assert names == ["Cơ cấu kinh tế", "Nông nghiệp", "Dịch vụ", "Tỷ lệ hộ nghèo"]
     assert found[1].parent_key == found[0].key
+
+
+def test_two_merged_header_cells_each_over_their_run_of_labels(tmp_path: Path) -> None:
+    """'Năm hiện hành 2025' over 'Kế hoạch | Ước thực hiện', then 'Dự kiến 03 năm' over
+    'Năm 2026 … Năm 2028': the current year is context, the plan's last year the target."""
+    body = _cells(
+        ["STT", "Nội dung", "Đơn vị tính", "Năm hiện hành 2025", "Dự kiến 03 năm kế hoạch"],
+        ["Kế hoạch", "Ước thực hiện", "Năm 2026", "Năm 2027", "Năm 2028"],
+        ["1", "Số giường bệnh", "Giường", "4.157", "6.960", "7.060", "7.100", "7.200"],
+        ["2", "Tỷ lệ hộ nghèo", "%", "0,8", "0,8", "0,6", "0,5", "0,4"],
+    )
+    doc = read_document(_doc(tmp_path, body))
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows[0] == [
+        "STT",
+        "Nội dung",
+        "Đơn vị tính",
+        "Năm hiện hành 2025",
+        "",
+        "Dự kiến 03 năm kế hoạch",
+        "",
+        "",
+    ]
+    assert table.rows[1] == ["", "", "", "Kế hoạch", "Ước thực hiện", "Năm 2026", "Năm 2027", "Năm 2028"]
+    found = {i.name: i for i in tables.extract(doc).indicators}
+    assert found["Số giường bệnh"].target_text == "7.200"
+    assert found["Tỷ lệ hộ nghèo"].target_text == "0,4"

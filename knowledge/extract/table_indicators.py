@@ -272,7 +272,9 @@ def _target_order(grid: Grid) -> list[int]:
         label = fold(grid.full_label(c))
         # the column's own year first: 'Năm 2030' under 'Giai đoạn 2026 - 2030' is 2030
         years = years_in(grid.label(c)) or years_in(label)
-        if "den nam" in label or "muc tieu" in label:
+        if "hien hanh" in label:
+            r = 4  # 'Năm hiện hành 2025 | Kế hoạch': the current year, beside the plan's years
+        elif "den nam" in label or "muc tieu" in label:
             r = 0
         elif "binh quan" in label or "hang nam" in label:
             r = 3
