@@ -244,3 +244,18 @@ def test_tables_exported_one_cell_per_line(tmp_path: Path) -> None:
 def test_a_portals_menu_and_counter_are_not_read(tmp_path: Path) -> None:
     doc = _doc(tmp_path, "Trang chủ | Giới thiệu | Tin tức | Liên hệ\n\nLượt truy cập: 12345\n")
     assert not any("Trang chủ" in b.text or "truy cập" in b.text for b in doc.blocks)
+
+
+def test_a_unit_heading_broken_over_two_lines_names_its_unit(tmp_path: Path) -> None:
+    doc = _doc(
+        tmp_path,
+        """**VI. TỔ CHỨC THỰC HIỆN**
+
+*2.4. Bộ
+Chỉ huy Quân sự tỉnh*
+
+a) Chủ trì, phối hợp với các đơn vị liên quan tuyên truyền tại khu vực biên giới.
+""",
+    )
+    [task] = outline_tasks.extract(doc).tasks
+    assert task.responsible == "Bộ Chỉ huy Quân sự tỉnh"

@@ -267,6 +267,9 @@ def build(doc: Document) -> Outline:
             stack.append(section)
             continue
         item_rank = marker_rank(text)
+        if item_rank is None and _ends_unit_heading(stack[-1], paras[k - 1], p):
+            _continue_heading(stack[-1], text)  # '2.4. Bộ' / 'Chỉ huy Quân sự tỉnh': one unit's name
+            continue
         while len(stack) > 1 and item_rank is not None and stack[-1].rank >= item_rank:
             stack.pop()  # '6. …' after the section '5. …', '- …' after the lead-in item '- Sở X:'
 
@@ -274,6 +277,21 @@ def build(doc: Document) -> Outline:
         stack[-1].items.append(item)
         items.append(item)
     return Outline(root, items)
+
+
+def _ends_unit_heading(section: Section, prev: Paragraph, p: Paragraph) -> bool:
+    """The line right after a heading completes the unit it began to name ('*2.4. Bộ' then
+    'Chỉ huy Quân sự tỉnh*': an italic heading an export broke over two lines)."""
+    text = p.text.strip()
+    return (
+        section.rank > -9
+        and section.unit is None
+        and section.line_no == prev.line_no
+        and prev.end_line + 1 == p.line_no
+        and len(text.split()) <= 8
+        and not text.endswith((".", ";", ":"))
+        and unit_name(f"{section.heading} {text}") is not None
+    )
 
 
 def _joined_headings(paras: list[Paragraph]) -> list[Paragraph]:
