@@ -81,6 +81,10 @@ def _short(kind: str, name: str, name_key: str) -> tuple[str, str]:
     return name, name_key
 
 
+# Short names people and documents write for a province (the answer engine's places learn them too)
+PROVINCE_SHORT_NAMES: dict[str, tuple[str, ...]] = {"Hồ Chí Minh": ("HCM", "TPHCM"), "Hà Nội": ("HN",)}
+
+
 class AdminUnits:
     """Units by key of their name, each list holding both eras.
 
@@ -130,8 +134,9 @@ class AdminUnits:
 
     def _province_aliases(self) -> None:
         """Short forms a document writes for a province: 'HCM', 'TPHCM', 'Sài Gòn', 'Huế' (Thừa Thiên Huế)."""
-        for alias, name in (("hcm", "Hồ Chí Minh"), ("tphcm", "Hồ Chí Minh"), ("hn", "Hà Nội")):
-            self.provinces[alias] = [u for u in self.provinces[key(name)]]
+        for name, shorts in PROVINCE_SHORT_NAMES.items():
+            for alias in shorts:
+                self.provinces[key(alias)] = [u for u in self.provinces[key(name)]]
         for old in ("Thừa Thiên Huế", "Thừa Thiên - Huế"):
             self.provinces[key(old)] = [u for u in self.provinces[key("Huế")]]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from knowledge import lexicon
+from knowledge.places import PROVINCE_SHORT_NAMES
 from knowledge.text import clean, fold, match_key, strip_diacritics
 
 # ---------------------------------------------------------------- tokens
@@ -242,12 +243,16 @@ class Gazetteer:
                 typ, start = _type_before(toks, i)
                 if typ and not any(c.type == typ for c in cands):
                     typ, start = None, i  # 'tuyển quân Đông Thọ': 'quân' is not 'quận' here
-                if n == 1 and typ is None:
-                    continue  # a lone syllable is too common to be a place without its type
+                if n == 1 and typ is None and span[0].fold not in _SHORT_PLACE_NAMES:
+                    continue  # a lone syllable is too common to be a place without its type ('HCM' is not)
                 narrowed = _narrow(cands, span, typ)
                 if narrowed:
                     hits.append(PlaceHit(start, i + n, narrowed, typ is not None, i + n >= tail))
         return hits
+
+
+# 'HCM', 'TPHCM', 'HN': a place's short name is a place on its own
+_SHORT_PLACE_NAMES = frozenset(fold(s).lower() for shorts in PROVINCE_SHORT_NAMES.values() for s in shorts)
 
 
 @dataclass

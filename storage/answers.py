@@ -744,7 +744,12 @@ def _new_names(
             p = dataclasses.replace(p, now=new[0].label)
             members.setdefault((new[0].label, new[0].province or "", new[0].kind), []).append(p)
         out.append(p)
-    aliases: list[qn.PlaceRef] = []
+    aliases: list[qn.PlaceRef] = [
+        qn.Gazetteer.alias(p, short)
+        for p in out
+        for short in places.PROVINCE_SHORT_NAMES.get(places.split_kind(p.name)[1], ())
+        if p.parent is None  # the province itself ('thành phố Hồ Chí Minh'), not a commune of that name
+    ]
     next_id = max(plans, default=0) + 1
     for (label, province, _), olds in members.items():
         own = [p for p in out if p.name == label and qn.bare_fold(p.province or "") == qn.bare_fold(province)]

@@ -174,3 +174,15 @@ def test_question_phrasing_is_removed_but_words_typed_with_other_accents_stay() 
     assert terms == ["ty", "le", "ho", "ngheo"]
     # 'cơ' (cơ cấu) is not the question word 'có'
     assert [t.fold for t in qn.parse_question("cơ cấu kinh tế có gì").terms][:3] == ["co", "cau", "kinh"]
+
+
+def test_a_provinces_short_name_finds_it() -> None:
+    """'tp hcm', 'TPHCM', 'HCM': the short names people write for Hồ Chí Minh City."""
+    from knowledge.places import PROVINCE_SHORT_NAMES
+    from knowledge.question import Gazetteer
+
+    city = Gazetteer.ref(7, "thành phố Hồ Chí Minh", None, "Hồ Chí Minh")
+    gaz = Gazetteer([city], [Gazetteer.alias(city, s) for s in PROVINCE_SHORT_NAMES["Hồ Chí Minh"]])
+    for text in ("ke hoach thien tai tp hcm", "kế hoạch của TPHCM", "HCM có kế hoạch gì"):
+        assert [p.id for p in gaz.resolve_text(text)] == [7], text
+    assert gaz.resolve_text("kế hoạch của phường Minh") == []
