@@ -33,15 +33,30 @@ def old_paragraphs(doc: Document) -> list[L.Paragraph]:
     each line re-reads the whole open paragraph and copies it to append."""
     out: list[L.Paragraph] = []
     current: L.Paragraph | None = None
+    after_blank = False
     for block in doc.blocks:
         if block.kind != "line":
             current = None
             continue
         text = clean(block.text)
         if not text:
+            after_blank = current is not None
             continue
+        label_ends = (
+            after_blank
+            and current is not None
+            and _old_is_label(current.text)
+            and (text[:1].isupper() or text[:1].isdigit())
+        )
+        after_blank = False
+        compound = (
+            current is not None
+            and not current.heading
+            and bool(L._COMPOUND_DASH.match(text))
+            and not L._SENTENCE_END.search(current.text)
+        )
         starts_item = (
-            bool(L.ITEM_START.match(text))
+            (bool(L.ITEM_START.match(text)) and not compound)
             or block.heading
             or L._is_heading_like(text)
             or L.is_dateline(text)
@@ -52,6 +67,7 @@ def old_paragraphs(doc: Document) -> list[L.Paragraph]:
             and not current.heading
             and not starts_item
             and not L.is_dateline(current.text)
+            and not label_ends
             and _old_continues(current.text, text)
         ):
             a = current.text
@@ -61,6 +77,16 @@ def old_paragraphs(doc: Document) -> list[L.Paragraph]:
         current = L.Paragraph(text=text, line_no=block.line_no, end_line=block.line_no, heading=block.heading)
         out.append(current)
     return out
+
+
+def _old_is_label(text: str) -> bool:
+    return (
+        len(text) < 60
+        and bool(L.ITEM_START.match(text))
+        and len(text.split()) <= 8
+        and not any(c.isdigit() for c in text)
+        and not L._SENTENCE_END.search(text)
+    )
 
 
 def _old_continues(previous: str, nxt: str) -> bool:
