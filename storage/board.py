@@ -19,12 +19,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.answer_text import ItemFacts, figure
+from knowledge.periods import period_over
 from knowledge.text import fold
 from storage import models as m
 from storage import users
 from storage.db import session_factory
 from storage.progress import REPORTING_ROLES
-from storage.reminders import _DONE_WORDS, _deadlines
+from storage.reminders import DONE_WORDS, task_deadlines
 from storage.values import ParsedValue, achievement, fmt_number
 
 # Indicator standing
@@ -312,7 +313,7 @@ def period_label(start: int | None, end: int | None) -> str:
 
 
 def _period_over(plan: m.Plan, today: date) -> bool:
-    return plan.period_end is not None and today > date(plan.period_end, 12, 31)
+    return period_over(plan.period_end, today)  # the one rule of knowledge/periods.py
 
 
 def _plan_board(
@@ -411,7 +412,7 @@ def _is_done(rec: m.ProgressRecord | None) -> bool:
     if rec is None:
         return False
     words = fold(" ".join(filter(None, (rec.status, rec.value_text, rec.assessment))))
-    return rec.status == "done" or (any(w in words for w in _DONE_WORDS) and "chua" not in words.split())
+    return rec.status == "done" or (any(w in words for w in DONE_WORDS) and "chua" not in words.split())
 
 
 def task_status(
@@ -420,7 +421,7 @@ def task_status(
     """Done when reported so; past the plan's period 'đã hết kỳ kế hoạch'; else
     by its deadlines as the reminders read them: one passed is 'quá hạn', the
     next within DUE_SOON_DAYS 'sắp đến hạn'."""
-    dates = _deadlines(task)
+    dates = task_deadlines(task)
     passed = [d for d in dates if d < today]
     coming = [d for d in dates if d >= today]
     due = passed[-1] if passed else (coming[0] if coming else None)

@@ -294,7 +294,7 @@ def _tasks_with_people(links: list[tuple[m.ItemParty, m.User, m.Plan]]) -> dict[
     return views
 
 
-_DONE_WORDS = ("hoan thanh", "da hoan thanh", "xong")
+DONE_WORDS = ("hoan thanh", "da hoan thanh", "xong")
 
 
 def _done_dates(session: Session, tasks: list[m.Task]) -> dict[int, date]:
@@ -314,12 +314,12 @@ def _done_dates(session: Session, tasks: list[m.Task]) -> dict[int, date]:
         if task_id is None or task_id in done:
             continue
         words = fold(" ".join(filter(None, (rec.status, rec.value_text, rec.assessment))))
-        if rec.status == "done" or any(w in words for w in _DONE_WORDS):
+        if rec.status == "done" or any(w in words for w in DONE_WORDS):
             done[task_id] = rec.reported_at.date()
     return done
 
 
-def _deadlines(task: m.Task) -> list[date]:
+def task_deadlines(task: m.Task) -> list[date]:
     dates = sorted({d.due for d in task.deadlines})
     if not dates and task.due_date:
         dates = [task.due_date]
@@ -333,7 +333,7 @@ def _due_nudges(
     for view in tasks:
         if view.task.id in done:
             continue
-        for due in _deadlines(view.task):
+        for due in task_deadlines(view.task):
             seen: set[date] = set()
             for days in sorted(settings.nudge_days, reverse=True):
                 nudge_on = working_day_on_or_before(due - timedelta(days=days))
@@ -375,7 +375,7 @@ def _overdue_notices(on: date, tasks, done: dict[int, date], sent_on: date) -> l
             continue
         # A year after a deadline the weekly notice stops (the leader was told
         # by the escalation long before): no nagging about old plans forever.
-        past = [d for d in _deadlines(view.task) if on - OVERDUE_NOTICE_SPAN <= d < on]
+        past = [d for d in task_deadlines(view.task) if on - OVERDUE_NOTICE_SPAN <= d < on]
         if not past:
             continue
         for user in view.responsible or view.leaders:
@@ -403,7 +403,7 @@ def _escalations(
     for view in tasks:
         if view.task.id in done or not view.leaders:
             continue
-        for due in _deadlines(view.task):
+        for due in task_deadlines(view.task):
             if on < due + timedelta(days=settings.escalation_delay_days) or on - due > OVERDUE_NOTICE_SPAN:
                 continue
             for user in view.leaders:
