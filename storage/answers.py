@@ -45,6 +45,7 @@ from storage.search import (
     IndexCache,
     PlanIndex,
     index_missing,
+    plan_title_words,
     prepare_terms,
     score_docs,
 )
@@ -421,7 +422,15 @@ class AnswerEngine:
         if q.kind_hint and kind != qn.REPORTING:
             priors = priors | {q.kind_hint: priors.get(q.kind_hint, 0.0) + _NAMED_KIND_BONUS}
         bonus = {scope.preferred.id: _PREFERRED_PLAN_BONUS} if len(scope.plans) > 1 else {}
-        hits = score_docs(qterms, index, q.has_diacritics, priors, bonus, kinds=kinds)
+        hits = score_docs(
+            qterms,
+            index,
+            q.has_diacritics,
+            priors,
+            bonus,
+            kinds=kinds,
+            plan_words=plan_title_words(scope.plans),
+        )
         return _year_named(hits, q.period.year)
 
     def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:

@@ -23,7 +23,7 @@ from knowledge.model import Document
 from knowledge.passages import passages_of, type_bonus
 from storage import models as m
 from storage.models import Base
-from storage.search import Doc, Hit, PlanIndex, QueryTerm, prepare_terms, score_docs
+from storage.search import Doc, Hit, PlanIndex, QueryTerm, plan_title_words, prepare_terms, score_docs
 
 PASSAGE = "passage"
 
@@ -153,6 +153,7 @@ class PassageSearch:
         limit: int = 3,
         intent: str = "",
         question: str = "",
+        plan_words: dict[int, frozenset[str]] | None = None,
     ) -> list[Found]:
         """The passages of these plans that answer the question's terms best, best first."""
         if not plan_ids or not terms:
@@ -167,7 +168,9 @@ class PassageSearch:
         full = loaded.index
         sub = PlanIndex(subset, full.idf_of, full.vocab, full.unknown_idf, full.idf_acc)
         bonus = {preferred: 2.0} if preferred is not None and len(plan_ids) > 1 else {}
-        hits = score_docs(qterms, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12)
+        hits = score_docs(
+            qterms, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12, plan_words=plan_words
+        )
         for h in hits:  # the passage holding the kind of fact asked ('bao nhiêu': a figure) first
             h.score += type_bonus(intent, question, h.doc.title_text, h.doc.context_text)
         hits.sort(key=lambda h: (-h.score, h.doc.id))
@@ -288,6 +291,7 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         scope.preferred.id,
         intent=q.intent.kind,
         question=q.folded,
+        plan_words=plan_title_words(scope.plans),
     )
     best = found[0] if found else None
     item = (answer.score, answer.coverage) if answer.matches else None

@@ -295,6 +295,11 @@ class Hit:
 
 UNKNOWN_WEIGHT = 0.5
 ACCENT_MISMATCH = 0.5
+HEADING_STRENGTH = 0.45  # a word of the item's group or heading, not of its own words
+# a word of the plan's title: the outermost heading of every item of the plan, so a
+# question naming the plan ('… trong kế hoạch xuất khẩu …') counts those words for each
+# of its items alike, and for no item of another plan
+PLAN_TITLE_STRENGTH = 0.35
 EXACT_NAME_BONUS = 6.0
 
 
@@ -336,6 +341,11 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
     return out
 
 
+def plan_title_words(plans: Iterable[m.Plan]) -> dict[int, frozenset[str]]:
+    """The folded words of each plan's title, for `score_docs`' `plan_words`."""
+    return {p.id: frozenset(t.fold for t in tokens_of(p.title or "")) for p in plans}
+
+
 def score_docs(
     qterms: list[QueryTerm],
     index: PlanIndex,
@@ -344,9 +354,11 @@ def score_docs(
     plan_bonus: dict[int, float] | None = None,
     limit: int = 8,
     kinds: Collection[str] | None = None,
+    plan_words: dict[int, frozenset[str]] | None = None,
 ) -> list[Hit]:
     """Rank the plan's docs for the question's terms, best first; `kinds` keeps
-    only those kinds of item (a command that names one: '/chitieu')."""
+    only those kinds of item (a command that names one: '/chitieu'); `plan_words`
+    holds the folded words of each plan's title (PLAN_TITLE_STRENGTH)."""
     total = sum(q.weight for q in qterms)
     if total <= 0:
         return []
@@ -362,9 +374,12 @@ def score_docs(
     hits: list[Hit] = []
     priors = priors or {}
     plan_bonus = plan_bonus or {}
+    plan_words = plan_words or {}
+    no_words: frozenset[str] = frozenset()
     for doc in index.docs:
         if kinds is not None and doc.kind not in kinds:
             continue
+        title_words = plan_words.get(doc.plan_id, no_words)
         got = 0.0
         for q in qterms:
             if not q.weight:
@@ -377,7 +392,9 @@ def score_docs(
                         s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
                     best = max(best, s)
                 elif v in doc.context_set:
-                    best = max(best, 0.45 * strength)
+                    best = max(best, HEADING_STRENGTH * strength)
+                elif v in title_words:
+                    best = max(best, PLAN_TITLE_STRENGTH * strength)
             got += q.weight * best
         if got <= 0:
             continue
