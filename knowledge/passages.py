@@ -290,6 +290,16 @@ def quote_answer(
     return f"{where}, ghi:\n«{_shorten(clean(text), room)}»"
 
 
+def joined_text(first: str, second: str) -> str:
+    """Two sentences of one section quoted together, each within half a quote."""
+    half = _QUOTE_LIMIT // 2
+    head = _shorten(clean(first), half)
+    end = clean(first)[-1:]
+    if not head.endswith("…") and end in ".;:":
+        head += end  # the first sentence keeps its full stop
+    return f"{head} {_shorten(clean(second), half)}"
+
+
 SECOND_QUOTE = 3.0  # a second passage this close to the best is quoted too (one of them is likely it)
 
 

@@ -32,6 +32,8 @@ class Token:
 _WORD = re.compile(r"[^\W_]+(?:[/][^\W_]+)*|%|‰", re.UNICODE)
 _NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _ABBR_HYPHEN = re.compile(r"\b([A-ZĐ]{1,5})\s*-\s*([A-ZĐ]{1,5})\b")
+# 'KH&CN', 'NN&MT': one abbreviation written in two halves — but 'HĐND & UBND' are two
+_ABBR_AMPERSAND = re.compile(r"\b([A-ZĐ]{1,5})&([A-ZĐ]{1,5})\b")
 
 
 # A Vietnamese syllable without diacritics: a lower-case token of this shape is
@@ -45,6 +47,10 @@ def expand_abbreviations(text: str) -> str:
     """'Tỷ lệ BHYT' -> 'Tỷ lệ bảo hiểm y tế'; 'KT-XH' -> 'kinh tế xã hội'; 'bhyt' too,
     but a lower-case word that could be a syllable ('cap') stays."""
     text = _ABBR_HYPHEN.sub(r"\1\2", text)
+    text = _ABBR_AMPERSAND.sub(
+        lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in lexicon.ABBREVIATIONS else m.group(0),
+        text,
+    )
     folded = lexicon.folded_abbreviations()
     long_acc = lexicon.long_forms()
 
@@ -415,9 +421,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_ASKS_WHO = re.compile(r"(?:ai|(?:don vi|co quan|bo phan|nguoi|so|nganh) nao)$")  # 'ai chủ trì …' asks who
+_WHERE_TAIL = r"(?: (?:trong|theo|ve|doi voi|o|tai|de|cho) .+)?"  # '… trong kế hoạch X': which plan, not who
 _PARTY_ITEMS = re.compile(
     rf"\b(?:cac |nhung |danh sach )?{_ITEM_WORDS} (?:cua|do|giao cho|thuoc) (?P<party>.+?)$"
-    rf"|^(?P<party2>.+?) (?:phu trach|chu tri|lam|duoc giao|chiu trach nhiem) (?:nhung |cac )?(?:gi|viec gi|nhiem vu gi|chi tieu gi|{_ITEM_WORDS} nao|{_ITEM_WORDS})$"
+    rf"|^(?P<party2>.+?) (?:phu trach|chu tri|duoc giao|chiu trach nhiem) (?:nhung |cac )?(?:gi|viec gi|nhiem vu gi|chi tieu gi|{_ITEM_WORDS} nao|{_ITEM_WORDS})$"
+    # 'Sở Nội vụ phải làm gì (trong công tác …)' — but not '… kéo dài mấy ngày làm việc'
+    rf"|^(?P<party3>.+?) (?:phai |can |se |co trach nhiem )?lam (?:nhung )?(?:gi|j|viec gi|nhung viec gi|{_ITEM_WORDS} nao){_WHERE_TAIL}$"
+    rf"|^(?P<party4>.+?) co (?:nhung )?(?:nhiem vu|trach nhiem) (?:gi|nao){_WHERE_TAIL}$"
 )
 _TOPIC = re.compile(
     rf"\b(?:cac|nhung|danh sach|liet ke)? ?(?:{_ITEM_WORDS}|muc tieu) (?:ve|linh vuc|thuoc linh vuc|nganh|trong linh vuc|mang|thuoc) (?:linh vuc |nganh )?(?P<topic>.+?)$"
@@ -458,9 +469,10 @@ def detect_intent(folded: str, original: str = "") -> Intent:
         if pat.search(q):
             return Intent(kind)
     if m := _PARTY_ITEMS.search(q):
-        party = m.group("party") or m.group("party2") or ""
+        party = m.group("party") or m.group("party2") or m.group("party3") or m.group("party4") or ""
+        asks_who = bool(_ASKS_WHO.match(party.strip()))
         party = _strip_tail(party)
-        if party and not _TOPIC.search(q):
+        if party and not asks_who and not _TOPIC.search(q):
             return Intent(PARTY_ITEMS, party=_recover_accents(party, original))
     if m := _TOPIC.search(q):
         topic = _strip_tail(m.group("topic") or m.group("topic2") or "")

@@ -55,6 +55,7 @@ MIN_SCORE = 38.0
 CLOSE = 3.0  # two items within this many points are both answered
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
 CLOSE_WHEN_UNNAMED = 15.0
+CLOSE_UNCOVERED = 5.0  # a best item matching too little yields to one this close that matches enough
 CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons  # 'who' asked and the best item names nobody: the next one this close too
 YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')
 DUE_SOON_DAYS = 30
@@ -75,6 +76,26 @@ _PREFERRED_PLAN_BONUS = 4.0
 _NAMED_KIND_BONUS = 6.0  # the question says 'chỉ tiêu ...' or 'nhiệm vụ ...'
 _SINGLE_ITEM_INTENTS = (qn.TARGET, qn.RESPONSIBLE, qn.DEADLINE, qn.PROGRESS, qn.REPORTING)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# how a list question is put ('… phải làm gì', '… có nhiệm vụ gì'): no part of what it is about
+_LIST_WORDS = frozenset(
+    [
+        "phai",
+        "can",
+        "se",
+        "co",
+        "lam",
+        "gi",
+        "j",
+        "nhung",
+        "viec",
+        "nhiem",
+        "vu",
+        "trach",
+        "chi",
+        "tieu",
+        "nao",
+    ]
+)
 ITEM_KINDS = (INDICATOR, TASK)  # what a command may name
 
 
@@ -435,7 +456,7 @@ class AnswerEngine:
 
     def _single(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         kind = q.intent.kind
-        hits = self._rank(session, q, scope)
+        hits = _covering_first(self._rank(session, q, scope))
         plans = {p.id: p for p in scope.plans}
         if not hits or hits[0].coverage < MIN_COVERAGE or hits[0].score < MIN_SCORE:
             facts = [self._facts(session, h, plans) for h in hits[:3]]
@@ -493,12 +514,35 @@ class AnswerEngine:
                 continue
             if _party_matches(want, doc.parties):
                 hits.append(Hit(doc, 100.0, 1.0))
+        hits = self._about_rest(q, scope, index, hits, set(want))
         plans = {p.id: p for p in scope.plans}
         facts = [self._facts(session, h, plans) for h in hits]
         text = say.list_answer(say.party_items_heading(party), facts, say.party_items_empty(party))
         return Answer(
             text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]
         )
+
+    def _about_rest(
+        self, q: qn.Question, scope: _Scope, index: PlanIndex, hits: list[Hit], named: set[str]
+    ) -> list[Hit]:
+        """A list asked with more words than whom it is about ('Sở Nội vụ phải làm gì trong
+        công tác bảo vệ bí mật nhà nước') shows first the items those words match, the
+        named plan's before another's (a phone shows only the first few)."""
+        rest = [t for t in scope.terms if t.fold not in named and t.fold not in _LIST_WORDS]
+        if not rest or len(hits) < 2:
+            return hits
+        sub = PlanIndex([h.doc for h in hits], index.idf_of, index.vocab, index.unknown_idf, index.idf_acc)
+        scored = score_docs(
+            prepare_terms(rest, index),
+            sub,
+            q.has_diacritics,
+            limit=len(hits),
+            plan_words=plan_title_words(scope.plans),
+        )
+        # how much of the rest an item holds (its plan's title counting) orders the list
+        scored.sort(key=lambda h: (-round(h.coverage, 2), -h.score))
+        order = {h.doc.id: i for i, h in enumerate(scored)}
+        return sorted(hits, key=lambda h: order.get(h.doc.id, len(order)))
 
     def _topic_items(self, session: Session, q: qn.Question, scope: _Scope) -> Answer:
         topic = q.intent.topic or ""
@@ -683,6 +727,23 @@ class AnswerEngine:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _answers(hit: Hit) -> bool:
+    return hit.coverage >= MIN_COVERAGE and hit.score >= MIN_SCORE
+
+
+def _covering_first(hits: list[Hit]) -> list[Hit]:
+    """A short name that shares a few words with the question can outscore, by a point or
+    two, the item that holds most of it ('Phòng chống sốt xuất huyết' before the duty that
+    goes on '… điều tra lăng quăng ngay khi nước rút'): when the best matches too little of
+    the question to answer, the first close one that matches enough leads."""
+    if not hits or _answers(hits[0]):
+        return hits
+    for i, h in enumerate(hits[1:4], 1):
+        if h.score >= hits[0].score - CLOSE_UNCOVERED and _answers(h):
+            return [h, *hits[:i], *hits[i + 1 :]]
+    return hits
 
 
 def _year_named(hits: list[Hit], year: int | None) -> list[Hit]:

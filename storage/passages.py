@@ -95,6 +95,27 @@ class Found:
 class _Loaded:
     index: PlanIndex
     postings: dict[str, list[int]]  # folded word -> positions in index.docs
+    # docs are in document order: a passage's next ones in its section follow it
+    position: dict[int, int] = dataclasses.field(default_factory=dict)  # doc id -> position
+    rows: frozenset[int] = frozenset()  # ids of the passages that are table rows
+    section: dict[int, str] = dataclasses.field(default_factory=dict)  # doc id -> heading path
+
+    def following(self, doc: Doc, n: int) -> list[Doc]:
+        """Up to n sentences after this one in the same plan and section (a table row
+        is a record of its own: it is read alone)."""
+        if doc.id in self.rows:
+            return []
+        at = self.position[doc.id]
+        out = []
+        for nxt in self.index.docs[at + 1 : at + 1 + n]:
+            if (
+                nxt.plan_id != doc.plan_id
+                or self.section[nxt.id] != self.section[doc.id]
+                or nxt.id in self.rows
+            ):
+                break
+            out.append(nxt)
+        return out
 
 
 class PassageSearch:
@@ -114,8 +135,16 @@ class PassageSearch:
             return found
         rows = session.execute(
             select(
-                PassageRow.id, PassageRow.plan_id, PassageRow.words, PassageRow.words_acc, PassageRow.context
-            ).where(PassageRow.plan_id.in_(key))
+                PassageRow.id,
+                PassageRow.plan_id,
+                PassageRow.words,
+                PassageRow.words_acc,
+                PassageRow.context,
+                PassageRow.location,
+                PassageRow.heading,
+            )
+            .where(PassageRow.plan_id.in_(key))
+            .order_by(PassageRow.plan_id, PassageRow.seq)
         ).all()
         docs = [
             Doc(
@@ -131,14 +160,20 @@ class PassageSearch:
                 context_text=context,
                 accented=acc != words,
             )
-            for pid, plan_id, words, acc, context in rows
+            for pid, plan_id, words, acc, context, _location, _heading in rows
         ]
         index = PlanIndex.build(docs)
         postings: dict[str, list[int]] = {}
         for i, d in enumerate(docs):
             for t in d.title_set | d.context_set:
                 postings.setdefault(t, []).append(i)
-        found = self._loaded[key] = _Loaded(index, postings)
+        found = self._loaded[key] = _Loaded(
+            index,
+            postings,
+            {d.id: i for i, d in enumerate(docs)},
+            frozenset(r[0] for r in rows if r[5]),
+            {r[0]: r[6] for r in rows},
+        )
         while len(self._loaded) > self.capacity:
             self._loaded.popitem(last=False)
         return found
@@ -171,10 +206,58 @@ class PassageSearch:
         hits = score_docs(
             qterms, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12, plan_words=plan_words
         )
+        hits = [_with_following(h, loaded, qterms, has_diacritics, bonus, plan_words) for h in hits]
         for h in hits:  # the passage holding the kind of fact asked ('bao nhiêu': a figure) first
             h.score += type_bonus(intent, question, h.doc.title_text, h.doc.context_text)
         hits.sort(key=lambda h: (-h.score, h.doc.id))
         return _quoted(session, hits[:limit])
+
+
+FOLLOWING = 2  # a passage may be read with one of this many next sentences of its section
+FOLLOWING_GAIN = 0.05  # when together they match this much more of the question
+
+
+def _with_following(
+    hit: Hit,
+    loaded: _Loaded,
+    qterms: list[QueryTerm],
+    has_diacritics: bool,
+    bonus: dict[int, float],
+    plan_words: dict[int, frozenset[str]] | None,
+) -> Hit:
+    """A fact often takes two sentences: the subject in one ('Tổng chi ngân sách địa phương
+    năm 2025 được giao là …'), the figure asked in the next ('Ước thực hiện năm 2025 là
+    27.535 tỷ đồng'). The passage is read with the next sentence of its section that
+    makes it match clearly more of the question; the pair is scored as one passage."""
+    best = hit
+    full = loaded.index
+    for nxt in loaded.following(hit.doc, FOLLOWING):
+        pair = _joined(hit.doc, nxt, full)
+        scored = score_docs(
+            qterms,
+            PlanIndex([pair], full.idf_of, full.vocab, full.unknown_idf, full.idf_acc),
+            has_diacritics,
+            plan_bonus=bonus,
+            limit=1,
+            plan_words=plan_words,
+        )
+        if scored and scored[0].coverage >= best.coverage + FOLLOWING_GAIN:
+            best = scored[0]
+    return best
+
+
+def _joined(first: Doc, second: Doc, index: PlanIndex) -> Doc:
+    words = first.title_set | second.title_set
+    doc = dataclasses.replace(
+        first,
+        title_set=words,
+        acc_text=f"{first.acc_text} {second.acc_text}",
+        title_text=f"{first.title_text} {second.title_text}",
+        accented=first.accented or second.accented,
+        joined=second.item_id,
+    )
+    doc.weight = sum(index.idf(t) for t in words) or 1.0
+    return doc
 
 
 PREFILTER_SHARE = 0.4  # a passage must hold this share of the question's weight to be scored
@@ -214,7 +297,7 @@ def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
 def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
     if not hits:
         return []
-    ids = [h.doc.item_id for h in hits]
+    ids = [h.doc.item_id for h in hits] + [h.doc.joined for h in hits if h.doc.joined]
     rows = {
         r.id: r
         for r in session.execute(
@@ -226,8 +309,12 @@ def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
     out = []
     for h in hits:
         r = rows.get(h.doc.item_id)
-        if r is not None:
-            out.append(Found(r.plan_id, r.text, r.heading, r.location, h.score, h.coverage))
+        if r is None:
+            continue
+        text = r.text
+        if h.doc.joined and (nxt := rows.get(h.doc.joined)) is not None:
+            text = quotes.joined_text(r.text, nxt.text)
+        out.append(Found(r.plan_id, text, r.heading, r.location, h.score, h.coverage))
     return out
 
 

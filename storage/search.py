@@ -173,6 +173,7 @@ class Doc:
     context_text: str
     weight: float = 0.0  # sum of the IDF of its title words (set when indexed)
     accented: bool = True  # written with diacritics (some plans are typed without)
+    joined: int = 0  # a passage read with the next sentence of its section: that one's id
 
     @property
     def padded(self) -> str:
@@ -319,7 +320,12 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
     for tok in terms:
         f = tok.fold
         variants: dict[str, float] = {}
-        if f in index.idf_of:
+        if f.isdigit():
+            # counts are written zero-padded in official text ('Đợt 01', '03 ngày làm việc')
+            for n in {f, f.lstrip("0") or "0", f.zfill(2)}:
+                if n in index.idf_of:
+                    variants[n] = 1.0
+        elif f in index.idf_of:
             variants[f] = 1.0
         elif len(f) >= (5 if tok.accented else 4) and not f.isdigit():
             # typo tolerance: nearest vocabulary words within one or two edits
@@ -395,6 +401,8 @@ def score_docs(
                     best = max(best, HEADING_STRENGTH * strength)
                 elif v in title_words:
                     best = max(best, PLAN_TITLE_STRENGTH * strength)
+            if not best and q.token.fold in title_words:  # a word no item uses: only the title has it
+                best = PLAN_TITLE_STRENGTH
             got += q.weight * best
         if got <= 0:
             continue

@@ -1,0 +1,137 @@
+"""Rules of the answer engine learnt from real plans, each on an invented document: a plan's
+title as the outermost heading, a fact told over two sentences, zero-padded counts, lists
+asked as '<unit> phải làm gì …', department abbreviations ('Sở KH&CN')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from knowledge.question import detect_intent, tokens_of
+from storage.answers import MIN_COVERAGE, MIN_SCORE, AnswerEngine, _covering_first
+from storage.ingest import ingest_file
+from storage.search import Doc, Hit
+
+BUDGET = """**ỦY BAN NHÂN DÂN TỈNH AN HÒA**
+
+Số: 21/KH-UBND
+
+An Hòa, ngày 05 tháng 11 năm 2025
+
+**KẾ HOẠCH**
+**Tài chính - ngân sách nhà nước 03 năm 2026 - 2028**
+
+**I. TÌNH HÌNH THỰC HIỆN NĂM 2025**
+
+**1. Chi ngân sách địa phương**
+
+Tổng chi ngân sách địa phương năm 2025 được Hội đồng nhân dân tỉnh giao là 9.811 tỷ đồng. Trong đó chi cân đối ngân sách 7.049 tỷ đồng, chi từ nguồn bổ sung có mục tiêu 2.762 tỷ đồng. Ước thực hiện cả năm là 10.535 tỷ đồng, đạt 107,4% dự toán.
+
+**2. Thời gian thi đua**
+
+- Đợt 01: Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025).
+
+- Đợt 02: Thực hiện vét trong 03 ngày làm việc.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Khoa học và Công nghệ**
+
+- Số hóa hồ sơ lưu trữ của các cơ quan nhà nước trên địa bàn tỉnh.
+
+- Chủ trì xây dựng nền tảng dữ liệu dùng chung của tỉnh.
+
+**2. Sở Tài chính**
+
+- Tham mưu bố trí kinh phí thực hiện Kế hoạch.
+"""
+
+SAFETY = """**ỦY BAN NHÂN DÂN TỈNH AN HÒA**
+
+Số: 30/KH-UBND
+
+An Hòa, ngày 12 tháng 11 năm 2025
+
+**KẾ HOẠCH**
+**Bảo vệ bí mật nhà nước năm 2026**
+
+**I. NHIỆM VỤ**
+
+**1. Công an tỉnh**
+
+- Tham mưu tổ chức tập huấn cho cán bộ làm công tác văn thư.
+
+**2. Sở Khoa học và Công nghệ**
+
+- Tổ chức tập huấn cho cán bộ làm công tác lưu trữ.
+"""
+
+
+def _ingest(engine: Engine, tmp_path: Path, *texts: str) -> AnswerEngine:
+    for i, text in enumerate(texts):
+        path = tmp_path / f"plan{i}.md"
+        path.write_text(text, encoding="utf-8")
+        ingest_file(engine, path)
+    return AnswerEngine(engine)
+
+
+def test_a_fact_told_over_two_sentences_is_quoted_whole(engine: Engine, tmp_path: Path) -> None:
+    answers = _ingest(engine, tmp_path, BUDGET)
+    ans = answers.ask(
+        "Tổng chi ngân sách địa phương năm 2025 ước thực hiện bao nhiêu tỷ đồng?", "tỉnh An Hòa"
+    )
+    assert "10.535" in ans.text, ans.text
+
+
+def test_a_count_written_zero_padded_is_found_by_its_plain_figure(engine: Engine, tmp_path: Path) -> None:
+    answers = _ingest(engine, tmp_path, BUDGET)
+    ans = answers.ask("dot 1 cao diem keo dai may ngay lam viec", "tỉnh An Hòa")
+    assert "10 ngày làm việc" in ans.text, ans.text
+
+
+def test_the_plan_a_question_names_answers_among_a_places_plans(engine: Engine, tmp_path: Path) -> None:
+    answers = _ingest(engine, tmp_path, BUDGET, SAFETY)
+    ans = answers.ask("Trong kế hoạch bảo vệ bí mật nhà nước, ai tổ chức tập huấn cán bộ lưu trữ?", "An Hòa")
+    assert "Sở Khoa học và Công nghệ" in ans.text, ans.text
+
+
+def test_what_a_unit_must_do_lists_its_tasks_of_the_named_plan_first(engine: Engine, tmp_path: Path) -> None:
+    answers = _ingest(engine, tmp_path, BUDGET, SAFETY)
+    ans = answers.ask("Sở KH&CN phải làm gì trong kế hoạch bảo vệ bí mật nhà nước?", "An Hòa")
+    assert ans.intent == "party_items"
+    first = ans.text.split("\n")[1]
+    assert "lưu trữ" in first and "tập huấn" in first, ans.text
+
+
+def test_questions_that_read_like_a_units_list_but_are_not() -> None:
+    def intent(q: str) -> str:
+        return detect_intent(" ".join(t.fold for t in tokens_of(q)), q).kind
+
+    assert intent("Sở Nội vụ phải làm j trong công tác bảo vệ bí mật nhà nước?") == "party_items"
+    assert intent("công an xã có nhiệm vụ gì") == "party_items"
+    assert intent("Đợt 1 cao điểm kéo dài mấy ngày làm việc?") != "party_items"
+    assert intent("Ai chủ trì chỉ tiêu tái canh cà phê?") == "responsible"
+    assert intent("đơn vị nào phải làm gì") != "party_items"
+
+
+def test_department_abbreviations_in_halves_and_whole() -> None:
+    def folded(text: str) -> str:
+        return " ".join(t.fold for t in tokens_of(text))
+
+    assert folded("Sở KH&CN") == folded("Sở KHCN") == "so khoa hoc va cong nghe"
+    assert folded("Sở NN&MT") == "so nong nghiep va moi truong"
+    assert folded("Văn phòng HĐND & UBND") == "van phong hoi dong nhan dan uy ban nhan dan"
+
+
+def _hit(score: float, coverage: float, n: int) -> Hit:
+    doc = Doc(n, 1, "task", n, frozenset(), "", frozenset(), "", "", "")
+    return Hit(doc, score, coverage)
+
+
+def test_a_close_item_matching_enough_leads_one_matching_too_little() -> None:
+    short = _hit(51.0, MIN_COVERAGE - 0.1, 1)
+    covering = _hit(49.5, MIN_COVERAGE + 0.1, 2)
+    assert [h.doc.id for h in _covering_first([short, covering])] == [2, 1]
+    far = _hit(MIN_SCORE + 1, MIN_COVERAGE + 0.1, 3)
+    assert [h.doc.id for h in _covering_first([short, far])] == [1, 3]  # too far behind to lead
