@@ -583,8 +583,10 @@ def _list_answer(heading: str, items: list[ItemFacts], empty: str) -> str:
     lines = [f"{heading.rstrip()} ({len(items)} mục):"]
     used = len(lines[0]) + len(tail) + 30
     shown = 0
+    # a short list shares the screen among its items: one or two are shown nearly whole
+    name_limit = max(LIST_NAME, (ANSWER_LIMIT - used) // max(1, min(len(items), LIST_LIMIT)) - 70)
     for item in items[:LIST_LIMIT]:
-        line = f"- {short_item(item)}"
+        line = f"- {short_item(item, name_limit)}"
         if shown and used + len(line) + 1 > ANSWER_LIMIT:
             break
         lines.append(line)

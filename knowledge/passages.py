@@ -355,8 +355,27 @@ def is_quotable(passage: tuple[float, float] | None) -> bool:
     return passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE
 
 
+PASSAGE_SCORE_LEAD = 8.0  # a passage scoring this much above every item is quoted
+LEADING_MIN_COVERAGE = 0.5  # if it holds at least this much of the question
+
+
+def _leads_clearly(passage: tuple[float, float] | None, item: tuple[float, float] | None) -> bool:
+    """A passage that outscores the best item by far, matching at least as much of the
+    question, is what the question is about even when it holds only half of its words
+    (residents add their own: 'kéo dài mấy ngày' for '10 ngày làm việc')."""
+    if passage is None or passage[0] < PASSAGE_MIN_SCORE or passage[1] < LEADING_MIN_COVERAGE:
+        return False
+    if item is None:
+        return True
+    # an item holding most of the question answers it, however well a sentence scores
+    return item[1] < SURE_COVERAGE and passage[0] >= item[0] + PASSAGE_SCORE_LEAD and passage[1] >= item[1]
+
+
 def choose(
-    item: tuple[float, float] | None, passage: tuple[float, float] | None, item_holds_fact: bool = True
+    item: tuple[float, float] | None,
+    passage: tuple[float, float] | None,
+    item_holds_fact: bool = True,
+    rival: tuple[float, float] | None = None,
 ) -> str:
     """What to reply with, from the best item's and the best passage's (score, coverage):
     QUOTE the passage when no item matched or it matches clearly more of the question
@@ -364,8 +383,11 @@ def choose(
     the item (the item answers, the passage follows); the ITEM when it matches the
     question well and no passage comes close; HEDGE (the item asked about) when it
     matches only in part; NOTHING when neither matches. An item that does not hold the
-    kind of fact asked (no date for 'khi nào') is followed by a quotable passage."""
+    kind of fact asked (no date for 'khi nào') is followed by a quotable passage. `rival`:
+    the best item's (score, coverage) when it matched too little to answer."""
     quotable = is_quotable(passage)
+    if _leads_clearly(passage, item or rival):
+        return QUOTE
     if item is None:
         return QUOTE if quotable else NOTHING
     score, coverage = item

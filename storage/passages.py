@@ -383,7 +383,8 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
     best = found[0] if found else None
     item = (answer.score, answer.coverage) if answer.matches else None
     passage = (best.score, best.coverage) if best else None
-    choice = quotes.choose(item, passage, quotes.holds_fact(answer.text))
+    rival = (answer.score, answer.coverage) if answer.score else None
+    choice = quotes.choose(item, passage, quotes.holds_fact(answer.text), rival)
     # a passage that names the item itself is about it: the item's own answer leads
     if (
         choice == quotes.QUOTE

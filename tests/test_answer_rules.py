@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from knowledge import answer_text as say
+from knowledge import passages as quotes
 from knowledge.question import detect_intent, tokens_of
 from storage.answers import MIN_COVERAGE, MIN_SCORE, AnswerEngine, _covering_first
 from storage.ingest import ingest_file
@@ -135,3 +137,19 @@ def test_a_close_item_matching_enough_leads_one_matching_too_little() -> None:
     assert [h.doc.id for h in _covering_first([short, covering])] == [2, 1]
     far = _hit(MIN_SCORE + 1, MIN_COVERAGE + 0.1, 3)
     assert [h.doc.id for h in _covering_first([short, far])] == [1, 3]  # too far behind to lead
+
+
+def test_a_sentence_far_ahead_of_every_item_is_quoted() -> None:
+    # the items match half the question and score 48; the sentence scores 58 on a little more
+    assert quotes.choose(None, (58.4, 0.54), rival=(48.0, 0.48)) == quotes.QUOTE
+    assert quotes.choose((48.0, 0.48), (58.4, 0.54)) == quotes.QUOTE
+    # not far enough ahead: the item is asked about
+    assert quotes.choose((55.0, 0.55), (58.4, 0.54)) != quotes.QUOTE
+    # an item holding most of the question answers, however well a sentence scores
+    assert quotes.choose((62.0, 0.85), (75.0, 0.86)) != quotes.QUOTE
+
+
+def test_a_list_of_one_shows_the_item_nearly_whole() -> None:
+    name = "Chủ trì, phối hợp với các sở, ngành nghiên cứu tích hợp nội dung bài giảng về công tác bảo vệ bí mật nhà nước vào chương trình bồi dưỡng"
+    facts = say.ItemFacts(kind="task", name=name, source=say.SourceFacts("Kế hoạch", "KH 1/KH-UBND"))
+    assert "bài giảng" in say.list_answer("Các nhiệm vụ của Sở Nội vụ", [facts], "")
