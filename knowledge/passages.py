@@ -17,7 +17,7 @@ from knowledge.extract import outline
 from knowledge.extract.lines import paragraphs
 from knowledge.extract.prose_sections import marker_rank
 from knowledge.model import Document
-from knowledge.text import clean, fold
+from knowledge.text import clean, fold, unify_tones
 
 MAX_PASSAGE = 420  # a longer sentence is cut at its clauses (a quote must fit a phone screen)
 MIN_PASSAGE = 25  # a shorter sentence joins its neighbour ('Cụ thể:')
@@ -404,14 +404,14 @@ def choose(
     return HEDGE
 
 
-# How answer_text says that an item lacks what was asked ('kế hoạch không ghi thời hạn riêng',
-# '… không ghi người phụ trách', '… không ghi con số cụ thể').
-_UNSTATED = "kế hoạch không ghi"
+# How answer_text says that an item lacks what was asked ('kế hoạch tỉnh X không ghi thời hạn
+# riêng', '… không ghi người phụ trách', '… không ghi con số cụ thể').
+_UNSTATED = re.compile(r"[Kk]ế hoạch(?: [^.\n«»]{0,80})? không ghi (?:thời hạn|người phụ trách|lãnh đạo|con số)")
 
 
 def holds_fact(answer: str) -> bool:
     """Whether an item answer states what was asked (rather than that the plan does not)."""
-    return _UNSTATED not in answer
+    return _UNSTATED.search(answer) is None
 
 
 # Words of a question about the document itself ('quyết định … số mấy, ai ký, ban hành ngày nào').
@@ -479,18 +479,39 @@ TYPE_BONUS = 8.0  # points for a passage holding the kind of fact the question a
 _ASKS_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn|ty le|phan tram|muc|gap)\b|%")
 _HAS_NUMBER = re.compile(r"\d")
 _HAS_DATE = re.compile(
-    r"\b(?:ngay|thang|quy|truoc|tu|den) \d|\b\d{1,2} \d{1,2} 20\d\d\b|\bhang (?:nam|quy|thang)\b|\b\d{1,2} ?h\b"
+    r"\b(?:ngay|thang|quy|truoc|tu|den) \d|\b\d{1,2} \d{1,2} 20\d\d\b|\bhang (?:quy|thang)\b|\b\d{1,2} ?h\b"
 )
 _NAMES_UNIT = re.compile(
     r"\b(?:so|ubnd|uy ban|cong an|bo chi huy|ban quan ly|trung tam|chu tri|giao|phoi hop|thuong truc)\b"
 )
 
 
+# 'Quyết định số 2437/QĐ-TTg ngày 04/11/2025', '… năm 2030': the date of a document cited or a
+# horizon, no time limit
+_CITED_DATE = re.compile(r"\bso (?:\w+ ){1,5}ngay \d{1,2} (?:thang )?\d{1,2} (?:nam )?\d{4}\b")
+
+
+# a unit named as plans write units, capitalised ('hồ sơ' folds like 'Sở'; 'phối hợp chặt
+# chẽ' names nobody)
+_UNIT_NAMED = re.compile(
+    r"\b(?:Sở|UBND|Ủy ban nhân dân|Công an|Bộ Chỉ huy|Bộ Tư lệnh|Ban Quản lý|Trung tâm|Văn phòng|Chi cục"
+    r"|Ban Chỉ đạo|Hội đồng|Ngân hàng|Bảo hiểm xã hội|Mặt trận)\b"
+)
+
+
+def holds_kind(intent: str, question: str, passage: str, folded: str) -> bool:
+    """Whether a passage (as written, and folded) plainly holds the kind of fact asked,
+    strictly: a time limit for 'khi nào', a unit named for 'ai', a figure for 'bao nhiêu'."""
+    if intent == "responsible":
+        return _UNIT_NAMED.search(unify_tones(passage)) is not None
+    return type_bonus(intent, question, folded, "") > 0
+
+
 def type_bonus(intent: str, question: str, passage: str, heading: str) -> float:
     """Points for a passage (folded text and heading) that holds what the folded question asks:
     a figure for 'bao nhiêu', a date for 'khi nào', a unit for 'ai', 'cơ quan nào'."""
     if intent == "deadline":
-        return TYPE_BONUS if _HAS_DATE.search(passage) else 0.0
+        return TYPE_BONUS if _HAS_DATE.search(_CITED_DATE.sub(" ", passage)) else 0.0
     if intent == "responsible":
         return TYPE_BONUS if _NAMES_UNIT.search(passage) or _NAMES_UNIT.search(heading) else 0.0
     if _ASKS_NUMBER.search(question):

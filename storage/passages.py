@@ -366,6 +366,17 @@ def _overview_passage(search: PassageSearch, session: Session, q: qn.Question, s
     return answer
 
 
+def _holding_fact(found: list[Found], q: qn.Question, item_name: str) -> Found | None:
+    name = qn.folded_text(item_name)
+    for f in found:
+        folded = qn.folded_text(f.text)
+        if f.coverage < quotes.LEADING_MIN_COVERAGE or quotes.names_item(name, folded):
+            continue
+        if quotes.holds_kind(q.intent.kind, q.folded, f.text, folded):
+            return f
+    return None
+
+
 def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: Scope, answer: A) -> A:
     """Weigh the item answer against the plan's own sentences (storage/passages.py):
     quote the passage that matches the question clearly better, ask about an item that
@@ -379,12 +390,20 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         intent=q.intent.kind,
         question=q.folded,
         plan_words=plan_title_words(scope.plans),
+        limit=6,
     )
     best = found[0] if found else None
+    holding = None
+    if answer.matches and not quotes.holds_fact(answer.text):
+        # the item lacks what was asked ('khi nào': it has no date): the sentence that
+        # holds it, if one matches well enough, is the answer, and the item its alternative
+        holding = _holding_fact(found, q, answer.matches[0].name)
     item = (answer.score, answer.coverage) if answer.matches else None
     passage = (best.score, best.coverage) if best else None
     rival = (answer.score, answer.coverage) if answer.score else None
     choice = quotes.choose(item, passage, quotes.holds_fact(answer.text), rival)
+    if holding is not None:
+        best, choice = holding, quotes.QUOTE
     # a passage that names the item itself is about it: the item's own answer leads
     if (
         choice == quotes.QUOTE

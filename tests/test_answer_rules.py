@@ -153,3 +153,25 @@ def test_a_list_of_one_shows_the_item_nearly_whole() -> None:
     name = "Chủ trì, phối hợp với các sở, ngành nghiên cứu tích hợp nội dung bài giảng về công tác bảo vệ bí mật nhà nước vào chương trình bồi dưỡng"
     facts = say.ItemFacts(kind="task", name=name, source=say.SourceFacts("Kế hoạch", "KH 1/KH-UBND"))
     assert "bài giảng" in say.list_answer("Các nhiệm vụ của Sở Nội vụ", [facts], "")
+
+
+def test_what_an_item_answer_lacks_is_read_whatever_place_it_names() -> None:
+    assert not quotes.holds_fact(
+        "«Tổng kết đợt thi đua»: kế hoạch tỉnh Đắk Lắk, giai đoạn 2021-2025 không ghi thời hạn riêng."
+    )
+    assert not quotes.holds_fact("«Tổng kết»\nKế hoạch không ghi người phụ trách mục này.")
+    assert quotes.holds_fact("«Tổng kết»: trước ngày 15/12/2025.\nPhụ trách: Sở Nội vụ.")
+
+
+def test_the_kind_of_fact_a_sentence_holds_strictly() -> None:
+    def holds(intent: str, text: str) -> bool:
+        return quotes.holds_kind(intent, "", text, " ".join(t.fold for t in tokens_of(text)))
+
+    assert holds("deadline", "Thời gian kiểm tra, xếp hạng thi đua trước ngày 31 tháng 12 năm 2025.")
+    # the date of a document cited is no time limit
+    assert not holds(
+        "deadline", "Thực hiện Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ."
+    )
+    assert holds("responsible", "Báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ).")
+    # 'hồ sơ' folds like 'Sở', and working together names nobody
+    assert not holds("responsible", "Trả hồ sơ thủ tục hành chính kịp thời, có sự phối hợp chặt chẽ.")
