@@ -406,7 +406,9 @@ def choose(
 
 # How answer_text says that an item lacks what was asked ('kế hoạch tỉnh X không ghi thời hạn
 # riêng', '… không ghi người phụ trách', '… không ghi con số cụ thể').
-_UNSTATED = re.compile(r"[Kk]ế hoạch(?: [^.\n«»]{0,80})? không ghi (?:thời hạn|người phụ trách|lãnh đạo|con số)")
+_UNSTATED = re.compile(
+    r"[Kk]ế hoạch(?: [^.\n«»]{0,80})? không ghi (?:thời hạn|người phụ trách|lãnh đạo|con số)"
+)
 
 
 def holds_fact(answer: str) -> bool:

@@ -259,3 +259,30 @@ a) Chủ trì, phối hợp với các đơn vị liên quan tuyên truyền t�
     )
     [task] = outline_tasks.extract(doc).tasks
     assert task.responsible == "Bộ Chỉ huy Quân sự tỉnh"
+
+
+def test_a_units_name_broken_into_the_paragraph_below_it_is_finished(tmp_path: Path) -> None:
+    """'3. Bộ Tư lệnh' / 'Thành phố chủ trì, …' and '*2.6. Sở' / 'Văn hóa, Thể thao và Du lịch*'
+    over 'Chủ trì, …': the export broke the unit's name; the paragraph begins with its end."""
+    doc = _doc(
+        tmp_path,
+        """**V. TỔ CHỨC THỰC HIỆN**
+
+3. Bộ Tư lệnh
+Thành phố chủ trì, phối hợp với Sở Nông nghiệp và Môi trường đưa nội dung phòng, chống
+thiên tai vào kế hoạch bồi dưỡng kiến thức quốc phòng và an ninh.
+
+*4. Sở
+Văn hóa, Thể thao và Du lịch*
+Chủ trì, phối hợp với các sở, ngành tổ chức truyền thông về phòng, chống ma túy.
+
+5. Sở Y tế
+Chủ trì hướng dẫn công tác phòng, chống dịch bệnh sau lũ.
+""",
+    )
+    tasks = outline_tasks.extract(doc).tasks
+    assert [(t.responsible, t.name.split(",")[0]) for t in tasks] == [
+        ("Bộ Tư lệnh Thành phố", "Chủ trì"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Chủ trì"),
+        ("Sở Y tế", "Chủ trì hướng dẫn công tác phòng"),
+    ]

@@ -270,6 +270,10 @@ def build(doc: Document) -> Outline:
         if item_rank is None and _ends_unit_heading(stack[-1], paras[k - 1], p):
             _continue_heading(stack[-1], text)  # '2.4. Bộ' / 'Chỉ huy Quân sự tỉnh': one unit's name
             continue
+        if item_rank is None and (run := _unit_runs_on(stack[-1], paras[k - 1], p)):
+            _continue_heading(stack[-1], run)  # '3. Bộ Tư lệnh' / 'Thành phố chủ trì, …'
+            text = " ".join(text.split()[len(run.split()) :]).strip(" ,*")
+            text = text[:1].upper() + text[1:]
         while len(stack) > 1 and item_rank is not None and stack[-1].rank >= item_rank:
             stack.pop()  # '6. …' after the section '5. …', '- …' after the lead-in item '- Sở X:'
 
@@ -292,6 +296,64 @@ def _ends_unit_heading(section: Section, prev: Paragraph, p: Paragraph) -> bool:
         and not text.endswith((".", ";", ":"))
         and unit_name(f"{section.heading} {text}") is not None
     )
+
+
+# what a unit does, written right after its name: where the name ends
+_TASK_VERBS = frozenset(
+    [
+        "chu tri",
+        "phoi hop",
+        "tham muu",
+        "thuc hien",
+        "to chuc",
+        "huong dan",
+        "chi dao",
+        "xay dung",
+        "trien khai",
+        "theo doi",
+        "co trach",
+        "la co",
+        "la don",
+        "chiu trach",
+        "bao cao",
+        "kiem tra",
+        "ra soat",
+        "day manh",
+        "tang cuong",
+        "nghien cuu",
+    ]
+)
+
+
+def _unit_runs_on(section: Section, prev: Paragraph, p: Paragraph) -> str:
+    """The capitalised words that begin the paragraph right under a unit's heading and finish
+    its name: an export broke '3. Bộ Tư lệnh Thành phố chủ trì, …' after 'Bộ Tư lệnh', and
+    '*2.6. Sở' / 'Văn hóa, Thể thao và Du lịch* Chủ trì, …' after 'Sở'. Empty when the
+    paragraph starts with what the unit does ('Chủ trì, …') or with another unit."""
+    if not (section.rank > -9 and section.line_no == prev.line_no and prev.end_line + 1 == p.line_no):
+        return ""
+    if unit_name(section.heading) is None and not fold(strip_marker(section.heading)).endswith(
+        tuple(f" {o}" for o in _UNIT_OPENINGS) + tuple(_UNIT_OPENINGS)
+    ):
+        return ""
+    words = p.text.strip().split()
+    if not words or not words[0][:1].isupper():
+        return ""
+    at = next(
+        (
+            i
+            for i in range(min(len(words) - 1, 9))
+            if fold(" ".join(words[i : i + 2])).strip(" ,;:.*") in _TASK_VERBS
+        ),
+        0,
+    )
+    run = words[:at]
+    if not run or any(w.endswith((".", ";", ":")) for w in run):
+        return ""
+    name = " ".join(run).strip(" ,*")
+    if unit_name(name) is not None:  # 'UBND các xã …': another unit, not the rest of this one
+        return ""
+    return name if unit_name(f"{section.heading} {name}") is not None else ""
 
 
 def _joined_headings(paras: list[Paragraph]) -> list[Paragraph]:
