@@ -72,7 +72,9 @@ async def _kill_mid_send(engine, proc: asyncio.subprocess.Process, sent: int) ->
     assert await proc.wait() == -signal.SIGKILL
 
 
-async def _restart_bot(fake: FakeBotApi, db_url: str, tmp_path: Path, env: dict[str, str]):  # type: ignore[no-untyped-def]
+async def _restart_bot(
+    fake: FakeBotApi, db_url: str, tmp_path: Path, env: dict[str, str]
+) -> asyncio.subprocess.Process:
     """`planbot run` again, once it polls (start_bot alone sees the first process's polls)."""
     seen = len(fake.calls)
     bot = await start_bot(fake, db_url, tmp_path, "bot2.log", env=env)
