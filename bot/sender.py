@@ -55,6 +55,7 @@ class SendStats:
     retried: int = 0
     blocked: int = 0
     failed: int = 0
+    ambiguous: int = 0  # timed out, left for an operator by the kind's policy
     recovered: dict[str, int] = field(default_factory=dict)
     elapsed_s: float = 0.0
 
@@ -214,7 +215,6 @@ class OutboxSender:
             self.stats.failed += 1
         except TimedOut as exc:  # asked, but no answer: Telegram may have delivered it
             ours = await self._after_timeout(row, owner, attempts, redact(str(exc)) or "timed out")
-            self.stats.retried += 1
         except (NetworkError, TelegramError) as exc:  # 5xx, connection errors
             detail = redact(str(exc)) or type(exc).__name__
             ours = await asyncio.to_thread(
@@ -248,9 +248,11 @@ class OutboxSender:
         storage/outbox.py: AMBIGUOUS_POLICY): resend after the backoff, or leave
         it 'ambiguous' for an operator."""
         if outbox.AMBIGUOUS_POLICY.get(row.kind, "resend") == "mark":
+            self.stats.ambiguous += 1
             return await asyncio.to_thread(
                 outbox.mark_final, self.engine, row.id, owner, "ambiguous", "timeout", detail
             )
+        self.stats.retried += 1
         return await asyncio.to_thread(
             outbox.mark_retry, self.engine, row.id, owner, "timeout", detail, backoff_seconds(attempts)
         )
@@ -292,7 +294,8 @@ def send_pending_now(engine: Engine) -> int:
     stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
-        f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
+        f"left ambiguous after a timeout {stats.ambiguous}, recovered after a crash {stats.recovered}, "
+        f"{stats.rate:.1f} msg/s",
         file=sys.stderr,
     )
     if others := outbox.sent_by_others(engine, sender.owner, started):

@@ -152,7 +152,8 @@ async def test_a_timeout_is_left_ambiguous_for_a_kind_that_says_so(engine, monke
         async with Bot(
             token="123:ABC", base_url=fake.base_url, request=HTTPXRequest(read_timeout=0.5)
         ) as bot:
-            await OutboxSender(engine, bot).drain()
+            stats = await OutboxSender(engine, bot).drain()
         assert len(fake.sent(method="sendMessage")) == 1  # delivered once, never resent
+    assert (stats.ambiguous, stats.retried) == (1, 0)
     assert _statuses(engine) == {"ambiguous": 1}
     assert _outcomes(engine) == {"timeout": 1}
