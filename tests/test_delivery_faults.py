@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import time
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -65,11 +66,15 @@ async def _wait_until_sent(
         await asyncio.sleep(0.1)
 
 
-async def _kill_mid_send(engine, proc: asyncio.subprocess.Process, sent: int) -> None:
-    """SIGKILL once the process has sent `sent` messages and holds one in flight."""
+async def _kill_mid_send(engine, fake: FakeBotApi, proc: asyncio.subprocess.Process, sent: int) -> None:
+    """SIGKILL once the process has sent `sent` messages and holds one in flight;
+    return once the stand-in has read every request the dead process had written
+    (nothing else is sending then): the faults armed next are for the next process."""
     await _wait_until_sent(engine, proc, sent, in_flight=True)
     proc.send_signal(signal.SIGKILL)
     assert await proc.wait() == -signal.SIGKILL
+    while time.monotonic() - max((c.at for c in fake.calls if c.method == "sendMessage"), default=0) < 0.5:
+        await asyncio.sleep(0.1)
 
 
 async def _restart_bot(
@@ -127,11 +132,11 @@ async def test_faults_kills_and_restarts_lose_nothing(engine, db_url, tmp_path) 
 
         _inject_faults(fake)
         bot = await start_bot(fake, db_url, tmp_path, env=env)
-        await _kill_mid_send(engine, bot, sent=30)
+        await _kill_mid_send(engine, fake, bot, sent=30)
 
         _inject_faults(fake)
         remind = await _remind(env, tmp_path, db_url, "--send")
-        await _kill_mid_send(engine, remind, sent=30)
+        await _kill_mid_send(engine, fake, remind, sent=30)
 
         _inject_faults(fake)
         bot = await _restart_bot(fake, db_url, tmp_path, env)
