@@ -165,7 +165,9 @@ async def test_faults_kills_and_restarts_lose_nothing(engine, db_url, tmp_path) 
         f"{PHASES} stalled, {timeouts} timed out); {sum(ambiguous.values())} left in flight by {KILLS} kills; "
         f"{asyncio.get_running_loop().time() - started:.1f} s; sent by each process: {sorted(senders.values())}"
     )
-    assert len(senders) == 4  # both runs of planbot run and of remind --send sent
+    # both runs of planbot run and the killed remind --send sent (the waits make sure of it);
+    # the last remind --send joins a bot already sending, and may find nothing left for it
+    assert len(senders) >= 3
     assert faults == {429: 2 * PHASES, 500: 4 * PHASES}  # every injected fault met a send
     assert timeouts >= 1  # the last stall, at least, is met with no kill to follow
     # none lost: every resident reached, every row sent
