@@ -98,11 +98,12 @@ class CycleJobs:
         if is_quiet(datetime.now(self.tz)) or not await asyncio.to_thread(self.lease.acquire):
             return
         stats = await OutboxSender(self.engine, context.bot).drain(wait_for_deferred=False)
-        if stats.sent or stats.retried or stats.blocked or stats.failed:
+        if stats.sent or stats.retried or stats.blocked or stats.failed or stats.ambiguous:
             log.info(
-                "cycle: sent %d, retried %d, blocked %d, failed %d",
+                "cycle: sent %d, retried %d, blocked %d, failed %d, left ambiguous after a timeout %d",
                 stats.sent,
                 stats.retried,
                 stats.blocked,
                 stats.failed,
+                stats.ambiguous,
             )

@@ -8,7 +8,12 @@
   Telegram's per-chat limit stalled everyone's replies.) A 429 on a request
   without a chat waits alone.
 - Network errors and 5xx are retried with exponential backoff. getUpdates is
-  left to the poller, which has its own backoff."""
+  left to the poller, which has its own backoff.
+- Outbox messages are never retried here: the outbox sender (bot/sender.py)
+  owns their retries and marks its calls with `outbox_send`. For them the
+  limiter only paces, waits out a hold on their chat, and on a 429 holds the
+  chat before it raises — so the two layers never multiply their attempts
+  (docs/delivery.md, "Who retries")."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import Any
 
@@ -29,6 +35,12 @@ from bot.journal import JOURNALED, current_journal, stand_in_result
 log = logging.getLogger(__name__)
 
 Result = bool | dict[str, Any] | list[dict[str, Any]]
+
+# True while the outbox sender makes its call: the outbox retries the row durably
+# (a backoff, a count in send_attempts, MAX_ATTEMPTS), so a retry here as well would
+# multiply the attempts (4 limiter retries for each of 10 outbox attempts) and hide
+# them from send_attempts.
+outbox_send: ContextVar[bool] = ContextVar("outbox_send", default=False)
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -108,7 +120,10 @@ class RetryingRateLimiter(BaseRateLimiter[int]):
         if journal is not None and journal.should_skip():
             return stand_in_result(endpoint, data)
         chat = _chat_key(data.get("chat_id"))
-        max_retries = rate_limit_args or self.max_retries
+        if outbox_send.get():
+            max_retries = network_retries = 0  # the outbox decides whether and when
+        else:
+            max_retries, network_retries = rate_limit_args or self.max_retries, self.network_retries
         limited = network = 0
         while True:
             try:
@@ -117,17 +132,17 @@ class RetryingRateLimiter(BaseRateLimiter[int]):
                     await asyncio.to_thread(journal.sent)  # a commit: off the event loop
                 return result
             except RetryAfter as exc:
+                delay = retry_after_seconds(exc) + 0.1
+                self._hold_chat(chat, delay)  # whoever retries, this chat waits it out
                 if limited >= max_retries or endpoint == "getUpdates":
                     raise
                 limited += 1
-                delay = retry_after_seconds(exc) + 0.1
-                self._hold_chat(chat, delay)
                 log.info("%s: flood limit for chat %s; retrying in %.1fs", endpoint, chat, delay)
                 if chat is None:
                     await asyncio.sleep(delay)
             except NetworkError as exc:
                 # BadRequest subclasses NetworkError in PTB but is final.
-                if isinstance(exc, BadRequest) or endpoint == "getUpdates" or network >= self.network_retries:
+                if isinstance(exc, BadRequest) or endpoint == "getUpdates" or network >= network_retries:
                     raise
                 if isinstance(exc, TimedOut) and endpoint.startswith("send") and network >= 1:
                     raise  # the message may have been delivered: one retry only

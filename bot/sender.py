@@ -4,7 +4,11 @@
   ≤ 1 message/s per chat;
 - a 429 halts every worker for retry_after (our own halt: the library's
   AIORateLimiter releases it early under concurrency, python-telegram-bot #5338);
-- 5xx, timeouts and network errors are retried with exponential backoff;
+- 5xx and network errors are retried with exponential backoff; a timeout too,
+  by the kind's policy for a message that may have been delivered (resend, or
+  leave 'ambiguous' for an operator);
+- this sender is the only one to retry an outbox message: the bot's rate limiter
+  (bot/retry.py) sends each of its calls once (`outbox_send`);
 - 403 (the user blocked the bot) marks the recipient inactive;
 - each row is claimed ('sending', with this sender as owner and a lease it
   renews) before its call and marked 'sent' right after it, so several senders
@@ -18,14 +22,22 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from sqlalchemy import Engine
-from telegram import Bot
+from telegram import Bot, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.redact import redact
+from bot.retry import outbox_send, retry_after_seconds
 from storage import outbox
 from storage.locks import process_owner_id
 
@@ -43,6 +55,7 @@ class SendStats:
     retried: int = 0
     blocked: int = 0
     failed: int = 0
+    ambiguous: int = 0  # timed out, left for an operator by the kind's policy
     recovered: dict[str, int] = field(default_factory=dict)
     elapsed_s: float = 0.0
 
@@ -75,11 +88,6 @@ class _Pacer:
 
     def halt(self, seconds: float) -> None:
         self.halt_until = max(self.halt_until, time.monotonic() + seconds)
-
-
-def _seconds(value: float | timedelta) -> float:
-    """retry_after is an int in PTB 21 and a timedelta in 22."""
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -181,11 +189,9 @@ class OutboxSender:
         attempts = row.attempts + 1
         owner = self.owner
         try:
-            msg = await self.bot.send_message(
-                chat_id=row.chat_id, text=row.text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-            )
+            msg = await self._call(row)
         except RetryAfter as exc:
-            delay = _seconds(exc.retry_after)
+            delay = retry_after_seconds(exc)
             self.pacer.halt(delay)
             ours = await asyncio.to_thread(
                 outbox.mark_retry,
@@ -207,7 +213,9 @@ class OutboxSender:
                 outbox.mark_final, self.engine, row.id, owner, "failed", "bad_request", redact(str(exc))
             )
             self.stats.failed += 1
-        except (NetworkError, TelegramError) as exc:  # 5xx, timeouts, connection errors
+        except TimedOut as exc:  # asked, but no answer: Telegram may have delivered it
+            ours = await self._after_timeout(row, owner, attempts, redact(str(exc)) or "timed out")
+        except (NetworkError, TelegramError) as exc:  # 5xx, connection errors
             detail = redact(str(exc)) or type(exc).__name__
             ours = await asyncio.to_thread(
                 outbox.mark_retry,
@@ -224,6 +232,30 @@ class OutboxSender:
             self.stats.sent += 1
         if not ours:  # only after this process stalled longer than the lease
             log.warning("outbox: message %s was taken back by another sender while being sent", row.id)
+
+    async def _call(self, row: outbox.Claimed) -> Message:
+        """One sendMessage; the limiter under the bot, if any, paces it and does not retry it."""
+        token = outbox_send.set(True)
+        try:
+            return await self.bot.send_message(
+                chat_id=row.chat_id, text=row.text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+            )
+        finally:
+            outbox_send.reset(token)
+
+    async def _after_timeout(self, row: outbox.Claimed, owner: str, attempts: int, detail: str) -> bool:
+        """The kind's policy for a message that may have gone out (as for a crash,
+        storage/outbox.py: AMBIGUOUS_POLICY): resend after the backoff, or leave
+        it 'ambiguous' for an operator."""
+        if outbox.AMBIGUOUS_POLICY.get(row.kind, "resend") == "mark":
+            self.stats.ambiguous += 1
+            return await asyncio.to_thread(
+                outbox.mark_final, self.engine, row.id, owner, "ambiguous", "timeout", detail
+            )
+        self.stats.retried += 1
+        return await asyncio.to_thread(
+            outbox.mark_retry, self.engine, row.id, owner, "timeout", detail, backoff_seconds(attempts)
+        )
 
 
 def make_bot(token: str, base_url: str | None) -> Bot:
@@ -262,7 +294,8 @@ def send_pending_now(engine: Engine) -> int:
     stats = sender.stats
     print(
         f"sent {stats.sent}, retried {stats.retried}, blocked {stats.blocked}, failed {stats.failed}, "
-        f"recovered after a crash {stats.recovered}, {stats.rate:.1f} msg/s",
+        f"left ambiguous after a timeout {stats.ambiguous}, recovered after a crash {stats.recovered}, "
+        f"{stats.rate:.1f} msg/s",
         file=sys.stderr,
     )
     if others := outbox.sent_by_others(engine, sender.owner, started):

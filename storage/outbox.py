@@ -231,7 +231,8 @@ def mark_retry(engine: Engine, outbox_id: int, owner: str, outcome: str, detail:
 
 
 def mark_final(engine: Engine, outbox_id: int, owner: str, status: str, outcome: str, detail: str) -> bool:
-    """'blocked' (403: the user blocked the bot, deactivated) or 'failed' (400)."""
+    """'blocked' (403: the user blocked the bot, deactivated), 'failed' (400), or
+    'ambiguous' (no answer in time, for a kind whose policy is 'mark')."""
     with transaction(engine) as s:
         chat_id = s.scalar(select(OutboxMessage.chat_id).where(OutboxMessage.id == outbox_id))
         res = s.execute(

@@ -34,6 +34,10 @@ DONG_THO = next(
 
 def bot_env(fake: FakeBotApi, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PLANBOT_"))}
+    if env.get("PYTHONPATH"):  # the process starts in tmp_path: 'PYTHONPATH=.' must still mean this tree
+        env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep)
+        )
     env.update(
         TELEGRAM_BOT_TOKEN=TEST_TOKEN,
         TELEGRAM_API_BASE_URL=fake.url,

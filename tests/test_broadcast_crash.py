@@ -34,10 +34,16 @@ def _setup(engine) -> None:
     )
     with transaction(engine) as s:
         store_plan(s, km.Document(source="kh.txt", content_hash="h"), plan)
-        for uid in range(1, RESIDENTS + 1):
-            s.add(
-                m.User(telegram_id=900000 + uid, role="resident", locality_key="xa tan lap", subscribed=True)
-            )
+    subscribe_residents(engine, "xa tan lap")
+
+
+def subscribe_residents(engine, locality_key: str) -> list[int]:
+    """RESIDENTS residents subscribed to the place's digest; their chat ids."""
+    chats = [900000 + uid for uid in range(1, RESIDENTS + 1)]
+    with transaction(engine) as s:
+        for chat in chats:
+            s.add(m.User(telegram_id=chat, role="resident", locality_key=locality_key, subscribed=True))
+    return chats
 
 
 async def _run(db_url: str, fake: FakeBotApi, kill_after: float | None = None) -> int:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from sqlalchemy import func, select
 from telegram import Bot
+from telegram.ext import ExtBot
+from telegram.request import HTTPXRequest
 
+from bot.retry import RetryingRateLimiter
 from bot.sender import OutboxSender
 from storage import models as m
+from storage import outbox
 from storage.cycle_models import OutboxMessage, SendAttempt
 from storage.db import transaction
 from tests.fakes.bot_api import FakeBotApi
@@ -104,3 +109,51 @@ async def test_draining_an_empty_outbox_sends_nothing(engine) -> None:
         stats = await _drain(engine, fake)
         assert fake.sent() == []
     assert stats.sent == 0
+
+
+def _outcomes(engine) -> dict[str, int]:
+    with transaction(engine) as s:
+        rows = s.execute(select(SendAttempt.outcome, func.count()).group_by(SendAttempt.outcome)).all()
+        return {str(k): int(v) for k, v in rows}
+
+
+async def test_through_the_bots_rate_limiter_only_the_outbox_retries(engine) -> None:
+    """`planbot run` sends the outbox through the Application's bot, whose limiter
+    retried 429s, 5xx and timeouts itself: each outbox attempt became up to five
+    requests, none of them in send_attempts. Now every request is one attempt."""
+    chats = list(range(6000, 6012))
+    _queue(engine, chats)
+    async with FakeBotApi() as fake:
+        fake.fail("sendMessage", status=500, times=3)
+        fake.fail("sendMessage", status=429, retry_after=1, times=1)
+        fake.stall("sendMessage", 1.0, times=1)  # past the 0.5 s read timeout below
+        request = HTTPXRequest(read_timeout=0.5)
+        limiter = RetryingRateLimiter(base_delay=0.05)
+        async with ExtBot(
+            token="123:ABC", base_url=fake.base_url, request=request, rate_limiter=limiter
+        ) as bot:
+            stats = await OutboxSender(engine, bot, rate=200.0).drain()
+        calls = [c for c in fake.calls if c.method == "sendMessage"]
+        delivered = Counter(int(c.params["chat_id"]) for c in fake.sent(method="sendMessage"))
+    outcomes = _outcomes(engine)
+    assert outcomes == {"ok": 12, "server_error": 3, "retry_after": 1, "timeout": 1}
+    assert len(calls) == sum(outcomes.values())  # no request the outbox did not count
+    assert stats.sent == 12 and stats.retried == 5
+    assert _statuses(engine) == {"sent": 12}
+    # the timed-out message was delivered, then resent: the one duplicate a timeout may cost
+    assert set(delivered) == set(chats) and sorted(delivered.values()) == [1] * 11 + [2]
+
+
+async def test_a_timeout_is_left_ambiguous_for_a_kind_that_says_so(engine, monkeypatch) -> None:
+    monkeypatch.setitem(outbox.AMBIGUOUS_POLICY, "escalation", "mark")
+    _queue(engine, [6101], kind="escalation")
+    async with FakeBotApi() as fake:
+        fake.stall("sendMessage", 1.0, times=1)
+        async with Bot(
+            token="123:ABC", base_url=fake.base_url, request=HTTPXRequest(read_timeout=0.5)
+        ) as bot:
+            stats = await OutboxSender(engine, bot).drain()
+        assert len(fake.sent(method="sendMessage")) == 1  # delivered once, never resent
+    assert (stats.ambiguous, stats.retried) == (1, 0)
+    assert _statuses(engine) == {"ambiguous": 1}
+    assert _outcomes(engine) == {"timeout": 1}

@@ -14,6 +14,9 @@ In-process use (pytest-asyncio):
 Fault injection: `fake.fail("sendMessage", status=429, retry_after=1, times=1)`
 or `status=500`; `fake.fail("*", ...)` for every method. Latency:
 `fake.slow("sendMessage", 0.2)` answers each call after 0.2 s (recorded on arrival).
+A timeout: `fake.stall("sendMessage", 6.0, times=2)` answers the next two calls
+after 6 s — past the client's 5 s read timeout, so the bot gets no answer, yet the
+message is delivered (recorded as sent on arrival), as Telegram may do.
 
 Standalone (another process can drive it over HTTP):
 
@@ -21,7 +24,8 @@ Standalone (another process can drive it over HTTP):
 
 Control endpoints (JSON): POST /_control/message {user_id, text, chat_id?},
 POST /_control/callback {user_id, data, message_id?}, GET /_control/requests,
-POST /_control/fail {method, status, retry_after?, times?, chat_id?, echo_path?}, GET /_control/state.
+POST /_control/fail {method, status, retry_after?, times?, chat_id?, echo_path?},
+POST /_control/stall {method, seconds, times?}, GET /_control/state.
 
 HTML (parse_mode HTML in sendMessage, editMessageText) is checked as Telegram
 does: a cut tag or entity, an unknown tag, tags out of order or a text over
@@ -143,6 +147,13 @@ class Fault:
     echo_path: bool = False  # an HTML error page quoting the path, as some proxies send
 
 
+@dataclass
+class Stall:
+    method: str  # a method name or '*'
+    seconds: float
+    times: int
+
+
 class FakeBotApi:
     def __init__(
         self, host: str = "127.0.0.1", port: int = 0, chat_interval: float = 0.0, first_update_id: int = 1
@@ -160,6 +171,7 @@ class FakeBotApi:
         self.webhook: dict[str, Any] | None = None
         self.faults: list[Fault] = []
         self.delays: dict[str, float] = {}  # method -> seconds before answering
+        self.stalls: list[Stall] = []
         self._update_ids = itertools.count(first_update_id)
         self.last_update_id = first_update_id - 1  # of the updates queued so far
         self._message_ids = itertools.count(1000)
@@ -186,6 +198,7 @@ class FakeBotApi:
         app.router.add_post("/_control/message", self._ctl_message)
         app.router.add_post("/_control/callback", self._ctl_callback)
         app.router.add_post("/_control/fail", self._ctl_fail)
+        app.router.add_post("/_control/stall", self._ctl_stall)
         app.router.add_get("/_control/requests", self._ctl_requests)
         app.router.add_get("/_control/state", self._ctl_state)
         self._runner = web.AppRunner(app, access_log=None)
@@ -330,6 +343,19 @@ class FakeBotApi:
         """Answer every call of `method` after `seconds` (a real server's latency
         keeps requests in flight long enough for races to show)."""
         self.delays[method] = seconds
+
+    def stall(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls of `method` ('*': any) are carried out but answered
+        only after `seconds`: beyond the client's timeout, the caller cannot know the
+        message was delivered (it was: the call counts as sent)."""
+        self.stalls.append(Stall(method, seconds, times))
+
+    def _stall_for(self, method: str) -> float:
+        for s in self.stalls:
+            if s.times > 0 and s.method in (method, "*"):
+                s.times -= 1
+                return s.seconds
+        return self.delays.get(method, 0.0)
 
     # --- what tests read ----------------------------------------------------
 
@@ -480,8 +506,8 @@ class FakeBotApi:
             self._record(call)
         else:
             self._record(call)
-            if self.delays.get(method):
-                await asyncio.sleep(self.delays[method])
+            if delay := self._stall_for(method):
+                await asyncio.sleep(delay)
             result = await handler(params)
         if isinstance(result, web.Response):
             return result
@@ -632,6 +658,11 @@ class FakeBotApi:
             b.get("chat_id"),
             bool(b.get("echo_path", False)),
         )
+        return web.json_response({"ok": True})
+
+    async def _ctl_stall(self, request: web.Request) -> web.Response:
+        b = await request.json()
+        self.stall(str(b.get("method", "*")), float(b["seconds"]), int(b.get("times", 1)))
         return web.json_response({"ok": True})
 
     async def _ctl_requests(self, request: web.Request) -> web.Response:
