@@ -37,6 +37,11 @@ SPECIAL_SENDER_IDS = frozenset({1087968824, 777000, 136817688})
 ROLE_NAMES = {"resident": "người dân", "officer": "cán bộ", "leader": "lãnh đạo", "admin": "quản trị viên"}
 
 
+def role_name(role: str) -> str:
+    """'officer' -> 'cán bộ': what a clerk or a user reads."""
+    return ROLE_NAMES.get(role, role)
+
+
 class UserError(ValueError):
     """A request that cannot be carried out; the message is for the operator."""
 
@@ -1046,18 +1051,19 @@ def _describe(
     after: dict[str, object],
     change: LinkChange,
 ) -> str:
-    """'2003: officer of An Bình, linked to Trạm Y tế (An Bình); removed Trạm Y tế (Phú Lộc)'."""
-    text = f"{user.telegram_id}: {user.role} of {loc.name}"
+    """'2003: cán bộ của xã An Bình, liên kết với Trạm Y tế (xã An Bình); bỏ liên kết Trạm Y tế (xã Phú Lộc)'
+    (a clerk reads it: Vietnamese, the role by its Vietnamese name)."""
+    text = f"{user.telegram_id}: {role_name(user.role)} của {loc.name}"
     if before["role"] != user.role:
-        text += f" (was {before['role']})"
+        text += f" (trước là {role_name(str(before['role']))})"
     links = _link_labels(session, user.telegram_id)
-    text += f", linked to {', '.join(links)}" if links else ", no links"
+    text += f", liên kết với {', '.join(links)}" if links else ", không liên kết đơn vị nào"
     if change.removed:
-        text += f"; removed {', '.join(change.removed)}"
+        text += f"; bỏ liên kết {', '.join(change.removed)}"
     if before["subscribed"] != bool(user.subscribed):
-        text += "; digest on" if user.subscribed else "; digest off"
+        text += "; bật bản tin tháng" if user.subscribed else "; tắt bản tin tháng"
     if before == after:
-        text += " (unchanged)"
+        text += " (không đổi)"
     return text
 
 
@@ -1108,8 +1114,12 @@ class ImportResult:
 def _read_roster(path: Path) -> list[Assignment]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: không đọc được tệp: {exc}") from None
+    except FileNotFoundError:
+        raise UserError(f"{path}: không có tệp này") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: tệp không ở dạng chữ UTF-8 (hãy lưu lại dưới dạng CSV UTF-8)") from None
+    except OSError as exc:  # the system's own words are English: say what happened, keep the code
+        raise UserError(f"{path}: không đọc được tệp (lỗi hệ thống {exc.errno})") from None
     reader = csv.DictReader(text.splitlines())
     missing = [c for c in ("telegram_id", "role", "locality") if c not in (reader.fieldnames or [])]
     if missing:
@@ -1179,8 +1189,8 @@ def _revoke(session: Session, user: m.User, actor: str, reason: str) -> str:
         links_removed=list(change.removed),
         reason=reason,
     )
-    removed = f"; removed {', '.join(change.removed)}" if change.removed else ""
-    return f"{user.telegram_id}: resident (was {before['role']}){removed}"
+    removed = f"; bỏ liên kết {', '.join(change.removed)}" if change.removed else ""
+    return f"{user.telegram_id}: {role_name('resident')} (trước là {role_name(str(before['role']))}){removed}"
 
 
 def revoke_user(engine: Engine, telegram_id: int, actor: str = "cli") -> str:
@@ -1190,7 +1200,7 @@ def revoke_user(engine: Engine, telegram_id: int, actor: str = "cli") -> str:
         if user is None:
             raise UserError(f"không có người dùng {telegram_id}")
         if user.role == "resident" and not _linked_parties(session, telegram_id):
-            return f"{telegram_id}: resident (unchanged)"
+            return f"{telegram_id}: {role_name('resident')} (không đổi)"
         return _revoke(session, user, actor, reason="revoked")
 
 
