@@ -11,7 +11,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers import texts
+from handlers import browse, texts
 from handlers.common import answer_callback, current_user, esc, item_ref, reply, run_blocking, services
 from handlers.locality import locality_buttons
 from handlers.lookup import PREFIX as ITEM_PREFIX
@@ -52,7 +52,10 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
             await reply(update, context, esc(answer.text), _choice_buttons(context, answer.choices))
             return
         if found and answer.text:
-            await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
+            buttons = (_candidate_buttons(context, answer) or []) + browse.list_buttons(
+                context, answer.text, getattr(answer, "matches", None) or []
+            )
+            await reply(update, context, esc(answer.text), buttons or None)
             return
     await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)
 
