@@ -15,15 +15,27 @@ DB_HELP = "địa chỉ cơ sở dữ liệu SQLAlchemy (mặc định: $PLANBOT
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("users", help="vai trò và liên kết: users add, import, revoke, parties, list")
-    users_sub = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
+    # (a sub-parser is of the main parser's class: bot/cli_parser.VietnameseParser)
+    users_sub = p.add_subparsers(dest="users_command", required=True, metavar="VIỆC")
 
     a = users_sub.add_parser("add", help="đặt vai trò, xã/phường và liên kết của một người dùng")
-    a.add_argument("--telegram-id", type=int, required=True, help="mã Telegram của người dùng")
-    a.add_argument("--role", choices=ROLES, required=True)
-    a.add_argument("--locality", required=True, help="xã/phường (gõ gần đúng, có dấu hay không đều được)")
+    a.add_argument("--telegram-id", type=int, required=True, metavar="MÃ", help="mã Telegram của người dùng")
+    a.add_argument(
+        "--role",
+        choices=ROLES,
+        required=True,
+        help="vai trò: resident (người dân), officer (cán bộ), leader (lãnh đạo), admin (quản trị viên)",
+    )
+    a.add_argument(
+        "--locality",
+        required=True,
+        metavar="XÃ_PHƯỜNG",
+        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
+    )
     a.add_argument(
         "--party",
         action="append",
+        metavar="ĐƠN_VỊ",
         help="đơn vị hoặc cán bộ phụ trách trong kế hoạch (cho cán bộ, lãnh đạo): cách viết nào chỉ đúng một "
         "mục cũng được ('Đ/c Sâm', 'TYT', tên người ký kế hoạch cho lãnh đạo); xem danh sách bằng "
         "`users parties`; lặp lại để liên kết nhiều mục",
@@ -37,7 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     i = users_sub.add_parser("import", help="nhập danh sách CSV (telegram_id,role,locality,party,subscribe)")
     i.add_argument(
-        "roster", type=Path, help="tệp CSV, mỗi dòng một người (có thể nhiều dòng cho nhiều liên kết)"
+        "roster",
+        type=Path,
+        metavar="TỆP_CSV",
+        help="tệp CSV, mỗi dòng một người (có thể nhiều dòng cho nhiều liên kết)",
     )
     i.add_argument(
         "--keep-links", action="store_true", help="thêm các liên kết của danh sách vào liên kết đang có"
@@ -56,13 +71,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=int,
         required=True,
         action="append",
+        metavar="MÃ",
         help="mã Telegram (lặp lại cho nhiều người)",
     )
     r.add_argument("--db", metavar="URL", help=DB_HELP)
     r.set_defaults(func=cmd_revoke)
 
     ps = users_sub.add_parser("parties", help="các đơn vị, cán bộ trong kế hoạch có thể liên kết")
-    ps.add_argument("--locality", required=True, help="xã/phường (gõ gần đúng, có dấu hay không đều được)")
+    ps.add_argument(
+        "--locality",
+        required=True,
+        metavar="XÃ_PHƯỜNG",
+        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
+    )
     ps.add_argument("--db", metavar="URL", help=DB_HELP)
     ps.set_defaults(func=cmd_parties)
 

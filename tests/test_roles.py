@@ -322,3 +322,29 @@ def test_every_users_line_a_clerk_reads_is_vietnamese(plans, db_url, capsys, tmp
     assert "Đã nhập 1 người dùng" in text and "người dân (trước là cán bộ)" in text
     assert "không có tệp này" in text and "UTF-8" in text
     assert english_lines(*said) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["users"], "thiếu tham số bắt buộc: VIỆC"),
+        (
+            ["users", "add", "--telegram-id", "5", "--role", "king", "--locality", "An Bình"],
+            "không có lựa chọn 'king'",
+        ),
+        (
+            ["users", "add", "--telegram-id", "abc", "--role", "officer", "--locality", "x"],
+            "không phải là một số nguyên",
+        ),
+        (["users", "revoke"], "thiếu tham số bắt buộc: --telegram-id"),
+        (["users", "list", "--bogus"], "tham số không hiểu: --bogus"),
+        (["users", "add", "--help"], "hiện hướng dẫn này rồi thoát"),
+    ],
+)
+def test_argparse_lines_of_users_are_vietnamese_too(capsys, args: list[str], said: str) -> None:
+    with pytest.raises(SystemExit):
+        planbot(args)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert said in text and "cách dùng: planbot" in text
+    assert not re.search(r"\b(usage|error|options|required|invalid|argument)\b", text), text
