@@ -14,13 +14,14 @@ import traceback
 from collections.abc import Sequence
 
 from bot import cli_ask, cli_data, cli_doctor, cli_remind, cli_report, cli_run, cli_users, cli_web, redact
+from bot.cli_parser import VietnameseParser
 
 # Exit status of a command stopped by a database fault (locked, read-only, unreachable, full).
 DATABASE_FAULT = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="planbot", description=__doc__.splitlines()[0])
+    parser = VietnameseParser(prog="planbot", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (cli_data, cli_remind, cli_report, cli_ask, cli_run, cli_web, cli_users, cli_doctor):
         module.register(sub)

@@ -10,51 +10,85 @@ from pathlib import Path
 
 from knowledge.model import ROLES
 
+DB_HELP = "địa chỉ cơ sở dữ liệu SQLAlchemy (mặc định: $PLANBOT_DATABASE_URL hoặc ./data)"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("users", help="roles and links: users add, import, revoke, list")
-    users_sub = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
+    p = sub.add_parser("users", help="vai trò và liên kết: users add, import, revoke, parties, list")
+    # (a sub-parser is of the main parser's class: bot/cli_parser.VietnameseParser)
+    users_sub = p.add_subparsers(dest="users_command", required=True, metavar="VIỆC")
 
-    a = users_sub.add_parser("add", help="set one user's role, locality and links")
-    a.add_argument("--telegram-id", type=int, required=True)
-    a.add_argument("--role", choices=ROLES, required=True)
-    a.add_argument("--locality", required=True, help="the commune/ward (fuzzy, accents optional)")
+    a = users_sub.add_parser("add", help="đặt vai trò, xã/phường và liên kết của một người dùng")
+    a.add_argument("--telegram-id", type=int, required=True, metavar="MÃ", help="mã Telegram của người dùng")
+    a.add_argument(
+        "--role",
+        choices=ROLES,
+        required=True,
+        help="vai trò: resident (người dân), officer (cán bộ), leader (lãnh đạo), admin (quản trị viên)",
+    )
+    a.add_argument(
+        "--locality",
+        required=True,
+        metavar="XÃ_PHƯỜNG",
+        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
+    )
     a.add_argument(
         "--party",
         action="append",
-        help="the responsible unit or person in the plan (officer, leader): any spelling that names one "
-        "('Đ/c Sâm', 'TYT', the signer's name for a leader); list them with `users parties`; repeat for several",
+        metavar="ĐƠN_VỊ",
+        help="đơn vị hoặc cán bộ phụ trách trong kế hoạch (cho cán bộ, lãnh đạo): cách viết nào chỉ đúng một "
+        "mục cũng được ('Đ/c Sâm', 'TYT', tên người ký kế hoạch cho lãnh đạo); xem danh sách bằng "
+        "`users parties`; lặp lại để liên kết nhiều mục",
     )
     a.add_argument(
-        "--keep-links", action="store_true", help="add the parties to his links instead of replacing them"
+        "--keep-links", action="store_true", help="thêm vào các liên kết đang có thay vì thay thế chúng"
     )
-    a.add_argument("--subscribe", action="store_true", help="send the monthly digest")
-    a.add_argument("--db", metavar="URL")
+    a.add_argument("--subscribe", action="store_true", help="gửi bản tin hằng tháng")
+    a.add_argument("--db", metavar="URL", help=DB_HELP)
     a.set_defaults(func=cmd_add)
 
-    i = users_sub.add_parser("import", help="import a roster CSV (telegram_id,role,locality,party,subscribe)")
-    i.add_argument("roster", type=Path)
-    i.add_argument("--keep-links", action="store_true", help="add the rows' parties to existing links")
+    i = users_sub.add_parser("import", help="nhập danh sách CSV (telegram_id,role,locality,party,subscribe)")
+    i.add_argument(
+        "roster",
+        type=Path,
+        metavar="TỆP_CSV",
+        help="tệp CSV, mỗi dòng một người (có thể nhiều dòng cho nhiều liên kết)",
+    )
+    i.add_argument(
+        "--keep-links", action="store_true", help="thêm các liên kết của danh sách vào liên kết đang có"
+    )
     i.add_argument(
         "--revoke-missing",
         action="store_true",
-        help="officers, leaders and admins not in the roster become residents",
+        help="cán bộ, lãnh đạo, quản trị viên không có trong danh sách trở về người dân",
     )
-    i.add_argument("--db", metavar="URL")
+    i.add_argument("--db", metavar="URL", help=DB_HELP)
     i.set_defaults(func=cmd_import)
 
-    r = users_sub.add_parser("revoke", help="back to resident: the role and every link go at once")
-    r.add_argument("--telegram-id", type=int, required=True, action="append")
-    r.add_argument("--db", metavar="URL")
+    r = users_sub.add_parser("revoke", help="trở về người dân: bỏ vai trò và mọi liên kết ngay")
+    r.add_argument(
+        "--telegram-id",
+        type=int,
+        required=True,
+        action="append",
+        metavar="MÃ",
+        help="mã Telegram (lặp lại cho nhiều người)",
+    )
+    r.add_argument("--db", metavar="URL", help=DB_HELP)
     r.set_defaults(func=cmd_revoke)
 
-    ps = users_sub.add_parser("parties", help="the units and officers of a plan a user may be linked to")
-    ps.add_argument("--locality", required=True, help="the commune/ward (fuzzy, accents optional)")
-    ps.add_argument("--db", metavar="URL")
+    ps = users_sub.add_parser("parties", help="các đơn vị, cán bộ trong kế hoạch có thể liên kết")
+    ps.add_argument(
+        "--locality",
+        required=True,
+        metavar="XÃ_PHƯỜNG",
+        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
+    )
+    ps.add_argument("--db", metavar="URL", help=DB_HELP)
     ps.set_defaults(func=cmd_parties)
 
-    ls = users_sub.add_parser("list", help="users holding a role or a link")
-    ls.add_argument("--db", metavar="URL")
+    ls = users_sub.add_parser("list", help="những người dùng có vai trò hoặc liên kết")
+    ls.add_argument("--db", metavar="URL", help=DB_HELP)
     ls.set_defaults(func=cmd_list)
 
 
@@ -98,14 +132,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in result.lines + result.revoked:
         print(line)
     print(
-        f"{len(result.lines)} user(s) imported"
-        + (f", {len(result.revoked)} revoked" if result.revoked else "")
+        f"Đã nhập {len(result.lines)} người dùng"
+        + (f", {len(result.revoked)} người trở về người dân" if result.revoked else "")
+        + "."
     )
     if result.kept:
         ids = ", ".join(str(t) for t in result.kept[:20]) + (" …" if len(result.kept) > 20 else "")
         print(
-            f"{len(result.kept)} user(s) holding a role are not in this roster and keep it: {ids} "
-            "(--revoke-missing makes them residents)",
+            f"{len(result.kept)} người đang có vai trò nhưng không có trong danh sách này, vẫn giữ vai trò: "
+            f"{ids} (thêm --revoke-missing để đưa họ về người dân)",
             file=sys.stderr,
         )
     return 0
@@ -137,7 +172,7 @@ def cmd_parties(args: argparse.Namespace) -> int:
     try:
         place, listed = list_parties(engine, args.locality)
     except UserError as exc:
-        print(f"planbot users parties: {exc}", file=sys.stderr)
+        print(f"planbot users parties: lỗi: {exc}", file=sys.stderr)
         return 1
     print(f"Đơn vị/cán bộ trong kế hoạch của {place} ({len(listed)}):")
     for p in listed:
@@ -160,13 +195,13 @@ def cmd_parties(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from storage.db import open_database
-    from storage.users import list_roles
+    from storage.users import list_roles, role_name
 
     engine = open_database(args.db)
     entries = list_roles(engine)
     for e in entries:
         links = "; ".join(e.links) or "-"
-        digest = " digest" if e.subscribed else ""
-        print(f"{e.telegram_id}\t{e.role}\t{e.locality or '-'}\t{links}{digest}")
-    print(f"{len(entries)} user(s) with a role or a link", file=sys.stderr)
+        digest = "\tnhận bản tin" if e.subscribed else ""
+        print(f"{e.telegram_id}\t{role_name(e.role)}\t{e.locality or '-'}\t{links}{digest}")
+    print(f"{len(entries)} người dùng có vai trò hoặc liên kết", file=sys.stderr)
     return 0

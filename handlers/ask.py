@@ -11,11 +11,14 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers import texts
+from handlers import browse, texts
 from handlers.common import answer_callback, current_user, esc, item_ref, reply, run_blocking, services
+from handlers.labels import Choice, distinct_rows, item_choice
 from handlers.locality import locality_buttons
 from handlers.lookup import PREFIX as ITEM_PREFIX
+from storage import progress
 from storage.chat_context import ask_in_chat
+from storage.progress import Item
 from storage.users import UserInfo
 
 log = logging.getLogger(__name__)
@@ -52,7 +55,10 @@ async def answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
             await reply(update, context, esc(answer.text), _choice_buttons(context, answer.choices))
             return
         if found and answer.text:
-            await reply(update, context, esc(answer.text), _candidate_buttons(context, answer))
+            buttons = (await _candidate_buttons(context, answer) or []) + browse.list_buttons(
+                context, answer.text, getattr(answer, "matches", None) or []
+            )
+            await reply(update, context, esc(answer.text), buttons or None)
             return
     await reply(update, context, esc(answer.text) if answer is not None and answer.text else texts.NO_ANSWER)
 
@@ -89,32 +95,44 @@ def _choice_buttons(
     stored = [question for _, question in choices[:8]]
     if context.chat_data is not None:
         context.chat_data["candidates"] = stored
-    return [[(label[:58], f"{ASK_PREFIX}{n}")] for n, (label, _) in enumerate(choices[:8])]
+    return distinct_rows([Choice(label, f"{ASK_PREFIX}{n}") for n, (label, _) in enumerate(choices[:8])])
 
 
-def _candidate_buttons(context: ContextTypes.DEFAULT_TYPE, answer: Any) -> list[list[tuple[str, str]]] | None:
-    """Candidates naming an item become item buttons; free-text candidates are
-    kept in chat memory and referenced by number (a restart expires them)."""
-    rows: list[list[tuple[str, str]]] = []
+def _load_items(engine: Any, refs: list[tuple[str, int]]) -> list[Item | None]:
+    return [progress.get_item(engine, kind, item_id) for kind, item_id in refs]
+
+
+async def _candidate_buttons(
+    context: ContextTypes.DEFAULT_TYPE, answer: Any
+) -> list[list[tuple[str, str]]] | None:
+    """Candidates naming an item become item buttons, told apart when several share a
+    name (handlers/labels.py); free-text candidates are kept in chat memory and
+    referenced by number (a restart expires them)."""
+    cands = list(getattr(answer, "candidates", None) or [])[:4]
+    refs: list[tuple[str, int]] = []
+    for cand in cands:
+        kind = getattr(cand, "kind", None)
+        item_id = getattr(cand, "item_id", None) or getattr(cand, "id", None)
+        if kind in ("indicator", "task") and isinstance(item_id, int):
+            refs.append((kind, item_id))
+    items = {(i.kind, i.id): i for i in await run_blocking(_load_items, services(context).engine, refs) if i}
+    choices: list[Choice] = []
     stored: list[str] = []
-    labels: set[str] = set()
-    for cand in list(getattr(answer, "candidates", None) or [])[:4]:
+    for cand in cands:
         kind = getattr(cand, "kind", None)
         item_id = getattr(cand, "item_id", None) or getattr(cand, "id", None)
         label = str(
             getattr(cand, "name", None) or getattr(cand, "label", None) or getattr(cand, "text", None) or cand
         )
-        if label[:58] in labels:
-            continue  # one item quoted twice by a plan (prose and table) is one button
-        labels.add(label[:58])
-        if kind in ("indicator", "task") and isinstance(item_id, int):
-            rows.append([(label[:58], ITEM_PREFIX + item_ref(kind, item_id))])
+        item = items.get((str(kind), item_id)) if isinstance(item_id, int) else None
+        if item is not None:
+            choices.append(item_choice(item, ITEM_PREFIX + item_ref(item.kind, item.id)))
         else:
             stored.append(str(getattr(cand, "question", None) or label))
-            rows.append([(label[:58], f"{ASK_PREFIX}{len(stored) - 1}")])
+            choices.append(Choice(label, f"{ASK_PREFIX}{len(stored) - 1}"))
     if context.chat_data is not None:
         context.chat_data["candidates"] = stored
-    return rows or None
+    return distinct_rows(choices) or None
 
 
 async def on_candidate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -4,12 +4,20 @@ then a group's items page by page. Every press edits the one list message
 
 Button data: 'br:<what>:<locality id>:<group>:<page>', what = i (indicators),
 t (tasks), a (both, with progress); group = 'g' (the group list), 'm' (the
-asker's own items) or the group's index."""
+asker's own items) or the group's index.
+
+A free-text answer that lists items ('việc quá hạn', 'việc của tôi') and ends '… và N
+mục khác.' pages the same way: 'br:l:<slot>:<page>', the list kept in chat memory
+under its slot (page 1 is the answer as written, the next ones its remaining items)."""
 
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from telegram import Update
 from telegram.error import BadRequest
@@ -40,6 +48,11 @@ KINDS = {"i": ("indicator",), "t": ("task",), "a": ("indicator", "task")}
 GROUPS_PER_PAGE = 8
 NAME_CHARS = 90  # a list line stays two lines on a phone
 Buttons = list[list[tuple[str, str]]]
+LIST = "l"  # what: the rest of a free-text answer's list
+LISTS_KEPT = 5  # per chat: an older list's buttons expire
+LIST_PAGE_SIZE = 6  # with LIST_NAME_CHARS: a page under 900 characters, an answer's length
+LIST_NAME_CHARS = 70
+_MORE = re.compile(r"… và (\d+) mục khác\.")
 
 
 def _data(what: str, loc: LocalityInfo, group: str | int, page: int) -> str:
@@ -103,9 +116,17 @@ def target_with_unit(item: Item) -> str:
     return target_words(item.target_text, item.unit, item.comparator, item.name)
 
 
-def _line(n: int, item: Item, own: bool, latest: Progress | None, with_progress: bool, today: date) -> str:
+def _line(
+    n: int,
+    item: Item,
+    own: bool,
+    latest: Progress | None,
+    with_progress: bool,
+    today: date,
+    name_chars: int = NAME_CHARS,
+) -> str:
     mark = texts.BROWSE_OWN_MARK + " " if own else ""
-    head = f"{n}. {mark}{esc(_short(item.name, NAME_CHARS))}"
+    head = f"{n}. {mark}{esc(_short(item.name, name_chars))}"
     if with_progress:
         value = (latest.value_text or latest.status or "") if latest else ""
         return f"{head} — <b>{esc(value)}</b>" if value else f"{head} — <i>{texts.BROWSE_NO_PROGRESS}</i>"
@@ -175,6 +196,9 @@ def _parse(data: str) -> tuple[str, int, str, int] | None:
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     data = (query.data or "") if query else ""
+    if data.startswith(f"{PREFIX}{LIST}:"):
+        await _on_list_button(update, context, data)
+        return
     parsed = _parse(data)
     svc = services(context)
     loc = await run_blocking(users.locality_by_id, svc.engine, parsed[1]) if parsed else None
@@ -208,3 +232,84 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, bu
         if "not modified" in str(exc).lower():  # the same page pressed twice
             return
         await reply(update, context, text, buttons or None)
+
+
+# ---------------------------------------------------------------- a free-text answer's list
+
+
+@dataclass(frozen=True)
+class _Listed:
+    text: str  # the answer as the engine wrote it: page 1
+    refs: tuple[tuple[str, int], ...]  # every item of the list, in the answer's order
+    shown: int  # how many of them the answer itself lists
+
+
+def list_buttons(context: ContextTypes.DEFAULT_TYPE, text: str, matches: Sequence[Any]) -> Buttons:
+    """'Xem thêm ▶' under an answer that ends '… và N mục khác.', when its matches are the
+    list's items (kind, item_id) in order; nothing for any other answer."""
+    found = _MORE.search(text)
+    refs = tuple(
+        (str(mt.kind), int(mt.item_id))
+        for mt in matches
+        if getattr(mt, "kind", None) in ("indicator", "task")
+        and isinstance(getattr(mt, "item_id", None), int)
+    )
+    shown = len(refs) - int(found.group(1)) if found else 0
+    if found is None or context.chat_data is None or not 0 < shown < len(refs):
+        return []  # not the list the answer counted
+    slot = int(context.chat_data.get("list_slot", 0)) + 1
+    context.chat_data["list_slot"] = slot
+    lists: dict[int, _Listed] = context.chat_data.setdefault("lists", {})
+    lists[slot] = _Listed(text, refs, shown)
+    for old in sorted(lists)[:-LISTS_KEPT]:
+        del lists[old]
+    return [[(texts.BTN_MORE, f"{PREFIX}{LIST}:{slot}:1")]]
+
+
+async def _list_view(
+    context: ContextTypes.DEFAULT_TYPE, listed: _Listed, slot: int, page: int, user: UserInfo | None
+) -> tuple[str, Buttons] | None:
+    rest = len(listed.refs) - listed.shown
+    pages = 1 + (rest + LIST_PAGE_SIZE - 1) // LIST_PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    more = (texts.BTN_MORE, f"{PREFIX}{LIST}:{slot}:{page + 1}")
+    if page == 0:
+        return esc(listed.text), [[more]]
+    start = listed.shown + (page - 1) * LIST_PAGE_SIZE
+    items, own = await run_blocking(
+        browse.listed_items,
+        services(context).engine,
+        listed.refs[start : start + LIST_PAGE_SIZE],
+        user.party_ids if user else [],
+    )
+    if not items:
+        return None
+    heading = listed.text.split("\n", 1)[0].rstrip(" :")
+    lines = [texts.LIST_PAGE.format(heading=esc(_short(heading, 120)), page=page + 1, pages=pages)]
+    today = datetime.now(local_tz(context)).date()
+    numbers: list[tuple[str, str]] = []
+    for n, item in enumerate(items, start=start + 1):
+        lines.append(_line(n, item, (item.kind, item.id) in own, None, False, today, LIST_NAME_CHARS))
+        numbers.append((str(n), "it:" + item_ref(item.kind, item.id)))
+    lines.append(f"<i>{texts.BROWSE_TAP}</i>")
+    rows: Buttons = [numbers[i : i + 4] for i in range(0, len(numbers), 4)]
+    nav = [(texts.BTN_PREV, f"{PREFIX}{LIST}:{slot}:{page - 1}")]
+    rows.append(nav + ([more] if page + 1 < pages else []))
+    return "\n".join(lines), rows
+
+
+async def _on_list_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    parts = data.removeprefix(f"{PREFIX}{LIST}:").split(":")
+    ok = len(parts) == 2 and all(p.isdigit() and len(p) < 9 for p in parts)
+    slot, page = (int(parts[0]), int(parts[1])) if ok else (0, 0)
+    listed = (context.chat_data or {}).get("lists", {}).get(slot)
+    if listed is None:  # a list of before a restart, or one of many since
+        log.info("stale or forged list button %r", data)
+        await answer_callback(update, texts.BUTTON_EXPIRED)
+        return
+    view = await _list_view(context, listed, slot, page, await current_user(update, context))
+    if view is None:
+        await answer_callback(update, texts.BROWSE_GONE)
+        return
+    await answer_callback(update)
+    await edit(update, context, *view)

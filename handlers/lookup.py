@@ -23,6 +23,7 @@ from handlers.common import (
     run_blocking,
     services,
 )
+from handlers.labels import distinct_rows, item_choice
 from storage import progress, users
 from storage.progress import Item, Progress
 
@@ -118,7 +119,7 @@ async def show_items(update: Update, context: ContextTypes.DEFAULT_TYPE, items: 
     best, others = items[0], items[1:]
     latest = await run_blocking(progress.latest_progress, svc.engine, best)
     text = format_item(best, latest, tz=local_tz(context))
-    buttons = [[(o.name[:58], PREFIX + item_ref(o.kind, o.id))] for o in others[:4]]
+    buttons = distinct_rows([item_choice(o, PREFIX + item_ref(o.kind, o.id)) for o in others[:4]])
     if buttons:
         text += "\n\n" + texts.MORE_CANDIDATES
     await reply(update, context, text, buttons or None)

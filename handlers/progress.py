@@ -23,6 +23,7 @@ from handlers.common import (
     run_blocking,
     services,
 )
+from handlers.labels import distinct_rows, item_choice
 from handlers.lookup import target_with_unit
 from storage import audit, progress
 from storage.progress import Prepared
@@ -54,7 +55,7 @@ async def _offer_items(update: Update, context: ContextTypes.DEFAULT_TYPE, user:
     if not items:
         await reply(update, context, texts.UPDATE_NO_ITEMS + "\n\n" + texts.UPDATE_USAGE)
         return
-    rows = [[(i.name[:58], PICK + item_ref(i.kind, i.id))] for i in items]
+    rows = distinct_rows([item_choice(i, PICK + item_ref(i.kind, i.id)) for i in items])
     await reply(update, context, texts.UPDATE_PICK_ITEM, rows)
 
 

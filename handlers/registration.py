@@ -296,6 +296,7 @@ async def _refresh_menus(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @private_only
 async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin's press on a registration card: view it, page the parties, or decide."""
     query = update.callback_query
     sender = update.effective_user
     data = (query.data or "") if query else ""
@@ -309,16 +310,7 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     match = _DATA.fullmatch(data)
     if match is None or sender is None:
-        log.warning("forged registration button %r from %s", data, sender.id if sender else "?")
-        actor = str(sender.id) if sender else "?"
-        await run_blocking(
-            audit.record,
-            services(context).engine,
-            actor,
-            "registration_button_unknown",
-            data=audit.clip(data, 64),
-        )
-        await answer_callback(update, texts.BUTTON_EXPIRED)
+        await _forged_button(update, context, data)
         return
     svc = services(context)
     request_id = int(match.group(1) or match.group(3))
@@ -326,18 +318,45 @@ async def on_decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     decision = await run_blocking(
         users.decide_registration, svc.engine, request_id, sender.id, party_id, svc.admin_ids
     )
-    if decision.reason == "forbidden":
-        log.warning("non-admin %s pressed a registration button", sender.id)
-        await answer_callback(update, texts.ADMIN_ONLY)
+    if await _not_decided(update, decision, data, sender.id):
         return
+    await answer_callback(update)
+    await _announce(update, context, decision)
+
+
+async def _forged_button(update: Update, context: ContextTypes.DEFAULT_TYPE, data: str) -> None:
+    sender = update.effective_user
+    actor = str(sender.id) if sender else "?"
+    log.warning("forged registration button %r from %s", data, actor)
+    await run_blocking(
+        audit.record,
+        services(context).engine,
+        actor,
+        "registration_button_unknown",
+        data=audit.clip(data, 64),
+    )
+    await answer_callback(update, texts.BUTTON_EXPIRED)
+
+
+async def _not_decided(update: Update, decision: users.Decision, data: str, admin_id: int) -> bool:
+    """Tell the presser why nothing was decided (not an admin, decided already, stale)."""
+    if decision.reason == "forbidden":
+        log.warning("non-admin %s pressed a registration button", admin_id)
+        await answer_callback(update, texts.ADMIN_ONLY)
+        return True
     if not decision.ok:
         if decision.reason != "already":
             log.warning("registration button %r refused: %s", data, decision.reason)
         await answer_callback(
             update, texts.ADMIN_ALREADY if decision.reason == "already" else texts.BUTTON_EXPIRED
         )
-        return
-    await answer_callback(update)
+        return True
+    return False
+
+
+async def _announce(update: Update, context: ContextTypes.DEFAULT_TYPE, decision: users.Decision) -> None:
+    """The admin reads the outcome where the card was (its buttons gone); the user is told."""
+    query = update.callback_query
     name = str(decision.user_id)
     if decision.reason == "approved":
         admin_text = texts.ADMIN_APPROVED.format(name=esc(name), party=esc(decision.party))

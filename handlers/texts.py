@@ -87,6 +87,7 @@ BROWSE_NEED_LOCALITY = "Hãy chọn xã/phường trước để xem danh sách:
 BROWSE_EMPTY = "Kế hoạch hiện hành của {place} không có {what} nào."
 BROWSE_MINE = "⭐ Việc của tôi"
 BROWSE_PAGE = "<b>{group}</b> — {place}\nTrang {page}/{pages} · {count} mục"
+LIST_PAGE = "<b>{heading}</b>\nTrang {page}/{pages}"
 BROWSE_TAP = "Bấm số thứ tự để xem chi tiết."
 BROWSE_GONE = "Danh sách này đã thay đổi. Hãy gõ lại lệnh để xem danh sách mới."
 BROWSE_OWN_MARK = "⭐"

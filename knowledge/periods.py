@@ -1,5 +1,6 @@
 """When a plan's period is over: one rule for what is still 'overdue', what the
-monthly cycle still reminds of and what a resident is told about a task.
+monthly cycle still reminds of, what a resident is told about a task and what the
+web board shows (a shortfall 'chưa đạt', a task 'đã hết kỳ kế hoạch').
 
 A plan runs to 31 December of its last year. For a month after that officers
 still report its final figures; later its tasks are 'đã hết kỳ kế hoạch' — never
@@ -16,12 +17,6 @@ def period_end_date(period_end: int | None, period_start: int | None = None) -> 
     """The last day of a plan's period (None: the plan names no year)."""
     year = period_end or period_start
     return date(year, 12, 31) if year else None
-
-
-def period_over(period_end: int | None, on: date, period_start: int | None = None) -> bool:
-    """The plan's period ended before `on` (its last year is past)."""
-    end = period_end_date(period_end, period_start)
-    return end is not None and on > end
 
 
 def past_grace(period_end: int | None, on: date, period_start: int | None = None) -> bool:

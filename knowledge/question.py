@@ -41,6 +41,8 @@ _ABBR_AMPERSAND = re.compile(r"\b([A-ZĐ]{1,5})&([A-ZĐ]{1,5})\b")
 _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
 )
+# a lone 'y' never takes a final consonant ('tyt' is 'TYT', not a syllable; 'quynh' is 'qu' + 'y')
+_NOT_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|[bcdghklmnprstvx])?y(?:ng|nh|ch|[cmnpt])$")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -61,7 +63,7 @@ def expand_abbreviations(text: str) -> str:
         key = _fold_word(word.lower())
         if key not in folded:
             return word
-        if word.isupper() or (word == key and not _SYLLABLE.match(key)):
+        if word.isupper() or (word == key and (not _SYLLABLE.match(key) or _NOT_SYLLABLE.match(key))):
             return long_acc[key]
         return word
 
@@ -512,8 +514,24 @@ def _recover_accents(folded_part: str, original: str) -> str:
             words = [t.acc for t in toks[i : i + len(want)]]
             # as written between the words too: 'Đ/c Sâm', not 'đ c sâm'
             span = re.search(r"[\W_]*".join(re.escape(w) for w in words), original, re.IGNORECASE)
-            return span.group(0) if span else " ".join(words)
+            return span.group(0) if span else _as_written(words, original) or " ".join(words)
     return folded_part
+
+
+def _as_written(words: list[str], original: str) -> str | None:
+    """The run of the asker's own words that reads as `words` once abbreviations are
+    expanded: 'Đ/c Sâm TYT' for ['đ', 'c', 'sâm', 'trạm', 'y', 'tế'], 'ubnd xa' for
+    ['ủy', 'ban', 'nhân', 'dân', 'xa'] — not a mix of the two spellings."""
+    want = [fold(w) for w in words]
+    pieces = original.split()
+    for i in range(len(pieces)):
+        for j in range(i + 1, min(len(pieces), i + len(want)) + 1):
+            got = [t.fold for t in tokens_of(" ".join(pieces[i:j]))]
+            if got == want:
+                return " ".join(pieces[i:j]).strip(" ?!.,;:")
+            if got != want[: len(got)]:
+                break
+    return None
 
 
 # ---------------------------------------------------------------- the whole question
@@ -569,8 +587,13 @@ _SHORTHAND_RE = re.compile(
 )
 
 
+# 'việc của dc Sâm': after 'của', 'giao cho', 'do' a 'dc' is a comrade ('đ/c'), not 'được'
+_COMRADE_RE = re.compile(r"(?<![\w/])(của|cua|cho|do|thuộc|thuoc)\s+(?:dc|đc)(?![\w/])", re.IGNORECASE)
+
+
 def expand_shorthand(text: str) -> str:
     """'thu ngân sách bn' -> 'thu ngân sách bao nhiêu' (a question's own shorthand)."""
+    text = _COMRADE_RE.sub(lambda m: f"{m.group(1)} đ/c", text)
     return _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(1)], text)
 
 

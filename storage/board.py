@@ -19,14 +19,14 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.answer_text import ItemFacts, figure
-from knowledge.periods import period_over
+from knowledge.periods import past_grace
 from knowledge.text import fold
 from storage import models as m
 from storage import users
 from storage.db import session_factory
 from storage.progress import REPORTING_ROLES
-from storage.reminders import DONE_WORDS, task_deadlines
-from storage.values import ParsedValue, achievement, fmt_number
+from storage.reminders import task_deadlines
+from storage.values import ParsedValue, achievement, fmt_number, reported_done
 
 # Indicator standing
 MET, IN_PROGRESS, NOT_MET, NO_DATA = "met", "in_progress", "not_met", "no_data"
@@ -313,7 +313,10 @@ def period_label(start: int | None, end: int | None) -> str:
 
 
 def _period_over(plan: m.Plan, today: date) -> bool:
-    return period_over(plan.period_end, today)  # the one rule of knowledge/periods.py
+    """The bot's rule (knowledge/periods.py): a plan is over a month after its period,
+    once its final figures are reported; only then is a shortfall 'chưa đạt' and a
+    task 'đã hết kỳ kế hoạch'."""
+    return past_grace(plan.period_end, today, plan.period_start)
 
 
 def _plan_board(
@@ -409,10 +412,7 @@ def indicator_row(
 
 
 def _is_done(rec: m.ProgressRecord | None) -> bool:
-    if rec is None:
-        return False
-    words = fold(" ".join(filter(None, (rec.status, rec.value_text, rec.assessment))))
-    return rec.status == "done" or (any(w in words for w in DONE_WORDS) and "chua" not in words.split())
+    return rec is not None and reported_done(rec.status, rec.value_text, rec.assessment)
 
 
 def task_status(

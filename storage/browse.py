@@ -5,14 +5,14 @@ his own ('Việc của tôi') heads the list."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
 from storage.db import session_factory
 from storage.ownership import own_keys
-from storage.progress import Item, Progress, current_items, latest_progress
+from storage.progress import Item, Progress, current_items, get_item, latest_progress
 
 PAGE_SIZE = 8
 MINE = -1  # the index of the asker's own items
@@ -95,3 +95,16 @@ def group_page(
     return Page(
         group, shown, page, pages, {k for k in own if any((i.kind, i.id) == k for i in shown)}, latest
     )
+
+
+def listed_items(
+    engine: Engine, refs: Sequence[tuple[str, int]], party_ids: Collection[int] = ()
+) -> tuple[list[Item], set[tuple[str, int]]]:
+    """The items of a page of a free-text answer's list ('việc quá hạn', 'việc của bạn'),
+    in the answer's order, and which of them the asker reports. An item deleted since
+    (a plan re-read) is left out."""
+    found = [get_item(engine, kind, item_id) for kind, item_id in refs]  # a page: a few items
+    with session_factory(engine)() as session:
+        own = own_keys(session, party_ids)
+    items = [i for i in found if i is not None]
+    return items, {(i.kind, i.id) for i in items if (i.kind, i.id) in own}

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from knowledge import answer_text as say
 from storage import answers, audit
 from storage import models as m
 from storage.bot_models import ProgressDraft
@@ -49,6 +50,7 @@ class Item:
     leader: str | None = None
     group: str | None = None  # the plan's heading over the item ('Chỉ tiêu kinh tế')
     period_end: int | None = None  # the plan's last year (None: not named)
+    plan_short: str = ""  # the plan as its number ('QĐ 23/QĐ-UBND'): tells same-named items apart
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
         "leader": row.leader_text,
         "group": row.group,
         "period_end": plan.period_end or plan.period_start,
+        "plan_short": _plan_short(plan),
     }
     if isinstance(row, m.Indicator):
         return Item(
@@ -89,6 +92,17 @@ def _item(kind: str, row: m.Indicator | m.Task, plan: m.Plan) -> Item:
             target_max=row.target_max,
         )
     return Item(**common, deadline_text=row.deadline_text)
+
+
+def _plan_short(plan: m.Plan) -> str:
+    return say.plan_short(
+        say.SourceFacts(
+            title=plan.title,
+            doc_number=plan.doc_number,
+            period_start=plan.period_start,
+            period_end=plan.period_end,
+        )
+    )
 
 
 def current_items(session: Session, locality_key: str | None = None) -> list[Item]:

@@ -32,6 +32,7 @@ from knowledge.text import fold
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.cycle_models import OutboxMessage
+from storage.values import reported_done
 
 OFFICER_ROLES = ("officer", "leader", "admin")
 DEDUP_KEY_MAX = 400  # the width of outbox.dedup_key
@@ -294,9 +295,6 @@ def _tasks_with_people(links: list[tuple[m.ItemParty, m.User, m.Plan]]) -> dict[
     return views
 
 
-DONE_WORDS = ("hoan thanh", "da hoan thanh", "xong")
-
-
 def _done_dates(session: Session, tasks: list[m.Task]) -> dict[int, date]:
     """The date each task was reported done, if it was."""
     if not tasks:
@@ -313,8 +311,7 @@ def _done_dates(session: Session, tasks: list[m.Task]) -> dict[int, date]:
         task_id = keys.get((rec.plan_key, rec.item_key))
         if task_id is None or task_id in done:
             continue
-        words = fold(" ".join(filter(None, (rec.status, rec.value_text, rec.assessment))))
-        if rec.status == "done" or any(w in words for w in DONE_WORDS):
+        if reported_done(rec.status, rec.value_text, rec.assessment):
             done[task_id] = rec.reported_at.date()
     return done
 

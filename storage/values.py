@@ -18,7 +18,7 @@ from knowledge.numbers import (
     percent_of_target,
     progress_status,
 )
-from knowledge.text import clean
+from knowledge.text import clean, fold
 
 
 @dataclass(frozen=True)
@@ -93,3 +93,18 @@ def achievement(
     if met is None:
         return None
     return Achievement(met=met, percent=pct, lower_is_better=lower)
+
+
+# 'hoàn thành', 'đã xong' — unless negated ('chưa hoàn thành', 'không xong')
+_DONE_PHRASE = re.compile(r"(?<!\w)(?:(chua|khong|chang)\s+(?:duoc\s+)?)?(?:da\s+)?(?:hoan thanh|xong)(?!\w)")
+
+
+def reported_done(status: str | None, value_text: str | None, assessment: str | None = None) -> bool:
+    """Whether a progress record reports its task done: the one reading of the web board
+    and the reminders. Its status says so, or its words do and none of them negates it
+    ('Đã hoàn thành' is done; 'chưa hoàn thành', 'hoàn thành 80%, chưa xong' are not)."""
+    if status == "done":
+        return True
+    words = fold(" ".join(filter(None, (status, value_text, assessment))))
+    said = list(_DONE_PHRASE.finditer(words))
+    return bool(said) and not any(m.group(1) for m in said)

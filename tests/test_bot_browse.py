@@ -4,6 +4,7 @@ rather than overdue."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -116,3 +117,50 @@ async def test_an_ended_plans_tasks_are_over_not_overdue(plans, ask) -> None:
         listed = (await h.say(OFFICER, ask))[0]
         lines = [ln for ln in listed.splitlines() if ln.startswith("- ")]
         assert len(lines) == 3 and "đã được giao nhiệm vụ trong CT" in lines[0]
+
+
+@pytest.mark.parametrize("ask", ["các nhiệm vụ của UBND xã", "cac nhiem vu cua ubnd xa"])
+async def test_a_listed_answer_pages_its_remaining_items_in_the_one_message(plans, ask) -> None:
+    async with BotHarness(plans, {ADMIN}) as h:
+        await h.say(RESIDENT, "/diaphuong Hưng Đông")
+        answer = (await h.say(RESIDENT, ask))[0]
+        more = re.search(r"… và (\d+) mục khác\.", answer)
+        assert more, answer
+        total = int(re.search(r"\((\d+) mục\)", answer).group(1))  # type: ignore[union-attr]  # asserted below
+        shown = total - int(more.group(1))
+        sent = _sends(h, RESIDENT)
+        page2 = await _press_and_wait_edit(h, RESIDENT, "Xem thêm")
+        pages = (total - shown + 5) // 6 + 1
+        assert f"Trang 2/{pages}" in page2 and f"\n{shown + 1}. " in page2 and f"\n{shown + 7}. " not in page2
+        seen = [ln for ln in page2.splitlines() if ln[:1].isdigit()]
+        while len(seen) < total - shown:
+            page = await _press_and_wait_edit(h, RESIDENT, "Xem thêm")
+            seen += [ln for ln in page.splitlines() if ln[:1].isdigit()]
+        assert [int(ln.split(".")[0]) for ln in seen] == list(range(shown + 1, total + 1))
+        assert "Xem thêm" not in [label for label, _, _ in h.fake.buttons(RESIDENT)]  # the last page
+        assert max(len(t) for t in _edits(h, RESIDENT)) <= 900  # a page reads on a phone too
+        # back to the answer as it was first written
+        while (back := await _press_and_wait_edit(h, RESIDENT, "Trước")) != answer:
+            assert "Trang" in back
+        assert _sends(h, RESIDENT) == sent  # every page edited the one message
+        # a number on a page opens that item
+        await _press_and_wait_edit(h, RESIDENT, "Xem thêm")
+        detail = (await h.press(RESIDENT, str(shown + 1)))[0]
+        assert "Nhiệm vụ" in detail or "Chỉ tiêu" in detail
+        assert h.crashed is None
+
+
+async def test_a_list_button_of_a_forgotten_list_says_it_expired(plans) -> None:
+    async with BotHarness(plans, {ADMIN}) as h:
+        await h.say(RESIDENT, "/diaphuong Hưng Đông")
+        await h.say(RESIDENT, "các nhiệm vụ của UBND xã")
+        data, message_id = h.fake.find_button(RESIDENT, "Xem thêm") or ("", 0)
+        h.app.chat_data[RESIDENT].clear()  # as after a restart
+        h.fake.push_callback(RESIDENT, data, message_id)
+        h.fake.push_callback(RESIDENT, "br:l:x:1", message_id)  # forged
+        await h.fake.wait_for(
+            lambda: len([c for c in h.fake.calls if c.method == "answerCallbackQuery"]) >= 2
+        )
+        answers = [str(c.params.get("text")) for c in h.fake.calls if c.method == "answerCallbackQuery"]
+        assert answers[-2:] == ["Nút này đã hết hạn."] * 2
+        assert not _edits(h, RESIDENT) and h.crashed is None

@@ -73,6 +73,21 @@ def test_a_party_is_named_as_the_asker_wrote_it(samples: AnswerEngine) -> None:
     assert "của d/c Sam (" in samples.ask("cac nhiem vu cua d/c Sam", DONG).text
 
 
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("các nhiệm vụ của Đ/c Sâm TYT?", "của Đ/c Sâm TYT (7 mục)"),  # was 'của đ c sâm trạm y tế'
+        ("cac nhiem vu cua dc sam tyt", "của đ/c sam tyt (7 mục)"),  # was «được sam tyt»: nothing found
+        ("cac nhiem vu cua d/c sam tyt", "của d/c sam tyt (7 mục)"),  # lower-case 'tyt' is TYT
+    ],
+)
+def test_a_party_with_an_abbreviation_is_found_and_named_as_written(
+    samples: AnswerEngine, question: str, heading: str
+) -> None:
+    text = samples.ask(question, DONG).text
+    assert heading in text, text
+
+
 def test_the_place_word_is_no_part_of_a_party(samples: AnswerEngine) -> None:
     """'việc của công chức tư pháp ở xã Hưng Đông' was headed '… tư pháp ở (6 mục)'."""
     for question in (

@@ -237,3 +237,51 @@ def test_a_report_made_after_local_midnight_counts_for_the_local_month(engine) -
         )
     june = next(p for p in _plan_on(engine, date(2023, 6, 20)) if p.kind == "report_reminder")
     assert "Tỷ lệ hộ nghèo" not in june.text and "Rà soát hộ nghèo" in june.text
+
+
+@pytest.mark.parametrize(
+    ("reported", "nagged"),
+    [("Đã hoàn thành", False), ("da xong", False), ("Chưa hoàn thành", True), ("chua xong, dang lam", True)],
+)
+def test_a_task_reported_not_done_is_still_overdue(engine, reported: str, nagged: bool) -> None:
+    """The reminders read 'done' as the web board does (storage.values.reported_done):
+    'chưa hoàn thành' holds the words 'hoàn thành' but is no report of completion."""
+    _setup(engine)
+    with transaction(engine) as s:
+        task = s.scalar(select(m.Task))
+        s.add(
+            m.ProgressRecord(
+                plan_key=task.plan.plan_key,
+                item_kind="task",
+                item_key=task.item_key,
+                item_name=task.name,
+                value_text=reported,
+                source="telegram",
+                reported_by=str(OFFICER),
+                reported_at=datetime(2023, 3, 30, tzinfo=UTC),
+            )
+        )
+    assert ("overdue" in _kinds(_plan_on(engine, date(2023, 4, 3)), OFFICER)) is nagged
+
+
+@pytest.mark.parametrize(
+    ("status", "text", "done"),
+    [
+        ("done", None, True),
+        (None, "Hoàn thành", True),
+        (None, "Đã hoàn thành, không có vướng mắc", True),
+        (None, "đã xong", True),
+        (None, "Chưa hoàn thành", False),
+        (None, "không hoàn thành", False),
+        (None, "hoàn thành 80%, chưa xong phần còn lại", False),
+        (None, "đang thực hiện", False),
+        ("not_done", None, False),
+    ],
+)
+def test_one_reading_of_done(status, text, done) -> None:
+    from storage import board
+    from storage.values import reported_done
+
+    assert reported_done(status, text) is done
+    record = m.ProgressRecord(status=status, value_text=text)
+    assert board._is_done(record) is done  # the web board reads it the same way

@@ -5,6 +5,7 @@ items, the cycle stops reminding him of them), and each change is audited."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -71,7 +72,7 @@ async def test_a_reassigned_officer_keeps_nothing_of_his_old_commune(plans, db_u
         "--locality", "Phú Lộc", "--party", "Trạm Y tế",
     )  # fmt: skip
     assert code == 0 and links(plans, OFFICER) == [("xa phu loc", "Trạm Y tế")]
-    assert "linked to Trạm Y tế" in out
+    assert "liên kết với Trạm Y tế" in out
     assert PHU_LOC_BHYT in reminders(plans, OFFICER)
     async with BotHarness(plans, {ADMIN}) as h:
         await h.say(OFFICER, "/diaphuong Phú Lộc")
@@ -85,7 +86,7 @@ async def test_a_reassigned_officer_keeps_nothing_of_his_old_commune(plans, db_u
             "--locality", "An Bình", "--party", "Trạm Y tế",
         )  # fmt: skip
         assert code == 0 and links(plans, OFFICER) == [("xa an binh", "Trạm Y tế")]
-        assert "linked to Trạm Y tế (xã An Bình); removed Trạm Y tế (xã Phú Lộc)" in out
+        assert "liên kết với Trạm Y tế (xã An Bình); bỏ liên kết Trạm Y tế (xã Phú Lộc)" in out
 
         # the card he was shown before the move stores nothing now
         n = len(h.fake.texts(OFFICER))
@@ -128,7 +129,7 @@ async def test_demoted_then_promoted_officer_gets_only_his_new_links(
         capsys, db_url, "add", "--telegram-id", str(OFFICER), "--role", "resident", "--locality", "Phú Lộc"
     )
     assert code == 0 and links(plans, OFFICER) == []  # gone, not hidden
-    assert "resident of xã Phú Lộc (was officer), no links" in out
+    assert "người dân của xã Phú Lộc (trước là cán bộ), không liên kết đơn vị nào" in out
     assert reminders(plans, OFFICER) == ""
 
     code, out, _ = users_cli(
@@ -136,7 +137,7 @@ async def test_demoted_then_promoted_officer_gets_only_his_new_links(
         "--locality", "Phú Lộc", "--party", "Đ/c Nam - Công chức Nông nghiệp",
     )  # fmt: skip
     assert code == 0 and links(plans, OFFICER) == [("xa phu loc", "Đ/c Nam - Công chức Nông nghiệp")]
-    assert "(was resident)" in out
+    assert "(trước là người dân)" in out
     async with BotHarness(plans, {ADMIN}) as h:
         for item in (PHU_LOC_BHYT, "tỷ lệ hộ nghèo"):  # his links before the demotion
             assert "không có quyền" in (await h.say(OFFICER, f"/capnhat {item}: 2%"))[0]
@@ -160,7 +161,7 @@ def test_keep_links_adds_where_adding_is_meant(plans, db_url, capsys) -> None:
         )  # fmt: skip
         assert code == 0
     assert links(plans, OFFICER) == [("xa an binh", "Trạm Y tế"), ("xa an binh", "Đ/c Hùng - Kế toán")]
-    assert "removed" not in out and audit.events(plans, "user_set")[1].details["keep_links"] is True
+    assert "bỏ liên kết" not in out and audit.events(plans, "user_set")[1].details["keep_links"] is True
     # a resident holds no link, --keep-links or not
     code, _, _ = users_cli(
         capsys, db_url, "add", "--telegram-id", str(OFFICER), "--role", "resident",
@@ -174,7 +175,7 @@ def test_the_same_command_twice_changes_nothing_and_audits_nothing(plans, db_url
             "--party", "Trạm Y tế"]  # fmt: skip
     assert users_cli(capsys, db_url, *args)[0] == 0
     code, out, _ = users_cli(capsys, db_url, *args)
-    assert code == 0 and out.strip().endswith("(unchanged)")
+    assert code == 0 and out.strip().endswith("(không đổi)")
     assert len(audit.events(plans, "user_set")) == 1
 
 
@@ -206,7 +207,7 @@ async def test_roster_reimport_states_every_listed_user_and_can_revoke_the_rest(
     assert len(links(plans, CLERK)) == 1 and str(CLERK) in err and "--revoke-missing" in err
 
     code, out, _ = users_cli(capsys, db_url, "import", str(second), "--revoke-missing")
-    assert code == 0 and f"{CLERK}: resident (was officer)" in out
+    assert code == 0 and f"{CLERK}: người dân (trước là cán bộ)" in out
     assert links(plans, CLERK) == []
     revoked = audit.events(plans, "user_revoked")
     assert [e.details["user"] for e in revoked] == [CLERK]
@@ -241,9 +242,9 @@ def test_revoke_and_list(plans, db_url, capsys) -> None:
         "--locality", "An Bình", "--party", "Trạm Y tế", "--party", "Đ/c Hùng - Kế toán",
     )  # fmt: skip
     code, out, _ = users_cli(capsys, db_url, "list")
-    assert code == 0 and out.startswith(f"{OFFICER}\tofficer\txã An Bình\t") and "Đ/c Hùng - Kế toán" in out
+    assert code == 0 and out.startswith(f"{OFFICER}\tcán bộ\txã An Bình\t") and "Đ/c Hùng - Kế toán" in out
     code, out, _ = users_cli(capsys, db_url, "revoke", "--telegram-id", str(OFFICER))
-    assert code == 0 and "resident (was officer)" in out and "Trạm Y tế (xã An Bình)" in out
+    assert code == 0 and "người dân (trước là cán bộ)" in out and "Trạm Y tế (xã An Bình)" in out
     assert links(plans, OFFICER) == []
     assert users_cli(capsys, db_url, "list")[1] == ""
     code, _, err = users_cli(capsys, db_url, "revoke", "--telegram-id", "999")
@@ -269,3 +270,81 @@ async def test_an_approved_registration_moves_the_officer(plans, db_url, capsys)
         assert h.crashed is None
     [approved] = audit.events(plans, "registration_approved")
     assert approved.details["links_removed"] == ["Trạm Y tế (xã Phú Lộc)"]
+
+
+ENGLISH = re.compile(
+    r"\b(user|users|linked|link|links|removed|was|resident|officer|leader|admin|imported|revoked|unchanged|"
+    r"digest|roster|of|line|not|no|error|file|directory)\b",
+    re.IGNORECASE,
+)
+
+
+def english_lines(*outputs: str) -> list[str]:
+    """The lines a clerk reads that still hold an English word (option names such as
+    --revoke-missing and the CSV's column names are what he types, so they stay)."""
+    lines = [line for out in outputs for line in out.splitlines()]
+    return [
+        line
+        for line in lines
+        if ENGLISH.search(re.sub(r"planbot users \w+|--[\w-]+|\S+\.csv|/\S+", " ", line))
+    ]
+
+
+def test_every_users_line_a_clerk_reads_is_vietnamese(plans, db_url, capsys, tmp_path: Path) -> None:
+    said: list[str] = []
+
+    def run(*args: str) -> int:
+        code, out, err = users_cli(capsys, db_url, *args)
+        said.extend([out, err])
+        return code
+
+    add = ["add", "--telegram-id", str(OFFICER), "--role", "officer", "--locality", "An Bình"]
+    assert run(*add, "--party", "Trạm Y tế", "--subscribe") == 0
+    assert run(*add, "--party", "Trạm Y tế", "--subscribe") == 0  # unchanged
+    assert run(*add, "--party", "Không Có Đơn Vị Này") == 1
+    assert run("add", "--telegram-id", str(LEADER), "--role", "leader", "--locality", "Phú Lộc") == 1
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"telegram_id,role,locality,party,subscribe\n{CLERK},officer,Phú Lộc,Trạm Y tế,no\n", encoding="utf-8"
+    )
+    assert run("import", str(roster)) == 0  # OFFICER keeps his role: told on stderr
+    assert run("import", str(roster), "--revoke-missing") == 0
+    assert run("import", str(tmp_path / "missing.csv")) == 1
+    (tmp_path / "latin1.csv").write_bytes("telegram_id,role,locality\n5,resident,Phú\n".encode("latin-1"))
+    assert run("import", str(tmp_path / "latin1.csv")) == 1
+    assert run("parties", "--locality", "An Bình") == 0
+    assert run("parties", "--locality", "Xã Không Có") == 1
+    assert run("list") == 0
+    assert run("revoke", "--telegram-id", str(CLERK)) == 0
+    assert run("revoke", "--telegram-id", str(CLERK)) == 0  # unchanged
+    assert run("revoke", "--telegram-id", "999") == 1
+    text = "\n".join(said)
+    assert "Đã nhập 1 người dùng" in text and "người dân (trước là cán bộ)" in text
+    assert "không có tệp này" in text and "UTF-8" in text
+    assert english_lines(*said) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["users"], "thiếu tham số bắt buộc: VIỆC"),
+        (
+            ["users", "add", "--telegram-id", "5", "--role", "king", "--locality", "An Bình"],
+            "không có lựa chọn 'king'",
+        ),
+        (
+            ["users", "add", "--telegram-id", "abc", "--role", "officer", "--locality", "x"],
+            "không phải là một số nguyên",
+        ),
+        (["users", "revoke"], "thiếu tham số bắt buộc: --telegram-id"),
+        (["users", "list", "--bogus"], "tham số không hiểu: --bogus"),
+        (["users", "add", "--help"], "hiện hướng dẫn này rồi thoát"),
+    ],
+)
+def test_argparse_lines_of_users_are_vietnamese_too(capsys, args: list[str], said: str) -> None:
+    with pytest.raises(SystemExit):
+        planbot(args)
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert said in text and "cách dùng: planbot" in text
+    assert not re.search(r"\b(usage|error|options|required|invalid|argument)\b", text), text

@@ -77,6 +77,8 @@ def test_lower_is_better_target_is_met_under_its_ceiling(plans) -> None:
     assert status(date(2024, 6, 1)) == board.NO_DATA
     with_record(plans, pid, "suy dinh dưỡng", 8.0, "8%")
     assert (status(date(2024, 6, 1)), status(date(2025, 2, 1))) == (board.IN_PROGRESS, board.NOT_MET)
+    # the month after the period, when final figures are still reported (the bot's rule, past_grace)
+    assert status(date(2025, 1, 15)) == board.IN_PROGRESS
     with_record(plans, pid, "suy dinh dưỡng", 6.5, "6,5%")
     assert status(date(2024, 6, 1)) == board.MET
 
@@ -107,6 +109,8 @@ def test_task_standing_by_its_deadlines(plans) -> None:
     overdue = row_for(IN_2023, half_term)
     assert (overdue.status, overdue.due) == (board.OVERDUE, date(2023, 4, 30))
     assert row_for(date(2024, 2, 1), half_term).status == board.PERIOD_OVER
+    # within the month's grace the bot still counts it overdue ('việc quá hạn'): the board agrees
+    assert row_for(date(2024, 1, 15), half_term).status == board.OVERDUE
 
 
 # ------------------------------------------------------------------ pages
