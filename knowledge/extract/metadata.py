@@ -16,7 +16,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from knowledge import places
-from knowledge.extract.loose import Dual, bare_now, is_bare, reading_bare
+from knowledge.extract.loose import Dual, Reading
 from knowledge.model import Conflict, Document, PlanMeta
 from knowledge.text import LEGACY_GLYPHS, clean, fold, nfc
 
@@ -51,8 +51,8 @@ _PLAN_HEADING = Dual(r"^KẾ\s+HOẠCH\b(.*)$")
 _PERIOD_RANGE = Dual(r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)?\s*(\d{4})\s*[-–—]\s*(\d{4})", re.IGNORECASE)
 _YEAR = Dual(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 _SIGN_TITLE = Dual(r"^(?:TM\.|KT\.|TL\.|Q\.|TUQ\.)?\s*(?:PHÓ\s+)?CHỦ\s+TỊCH\b", re.IGNORECASE)
-_SIGN_AUTHORITY = Dual(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
-_NAME_WORD = Dual(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ'’]*$")  # "K' Điểu", 'Y Khâm Niê'
+_SIGN_AUTHORITY = re.compile(r"^(?:TM|KT|TL|TUQ)\.\s", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ'’]*$")  # "K' Điểu", 'Y Khâm Niê'
 
 _NOT_NAME = Dual(
     r"ỦY|UỶ|BAN|NHÂN DÂN|CHỦ TỊCH|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|PHỤ LỤC|BIỂU|KẾ HOẠCH|QUYẾT|"
@@ -89,17 +89,17 @@ _MAX_SIGNATURE_ROWS = 8
 _SIGNATURE_CELL = Dual(r"^(?:Nơi\s+nhận|(?:TM|KT|TL|TUQ)\.\s)", re.IGNORECASE)
 
 
-def _is_frame(rows: list[list[str]]) -> bool:
+def _is_frame(reading: Reading, rows: list[list[str]]) -> bool:
     """A header or signature block laid out as a table (not a table of the plan's content)."""
     if not rows or any(len(r) > _MAX_FRAME_COLUMNS for r in rows):
         return False
     if len(rows) <= _MAX_FRAME_ROWS:
         return True
-    signed = any(_SIGNATURE_CELL.match(c.strip()) for r in rows[:2] for c in r)
+    signed = any(_SIGNATURE_CELL.rx(reading).match(c.strip()) for r in rows[:2] for c in r)
     return len(rows) <= _MAX_SIGNATURE_ROWS and signed
 
 
-def _lines(doc: Document) -> list[_Line]:
+def _lines(reading: Reading, doc: Document) -> list[_Line]:
     """Non-empty text lines, cleaned, without markdown emphasis and heading marks.
 
     The cells of small tables are read too: .docx and markdown plans often set the
@@ -108,14 +108,14 @@ def _lines(doc: Document) -> list[_Line]:
     for block in doc.blocks:
         if block.kind == "line":
             texts, heading = [block.text], block.heading
-        elif _is_frame(block.rows):
+        elif _is_frame(reading, block.rows):
             texts, heading = [cell for row in block.rows for cell in row], False
         else:
             continue
         for part in (p for t in texts for p in t.splitlines()):
             raw = nfc(part).translate(LEGACY_GLYPHS).strip()
             marked = raw.startswith("#") or (raw.startswith("**") and raw.endswith("**"))
-            for piece in _pieces(raw):
+            for piece in _pieces(reading, raw):
                 text = clean(re.sub(r"</?b>|\*+|^#+\s*|_{2,}", "", piece)).strip()
                 if text:
                     out.append(_Line(text, block.line_no, heading=heading or marked))
@@ -137,24 +137,24 @@ _DATE_WORD_BEFORE = Dual(r"(?i)(?:ngày|tháng|năm|số\s*:|/|…|\.\.)$")
 _DATE_WORD_AFTER = Dual(r"(?i)^(?:tháng|năm|/|…|\.)")
 
 
-def _columns(raw: str) -> list[str]:
+def _columns(reading: Reading, raw: str) -> list[str]:
     out, start = [], 0
     for gap in re.finditer(r"\t|\s{3,}", raw):
         left, right = raw[start : gap.start()], raw[gap.end() :]
-        if _DATE_WORD_BEFORE.search(left.rstrip()) or _DATE_WORD_AFTER.match(right):
+        if _DATE_WORD_BEFORE.rx(reading).search(left.rstrip()) or _DATE_WORD_AFTER.rx(reading).match(right):
             continue
         out.append(left)
         start = gap.end()
     return [*out, raw[start:]]
 
 
-def _pieces(raw: str) -> list[str]:
+def _pieces(reading: Reading, raw: str) -> list[str]:
     """A line cut where the two-column header put two texts side by side: at a wide gap
     or tab, around the national motto, and between the number and the place-and-date."""
     out: list[str] = []
-    for column in _columns(raw):
-        for piece in _MOTTO.split(column):
-            m = _NUMBER_THEN_PLACE.match(piece.strip())
+    for column in _columns(reading, raw):
+        for piece in _MOTTO.rx(reading).split(column):
+            m = _NUMBER_THEN_PLACE.rx(reading).match(piece.strip())
             out.extend(m.groups() if m else [piece])
     return [p.strip() for p in out if p.strip(" *")]
 
@@ -167,17 +167,17 @@ def _is_upper(text: str) -> bool:
 _KIND_BY_FOLD = {fold(t): t for t in LOCALITY_TYPES}
 
 
-def _kind(word: str) -> str:
+def _kind(reading: Reading, word: str) -> str:
     """The locality type a matched word names: as written, or (in a plan typed without
     diacritics) the accented type its bare form stands for ('xa' -> 'xã')."""
     w = clean(word).lower()
-    if w in LOCALITY_TYPES or not bare_now():
+    if w in LOCALITY_TYPES or not reading.bare:
         return w
     return _KIND_BY_FOLD.get(fold(w), w)
 
 
-def _type_of(word: str) -> str | None:
-    w = _kind(word)
+def _type_of(reading: Reading, word: str) -> str | None:
+    w = _kind(reading, word)
     return w if w in LOCALITY_TYPES else _ABBREVIATIONS.get(w.rstrip("."))
 
 
@@ -204,13 +204,13 @@ def _level(kind: str | None, name: str) -> int:
     return places.level(kind, name)
 
 
-_HEADER_ABBREVIATION = Dual(r"^(TP|TX|TT)(?:\.\s*|\s+)|^(P|X|Q|H)\.\s*", re.IGNORECASE)
+_HEADER_ABBREVIATION = re.compile(r"^(TP|TX|TT)(?:\.\s*|\s+)|^(P|X|Q|H)\.\s*", re.IGNORECASE)
 _FULL_TYPE = places.ABBREVIATIONS
 # 'ỦY BAN NHÂN' / 'DÂN': the council's name broken over two lines by a narrow header column.
 _COUNCIL_BROKEN = Dual(r"^(?:ỦY|UỶ)\s+BAN(?:\s+NHÂN)?$|^HỘI\s+ĐỒNG(?:\s+NHÂN)?$", re.IGNORECASE)
 
 
-def _typed_header_names(rest: str) -> list[tuple[str, str]]:
+def _typed_header_names(reading: Reading, rest: str) -> list[tuple[str, str]]:
     """[('phường', 'ĐÔNG THỌ')] from 'PHƯỜNG ĐÔNG THỌ' / 'xã Hưng Lộc' / 'PHƯỜNG 12' / 'TP. VINH';
     'XÃ ĐĂK LA - HUYỆN ĐĂK HÀ' names two units."""
     out: list[tuple[str, str]] = []
@@ -219,41 +219,41 @@ def _typed_header_names(rest: str) -> list[tuple[str, str]]:
         ab = _HEADER_ABBREVIATION.match(segment)
         if ab:
             segment = _FULL_TYPE[(ab.group(1) or ab.group(2)).lower()] + " " + segment[ab.end() :]
-        tm = _UPPER_TYPED.match(segment)
-        if not tm or _XA_HOI.match(segment):
+        tm = _UPPER_TYPED.rx(reading).match(segment)
+        if not tm or _XA_HOI.rx(reading).match(segment):
             break
         name = tm.group(2).strip(" .,:-–—_*")
         if _is_upper(name) or name.isdigit() or (len(name.split()) <= 4 and _proper_name(name) == name):
-            out.append((_kind(tm.group(1)), name))
+            out.append((_kind(reading, tm.group(1)), name))
     return out
 
 
-def _header_unit(lines: list[_Line], i: int) -> list[_Unit]:
+def _header_unit(reading: Reading, lines: list[_Line], i: int) -> list[_Unit]:
     """The units a header line names: 'UBND XÃ MỸ HÒA', or 'ỦY BAN NHÂN DÂN' over 'XÃ MỸ HÒA'
     (the motto of the right-hand column may come between them)."""
     text = lines[i].text
-    if _COUNCIL_BROKEN.match(text) and i + 1 < len(lines):
+    if _COUNCIL_BROKEN.rx(reading).match(text) and i + 1 < len(lines):
         text = f"{text} {lines[i + 1].text}"
         i += 1
-    m = _COUNCIL.match(text)
-    head = m or _PARTY_HEAD.match(text)
+    m = _COUNCIL.rx(reading).match(text)
+    head = m or _PARTY_HEAD.rx(reading).match(text)
     if not head:
         return []
     rest = head.group(1).strip()
     if not rest:
-        following = (x.text for x in lines[i + 1 : i + 4] if not _MOTTO.fullmatch(x.text))
+        following = (x.text for x in lines[i + 1 : i + 4] if not _MOTTO.rx(reading).fullmatch(x.text))
         rest = next(following, "")
-    return [_Unit(k, n, council=bool(m)) for k, n in _typed_header_names(rest)]
+    return [_Unit(k, n, council=bool(m)) for k, n in _typed_header_names(reading, rest)]
 
 
-def _header_units(lines: list[_Line]) -> list[_Unit]:
+def _header_units(reading: Reading, lines: list[_Line]) -> list[_Unit]:
     """The units of the first header block ('UBND HUYỆN X' then 'ỦY BAN NHÂN DÂN XÃ Y')."""
     units: list[_Unit] = []
     last: int | None = None
     for i, _line in enumerate(lines):
         if last is not None and i - last > _HEADER_GAP:
             break
-        for unit in _header_unit(lines, i):
+        for unit in _header_unit(reading, lines, i):
             if all((u.kind, fold(u.name)) != (unit.kind, fold(unit.name)) for u in units):
                 units.append(unit)
                 last = i
@@ -272,29 +272,29 @@ _DATELINE_CUT = Dual(r"^[^,;:()]{2,50}?,\s*(?:ngày\s*\d{0,2})?$", re.IGNORECASE
 _DATELINE_ZONE = 80
 
 
-def _dateline_at(lines: list[_Line], i: int) -> tuple[str, re.Match[str]] | None:
+def _dateline_at(reading: Reading, lines: list[_Line], i: int) -> tuple[str, re.Match[str]] | None:
     """The place-and-date line at i, joined with the next line where it was cut
     ('Nghệ An, ngày 26' / 'tháng 11 năm 2025'); its place has at most six words."""
     text = lines[i].text
-    m = _PLACE_DATE.match(text)
-    if m is None and i + 1 < len(lines) and _DATELINE_CUT.match(text):
+    m = _PLACE_DATE.rx(reading).match(text)
+    if m is None and i + 1 < len(lines) and _DATELINE_CUT.rx(reading).match(text):
         text = f"{text} {lines[i + 1].text}"
-        m = _PLACE_DATE.match(text)
+        m = _PLACE_DATE.rx(reading).match(text)
     if m is None or len(m.group(1).split()) > 6:
         return None
     return text, m
 
 
-def _datelines(lines: list[_Line]) -> list[tuple[int, str, re.Match[str]]]:
-    found = ((i, _dateline_at(lines, i)) for i in range(min(len(lines), _DATELINE_ZONE)))
+def _datelines(reading: Reading, lines: list[_Line]) -> list[tuple[int, str, re.Match[str]]]:
+    found = ((i, _dateline_at(reading, lines, i)) for i in range(min(len(lines), _DATELINE_ZONE)))
     return [(i, *hit) for i, hit in found if hit]
 
 
-def _split_place(place: str) -> tuple[str | None, str]:
+def _split_place(reading: Reading, place: str) -> tuple[str | None, str]:
     """'P. Thạch Khôi' -> ('phường', 'Thạch Khôi'); 'Hưng Đông' -> (None, 'Hưng Đông')."""
     words = place.split()
     for n in (2, 1):
-        kind = _type_of(" ".join(words[:n]))
+        kind = _type_of(reading, " ".join(words[:n]))
         if kind and len(words) > n:
             return kind, " ".join(words[n:])
     head = re.match(r"^(TT|TX|TP|P|X|Q|H)\.\s*(.+)$", place)
@@ -303,14 +303,14 @@ def _split_place(place: str) -> tuple[str | None, str]:
     return None, place
 
 
-def _place_line(lines: list[_Line]) -> tuple[str | None, str | None]:
+def _place_line(reading: Reading, lines: list[_Line]) -> tuple[str | None, str | None]:
     """Type and name from 'P. Thạch Khôi, ngày …' / 'Hưng Đông, ngày …'; a place the narrow
     column broke ('Thành phố Hồ Chí' / 'Minh, ngày …') is joined where the list knows it."""
-    for i, _text, m in _datelines(lines)[:1]:
-        kind, name = _split_place(m.group(1).strip())
+    for i, _text, m in _datelines(reading, lines)[:1]:
+        kind, name = _split_place(reading, m.group(1).strip())
         prev = lines[i - 1].text if i else ""
         if not places.known(kind, name) and 0 < len(prev.split()) <= 4 and prev[-1:].isalpha():
-            joined = _split_place(f"{prev} {m.group(1).strip()}")
+            joined = _split_place(reading, f"{prev} {m.group(1).strip()}")
             if places.known(*joined):
                 return joined
         return kind, name
@@ -330,17 +330,17 @@ def _proper_name(words: str) -> str:
     return " ".join(kept)
 
 
-def _mention_kind(word: str) -> str:
-    return "thành phố" if word.rstrip(".").upper() == "TP" else _kind(word)
+def _mention_kind(reading: Reading, word: str) -> str:
+    return "thành phố" if word.rstrip(".").upper() == "TP" else _kind(reading, word)
 
 
-def _typed_mentions(text: str) -> list[tuple[str, str]]:
+def _typed_mentions(reading: Reading, text: str) -> list[tuple[str, str]]:
     """Every 'phường Đông Thọ' / 'thành phố Vinh' / 'TP Hồ Chí Minh' mention as (type, name
     as written). Hard-wrapped text breaks names ('tỉnh Nghệ' / 'An', 'tỉnh' / 'Thực hiện'):
     a name is carried over a line break only where the list knows the place it makes."""
     out: list[tuple[str, str]] = []
-    for m in _TYPED_NAME.finditer(text):
-        kind = _mention_kind(m.group(1))
+    for m in _TYPED_NAME.rx(reading).finditer(text):
+        kind = _mention_kind(reading, m.group(1))
         name = _proper_name(m.group(2))
         if not name:
             continue
@@ -391,9 +391,9 @@ def _display_name(name: str, mentions: list[tuple[str, str]], kind: str | None =
     return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
 
 
-def _title_locality(title: str | None) -> tuple[str | None, str | None]:
+def _title_locality(reading: Reading, title: str | None) -> tuple[str | None, str | None]:
     """'Kế hoạch … xã hội phường Hòa Bình năm 2026' -> ('phường', 'Hòa Bình')."""
-    for k, n in _typed_mentions(title or ""):
+    for k, n in _typed_mentions(reading, title or ""):
         if k in _COMMUNE_TYPES and not (k == "xã" and n.lower().startswith("hội")):
             return k, n
     return None, None
@@ -430,55 +430,57 @@ def _by_level(found: list[tuple[str, str]]) -> _Place | None:
     return _Place(kind, name, above[0] if above else None)
 
 
-def _labelled_place(lines: list[_Line]) -> _Place | None:
+def _labelled_place(reading: Reading, lines: list[_Line]) -> _Place | None:
     for line in lines[:_LABEL_ZONE]:
-        m = _PLACE_LABEL.match(line.text)
+        m = _PLACE_LABEL.rx(reading).match(line.text)
         if m:
-            place = _by_level(_typed_mentions(m.group(1)))
+            place = _by_level(_typed_mentions(reading, m.group(1)))
             if place:
                 return place
     return None
 
 
-def _subject_commune(lines: list[_Line], title: str | None) -> tuple[str, str] | None:
+def _subject_commune(reading: Reading, lines: list[_Line], title: str | None) -> tuple[str, str] | None:
     """A commune the title or an issuing sentence names as the plan's own place."""
-    kind, name = _title_locality(title)
+    kind, name = _title_locality(reading, title)
     if kind and name:
         return kind, name
     for line in lines[:_LABEL_ZONE]:
-        if _CITES.match(line.text):
+        if _CITES.rx(reading).match(line.text):
             continue
-        for m in _ISSUING_SENTENCE.finditer(line.text):
-            if _kind(m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2)):
-                return _kind(m.group(1)), _proper_name(m.group(2))
+        for m in _ISSUING_SENTENCE.rx(reading).finditer(line.text):
+            if _kind(reading, m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2)):
+                return _kind(reading, m.group(1)), _proper_name(m.group(2))
     return None
 
 
-def _header_place(lines: list[_Line], title: str | None) -> _Place | None:
+def _header_place(reading: Reading, lines: list[_Line], title: str | None) -> _Place | None:
     """The issuer of the header block; a district header over a plan whose title or
     issuing sentence names a commune is that commune's parent ('UBND HUYỆN X' alone)."""
-    units = _header_units(lines)
+    units = _header_units(reading, lines)
     issuer = _issuer_unit(units)
     if issuer is None:
         return None
     level = _level(issuer.kind, issuer.name)
     if level == 2:  # a province's plan is the province's, whatever commune its title names
-        subject = _subject_commune(lines, title)
+        subject = _subject_commune(reading, lines, title)
         if subject:
             return _Place(subject[0], subject[1], (issuer.kind, issuer.name))
     above = [u for u in units if _level(u.kind, u.name) == 2 and level == 3]
     return _Place(issuer.kind, issuer.name, (above[0].kind, above[0].name) if above else None)
 
 
-def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | None) -> _Place:
+def _locality(
+    reading: Reading, lines: list[_Line], mentions: list[tuple[str, str]], title: str | None
+) -> _Place:
     """The place of the plan, from the first of: a labelled field, the issuing header, the title
     ('… trên địa bàn tỉnh Nghệ An'), the place-and-date line ('Nghệ An, ngày …'), the body."""
     place = (
-        _labelled_place(lines)
-        or _header_place(lines, title)
-        or _title_place(title)
-        or _dateline_place(lines, mentions)
-        or _body_place(lines, mentions)
+        _labelled_place(reading, lines)
+        or _header_place(reading, lines, title)
+        or _title_place(reading, title)
+        or _dateline_place(reading, lines, mentions)
+        or _body_place(reading, lines, mentions)
     )
     if place is None:
         return _Place(None, None)
@@ -488,23 +490,23 @@ def _locality(lines: list[_Line], mentions: list[tuple[str, str]], title: str | 
     return place
 
 
-def _title_place(title: str | None) -> _Place | None:
+def _title_place(reading: Reading, title: str | None) -> _Place | None:
     """A commune the title names, else the unit of the list it names ('… tỉnh Nghệ An',
     '… TP Hồ Chí Minh'); a district's or province's name the list does not know is no place."""
-    kind, name = _title_locality(title)
+    kind, name = _title_locality(reading, title)
     if kind and name:
         return _Place(kind, name)
-    listed = [(k, n) for k, n in _typed_mentions(title or "") if places.known(k, n)]
+    listed = [(k, n) for k, n in _typed_mentions(reading, title or "") if places.known(k, n)]
     if not listed:
         return None
     kind, name = max(listed, key=lambda u: _level(*u))
     return _Place(kind, name)
 
 
-def _dateline_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
+def _dateline_place(reading: Reading, lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
     """'P. Thạch Khôi, ngày …'; a name without its type takes the type the text gives it
     ('Hưng Đông' of 'xã Hưng Đông'), else the list's ('Nghệ An' is a province)."""
-    kind, name = _place_line(lines)
+    kind, name = _place_line(reading, lines)
     if not name:
         return None
     if kind is None:
@@ -513,7 +515,11 @@ def _dateline_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Pla
     return _Place(kind, name)
 
 
-def _body_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
+# 'UBND xã Mỹ Hòa' anywhere in the text: a commune its people's committee names.
+_COUNCIL_NAMES = Dual(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})")
+
+
+def _body_place(reading: Reading, lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place | None:
     """No header, title or dateline (a news article, a bare list): a commune that 'UBND xã X'
     names and the text repeats, else the commune named most that the list knows, else one the
     text names more than once; else the province or district of the list named most.
@@ -522,11 +528,10 @@ def _body_place(lines: list[_Line], mentions: list[tuple[str, str]]) -> _Place |
     'phường Xây dựng' a word after the type: neither is a place."""
     communes = Counter((k, fold(n)) for k, n in mentions if k in _COMMUNE_TYPES)
     written = {(k, fold(n)): n for k, n in mentions}
-    pattern = rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+((?i:{_TYPE_ALT}))\s+({_NAME})"
     named = [
-        (_kind(m.group(1)), _proper_name(m.group(2)))
-        for m in Dual(pattern).finditer(_joined(lines))
-        if _kind(m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2))
+        (_kind(reading, m.group(1)), _proper_name(m.group(2)))
+        for m in _COUNCIL_NAMES.rx(reading).finditer(_joined(lines))
+        if _kind(reading, m.group(1)) in _COMMUNE_TYPES and _proper_name(m.group(2))
     ]
     repeated = [(k, n) for k, n in named if communes[(k, fold(n))] > 1]
     if repeated:
@@ -641,81 +646,93 @@ _PLACE_AFTER_TYPE = Dual(
 )
 
 
-def _recase_places(text: str) -> str:
+def _recase_places(reading: Reading, text: str) -> str:
     """'… xã hội phường hòa bình năm 2026' -> '… xã hội phường Hòa Bình năm 2026'
     (for titles set in capitals; 'xã hội' is not a commune)."""
 
     def fix(m: re.Match[str]) -> str:
         words = m.group(2).split()
-        if _kind(m.group(1)) == "xã" and fold(words[0]) == "hoi":
+        if _kind(reading, m.group(1)) == "xã" and fold(words[0]) == "hoi":
             return m.group(0)
         trail = m.group(0)[len(m.group(0).rstrip()) :]
         return f"{m.group(1)} " + " ".join(w[:1].upper() + w[1:] for w in words) + trail
 
-    return _PLACE_AFTER_TYPE.sub(fix, text)
+    return _PLACE_AFTER_TYPE.rx(reading).sub(fix, text)
 
 
-def _title_case_part(text: str) -> str:
-    return _recase_places(text.lower()) if _is_upper(text) else text
+def _title_case_part(reading: Reading, text: str) -> str:
+    return _recase_places(reading, text.lower()) if _is_upper(text) else text
 
 
-def _plan_heading(line: _Line, index: int) -> str | None:
+def _plan_heading(reading: Reading, line: _Line, index: int) -> str | None:
     """The words after 'KẾ HOẠCH' when the line is the plan's heading, else None.
 
     A 'Kế hoạch …' line in sentence case counts when marked as a heading, or when it
     is short, near the top and not a sentence."""
-    m = _PLAN_HEADING.match(line.text)
+    m = _PLAN_HEADING.rx(reading).match(line.text)
     if m and _is_upper(line.text.split("(")[0]) and len(line.text) <= 160:
         return m.group(1).strip()
-    m = _PLAN_WORDS.match(line.text)
+    m = _PLAN_WORDS.rx(reading).match(line.text)
     near_top = index < 15 and len(line.text) <= 160 and not line.text.endswith((".", ";", ":", ","))
     if m and ((line.heading and len(line.text) <= 200) or near_top):
         return m.group(1).strip()
     return None
 
 
-def _names_purpose(text: str) -> bool:
+# 'số 109/KH-UBND', 'số: 12': a sentence citing another document by its number.
+_CITES_NUMBER = Dual(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]")
+
+
+def _names_purpose(reading: Reading, text: str) -> bool:
     """'Thực hiện nhiệm vụ phát triển … năm 2025' under a bare 'KẾ HOẠCH' is the title's second
     line, while 'Thực hiện Kế hoạch số 109/KH-UBND …, UBND xã …' opens the preamble."""
-    cites = Dual(r"\bsố\s*:?\s*\d|\d+/[A-ZĐ]").search(text)
-    return bool(_CARRY_OUT.match(text)) and not cites and not text.endswith((";", "."))
+    cites = _CITES_NUMBER.rx(reading).search(text)
+    return bool(_CARRY_OUT.rx(reading).match(text)) and not cites and not text.endswith((";", "."))
 
 
-def _title(lines: list[_Line]) -> str | None:
+def _title(reading: Reading, lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
-        rest = _plan_heading(line, i)
+        rest = _plan_heading(reading, line, i)
         if rest is None:
             continue
-        parts = [("Ke hoach" if bare_now() else "Kế hoạch") + (" " + _title_case_part(rest) if rest else "")]
+        parts = [
+            ("Ke hoach" if reading.bare else "Kế hoạch")
+            + (" " + _title_case_part(reading, rest) if rest else "")
+        ]
         # a heading that already says what the plan is takes only lines set in its own style
         complete = len(rest.split()) > 3
         for nxt in lines[i + 1 : i + 6]:
             t = nxt.text
             numbered = re.match(r"^(?:[IVX]+[.\-\s]|\d+[.)]\s|[a-zđA-ZĐ][.)]\s)", t)
             stop = numbered or (
-                _TITLE_STOP.match(t) and not nxt.heading and not (len(parts) == 1 and _names_purpose(t))
+                _TITLE_STOP.rx(reading).match(t)
+                and not nxt.heading
+                and not (len(parts) == 1 and _names_purpose(reading, t))
             )
             ends = (
-                _COUNCIL.match(t) or _SIGN_TITLE.match(t) or _SIGN_AUTHORITY.match(t) or _TITLE_END.match(t)
+                _COUNCIL.rx(reading).match(t)
+                or _SIGN_TITLE.rx(reading).match(t)
+                or _SIGN_AUTHORITY.match(t)
+                or _TITLE_END.rx(reading).match(t)
             )
             sentence = t.endswith(".") and not nxt.heading  # titles carry no full stop
             if stop or ends or sentence or t.endswith(":") or len(t) > 250 or (complete and not _is_upper(t)):
                 break
-            parts.append(_title_case_part(t))
+            parts.append(_title_case_part(reading, t))
             if sum(len(p) for p in parts) > 300:
                 break
-        return _joined_title(parts)
+        return _joined_title(reading, parts)
     # No heading: 'Về việc ban hành Kế hoạch X' in a decision
     for line in lines[:60]:
-        m = _ISSUES_PLAN.search(line.text)
+        m = _ISSUES_PLAN.rx(reading).search(line.text)
         if m:
             return clean(m.group(1)).rstrip(" .;,")
-    return _kind_title(lines) or _headline(lines)
+    return _kind_title(reading, lines) or _headline(reading, lines)
 
 
-def _joined_title(parts: list[str]) -> str:
+def _joined_title(reading: Reading, parts: list[str]) -> str:
     """The heading and its continuation lines as one title; 'Về việc' goes on the heading's sentence."""
-    if len(parts) > 1 and _ABOUT.match(parts[1]):
+    if len(parts) > 1 and _ABOUT.rx(reading).match(parts[1]):
         parts[1] = "v" + parts[1][1:]
     return clean(" ".join(parts)).rstrip(" .;,")
 
@@ -726,10 +743,10 @@ _KIND_HEADING = Dual(
 )
 
 
-def _kind_title(lines: list[_Line]) -> str | None:
+def _kind_title(reading: Reading, lines: list[_Line]) -> str | None:
     """'QUYẾT ĐỊNH' / 'Về việc giao chỉ tiêu … năm 2025' / 'và phân công …' -> one title."""
     for i, line in enumerate(lines[:_OPENING_LINES]):
-        m = _KIND_HEADING.match(line.text)
+        m = _KIND_HEADING.rx(reading).match(line.text)
         if not m:
             continue
         parts = [m.group(1)[:1] + m.group(1)[1:].lower()]
@@ -737,14 +754,14 @@ def _kind_title(lines: list[_Line]) -> str | None:
             t = nxt.text
             if (
                 (
-                    _TITLE_STOP.match(t)
-                    and not _ABOUT_MATTER.match(t)
-                    and not (len(parts) == 1 and _names_purpose(t))
+                    _TITLE_STOP.rx(reading).match(t)
+                    and not _ABOUT_MATTER.rx(reading).match(t)
+                    and not (len(parts) == 1 and _names_purpose(reading, t))
                 )
-                or _COUNCIL.match(t)
-                or _SIGN_TITLE.match(t)
+                or _COUNCIL.rx(reading).match(t)
+                or _SIGN_TITLE.rx(reading).match(t)
                 or _SIGN_AUTHORITY.match(t)
-                or _TITLE_END.match(t)
+                or _TITLE_END.rx(reading).match(t)
                 or _is_upper(t)
                 or t.endswith((".", ":", ";"))
                 or len(t) > 250
@@ -752,29 +769,30 @@ def _kind_title(lines: list[_Line]) -> str | None:
                 break
             parts.append(t)
         if len(parts) > 1:
-            return _joined_title(parts)
+            return _joined_title(reading, parts)
     return None
 
 
 # A header this near the top makes the first line a letterhead, not a headline.
 _HEADLINE_ZONE = 12
-_DATELINE = Dual(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
+_DATELINE = re.compile(r"\b\d{1,2}[/-]\d{1,2}[/-]\d{4}\b")
 
 
-def _headline(lines: list[_Line]) -> str | None:
+def _headline(reading: Reading, lines: list[_Line]) -> str | None:
     """A news article's headline ('Phường X triển khai nhiệm vụ năm 2025'): the first line,
     a phrase naming a year or a place, followed by a dateline or the lead paragraph."""
-    if len(lines) < 2 or _header_units(lines[:_HEADLINE_ZONE]):
+    if len(lines) < 2 or _header_units(reading, lines[:_HEADLINE_ZONE]):
         return None
     first, nxt = lines[0].text, lines[1].text
     words = first.split()
     phrase = 4 <= len(words) <= 35 and first[:1].isupper() and not _is_upper(first)
     official = any(
-        r.match(first) for r in (_TITLE_STOP, _COUNCIL, _PARTY_HEAD, _NUMBER_LINE, _PLACE_DATE, _SIGN_TITLE)
+        r.rx(reading).match(first)
+        for r in (_TITLE_STOP, _COUNCIL, _PARTY_HEAD, _NUMBER_LINE, _PLACE_DATE, _SIGN_TITLE)
     )
     if not phrase or official or first.endswith((".", ":", ";", ",")) or re.match(r"^[-+•*\d]", first):
         return None
-    names_subject = bool(_YEAR.search(first) or _typed_mentions(first))
+    names_subject = bool(_YEAR.rx(reading).search(first) or _typed_mentions(reading, first))
     dateline = len(nxt) <= 60 and bool(_DATELINE.search(nxt))
     return first if names_subject and (dateline or len(nxt.split()) >= 25) else None
 
@@ -796,61 +814,65 @@ _LAUNCH_YEAR = Dual(
     r"\b(?:triển\s+khai|xây\s+dựng|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:các\s+)?(?:[Kk]ế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)"
     r"[^.;]{0,100}?\bnăm\s+(\d{4})",
 )
+# 'giai đoạn 2026 - 2030', '5 năm 2021-2025': the span a plan covers.
+_SPAN = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I)
+# '6 tháng cuối năm 2025 và năm 2026'
+_TWO_YEARS = Dual(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", re.I)
 _CITATION = Dual(r"(?i)^(?:Căn\s+cứ|Theo|Thực\s+hiện\s+[^,;]*\bsố\b)")
 # Opening sentences read for the plan's year.
 _OPENING_LINES = 40
 
 
-def _labelled_period(lines: list[_Line]) -> tuple[int, int] | None:
+def _labelled_period(reading: Reading, lines: list[_Line]) -> tuple[int, int] | None:
     for line in lines[:_LABEL_ZONE]:
-        m = _PERIOD_LABEL.match(line.text)
+        m = _PERIOD_LABEL.rx(reading).match(line.text)
         if m:
             return int(m.group(1)), int(m.group(2) or m.group(1))
     return None
 
 
-def _goal_period(opening: list[str]) -> tuple[int, int] | None:
+def _goal_period(reading: Reading, opening: list[str]) -> tuple[int, int] | None:
     """'Năm 2025, xã … phấn đấu' / 'Giai đoạn 2026 - 2030, phường … đề ra': the latest goal."""
     spans = [
         (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(1)), int(m.group(1)))
         for text in opening
-        for m in _GOAL_YEAR.finditer(text)
+        for m in _GOAL_YEAR.rx(reading).finditer(text)
     ]
     return max(spans, key=lambda span: span[1]) if spans else None
 
 
-def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | None]:
+def _period(reading: Reading, title: str | None, lines: list[_Line]) -> tuple[int | None, int | None]:
     """From a label, the title, a goal sentence of the opening, a 'giai đoạn' range there,
     a 'triển khai Kế hoạch … năm X' sentence, then a heading naming a year; never from
     legal-basis citations ('Căn cứ Luật … năm 2015')."""
-    labelled = _labelled_period(lines)
+    labelled = _labelled_period(reading, lines)
     if labelled:
         return labelled
     if title:
-        m = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I).search(title)
+        m = _SPAN.rx(reading).search(title)
         if m:
             return int(m.group(1)), int(m.group(2))
-        both = Dual(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", re.I).search(title)
+        both = _TWO_YEARS.rx(reading).search(title)
         if both:  # '6 tháng cuối năm 2025 và năm 2026'
             return int(both.group(1)), int(both.group(2))
-        years = _YEAR.findall(title)
+        years = _YEAR.rx(reading).findall(title)
         if years:
             return int(years[-1]), int(years[-1])
-    opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.match(x.text)]
-    goal = _goal_period(opening)
+    opening = [x.text for x in lines[:_OPENING_LINES] if not _CITATION.rx(reading).match(x.text)]
+    goal = _goal_period(reading, opening)
     if goal:
         return goal
     for text in opening:
-        m = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I).search(text)
+        m = _SPAN.rx(reading).search(text)
         if m:
             return int(m.group(1)), int(m.group(2))
-    launched = [int(y) for text in opening for y in _LAUNCH_YEAR.findall(text)]
+    launched = [int(y) for text in opening for y in _LAUNCH_YEAR.rx(reading).findall(text)]
     if launched:
         return max(launched), max(launched)
     # no plan heading: the first heading-like line naming a year ('BIỂU CHỈ TIÊU … NĂM 2025')
     for line in lines[:_OPENING_LINES]:
-        years = _YEAR.findall(line.text)
-        if years and (line.heading or _is_upper(line.text) or _TABLE_HEAD.match(line.text)):
+        years = _YEAR.rx(reading).findall(line.text)
+        if years and (line.heading or _is_upper(line.text) or _TABLE_HEAD.rx(reading).match(line.text)):
             return int(years[-1]), int(years[-1])
     return None, None
 
@@ -858,14 +880,14 @@ def _period(title: str | None, lines: list[_Line]) -> tuple[int | None, int | No
 # ---------------------------------------------------------------- number, date, signer
 
 
-def _doc_numbers(lines: list[_Line]) -> list[tuple[str, int]]:
+def _doc_numbers(reading: Reading, lines: list[_Line]) -> list[tuple[str, int]]:
     """Document numbers with digits (blank 'Số: /KH-UBND' is skipped), in order."""
     out: list[tuple[str, int]] = []
     for line in lines:
-        m = _NUMBER_LINE.match(line.text)
+        m = _NUMBER_LINE.rx(reading).match(line.text)
         number = m.group(1) if m else None
         if number is None:
-            am = _ANNEX_NUMBER.search(line.text)
+            am = _ANNEX_NUMBER.rx(reading).search(line.text)
             number = am.group(2) if am else None
         if number:
             number = re.sub(r"\s+", "", number).rstrip(".,")
@@ -883,14 +905,14 @@ def _valid_date(d: str | None, mth: str | None, y: str | None) -> date | None:
         return None
 
 
-def _signed_date(lines: list[_Line]) -> date | None:
-    for _i, _text, m in _datelines(lines)[:1]:
+def _signed_date(reading: Reading, lines: list[_Line]) -> date | None:
+    for _i, _text, m in _datelines(reading, lines)[:1]:
         return _valid_date(m.group(2), m.group(3), m.group(4))
     # 'Ban hành kèm theo Quyết định số 23/QĐ-UBND ngày 06 tháng 02 năm 2023'
     for i, line in enumerate(lines):
-        if _ANNEX_NUMBER.search(line.text):
+        if _ANNEX_NUMBER.rx(reading).search(line.text):
             window = " ".join(x.text for x in lines[i : i + 2])
-            words = _DATE_WORDS.search(window)
+            words = _DATE_WORDS.rx(reading).search(window)
             return _valid_date(*words.groups()) if words else None
     return None
 
@@ -901,28 +923,28 @@ _PARTIAL_DATE = Dual(
 )
 
 
-def _issue_dates(lines: list[_Line]) -> list[tuple[tuple[str, str, str], str, int]]:
+def _issue_dates(reading: Reading, lines: list[_Line]) -> list[tuple[tuple[str, str, str], str, int]]:
     """(day, month, year) as written — blanks kept empty — from the place-and-date line and
     the 'Kèm theo Kế hoạch/Quyết định số … ngày …' lines, with the text and line number."""
     out: list[tuple[tuple[str, str, str], str, int]] = []
-    datelines = {i: text for i, text, _m in _datelines(lines)}
+    datelines = {i: text for i, text, _m in _datelines(reading, lines)}
     for i, line in enumerate(lines):
         if i in datelines:
             window = datelines[i]
-        elif _ANNEX_NUMBER.search(line.text):
+        elif _ANNEX_NUMBER.rx(reading).search(line.text):
             window = " ".join(x.text for x in lines[i : i + 2])
         else:
             continue
-        m = _PARTIAL_DATE.search(window)
+        m = _PARTIAL_DATE.rx(reading).search(window)
         if m:
             parts = (m.group(1) or "", m.group(2) or "", m.group(3))
             out.append((parts, clean(m.group(0)), line.line_no))
     return out
 
 
-def _date_conflict(lines: list[_Line]) -> Conflict | None:
+def _date_conflict(reading: Reading, lines: list[_Line]) -> Conflict | None:
     """The header and an annex heading giving different issue months or years."""
-    dates = _issue_dates(lines)
+    dates = _issue_dates(reading, lines)
     seen: dict[tuple[int, int | None, int | None], str] = {}
     for (day, month, year), text, line_no in dates:
         key = (int(year), int(month) if month else None, int(day) if day else None)
@@ -936,12 +958,12 @@ def _compatible(a: tuple[int, int | None, int | None], b: tuple[int, int | None,
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
-def _person_name(text: str) -> str | None:
+def _person_name(reading: Reading, text: str) -> str | None:
     t = re.sub(r"\s+\d{1,3}$", "", text).strip(" .")  # a page number glued by PDF extraction
     words = t.split()
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
-    if _NOT_NAME.search(t.upper()) and _is_upper(t):
+    if _NOT_NAME.rx(reading).search(t.upper()) and _is_upper(t):
         return None
     if _is_upper(t):
         t = " ".join(w[:1] + w[1:].lower() for w in words)
@@ -958,27 +980,27 @@ _FILED_THEN_NAME = Dual(r"^[-+•–]?\s*Lưu\s*:\s*[\w/,&\s-]{1,30}?[.;]\s+(?P<
 _SIGNED_NOTE = Dual(r"^[\W_]*(?:đã\s+ký|ký\s+tên|ký\b)[^()\[\]]{0,40}[\W_]*$", re.IGNORECASE)
 
 
-def _signer(lines: list[_Line]) -> str | None:
+def _signer(reading: Reading, lines: list[_Line]) -> str | None:
     for i, line in enumerate(lines):
-        if not (_SIGN_TITLE.match(line.text) or _SIGN_AUTHORITY.match(line.text)):
+        if not (_SIGN_TITLE.rx(reading).match(line.text) or _SIGN_AUTHORITY.match(line.text)):
             continue
         if not _is_upper(line.text):
             continue
         for nxt in lines[i + 1 : i + 12]:
             if (
-                _SIGN_TITLE.match(nxt.text)
+                _SIGN_TITLE.rx(reading).match(nxt.text)
                 or re.match(r"^\(.*\)$", nxt.text)
-                or _SIGNED_NOTE.match(nxt.text)
-                or _RECIPIENT.match(nxt.text)
+                or _SIGNED_NOTE.rx(reading).match(nxt.text)
+                or _RECIPIENT.rx(reading).match(nxt.text)
             ):
                 # '- Lưu: VT. Vũ Thị Thanh Hương': text extraction put the name on the last
                 # recipients' line
-                tail = _FILED_THEN_NAME.match(nxt.text)
-                name = _person_name(tail.group("rest")) if tail else None
+                tail = _FILED_THEN_NAME.rx(reading).match(nxt.text)
+                name = _person_name(reading, tail.group("rest")) if tail else None
                 if name:
                     return name
                 continue  # the recipients' column runs beside the signature block
-            name = _person_name(nxt.text)
+            name = _person_name(reading, nxt.text)
             if name:
                 return name
             if not _is_upper(nxt.text):
@@ -986,8 +1008,8 @@ def _signer(lines: list[_Line]) -> str | None:
     # columns merged with single spaces ('Nơi nhận: TM. ỦY BAN NHÂN DÂN'): the name may
     # close the last recipients' line
     for line in reversed(lines[-20:]):
-        tail = _FILED_THEN_NAME.match(line.text)
-        name = _person_name(tail.group("rest")) if tail else None
+        tail = _FILED_THEN_NAME.rx(reading).match(line.text)
+        name = _person_name(reading, tail.group("rest")) if tail else None
         if name:
             return name
     return None
@@ -998,20 +1020,19 @@ def _signer(lines: list[_Line]) -> str | None:
 
 def extract_meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
     text = "\n".join(b.text for b in doc.blocks if b.kind == "line")
-    with reading_bare(is_bare(text)):
-        return _meta_and_conflicts(doc)
+    return _meta_and_conflicts(Reading.of_document(text), doc)
 
 
-def _meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
-    lines = _lines(doc)
-    mentions = _typed_mentions(_joined(lines))
-    title = _title(lines)
-    place = _locality(lines, mentions, title)
+def _meta_and_conflicts(reading: Reading, doc: Document) -> tuple[PlanMeta, list[Conflict]]:
+    lines = _lines(reading, doc)
+    mentions = _typed_mentions(reading, _joined(lines))
+    title = _title(reading, lines)
+    place = _locality(reading, lines, mentions, title)
     kind, name = place.kind, place.name
     locality = f"{kind} {name}" if kind and name else name
     parent, province = _parent_and_province(place, mentions, _joined(lines))
-    start, end = _period(title, lines)
-    numbers = _doc_numbers(lines)
+    start, end = _period(reading, title, lines)
+    numbers = _doc_numbers(reading, lines)
     meta = PlanMeta(
         locality=locality,
         locality_type=kind,
@@ -1022,8 +1043,8 @@ def _meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
         title=title,
         issuer=f"UBND {locality}" if locality else None,
         doc_number=numbers[0][0] if numbers else None,
-        signed_date=_signed_date(lines),
-        signer=_signer(lines),
+        signed_date=_signed_date(reading, lines),
+        signer=_signer(reading, lines),
     )
     conflicts: list[Conflict] = []
     distinct = list(dict.fromkeys(n for n, _ in numbers))
@@ -1031,7 +1052,7 @@ def _meta_and_conflicts(doc: Document) -> tuple[PlanMeta, list[Conflict]]:
         first_line = {n: ln for n, ln in reversed(numbers)}
         values = [f"{n} (line {first_line[n]})" for n in distinct]
         conflicts.append(Conflict(what="Số văn bản ban hành kế hoạch", values=values))
-    issued = _date_conflict(lines)
+    issued = _date_conflict(reading, lines)
     if issued:
         conflicts.append(issued)
     spelling = _spelling_conflict(kind, name, mentions)

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from knowledge.extract.loose import Dual, reading_bare
+from knowledge.extract.loose import Dual, Reading
 from knowledge.extract.prose_targets import Found, find_status, find_targets
 from knowledge.model import Target
 
@@ -30,7 +30,7 @@ class Stated:
 
 
 # Item markers: '(1).', '1.', '1.2.', 'a)', '-', '+', '•', '*'.
-ITEM_MARKER = Dual(
+ITEM_MARKER = re.compile(
     r"^\s*(?:\(\s*(?P<p>\d{1,3})\s*\)\s*[.:]?|(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\s*[.)](?!\d)|"
     r"(?P<a>[a-zđ])\s*[.)]|[-+*–—•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc])\s*"
 )
@@ -68,20 +68,20 @@ _SUBJECT_VERB = Dual(
 )
 
 
-def strip_lead_in(clause: str) -> str:
+def strip_lead_in(reading: Reading, clause: str) -> str:
     """'Theo đó, năm 2025 phường An Bình phấn đấu thu …' -> 'thu …'."""
     text = clause.strip()
     for _ in range(4):
-        new = _LEAD_IN.sub("", text, count=1).strip()
-        new = _strip_subject(new)
+        new = _LEAD_IN.rx(reading).sub("", text, count=1).strip()
+        new = _strip_subject(reading, new)
         if new == text:
             break
         text = new
     return text
 
 
-def _strip_subject(text: str) -> str:
-    m = _SUBJECT.match(text)
+def _strip_subject(reading: Reading, text: str) -> str:
+    m = _SUBJECT.rx(reading).match(text)
     if not m:
         return text
     rest = text[m.end() :]
@@ -91,8 +91,8 @@ def _strip_subject(text: str) -> str:
     while n < len(words) - 1 and words[n][:1].isupper():
         n += 1
     tail = " ".join(words[n:])
-    verb = _SUBJECT_VERB.match(tail)
-    if verb is None and text[:1].islower() and not _MEASURED.match(tail):
+    verb = _SUBJECT_VERB.rx(reading).match(tail)
+    if verb is None and text[:1].islower() and not _MEASURED.rx(reading).match(tail):
         return tail  # '…, xã trồng mới 5 ha rừng': the locality acts, mid-sentence
     if verb is None or (n == 0 and text[:1].isupper() and not verb.group(0)):
         return text  # 'Xã đạt chuẩn …' names the measure itself
@@ -170,9 +170,9 @@ def _relative_figure(m: re.Match[str]) -> str:
     return f" {m.group('cmp') or ''} {fig} ({m.group('rel').strip()})"
 
 
-def split_clauses(text: str) -> list[str]:
+def split_clauses(reading: Reading, text: str) -> list[str]:
     """Sentences and ';'-clauses, parenthesised asides dropped."""
-    text = _REL_PAREN.sub(_relative_figure, text)
+    text = _REL_PAREN.rx(reading).sub(_relative_figure, text)
     text = re.sub(r"\([^()]*\)", " ", text)
     parts: list[str] = []
     for clause in re.split(r"\s*;\s*|\s*\n\s*", text):
@@ -192,14 +192,14 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" .;,¹²³⁴⁵⁶⁷⁸⁹*")
 
 
-def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
+def _pieces(reading: Reading, clause: str) -> list[tuple[str, list[Found]]]:
     """Cut at ', ' and ' và ' where each side keeps a figure of its own."""
     cuts = [0] + [m.end() for m in re.finditer(r",\s+|\s+và\s+", clause)] + [len(clause)]
     merged: list[str] = []
     pending = ""
     for a, b in itertools.pairwise(cuts):
         raw = pending + clause[a:b]
-        if _ends_with_figure(_bare(raw)):
+        if _ends_with_figure(reading, _bare(raw)):
             merged.append(raw)
             pending = ""
         else:
@@ -209,7 +209,7 @@ def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
             merged[-1] += pending
         else:
             merged.append(pending)
-    merged = [cut for piece in merged for cut in _cut_before_new_measure(piece)]
+    merged = [cut for piece in merged for cut in _cut_before_new_measure(reading, piece)]
     return [(_bare(p), find_targets(_bare(p))) for p in merged if _bare(p)]
 
 
@@ -226,25 +226,27 @@ _GOES_ON = Dual(
 )
 
 
-def _names_own(right: str, figure: Found) -> bool:
+def _names_own(reading: Reading, right: str, figure: Found) -> bool:
     """'…, bê tông hóa thêm 3,5 km đường' names a measure of its own before its figure."""
     head = right[: figure.start]
-    return not _GOES_ON.match(right) and 2 <= len(head.split()) <= 8 and not re.search(r"[(:]", head)
+    return (
+        not _GOES_ON.rx(reading).match(right) and 2 <= len(head.split()) <= 8 and not re.search(r"[(:]", head)
+    )
 
 
-def _cut_before_new_measure(piece: str) -> list[str]:
+def _cut_before_new_measure(reading: Reading, piece: str) -> list[str]:
     for m in re.finditer(r",\s+|\s+và\s+", piece):
         left, right = piece[: m.start()], piece[m.end() :]
         if not find_targets(left):
             continue
         figures = find_targets(right)
-        lead = _FIGURE_FIRST.match(right)
+        lead = _FIGURE_FIRST.rx(reading).match(right)
         if figures and (
-            _MOVES.match(right)
+            _MOVES.rx(reading).match(right)
             or (lead and figures[0].start <= lead.end() + 1)
-            or _names_own(right, figures[0])
+            or _names_own(reading, right, figures[0])
         ):
-            return [left, *_cut_before_new_measure(right)]
+            return [left, *_cut_before_new_measure(reading, right)]
     return [piece]
 
 
@@ -256,23 +258,27 @@ _QUALIFIER = Dual(
 )
 
 
-def _ends_with_figure(piece: str) -> bool:
+def _ends_with_figure(reading: Reading, piece: str) -> bool:
     found = find_targets(piece)
     if not found:
         return False
     tail = _tidy(piece[found[-1].end :])
-    return len(tail.split()) <= 2 or bool(_QUALIFIER.match(tail))
+    return len(tail.split()) <= 2 or bool(_QUALIFIER.rx(reading).match(tail))
 
 
 def _bare(piece: str) -> str:
     return re.sub(r"(?:,|\s+và)\s*$", "", piece.strip()).strip()
 
 
-def clean_name(text: str) -> str:
-    t = _tidy(_SPAN.sub("", text))
+def clean_name(reading: Reading, text: str) -> str:
+    t = _tidy(_SPAN.rx(reading).sub("", text))
     for _ in range(4):
-        new = _LEAD.sub("", t).strip(" ,:")
-        new = _OWNER.sub("", _TRAIL.sub("", _COLON_VERB.sub("", new))).strip(" ,:")
+        new = _LEAD.rx(reading).sub("", t).strip(" ,:")
+        new = (
+            _OWNER.rx(reading)
+            .sub("", _TRAIL.rx(reading).sub("", _COLON_VERB.rx(reading).sub("", new)))
+            .strip(" ,:")
+        )
         if new == t:
             break
         t = new
@@ -295,24 +301,24 @@ _QUOTA = Dual(
 )
 
 
-def _name_for(piece: str, found: Found) -> str:
-    before = clean_name(piece[: found.start])
+def _name_for(reading: Reading, piece: str, found: Found) -> str:
+    before = clean_name(reading, piece[: found.start])
     after = _tidy(piece[found.end :])
     after = re.sub(r"^(?:trở\s+lên|trở\s+xuống|so\s+với.*|/năm)\b", "", after, flags=re.IGNORECASE).strip()
-    if before and len(before.split()) >= 2 and _MEASURE_NOUN.match(before):
+    if before and len(before.split()) >= 2 and _MEASURE_NOUN.rx(reading).match(before):
         return before
-    if before and _QUOTA.match(after):
+    if before and _QUOTA.rx(reading).match(after):
         return before  # 'Giao quân: đạt 100% chỉ tiêu huyện giao' -> 'Giao quân'
     # the figure comes first ('Giảm 04/08 hộ nghèo'): the name is the phrase without the number
     unit = found.target.unit or ""
-    if not after or unit[:1] in "%‰" or _MEASURE_UNIT.match(unit):
+    if not after or unit[:1] in "%‰" or _MEASURE_UNIT.rx(reading).match(unit):
         unit = ""  # 'kiên cố hóa 2,5 km kênh mương' names the canals, not the kilometres
-    return clean_name(f"{piece[: found.start]} {unit} {after}")
+    return clean_name(reading, f"{piece[: found.start]} {unit} {after}")
 
 
-def _status_piece(clause: str, first: bool) -> Stated | None:
+def _status_piece(reading: Reading, clause: str, first: bool) -> Stated | None:
     status = find_status(clause)
-    if status is None or TASK_VERB.match(clause):
+    if status is None or TASK_VERB.rx(reading).match(clause):
         return None
     if (
         not first
@@ -321,7 +327,7 @@ def _status_piece(clause: str, first: bool) -> Stated | None:
         and not re.search(r"\bđạt\s+chuẩn", clause, re.I)
     ):
         return None
-    name = _tidy(_LEAD_TIME.sub("", clause))
+    name = _tidy(_LEAD_TIME.rx(reading).sub("", clause))
     name = re.sub(r"\s*:\s*(?:đạt|hoàn\s+thành|duy\s+trì|giữ\s+vững)$", "", name, flags=re.IGNORECASE)
     name = name[:1].upper() + name[1:]
     if len(name.split()) < 2:
@@ -339,90 +345,84 @@ def _short_status(clause: str) -> bool:
     )
 
 
-def _typed_bare(text: str) -> bool:
-    """An item typed without diacritics ('Ty le ho ngheo giam con duoi 8,4%'): a dozen
-    letters and not one accented (accented prose has some in every phrase)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and all(c.isascii() for c in letters)
-
-
 def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     """The indicators one item states, in order (an item typed without diacritics is read
     with its words' bare forms: 'Trong do', 'dat', 'giam con')."""
-    with reading_bare(_typed_bare(text)):
-        return _parse_item(text, allow_status)
+    return _parse_item(Reading.of_item(text), text, allow_status)
 
 
-def _parse_item(text: str, allow_status: bool = True) -> list[Stated]:
+def _parse_item(reading: Reading, text: str, allow_status: bool = True) -> list[Stated]:
     out: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
     clause_starts: set[int] = set()  # a 'trong đó' breakdown ends with its clause
     pending_status: list[Stated] = []
-    for index, clause in enumerate(split_clauses(text)):
-        clause = strip_lead_in(clause)
-        pieces = [(p, f) for p, f in _pieces(clause) if f]
+    for index, clause in enumerate(split_clauses(reading, text)):
+        clause = strip_lead_in(reading, clause)
+        pieces = [(p, f) for p, f in _pieces(reading, clause) if f]
         if not pieces and allow_status:
-            stated = _status_piece(clause, first=index == 0)
+            stated = _status_piece(reading, clause, first=index == 0)
             if stated:
                 out.append(stated)
         elif not pieces and _short_status(clause):
             # among clauses stating figures, a short one that opens with a status word
             # ('…; không để phát sinh hộ nghèo mới') is one more target
-            stated = _status_piece(clause, first=True)
+            stated = _status_piece(reading, clause, first=True)
             if stated:
                 pending_status.append(stated)
         clause_starts.add(len(pieces_all))
         pieces_all.extend(pieces)
     if pieces_all:
         out.extend(pending_status)
-    pieces_all, levelled = _join_levels(pieces_all, clause_starts)
-    slotted = _year_slots(pieces_all)
+    pieces_all, levelled = _join_levels(reading, pieces_all, clause_starts)
+    slotted = _year_slots(reading, pieces_all)
     if slotted is not None:
         return slotted + out
-    parent = _parent_head(pieces_all)
-    counted = parent is None and _counted_head(pieces_all)
+    parent = _parent_head(reading, pieces_all)
+    counted = parent is None and _counted_head(reading, pieces_all)
     if counted:
         parent = counted
     group: list[Stated] = []
     breakdown_of: Stated | None = None
     for i, (piece, found) in enumerate(pieces_all):
         main = found[-1]
-        name = _name_for(piece, found[0] if i in levelled else main)
-        if group and _plan_relative(piece, main):
+        name = _name_for(reading, piece, found[0] if i in levelled else main)
+        if group and _plan_relative(reading, piece, main):
             group[-1].extra.append(piece)  # '…42 tỷ đồng, phấn đấu vượt 10% dự toán'
             continue
         if counted:
             # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
             unit = main.target.unit or ""
             rest = _tidy(piece[main.end :])
-            name = clean_name(rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}")
+            name = clean_name(
+                reading, rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}"
+            )
         elif parent and i == 0:
             # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
             colon = piece.find(":") + 1
             figure = found[0] if i in levelled else main
             shifted = Found(figure.start - colon, figure.end - colon, figure.target)
-            name = _name_for(piece[colon:], shifted) or name
+            name = _name_for(reading, piece[colon:], shifted) or name
         if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
             if group:
                 group[-1].extra.append(piece)
             continue
-        if _RESULT.search(piece):
+        if _RESULT.rx(reading).search(piece):
             continue  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
         lead = piece[: main.start].rstrip()
-        if TASK_VERB.match(piece) and "," in lead and not lead.endswith(":"):
+        if TASK_VERB.rx(reading).match(piece) and "," in lead and not lead.endswith(":"):
             continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
         stated = Stated(name=name, target=main.target)
         if i in levelled:
             stated.extra.append(piece[found[0].start : found[0].end])
         if i in clause_starts:
             breakdown_of = None
-        if _BREAKDOWN.match(piece) and group and not counted:
+        if _BREAKDOWN.rx(reading).match(piece) and group and not counted:
             breakdown_of = group[-1]  # '…12.450 ha, trong đó: cà phê 4.200 ha, hồ tiêu 650 ha'
         if breakdown_of is not None:
             breakdown_of.children.append(stated)
             continue
         group.append(stated)
-    if parent and not _is_group_label(parent, group):
+    if parent and not _is_group_label(reading, parent, group):
         return [Stated(name=parent, target=None, children=group), *out]
     return group + out
 
@@ -441,7 +441,7 @@ _PLAN_SLOT = Dual(r"kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|d
 _PAST_SLOT = Dual(r"thực\s+hiện|ước|\bTH\b", re.IGNORECASE)
 
 
-def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
+def _year_slots(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
     """'Tỷ lệ hộ nghèo: năm 2025 thực hiện 3,1%; năm 2026 phấn đấu dưới 2,5%' -> one indicator
     whose target is the plan's value, last year's result kept aside; None for other items."""
     if len(pieces) < 2:
@@ -451,10 +451,16 @@ def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
     if colon < 0 or colon > found[0].start:
         return None
     labels = [first[colon + 1 : found[0].start]] + [p[: f[0].start] for p, f in pieces[1:]]
-    if not all(_SLOT.match(label) and re.search(r"\d{4}|thực|ước|kế|phấn", label) for label in labels):
+    if not all(
+        _SLOT.rx(reading).match(label) and re.search(r"\d{4}|thực|ước|kế|phấn", label) for label in labels
+    ):
         return None
-    head = clean_name(first[:colon])
-    plan = [i for i, label in enumerate(labels) if _PLAN_SLOT.search(label) or not _PAST_SLOT.search(label)]
+    head = clean_name(reading, first[:colon])
+    plan = [
+        i
+        for i, label in enumerate(labels)
+        if _PLAN_SLOT.rx(reading).search(label) or not _PAST_SLOT.rx(reading).search(label)
+    ]
     if not head or not plan:
         return []
     main = plan[-1]
@@ -469,7 +475,7 @@ _CHANGE = Dual(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
 def _join_levels(
-    pieces: list[tuple[str, list[Found]]], starts: set[int] | None = None
+    reading: Reading, pieces: list[tuple[str, list[Found]]], starts: set[int] | None = None
 ) -> tuple[list[tuple[str, list[Found]]], set[int]]:
     """'Tỷ lệ hộ nghèo: giảm 2,5%' + 'còn dưới 6%': one indicator whose target is the level.
     `starts` (indices of pieces opening a clause) is renumbered in place to match."""
@@ -477,9 +483,9 @@ def _join_levels(
     levelled: set[int] = set()
     old_starts, new_starts = set(starts or ()), set()
     for index, (piece, found) in enumerate(pieces):
-        if out and _LEVEL.match(piece) and len(out[-1][1]) == 1:
+        if out and _LEVEL.rx(reading).match(piece) and len(out[-1][1]) == 1:
             prev, prev_found = out[-1]
-            if _CHANGE.search(prev[: prev_found[0].start]):
+            if _CHANGE.rx(reading).search(prev[: prev_found[0].start]):
                 joined = f"{prev}, {piece}"
                 out[-1] = (joined, find_targets(joined))
                 levelled.add(len(out) - 1)
@@ -497,8 +503,10 @@ def _join_levels(
 _RELATIVE = Dual(r"^(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)\b(?!\s+giao\s+quân)", re.IGNORECASE)
 
 
-def _plan_relative(piece: str, found: Found) -> bool:
-    return not clean_name(piece[: found.start]) and bool(_RELATIVE.match(_tidy(piece[found.end :])))
+def _plan_relative(reading: Reading, piece: str, found: Found) -> bool:
+    return not clean_name(reading, piece[: found.start]) and bool(
+        _RELATIVE.rx(reading).match(_tidy(piece[found.end :]))
+    )
 
 
 # The words before a colon that introduce a list of targets rather than name one.
@@ -508,20 +516,20 @@ _LIST_LEAD = Dual(
 )
 
 
-def _is_group_label(head: str, children: list[Stated]) -> bool:
+def _is_group_label(reading: Reading, head: str, children: list[Stated]) -> bool:
     """'Văn hóa - xã hội: tỷ lệ hộ nghèo …; tỷ lệ BHYT …' names a field, not a composite indicator."""
     if re.match(r"^(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực|đối\s+với|nhóm)\b", head, re.IGNORECASE):
         return True
-    if _LIST_LEAD.search(head):
+    if _LIST_LEAD.rx(reading).search(head):
         return True  # 'Các chỉ tiêu chủ yếu năm 2025 gồm: …' introduces the list
     return (
         len(children) >= 2
-        and not _MEASURE_NOUN.match(head)
-        and all(_MEASURE_NOUN.match(c.name) and len(c.name.split()) >= 3 for c in children)
+        and not _MEASURE_NOUN.rx(reading).match(head)
+        and all(_MEASURE_NOUN.rx(reading).match(c.name) and len(c.name.split()) >= 3 for c in children)
     )
 
 
-def _counted_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+def _counted_head(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> str | None:
     """'Số khu dân cư, đơn vị đạt kiểu mẫu: 02 khu dân cư và 01 trường THCS' -> the head."""
     if len(pieces) < 2:
         return None
@@ -530,13 +538,13 @@ def _counted_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
     if colon < 0 or first[colon + 1 : found[-1].start].strip() or not found[-1].target.unit:
         return None
     for piece, f in pieces[1:]:
-        if clean_name(piece[: f[-1].start]) or not f[-1].target.unit or f[-1].target.unit in "%‰":
+        if clean_name(reading, piece[: f[-1].start]) or not f[-1].target.unit or f[-1].target.unit in "%‰":
             return None
-    head = clean_name(first[:colon])
+    head = clean_name(reading, first[:colon])
     return head if len(head.split()) >= 2 else None
 
 
-def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+def _parent_head(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> str | None:
     """'Cơ cấu kinh tế: Xây dựng: 42%; dịch vụ: 27%' -> 'Cơ cấu kinh tế' heads several figures."""
     if len(pieces) < 2:
         return None
@@ -547,5 +555,5 @@ def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
     between = first[head_end + 1 : found[-1].start].strip(" :")
     if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", between):
         return None
-    head = clean_name(first[:head_end])
+    head = clean_name(reading, first[:head_end])
     return head if len(head.split()) >= 2 else None
