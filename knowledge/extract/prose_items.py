@@ -352,7 +352,27 @@ def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
 
 
 def _parse_item(reading: Reading, text: str, allow_status: bool = True) -> list[Stated]:
-    out: list[Stated] = []
+    pieces, clause_starts, statuses = _clause_pieces(reading, text, allow_status)
+    pieces, levelled = _join_levels(reading, pieces, clause_starts)
+    slotted = _year_slots(reading, pieces)
+    if slotted is not None:
+        return slotted + statuses
+    parent = _parent_head(reading, pieces)
+    counted = parent is None and _counted_head(reading, pieces)
+    if counted:
+        parent = counted
+    group = _stated_pieces(reading, pieces, _Marks(levelled, clause_starts, bool(counted), bool(parent)))
+    if parent and not _is_group_label(reading, parent, group):
+        return [Stated(name=parent, target=None, children=group), *statuses]
+    return group + statuses
+
+
+def _clause_pieces(
+    reading: Reading, text: str, allow_status: bool
+) -> tuple[list[tuple[str, list[Found]]], set[int], list[Stated]]:
+    """The pieces with a figure of every clause, the index where each clause's pieces start,
+    and the targets a status word states without a figure."""
+    statuses: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
     clause_starts: set[int] = set()  # a 'trong đó' breakdown ends with its clause
     pending_status: list[Stated] = []
@@ -362,7 +382,7 @@ def _parse_item(reading: Reading, text: str, allow_status: bool = True) -> list[
         if not pieces and allow_status:
             stated = _status_piece(reading, clause, first=index == 0)
             if stated:
-                out.append(stated)
+                statuses.append(stated)
         elif not pieces and _short_status(clause):
             # among clauses stating figures, a short one that opens with a status word
             # ('…; không để phát sinh hộ nghèo mới') is one more target
@@ -372,59 +392,75 @@ def _parse_item(reading: Reading, text: str, allow_status: bool = True) -> list[
         clause_starts.add(len(pieces_all))
         pieces_all.extend(pieces)
     if pieces_all:
-        out.extend(pending_status)
-    pieces_all, levelled = _join_levels(reading, pieces_all, clause_starts)
-    slotted = _year_slots(reading, pieces_all)
-    if slotted is not None:
-        return slotted + out
-    parent = _parent_head(reading, pieces_all)
-    counted = parent is None and _counted_head(reading, pieces_all)
-    if counted:
-        parent = counted
+        statuses.extend(pending_status)
+    return pieces_all, clause_starts, statuses
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """How the pieces of one item relate: joined to their level, opening a clause, counted
+    under a head ('…: 02 khu dân cư và 01 trường'), or under a head naming them ('Cơ cấu …:')."""
+
+    levelled: set[int]
+    clause_starts: set[int]
+    counted: bool
+    headed: bool
+
+
+def _stated_pieces(reading: Reading, pieces: list[tuple[str, list[Found]]], marks: _Marks) -> list[Stated]:
+    """One indicator per piece naming a target; a breakdown's pieces go under the one before."""
     group: list[Stated] = []
     breakdown_of: Stated | None = None
-    for i, (piece, found) in enumerate(pieces_all):
+    for i, (piece, found) in enumerate(pieces):
         main = found[-1]
-        name = _name_for(reading, piece, found[0] if i in levelled else main)
         if group and _plan_relative(reading, piece, main):
             group[-1].extra.append(piece)  # '…42 tỷ đồng, phấn đấu vượt 10% dự toán'
             continue
-        if counted:
-            # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
-            unit = main.target.unit or ""
-            rest = _tidy(piece[main.end :])
-            name = clean_name(
-                reading, rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}"
-            )
-        elif parent and i == 0:
-            # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
-            colon = piece.find(":") + 1
-            figure = found[0] if i in levelled else main
-            shifted = Found(figure.start - colon, figure.end - colon, figure.target)
-            name = _name_for(reading, piece[colon:], shifted) or name
+        figure = found[0] if i in marks.levelled else main
+        name = _piece_name(reading, piece, figure, main, marks, first=i == 0)
         if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
             if group:
                 group[-1].extra.append(piece)
             continue
-        if _RESULT.rx(reading).search(piece):
-            continue  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
-        lead = piece[: main.start].rstrip()
-        if TASK_VERB.rx(reading).match(piece) and "," in lead and not lead.endswith(":"):
-            continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
+        if _no_target(reading, piece, main):
+            continue
         stated = Stated(name=name, target=main.target)
-        if i in levelled:
+        if i in marks.levelled:
             stated.extra.append(piece[found[0].start : found[0].end])
-        if i in clause_starts:
+        if i in marks.clause_starts:
             breakdown_of = None
-        if _BREAKDOWN.rx(reading).match(piece) and group and not counted:
+        if _BREAKDOWN.rx(reading).match(piece) and group and not marks.counted:
             breakdown_of = group[-1]  # '…12.450 ha, trong đó: cà phê 4.200 ha, hồ tiêu 650 ha'
         if breakdown_of is not None:
             breakdown_of.children.append(stated)
             continue
         group.append(stated)
-    if parent and not _is_group_label(reading, parent, group):
-        return [Stated(name=parent, target=None, children=group), *out]
-    return group + out
+    return group
+
+
+def _piece_name(reading: Reading, piece: str, figure: Found, main: Found, marks: _Marks, first: bool) -> str:
+    if marks.counted:
+        # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
+        unit = main.target.unit or ""
+        rest = _tidy(piece[main.end :])
+        return clean_name(
+            reading, rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}"
+        )
+    name = _name_for(reading, piece, figure)
+    if marks.headed and first:
+        # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
+        colon = piece.find(":") + 1
+        shifted = Found(figure.start - colon, figure.end - colon, figure.target)
+        return _name_for(reading, piece[colon:], shifted) or name
+    return name
+
+
+def _no_target(reading: Reading, piece: str, main: Found) -> bool:
+    if _RESULT.rx(reading).search(piece):
+        return True  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
+    lead = piece[: main.start].rstrip()
+    # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
+    return bool(TASK_VERB.rx(reading).match(piece)) and "," in lead and not lead.endswith(":")
 
 
 _BREAKDOWN = Dual(r"^\s*trong\s+đó\b", re.IGNORECASE)
