@@ -17,7 +17,7 @@ DISTRICT_TYPES = places.DISTRICT_KINDS
 _ABBREVIATIONS = {k: v for k, v in places.ABBREVIATIONS.items() if k != "tp"}
 
 TYPE_ALT = "|".join(re.escape(t) for t in LOCALITY_TYPES)
-# Up to four words after the type; _proper_name keeps the capitalised ones ('Đông Thọ').
+# Up to four words after the type; proper_name keeps the capitalised ones ('Đông Thọ').
 NAME = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}"
 _TYPED_NAME = Dual(
     rf"(?<!\w)(?!(?i:xã\s+hội)\b)((?i:{TYPE_ALT})|TP\.?(?=\s)|TP\.(?=\w))(?:\s+|(?<=\.))({NAME})"
