@@ -107,6 +107,18 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
 
 
+def typed_without_diacritics(text: str, *, min_letters: int = 200, stray: float = 0.01) -> bool:
+    """True for a text typed without diacritics ('UY BAN NHAN DAN XA ...', 'Ty le ho ngheo
+    giam con duoi 8,4%'): at least `min_letters` letters, and fewer than a `stray` share of
+    them accented. A whole document tolerates a few (a name pasted in with its accents);
+    a short item, read with `stray=0`, none (accented prose has some in every phrase)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < min_letters:
+        return False
+    accented = sum(1 for c in letters if not c.isascii())
+    return accented == 0 or accented / len(letters) < stray
+
+
 _NON_WORD = re.compile(r"[^0-9a-z%‰]+")
 _NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 

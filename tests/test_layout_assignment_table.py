@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.extract import assignment_table
+from knowledge.extract.assignment_table.cells import split_head
 from knowledge.model import Block, Document, Indicator
 from knowledge.readers import read_document
 
@@ -255,7 +256,7 @@ def test_tab_separated_tables_and_prose_are_left_alone() -> None:
     ],
 )
 def test_name_unit_and_values_of_a_row(head: str, name: str, unit: str | None, values: list[str]) -> None:
-    cells = assignment_table._split_head(head)
+    cells = split_head(head)
     assert (cells.name, cells.unit, cells.values) == (name, unit, values)
 
 

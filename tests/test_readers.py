@@ -14,7 +14,8 @@ from fpdf import FPDF
 
 from knowledge.errors import UnreadableDocument
 from knowledge.extract.lines import paragraphs
-from knowledge.readers import clean_cell, collect_paths, read_document
+from knowledge.readers import collect_paths, read_document
+from knowledge.readers.cells import clean_cell
 
 DATA = Path(__file__).parent / "data" / "readers"
 SAMPLES = Path(__file__).parent.parent / "knowledge" / "samples"

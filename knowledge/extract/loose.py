@@ -3,19 +3,21 @@
 Some plans come typed without accents ('UY BAN NHAN DAN XA ...', 'So: 15/KH-UBND',
 'Trong do: ...'). ``loose`` rewrites a pattern so that each accented letter written in
 it also matches its bare letter ('ủ' reads 'ủ' or 'u', 'Đ' reads 'Đ' or 'D'); escapes
-and character classes are left as written."""
+and character classes are left as written.
+
+Which of the two forms a ``Dual`` pattern matches with is the caller's ``Reading``,
+decided once where a document (or an item) is read and handed down to every matcher:
+no module state changes what a pattern means."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import strip_diacritics
+from knowledge.text import strip_diacritics, typed_without_diacritics
 
-__all__ = ["Dual", "bare_now", "is_bare", "loose", "loose_compile", "reading_bare"]
+__all__ = ["ACCENTED", "Dual", "Reading", "loose", "loose_compile"]
 
 
 @lru_cache(maxsize=1024)
@@ -55,37 +57,32 @@ def loose_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(loose(pattern), flags)
 
 
-_BARE_DOC: ContextVar[bool] = ContextVar("bare_doc", default=False)
+@dataclass(frozen=True)
+class Reading:
+    """How the words of one text are matched: ``bare`` when it was typed without diacritics,
+    so every ``Dual`` pattern also reads its unaccented words; an accented text keeps the
+    strict reading ('quan' is no 'quận' there)."""
+
+    bare: bool = False
+
+    @classmethod
+    def of_document(cls, text: str) -> Reading:
+        """A whole document's reading: bare when next to no letter of it is accented."""
+        return cls(bare=typed_without_diacritics(text))
+
+    @classmethod
+    def of_item(cls, text: str) -> Reading:
+        """One item's reading ('Ty le ho ngheo giam con duoi 8,4%'): a dozen letters, none accented."""
+        return cls(bare=typed_without_diacritics(text, min_letters=12, stray=0))
 
 
-def is_bare(text: str) -> bool:
-    """True for a text typed without diacritics (next to no accented letter)."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 200:
-        return False
-    accented = sum(1 for c in letters if not c.isascii())
-    return accented / len(letters) < 0.01
-
-
-def bare_now() -> bool:
-    """Whether a document typed without diacritics is being read."""
-    return _BARE_DOC.get()
-
-
-@contextmanager
-def reading_bare(bare: bool) -> Iterator[None]:
-    """Within the block, every ``Dual`` pattern also reads unaccented words (when ``bare``)."""
-    token = _BARE_DOC.set(bare)
-    try:
-        yield
-    finally:
-        _BARE_DOC.reset(token)
+# The reading of text known to carry its diacritics.
+ACCENTED = Reading(bare=False)
 
 
 class Dual:
-    """A pattern compiled twice: as written, and ``loose``; the loose one serves while a
-    document typed without diacritics is read (``reading_bare``), so accented plans keep
-    their strict reading ('quan' is no 'quận' there)."""
+    """A pattern compiled twice: as written, and ``loose``; ``rx(reading)`` gives the one a
+    text's reading asks for (the loose one for a text typed without diacritics)."""
 
     __slots__ = ("_loose", "_strict")
 
@@ -93,31 +90,9 @@ class Dual:
         self._strict = re.compile(pattern, flags)
         self._loose = re.compile(loose(pattern), flags)
 
-    @property
-    def rx(self) -> re.Pattern[str]:
-        return self._loose if _BARE_DOC.get() else self._strict
+    def rx(self, reading: Reading) -> re.Pattern[str]:
+        return self._loose if reading.bare else self._strict
 
     @property
     def pattern(self) -> str:
         return self._strict.pattern
-
-    def match(self, s: str, *a: int) -> re.Match[str] | None:
-        return self.rx.match(s, *a)
-
-    def fullmatch(self, s: str, *a: int) -> re.Match[str] | None:
-        return self.rx.fullmatch(s, *a)
-
-    def search(self, s: str, *a: int) -> re.Match[str] | None:
-        return self.rx.search(s, *a)
-
-    def finditer(self, s: str, *a: int) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(s, *a)
-
-    def findall(self, s: str, *a: int) -> list:
-        return self.rx.findall(s, *a)
-
-    def split(self, s: str, maxsplit: int = 0) -> list:
-        return self.rx.split(s, maxsplit)
-
-    def sub(self, repl, s: str, count: int = 0) -> str:
-        return self.rx.sub(repl, s, count)

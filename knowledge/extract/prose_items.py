@@ -10,11 +10,11 @@ A piece without a figure counts only when a status word ('Hoàn thành',
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
-from knowledge.extract.loose import Dual, reading_bare
+from knowledge.extract.loose import Dual, Reading
+from knowledge.extract.prose_clauses import figure_pieces, split_clauses, strip_lead_in, tidy
 from knowledge.extract.prose_targets import Found, find_status, find_targets
 from knowledge.model import Target
 
@@ -30,7 +30,7 @@ class Stated:
 
 
 # Item markers: '(1).', '1.', '1.2.', 'a)', '-', '+', '•', '*'.
-ITEM_MARKER = Dual(
+ITEM_MARKER = re.compile(
     r"^\s*(?:\(\s*(?P<p>\d{1,3})\s*\)\s*[.:]?|(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\s*[.)](?!\d)|"
     r"(?P<a>[a-zđ])\s*[.)]|[-+*–—•●○◦▪■□❖➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc])\s*"
 )
@@ -48,59 +48,6 @@ _LEAD_TIME = Dual(
     r"\s*,?\s+(?:(?:đến|tới)\s+năm\s+\d{4}\s*,?\s*)?",
     re.IGNORECASE,
 )
-# Discourse lead-ins of a clause ('Theo đó,', 'Bên cạnh đó,', 'Về môi trường,') and the
-# subject that strives ('năm 2025 phường X phấn đấu', 'xã sẽ'): never part of a name.
-_LEAD_IN = Dual(
-    r"^(?:(?:theo\s+đó|theo\s+(?:nghị\s+quyết|kế\s+hoạch|quyết\s+định|báo\s+cáo)(?:\s+này)?|bên\s+cạnh\s+đó|"
-    r"ngoài\s+ra|đồng\s+thời|mặt\s+khác|cùng\s+với\s+đó|trên\s+cơ\s+sở\s+đó)\s*,\s*"
-    r"|(?:về|đối\s+với|trong\s+lĩnh\s+vực)\s+[^,:;]{1,40}?(?:,\s*[^,:;]{1,20}?)?,\s*"
-    r"(?=(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b)"
-    r"|(?:về|đối\s+với|trong\s+lĩnh\s+vực)\s+[^,:;]{1,40}?,\s*"
-    r"|(?:mục\s+tiêu\s+|cũng\s+)?(?:(?:trong|đến|tới|hết|cuối|vào)\s+)*năm\s+\d{4}\s*,?\s*)",
-    re.IGNORECASE,
-)
-_SUBJECT = Dual(r"^(?:ubnd\s+)?(?:xã|phường|thị\s+trấn)\b\s*", re.IGNORECASE)
-# What a locality does to its targets ('xã phấn đấu …', 'phường hoàn thành 100% …').
-_SUBJECT_VERB = Dual(
-    r"^(?:phấn\s+đấu|sẽ|tiếp\s+tục\s+phấn\s+đấu|đặt\s+mục\s+tiêu|đề\s+ra\s+mục\s+tiêu)\s+|"
-    r"^(?=(?:hoàn\s+thành|duy\s+trì|giữ\s+vững|có|kéo\s+giảm|giảm|tăng)\b)",
-    re.IGNORECASE,
-)
-
-
-def strip_lead_in(clause: str) -> str:
-    """'Theo đó, năm 2025 phường An Bình phấn đấu thu …' -> 'thu …'."""
-    text = clause.strip()
-    for _ in range(4):
-        new = _LEAD_IN.sub("", text, count=1).strip()
-        new = _strip_subject(new)
-        if new == text:
-            break
-        text = new
-    return text
-
-
-def _strip_subject(text: str) -> str:
-    m = _SUBJECT.match(text)
-    if not m:
-        return text
-    rest = text[m.end() :]
-    # a proper name after the subject ('phường An Bình'): capitalised words
-    words = rest.split(" ")
-    n = 0
-    while n < len(words) - 1 and words[n][:1].isupper():
-        n += 1
-    tail = " ".join(words[n:])
-    verb = _SUBJECT_VERB.match(tail)
-    if verb is None and text[:1].islower() and not _MEASURED.match(tail):
-        return tail  # '…, xã trồng mới 5 ha rừng': the locality acts, mid-sentence
-    if verb is None or (n == 0 and text[:1].isupper() and not verb.group(0)):
-        return text  # 'Xã đạt chuẩn …' names the measure itself
-    return tail[verb.end() :]
-
-
-# After these the locality is what is measured ('xã đạt chuẩn nông thôn mới').
-_MEASURED = Dual(r"^(?:(?i:đạt|được|là|và|vẫn|không)\b|[A-ZĐ\d])")
 
 
 # '… đầu người của xã' / 'trên địa bàn phường': the locality owning the measure, at the end.
@@ -152,127 +99,15 @@ def strip_marker(text: str) -> tuple[str, str]:
     return no, text[m.end() :].strip()
 
 
-# 'không thấp hơn dự toán huyện giao (15.200 triệu đồng)': the figure of a target stated
-# relative to the budget or plan sits in parentheses.
-_REL_PAREN = Dual(
-    r"(?P<cmp>không\s+thấp\s+hơn|không\s+dưới|không\s+ít\s+hơn|tối\s+thiểu|ít\s+nhất|đạt\s+(?:và|hoặc)\s+vượt|"
-    r"vượt|bằng|đạt)?\s*"
-    r"(?P<rel>(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)[^();:\d]{0,40}?)\s*\((?P<fig>[^()]{1,30})\)",
-    re.IGNORECASE,
-)
-
-
-def _relative_figure(m: re.Match[str]) -> str:
-    fig = m.group("fig").strip()
-    found = find_targets(fig)
-    if not found or found[0].start > 0:
-        return m.group(0)
-    return f" {m.group('cmp') or ''} {fig} ({m.group('rel').strip()})"
-
-
-def split_clauses(text: str) -> list[str]:
-    """Sentences and ';'-clauses, parenthesised asides dropped."""
-    text = _REL_PAREN.sub(_relative_figure, text)
-    text = re.sub(r"\([^()]*\)", " ", text)
-    parts: list[str] = []
-    for clause in re.split(r"\s*;\s*|\s*\n\s*", text):
-        # a sentence ends at '. ' before a capital letter (not '1.900', not 'TP. Vinh')
-        start = 0
-        # ('mức độ 2. Về …' ends a sentence too: a figure, then a capitalised word)
-        for m in re.finditer(r"(?<=[^\s.\d])\.\s+(?=[A-ZĐÀ-Ỹ\d])|(?<=\d)\.\s+(?=[A-ZĐ][a-zà-ỹđ])", clause):
-            if re.search(r"\b(?:TP|Tp|tp|ThS|TS|Đ/c|đ/c)$", clause[: m.start()]):
-                continue
-            parts.append(clause[start : m.start()])
-            start = m.end()
-        parts.append(clause[start:])
-    return [_tidy(p) for p in parts if _tidy(p)]
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split()).strip(" .;,¹²³⁴⁵⁶⁷⁸⁹*")
-
-
-def _pieces(clause: str) -> list[tuple[str, list[Found]]]:
-    """Cut at ', ' and ' và ' where each side keeps a figure of its own."""
-    cuts = [0] + [m.end() for m in re.finditer(r",\s+|\s+và\s+", clause)] + [len(clause)]
-    merged: list[str] = []
-    pending = ""
-    for a, b in itertools.pairwise(cuts):
-        raw = pending + clause[a:b]
-        if _ends_with_figure(_bare(raw)):
-            merged.append(raw)
-            pending = ""
-        else:
-            pending = raw
-    if pending:
-        if merged and not find_targets(_bare(pending)):
-            merged[-1] += pending
-        else:
-            merged.append(pending)
-    merged = [cut for piece in merged for cut in _cut_before_new_measure(piece)]
-    return [(_bare(p), find_targets(_bare(p))) for p in merged if _bare(p)]
-
-
-# After ', ' or ' và ' a new measure starts with its figure ('… và 100% tổ dân phố …')
-# or with a verb that moves another measure ('…, đưa tỷ lệ hộ nghèo xuống còn 0,45%').
-_FIGURE_FIRST = Dual(r"^(?:(?:có|đạt|thêm)\s+)?(?=\d)", re.IGNORECASE)
-_MOVES = Dual(r"^(?:đưa|nâng)\s+\S", re.IGNORECASE)
-
-
-# Words that go on with the measure before the comma ('…, phấn đấu vượt 10% dự toán', '…, tăng 8%').
-_GOES_ON = Dual(
-    r"^(?:phấn\s+đấu|tăng|giảm|bằng|vượt|đạt|trong\s+đó|so\s+với|chiếm|ước|riêng|cao\s+hơn|thấp\s+hơn|gấp)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_own(right: str, figure: Found) -> bool:
-    """'…, bê tông hóa thêm 3,5 km đường' names a measure of its own before its figure."""
-    head = right[: figure.start]
-    return not _GOES_ON.match(right) and 2 <= len(head.split()) <= 8 and not re.search(r"[(:]", head)
-
-
-def _cut_before_new_measure(piece: str) -> list[str]:
-    for m in re.finditer(r",\s+|\s+và\s+", piece):
-        left, right = piece[: m.start()], piece[m.end() :]
-        if not find_targets(left):
-            continue
-        figures = find_targets(right)
-        lead = _FIGURE_FIRST.match(right)
-        if figures and (
-            _MOVES.match(right)
-            or (lead and figures[0].start <= lead.end() + 1)
-            or _names_own(right, figures[0])
-        ):
-            return [left, *_cut_before_new_measure(right)]
-    return [piece]
-
-
-# Words that may follow a figure and still close its piece ('60% tổng chi ngân sách').
-_QUALIFIER = Dual(
-    r"^(?:trở\s+lên|trở\s+xuống|tổng|so\s+với|kế\s+hoạch|trên\s+tổng|của|mỗi|hằng|hàng|/|trong|vào|năm|"
-    r"được\s+giao|giao|dân\s+số|số\s+dân)",
-    re.IGNORECASE,
-)
-
-
-def _ends_with_figure(piece: str) -> bool:
-    found = find_targets(piece)
-    if not found:
-        return False
-    tail = _tidy(piece[found[-1].end :])
-    return len(tail.split()) <= 2 or bool(_QUALIFIER.match(tail))
-
-
-def _bare(piece: str) -> str:
-    return re.sub(r"(?:,|\s+và)\s*$", "", piece.strip()).strip()
-
-
-def clean_name(text: str) -> str:
-    t = _tidy(_SPAN.sub("", text))
+def clean_name(reading: Reading, text: str) -> str:
+    t = tidy(_SPAN.rx(reading).sub("", text))
     for _ in range(4):
-        new = _LEAD.sub("", t).strip(" ,:")
-        new = _OWNER.sub("", _TRAIL.sub("", _COLON_VERB.sub("", new))).strip(" ,:")
+        new = _LEAD.rx(reading).sub("", t).strip(" ,:")
+        new = (
+            _OWNER.rx(reading)
+            .sub("", _TRAIL.rx(reading).sub("", _COLON_VERB.rx(reading).sub("", new)))
+            .strip(" ,:")
+        )
         if new == t:
             break
         t = new
@@ -295,24 +130,24 @@ _QUOTA = Dual(
 )
 
 
-def _name_for(piece: str, found: Found) -> str:
-    before = clean_name(piece[: found.start])
-    after = _tidy(piece[found.end :])
+def _name_for(reading: Reading, piece: str, found: Found) -> str:
+    before = clean_name(reading, piece[: found.start])
+    after = tidy(piece[found.end :])
     after = re.sub(r"^(?:trở\s+lên|trở\s+xuống|so\s+với.*|/năm)\b", "", after, flags=re.IGNORECASE).strip()
-    if before and len(before.split()) >= 2 and _MEASURE_NOUN.match(before):
+    if before and len(before.split()) >= 2 and _MEASURE_NOUN.rx(reading).match(before):
         return before
-    if before and _QUOTA.match(after):
+    if before and _QUOTA.rx(reading).match(after):
         return before  # 'Giao quân: đạt 100% chỉ tiêu huyện giao' -> 'Giao quân'
     # the figure comes first ('Giảm 04/08 hộ nghèo'): the name is the phrase without the number
     unit = found.target.unit or ""
-    if not after or unit[:1] in "%‰" or _MEASURE_UNIT.match(unit):
+    if not after or unit[:1] in "%‰" or _MEASURE_UNIT.rx(reading).match(unit):
         unit = ""  # 'kiên cố hóa 2,5 km kênh mương' names the canals, not the kilometres
-    return clean_name(f"{piece[: found.start]} {unit} {after}")
+    return clean_name(reading, f"{piece[: found.start]} {unit} {after}")
 
 
-def _status_piece(clause: str, first: bool) -> Stated | None:
+def _status_piece(reading: Reading, clause: str, first: bool) -> Stated | None:
     status = find_status(clause)
-    if status is None or TASK_VERB.match(clause):
+    if status is None or TASK_VERB.rx(reading).match(clause):
         return None
     if (
         not first
@@ -321,7 +156,7 @@ def _status_piece(clause: str, first: bool) -> Stated | None:
         and not re.search(r"\bđạt\s+chuẩn", clause, re.I)
     ):
         return None
-    name = _tidy(_LEAD_TIME.sub("", clause))
+    name = tidy(_LEAD_TIME.rx(reading).sub("", clause))
     name = re.sub(r"\s*:\s*(?:đạt|hoàn\s+thành|duy\s+trì|giữ\s+vững)$", "", name, flags=re.IGNORECASE)
     name = name[:1].upper() + name[1:]
     if len(name.split()) < 2:
@@ -339,92 +174,122 @@ def _short_status(clause: str) -> bool:
     )
 
 
-def _typed_bare(text: str) -> bool:
-    """An item typed without diacritics ('Ty le ho ngheo giam con duoi 8,4%'): a dozen
-    letters and not one accented (accented prose has some in every phrase)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and all(c.isascii() for c in letters)
-
-
 def parse_item(text: str, allow_status: bool = True) -> list[Stated]:
     """The indicators one item states, in order (an item typed without diacritics is read
     with its words' bare forms: 'Trong do', 'dat', 'giam con')."""
-    with reading_bare(_typed_bare(text)):
-        return _parse_item(text, allow_status)
+    return _parse_item(Reading.of_item(text), text, allow_status)
 
 
-def _parse_item(text: str, allow_status: bool = True) -> list[Stated]:
-    out: list[Stated] = []
+def _parse_item(reading: Reading, text: str, allow_status: bool = True) -> list[Stated]:
+    pieces, clause_starts, statuses = _clause_pieces(reading, text, allow_status)
+    pieces, levelled = _join_levels(reading, pieces, clause_starts)
+    slotted = _year_slots(reading, pieces)
+    if slotted is not None:
+        return slotted + statuses
+    parent = _parent_head(reading, pieces)
+    counted = parent is None and _counted_head(reading, pieces)
+    if counted:
+        parent = counted
+    group = _stated_pieces(reading, pieces, _Marks(levelled, clause_starts, bool(counted), bool(parent)))
+    if parent and not _is_group_label(reading, parent, group):
+        return [Stated(name=parent, target=None, children=group), *statuses]
+    return group + statuses
+
+
+def _clause_pieces(
+    reading: Reading, text: str, allow_status: bool
+) -> tuple[list[tuple[str, list[Found]]], set[int], list[Stated]]:
+    """The pieces with a figure of every clause, the index where each clause's pieces start,
+    and the targets a status word states without a figure."""
+    statuses: list[Stated] = []
     pieces_all: list[tuple[str, list[Found]]] = []
     clause_starts: set[int] = set()  # a 'trong đó' breakdown ends with its clause
     pending_status: list[Stated] = []
-    for index, clause in enumerate(split_clauses(text)):
-        clause = strip_lead_in(clause)
-        pieces = [(p, f) for p, f in _pieces(clause) if f]
+    for index, clause in enumerate(split_clauses(reading, text)):
+        clause = strip_lead_in(reading, clause)
+        pieces = [(p, f) for p, f in figure_pieces(reading, clause) if f]
         if not pieces and allow_status:
-            stated = _status_piece(clause, first=index == 0)
+            stated = _status_piece(reading, clause, first=index == 0)
             if stated:
-                out.append(stated)
+                statuses.append(stated)
         elif not pieces and _short_status(clause):
             # among clauses stating figures, a short one that opens with a status word
             # ('…; không để phát sinh hộ nghèo mới') is one more target
-            stated = _status_piece(clause, first=True)
+            stated = _status_piece(reading, clause, first=True)
             if stated:
                 pending_status.append(stated)
         clause_starts.add(len(pieces_all))
         pieces_all.extend(pieces)
     if pieces_all:
-        out.extend(pending_status)
-    pieces_all, levelled = _join_levels(pieces_all, clause_starts)
-    slotted = _year_slots(pieces_all)
-    if slotted is not None:
-        return slotted + out
-    parent = _parent_head(pieces_all)
-    counted = parent is None and _counted_head(pieces_all)
-    if counted:
-        parent = counted
+        statuses.extend(pending_status)
+    return pieces_all, clause_starts, statuses
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """How the pieces of one item relate: joined to their level, opening a clause, counted
+    under a head ('…: 02 khu dân cư và 01 trường'), or under a head naming them ('Cơ cấu …:')."""
+
+    levelled: set[int]
+    clause_starts: set[int]
+    counted: bool
+    headed: bool
+
+
+def _stated_pieces(reading: Reading, pieces: list[tuple[str, list[Found]]], marks: _Marks) -> list[Stated]:
+    """One indicator per piece naming a target; a breakdown's pieces go under the one before."""
     group: list[Stated] = []
     breakdown_of: Stated | None = None
-    for i, (piece, found) in enumerate(pieces_all):
+    for i, (piece, found) in enumerate(pieces):
         main = found[-1]
-        name = _name_for(piece, found[0] if i in levelled else main)
-        if group and _plan_relative(piece, main):
+        if group and _plan_relative(reading, piece, main):
             group[-1].extra.append(piece)  # '…42 tỷ đồng, phấn đấu vượt 10% dự toán'
             continue
-        if counted:
-            # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
-            unit = main.target.unit or ""
-            rest = _tidy(piece[main.end :])
-            name = clean_name(rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}")
-        elif parent and i == 0:
-            # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
-            colon = piece.find(":") + 1
-            figure = found[0] if i in levelled else main
-            shifted = Found(figure.start - colon, figure.end - colon, figure.target)
-            name = _name_for(piece[colon:], shifted) or name
+        figure = found[0] if i in marks.levelled else main
+        name = _piece_name(reading, piece, figure, main, marks, first=i == 0)
         if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
             if group:
                 group[-1].extra.append(piece)
             continue
-        if _RESULT.search(piece):
-            continue  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
-        lead = piece[: main.start].rstrip()
-        if TASK_VERB.match(piece) and "," in lead and not lead.endswith(":"):
-            continue  # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
+        if _no_target(reading, piece, main):
+            continue
         stated = Stated(name=name, target=main.target)
-        if i in levelled:
+        if i in marks.levelled:
             stated.extra.append(piece[found[0].start : found[0].end])
-        if i in clause_starts:
+        if i in marks.clause_starts:
             breakdown_of = None
-        if _BREAKDOWN.match(piece) and group and not counted:
+        if _BREAKDOWN.rx(reading).match(piece) and group and not marks.counted:
             breakdown_of = group[-1]  # '…12.450 ha, trong đó: cà phê 4.200 ha, hồ tiêu 650 ha'
         if breakdown_of is not None:
             breakdown_of.children.append(stated)
             continue
         group.append(stated)
-    if parent and not _is_group_label(parent, group):
-        return [Stated(name=parent, target=None, children=group), *out]
-    return group + out
+    return group
+
+
+def _piece_name(reading: Reading, piece: str, figure: Found, main: Found, marks: _Marks, first: bool) -> str:
+    if marks.counted:
+        # '…: 02 khu dân cư và 01 trường THCS': each count is named by what it counts
+        unit = main.target.unit or ""
+        rest = tidy(piece[main.end :])
+        return clean_name(
+            reading, rest if rest and unit.lower() in ("con", "cái", "chiếc") else f"{unit} {rest}"
+        )
+    name = _name_for(reading, piece, figure)
+    if marks.headed and first:
+        # the name after the head's colon, read like any piece ('hoàn thành 100% chỉ tiêu giao quân')
+        colon = piece.find(":") + 1
+        shifted = Found(figure.start - colon, figure.end - colon, figure.target)
+        return _name_for(reading, piece[colon:], shifted) or name
+    return name
+
+
+def _no_target(reading: Reading, piece: str, main: Found) -> bool:
+    if _RESULT.rx(reading).search(piece):
+        return True  # a result already reached ('ước đạt 950 tỷ đồng'), not a target
+    lead = piece[: main.start].rstrip()
+    # 'Tăng cường tuyên truyền …, phấn đấu đạt 95%' is a task with a figure
+    return bool(TASK_VERB.rx(reading).match(piece)) and "," in lead and not lead.endswith(":")
 
 
 _BREAKDOWN = Dual(r"^\s*trong\s+đó\b", re.IGNORECASE)
@@ -441,7 +306,7 @@ _PLAN_SLOT = Dual(r"kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|d
 _PAST_SLOT = Dual(r"thực\s+hiện|ước|\bTH\b", re.IGNORECASE)
 
 
-def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
+def _year_slots(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
     """'Tỷ lệ hộ nghèo: năm 2025 thực hiện 3,1%; năm 2026 phấn đấu dưới 2,5%' -> one indicator
     whose target is the plan's value, last year's result kept aside; None for other items."""
     if len(pieces) < 2:
@@ -451,15 +316,21 @@ def _year_slots(pieces: list[tuple[str, list[Found]]]) -> list[Stated] | None:
     if colon < 0 or colon > found[0].start:
         return None
     labels = [first[colon + 1 : found[0].start]] + [p[: f[0].start] for p, f in pieces[1:]]
-    if not all(_SLOT.match(label) and re.search(r"\d{4}|thực|ước|kế|phấn", label) for label in labels):
+    if not all(
+        _SLOT.rx(reading).match(label) and re.search(r"\d{4}|thực|ước|kế|phấn", label) for label in labels
+    ):
         return None
-    head = clean_name(first[:colon])
-    plan = [i for i, label in enumerate(labels) if _PLAN_SLOT.search(label) or not _PAST_SLOT.search(label)]
+    head = clean_name(reading, first[:colon])
+    plan = [
+        i
+        for i, label in enumerate(labels)
+        if _PLAN_SLOT.rx(reading).search(label) or not _PAST_SLOT.rx(reading).search(label)
+    ]
     if not head or not plan:
         return []
     main = plan[-1]
     stated = Stated(name=head, target=pieces[main][1][0].target)
-    stated.extra = [_tidy(p) for i, (p, _) in enumerate(pieces) if i != main]
+    stated.extra = [tidy(p) for i, (p, _) in enumerate(pieces) if i != main]
     return [stated]
 
 
@@ -469,7 +340,7 @@ _CHANGE = Dual(r"\b(?:giảm|tăng)\s*$", re.IGNORECASE)
 
 
 def _join_levels(
-    pieces: list[tuple[str, list[Found]]], starts: set[int] | None = None
+    reading: Reading, pieces: list[tuple[str, list[Found]]], starts: set[int] | None = None
 ) -> tuple[list[tuple[str, list[Found]]], set[int]]:
     """'Tỷ lệ hộ nghèo: giảm 2,5%' + 'còn dưới 6%': one indicator whose target is the level.
     `starts` (indices of pieces opening a clause) is renumbered in place to match."""
@@ -477,9 +348,9 @@ def _join_levels(
     levelled: set[int] = set()
     old_starts, new_starts = set(starts or ()), set()
     for index, (piece, found) in enumerate(pieces):
-        if out and _LEVEL.match(piece) and len(out[-1][1]) == 1:
+        if out and _LEVEL.rx(reading).match(piece) and len(out[-1][1]) == 1:
             prev, prev_found = out[-1]
-            if _CHANGE.search(prev[: prev_found[0].start]):
+            if _CHANGE.rx(reading).search(prev[: prev_found[0].start]):
                 joined = f"{prev}, {piece}"
                 out[-1] = (joined, find_targets(joined))
                 levelled.add(len(out) - 1)
@@ -497,8 +368,10 @@ def _join_levels(
 _RELATIVE = Dual(r"^(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)\b(?!\s+giao\s+quân)", re.IGNORECASE)
 
 
-def _plan_relative(piece: str, found: Found) -> bool:
-    return not clean_name(piece[: found.start]) and bool(_RELATIVE.match(_tidy(piece[found.end :])))
+def _plan_relative(reading: Reading, piece: str, found: Found) -> bool:
+    return not clean_name(reading, piece[: found.start]) and bool(
+        _RELATIVE.rx(reading).match(tidy(piece[found.end :]))
+    )
 
 
 # The words before a colon that introduce a list of targets rather than name one.
@@ -508,20 +381,20 @@ _LIST_LEAD = Dual(
 )
 
 
-def _is_group_label(head: str, children: list[Stated]) -> bool:
+def _is_group_label(reading: Reading, head: str, children: list[Stated]) -> bool:
     """'Văn hóa - xã hội: tỷ lệ hộ nghèo …; tỷ lệ BHYT …' names a field, not a composite indicator."""
     if re.match(r"^(?:về|lĩnh\s+vực|trong\s+lĩnh\s+vực|đối\s+với|nhóm)\b", head, re.IGNORECASE):
         return True
-    if _LIST_LEAD.search(head):
+    if _LIST_LEAD.rx(reading).search(head):
         return True  # 'Các chỉ tiêu chủ yếu năm 2025 gồm: …' introduces the list
     return (
         len(children) >= 2
-        and not _MEASURE_NOUN.match(head)
-        and all(_MEASURE_NOUN.match(c.name) and len(c.name.split()) >= 3 for c in children)
+        and not _MEASURE_NOUN.rx(reading).match(head)
+        and all(_MEASURE_NOUN.rx(reading).match(c.name) and len(c.name.split()) >= 3 for c in children)
     )
 
 
-def _counted_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+def _counted_head(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> str | None:
     """'Số khu dân cư, đơn vị đạt kiểu mẫu: 02 khu dân cư và 01 trường THCS' -> the head."""
     if len(pieces) < 2:
         return None
@@ -530,13 +403,13 @@ def _counted_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
     if colon < 0 or first[colon + 1 : found[-1].start].strip() or not found[-1].target.unit:
         return None
     for piece, f in pieces[1:]:
-        if clean_name(piece[: f[-1].start]) or not f[-1].target.unit or f[-1].target.unit in "%‰":
+        if clean_name(reading, piece[: f[-1].start]) or not f[-1].target.unit or f[-1].target.unit in "%‰":
             return None
-    head = clean_name(first[:colon])
+    head = clean_name(reading, first[:colon])
     return head if len(head.split()) >= 2 else None
 
 
-def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
+def _parent_head(reading: Reading, pieces: list[tuple[str, list[Found]]]) -> str | None:
     """'Cơ cấu kinh tế: Xây dựng: 42%; dịch vụ: 27%' -> 'Cơ cấu kinh tế' heads several figures."""
     if len(pieces) < 2:
         return None
@@ -547,5 +420,5 @@ def _parent_head(pieces: list[tuple[str, list[Found]]]) -> str | None:
     between = first[head_end + 1 : found[-1].start].strip(" :")
     if not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", between):
         return None
-    head = clean_name(first[:head_end])
+    head = clean_name(reading, first[:head_end])
     return head if len(head.split()) >= 2 else None

@@ -14,7 +14,7 @@ from datetime import date
 
 from knowledge.deadlines import parse_reporting_rule
 from knowledge.extract.lines import Paragraph, paragraphs
-from knowledge.extract.loose import Dual, is_bare, reading_bare
+from knowledge.extract.loose import Dual, Reading
 from knowledge.model import Document, ReportingRule
 from knowledge.text import clean
 
@@ -60,31 +60,30 @@ _REPORT_TO_END = Dual(
     r"chậm\s+nhất|bằng\s+văn\s+bản)\b|[;.]",
     re.IGNORECASE,
 )
-_SENTENCE_SPLIT = Dual(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
 
 
-_TABLE_ROW = Dual(r"\t|\S {3,}\S")
+_TABLE_ROW = re.compile(r"\t|\S {3,}\S")
 
 
 def extract(doc: Document) -> list[ReportingRule]:
     # a plan typed without diacritics ('bao cao ... truoc ngay 16 hang thang') reads alike
-    with reading_bare(is_bare(doc.text)):
-        return _extract(doc)
+    return _extract(doc, Reading.of_document(doc.text))
 
 
-def _extract(doc: Document) -> list[ReportingRule]:
+def _extract(doc: Document, reading: Reading) -> list[ReportingRule]:
     rules: list[ReportingRule] = []
     raw = {b.line_no: b.text for b in doc.blocks if b.kind == "line"}
     in_tcth = False
     for para in paragraphs(doc):
         head = para.text.strip("*# ")
-        if len(head) < 80 and _SECTION_TCTH.match(head):
+        if len(head) < 80 and _SECTION_TCTH.rx(reading).match(head):
             in_tcth = True
             continue
-        if _SECTION_END.match(head):
+        if _SECTION_END.rx(reading).match(head):
             in_tcth = False
         text, line_no = _after_heading(*_after_table_rows(para, raw), para, raw)
-        rules.extend(_paragraph_rules(text, line_no, in_tcth))
+        rules.extend(_paragraph_rules(text, line_no, in_tcth, reading))
     return rules
 
 
@@ -124,7 +123,7 @@ def _after_heading(text: str, line_no: int, para: Paragraph, raw: dict[int, str]
     return rest, nxt
 
 
-def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRule]:
+def _paragraph_rules(text: str, line_no: int, in_tcth: bool, reading: Reading) -> list[ReportingRule]:
     out: list[ReportingRule] = []
     last_to: str | None = None
     for sentence in _SENTENCE_SPLIT.split(text):
@@ -133,12 +132,14 @@ def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRu
         for clause in (c.strip() for c in sentence.split(";")):
             if not clause:
                 continue
-            if not (_is_reporting(clause, in_tcth) or (follows and _continues_rule(clause))):
+            if not (
+                _is_reporting(clause, in_tcth, reading) or (follows and _continues_rule(clause, reading))
+            ):
                 pending.append(clause)
                 continue
             text = _strip_item_number("; ".join([*pending, clause]))
             pending = []
-            found = parse_rule(text, clause)
+            found = parse_rule(text, reading, clause)
             for rule in found:
                 if rule.report_to is None:
                     rule.report_to = last_to
@@ -149,20 +150,23 @@ def _paragraph_rules(text: str, line_no: int, in_tcth: bool) -> list[ReportingRu
     return out
 
 
-def _is_reporting(clause: str, in_tcth: bool) -> bool:
-    scrubbed = _NOT_A_REPORT.sub(" ", clause)
-    if not _REPORT.search(scrubbed):
+def _is_reporting(clause: str, in_tcth: bool, reading: Reading) -> bool:
+    scrubbed = _NOT_A_REPORT.rx(reading).sub(" ", clause)
+    if not _REPORT.rx(reading).search(scrubbed):
         return False
     if in_tcth:
         return True
-    return bool(_frequencies(scrubbed) != [None] and (_report_to(scrubbed) or _PERIODIC.search(scrubbed)))
+    return bool(
+        _frequencies(scrubbed, reading) != [None]
+        and (_report_to(scrubbed, reading) or _PERIODIC.rx(reading).search(scrubbed))
+    )
 
 
-def _continues_rule(clause: str) -> bool:
+def _continues_rule(clause: str, reading: Reading) -> bool:
     """A further reporting clause of the same sentence needs only its own period or due date."""
-    scrubbed = _NOT_A_REPORT.sub(" ", clause)
-    return bool(_REPORT.search(scrubbed)) and (
-        _frequencies(scrubbed) != [None] or _deadline(scrubbed) is not None
+    scrubbed = _NOT_A_REPORT.rx(reading).sub(" ", clause)
+    return bool(_REPORT.rx(reading).search(scrubbed)) and (
+        _frequencies(scrubbed, reading) != [None] or _deadline(scrubbed, reading) is not None
     )
 
 
@@ -171,18 +175,19 @@ def _strip_item_number(text: str) -> str:
     return re.sub(r"\*+", "", re.sub(r"\s*\./\.$|[.;,]+$", "", text)).strip()
 
 
-def _frequencies(text: str) -> list[str | None]:
+def _frequencies(text: str, reading: Reading) -> list[str | None]:
     found: list[str | None] = []
-    if _MONTHLY.search(text):
+    if _MONTHLY.rx(reading).search(text):
         found.append("monthly")
-    if re.search(r"\bquý\b", text, re.IGNORECASE) and _QUARTERLY.search(text):
+    if re.search(r"\bquý\b", text, re.IGNORECASE) and _QUARTERLY.rx(reading).search(text):
         found.append("quarterly")
-    if _YEARLY.search(text):
+    if _YEARLY.rx(reading).search(text):
         found.append("yearly")
-    periodic_only = not found and _PERIODIC.search(text)
+    periodic_only = not found and _PERIODIC.rx(reading).search(text)
     if periodic_only:
         found.append(None)
-    if _ADHOC.search(text) or _ADHOC_NEAR.search(text) or re.search(r"vướng\s+mắc\s+phát\s+sinh", text, re.I):
+    adhoc = _ADHOC.rx(reading).search(text) or _ADHOC_NEAR.rx(reading).search(text)
+    if adhoc or re.search(r"vướng\s+mắc\s+phát\s+sinh", text, re.I):
         found.append("adhoc")
     return found or [None]
 
@@ -192,10 +197,10 @@ def _before_purpose(text: str) -> str:
     return re.split(r"\s+để\s+(?:tổng\s+hợp|tham\s+mưu)\b", text, maxsplit=1)[0]
 
 
-def _report_to(text: str) -> str | None:
-    for m in _REPORT_TO.finditer(_before_purpose(text)):
+def _report_to(text: str, reading: Reading) -> str | None:
+    for m in _REPORT_TO.rx(reading).finditer(_before_purpose(text)):
         tail = m.group(1)
-        end = _REPORT_TO_END.search(tail)
+        end = _REPORT_TO_END.rx(reading).search(tail)
         target = tail[: end.start()] if end else tail
         target = target.strip(" ,:")
         # keep a parenthesis the clause opened ('UBND xã (qua Đ/c …)')
@@ -207,13 +212,13 @@ def _report_to(text: str) -> str | None:
     return None
 
 
-def _day_of_month(text: str) -> int | None:
-    m = _DAY_MONTHLY.search(text)
+def _day_of_month(text: str, reading: Reading) -> int | None:
+    m = _DAY_MONTHLY.rx(reading).search(text)
     return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
 
-def _deadline(text: str) -> date | None:
-    m = _DEADLINE.search(text)
+def _deadline(text: str, reading: Reading) -> date | None:
+    m = _DEADLINE.rx(reading).search(text)
     if not m:
         return None
     try:
@@ -222,18 +227,18 @@ def _deadline(text: str) -> date | None:
         return None
 
 
-def parse_rule(text: str, clause: str | None = None) -> list[ReportingRule]:
+def parse_rule(text: str, reading: Reading, clause: str | None = None) -> list[ReportingRule]:
     """One rule per frequency named in `clause` (default: the text itself)."""
-    core = _NOT_A_REPORT.sub(" ", clean(clause or text))
+    core = _NOT_A_REPORT.rx(reading).sub(" ", clean(clause or text))
     # the shared parser fills what the local patterns miss (other phrasings of days and recipients)
     shared = parse_reporting_rule(core)
-    to = _report_to(core) or (shared.report_to if shared and _before_purpose(core) == core else None)
-    day = _day_of_month(core) or (shared.day_of_month if shared else None)
-    deadline = _deadline(core) or (shared.deadline_date if shared else None)
-    quarter = _DAY_QUARTERLY.search(core)
+    to = _report_to(core, reading) or (shared.report_to if shared and _before_purpose(core) == core else None)
+    day = _day_of_month(core, reading) or (shared.day_of_month if shared else None)
+    deadline = _deadline(core, reading) or (shared.deadline_date if shared else None)
+    quarter = _DAY_QUARTERLY.rx(reading).search(core)
     quarter_day = int(quarter.group(1)) if quarter and 1 <= int(quarter.group(1)) <= 31 else None
     out: list[ReportingRule] = []
-    for freq in _frequencies(core):
+    for freq in _frequencies(core, reading):
         out.append(
             ReportingRule(
                 text=text,

@@ -68,11 +68,7 @@ def extract_tasks(
             groups.append(heading)
             group, current = heading[1], None
             continue
-        no = grid.cell(row, "no").strip()
-        name = grid.cell(row, task_col)
-        if "no" not in grid.roles:  # '1. Rà soát …' numbered inside the task cell
-            m = _NAME_NUMBER.match(name)
-            no, name = (m.group(1), name[m.end() :]) if m else ("", name)
+        no, name = _numbered_name(grid, row, task_col)
         solution = grid.cell(row, "solution") if has_solution else ""
         assigned = any(grid.cell(row, r) for r in _ASSIGNMENT)
         if name and not solution and not assigned and _is_group(no, name, has_solution, rows[i + 1 :], grid):
@@ -80,40 +76,61 @@ def extract_tasks(
             group = name
             current = None
             continue
-        numbered = "no" in grid.roles
-        if (
-            name
-            and numbered
-            and not no
-            and current is not None
-            and _continues_name(current.name, name, assigned)
-        ):
-            current.name = f"{current.name} {name}"
-            for t in current.tasks:
-                t.name = current.name
-            name = ""
-        elif name:
-            current = _Current(name=name, no=no if not _is_bullet(no) else "")
+        current, name = _take_name(current, no, name, assigned, numbered="no" in grid.roles)
         if current is None or not (solution or assigned or name):
             continue
-        task = Task(
-            key=f"{key_prefix}{len(tasks) + 1:03d}",
-            name=current.name,
-            no=current.no if not current.tasks else "",
-            group=group,
-            solution=solution or (None if not has_solution else ""),
-            leader=grid.cell(row, "leader") or None,
-            responsible=grid.cell(row, "responsible") or None,
-            coordinating=grid.cell(row, "coordinating") or None,
-            deadline_text=grid.value(row, "deadline") or None,
-            source_ref=row.ref,
-        )
-        if task.deadline_text:
-            parsed = parse_deadline(task.deadline_text, default_year=year)
-            task.deadlines, task.recurring = parsed.deadlines, parsed.recurring
+        task = _task(grid, row, current, f"{key_prefix}{len(tasks) + 1:03d}", group, year)
         current.tasks.append(task)
         tasks.append(task)
     return tasks, groups
+
+
+def _numbered_name(grid: Grid, row: Row, task_col: str) -> tuple[str, str]:
+    """The row's number and task name; '1. Rà soát …' numbered inside the task cell when the
+    table has no number column."""
+    no = grid.cell(row, "no").strip()
+    name = grid.cell(row, task_col)
+    if "no" not in grid.roles:
+        m = _NAME_NUMBER.match(name)
+        no, name = (m.group(1), name[m.end() :]) if m else ("", name)
+    return no, name
+
+
+def _take_name(
+    current: _Current | None, no: str, name: str, assigned: bool, numbered: bool
+) -> tuple[_Current | None, str]:
+    """The task a row's name goes to, and what is left of the name: in a numbered table a
+    row without a number may go on with the name above; any other name opens a task."""
+    if name and numbered and not no and current is not None and _continues_name(current.name, name, assigned):
+        current.name = f"{current.name} {name}"
+        for t in current.tasks:
+            t.name = current.name
+        return current, ""
+    if name:
+        return _Current(name=name, no=no if not _is_bullet(no) else ""), name
+    return current, name
+
+
+def _task(grid: Grid, row: Row, current: _Current, key: str, group: str | None, year: int | None) -> Task:
+    """The task a row assigns: the current name, the row's solution, parties and deadline."""
+    has_solution = "solution" in grid.roles
+    solution = grid.cell(row, "solution") if has_solution else ""
+    task = Task(
+        key=key,
+        name=current.name,
+        no=current.no if not current.tasks else "",
+        group=group,
+        solution=solution or (None if not has_solution else ""),
+        leader=grid.cell(row, "leader") or None,
+        responsible=grid.cell(row, "responsible") or None,
+        coordinating=grid.cell(row, "coordinating") or None,
+        deadline_text=grid.value(row, "deadline") or None,
+        source_ref=row.ref,
+    )
+    if task.deadline_text:
+        parsed = parse_deadline(task.deadline_text, default_year=year)
+        task.deadlines, task.recurring = parsed.deadlines, parsed.recurring
+    return task
 
 
 def _unrepeat(grid: Grid, rows: list[Row], task_col: str) -> list[Row]:

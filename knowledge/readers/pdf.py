@@ -1,0 +1,173 @@
+"""The .pdf reader: ruled tables and the text lines outside them in page order, a table
+running on over a page break joined, column gaps kept as runs of spaces."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from knowledge.errors import UnreadableDocument
+from knowledge.model import Block
+from knowledge.readers.cells import normalise
+from knowledge.readers.limits import ReadLimits
+from knowledge.readers.pdf_tables import Piece, is_page_furniture, unruled_tables
+
+
+def read_pdf(data: bytes, max_pages: int = ReadLimits.max_pdf_pages) -> list[Block]:
+    import io
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise UnreadableDocument("not a valid PDF file")
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if not pdf.pages:
+                raise UnreadableDocument("empty PDF (no pages)")
+            if len(pdf.pages) > max_pages:
+                raise UnreadableDocument(f"PDF too long ({len(pdf.pages)} pages, limit {max_pages})")
+            blocks = _pdf_blocks(pdf.pages)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for broken/encrypted files
+        raise UnreadableDocument(_pdf_reason(exc)) from None
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise UnreadableDocument("no text layer (scanned PDF?)")
+    return blocks
+
+
+def _pdf_reason(exc: Exception) -> str:
+    # pdfplumber wraps pdfminer's error as an argument: look at both
+    inner = [a for a in exc.args if isinstance(a, BaseException)]
+    names = " ".join(t.__name__ for e in (exc, *inner) for t in type(e).__mro__) + " " + str(exc)
+    if "Password" in names or "Encrypt" in names or "encrypt" in names:
+        return "encrypted PDF (password required)"
+    return "not a valid PDF file"
+
+
+def _pdf_blocks(pages: list[Any]) -> list[Block]:
+    blocks: list[Block] = []
+    pieces: dict[int, list[Piece]] = {}  # id(line block) -> its pieces, for unruled tables
+    line_no = 0
+    for page in pages:
+        items = sorted(_pdf_page_items(page, pieces), key=lambda it: it[0])
+        first = True
+        for _, block in items:
+            if first and block.kind == "table" and _continue_table(blocks, block):
+                first = False
+                continue
+            first = first and is_page_furniture(block)
+            line_no += 1
+            block.line_no = line_no
+            if block.kind == "table":
+                line_no += len(block.rows) - 1
+            blocks.append(block)
+        page.close()  # its parsed objects: kept, 300 pages of them take gigabytes
+    return unruled_tables(blocks, pieces)
+
+
+def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]]) -> list[tuple[float, Block]]:
+    """Tables and the text lines outside them, each with its top position."""
+    items: list[tuple[float, Block]] = []
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    for table in tables:
+        rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if rows:
+            items.append((table.bbox[1], Block(kind="table", rows=rows)))
+    text_page = page.filter(_outside(boxes)) if boxes else page
+    for line in text_page.extract_text_lines(return_chars=True):
+        text = normalise(_pdf_line_text(line["chars"]) or line["text"])
+        if text.strip():
+            block = Block(kind="line", text=text, heading=_pdf_bold(line["chars"]))
+            pieces[id(block)] = _pdf_pieces(line["chars"])
+            items.append((line["top"], block))
+    return items
+
+
+def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
+    """A line's text with column gaps kept as runs of spaces ('Thu ngân sách   %   15'),
+    as text exports of aligned-but-unruled tables show them."""
+    return "   ".join(text for _, _, text in _pdf_pieces(chars))
+
+
+def _pdf_pieces(chars: list[dict[str, Any]]) -> list[Piece]:
+    """A line's pieces between column gaps (a gap wider than 1.2 em), with their x-extent."""
+    out: list[Piece] = []
+    text: list[str] = []
+    x0 = x1 = 0.0
+    previous: dict[str, Any] | None = None
+    spaced = False
+    for c in sorted(chars, key=lambda ch: ch["x0"]):
+        if not c.get("text", "").strip():
+            spaced = True
+            continue
+        if previous is not None:
+            size = float(c.get("size") or (c["bottom"] - c["top"]) or 10)
+            gap = c["x0"] - previous["x1"]
+            if gap > 1.2 * size:
+                out.append((x0, x1, "".join(text)))
+                text, x0 = [], c["x0"]
+            elif spaced or gap > 0.2 * size:
+                text.append(" ")
+        else:
+            x0 = c["x0"]
+        text.append(c["text"])
+        x1 = max(x1, c["x1"]) if text[:-1] else c["x1"]
+        previous, spaced = c, False
+    if text:
+        out.append((x0, x1, "".join(text)))
+    return out
+
+
+def _continue_table(blocks: list[Block], table: Block) -> bool:
+    """A table opening a page continues the previous page's last table when only
+    page numbers lie between them and the column count agrees; a repeated header
+    row is dropped. Returns True when `table` was merged."""
+    k = len(blocks) - 1
+    while k >= 0 and is_page_furniture(blocks[k]):
+        k -= 1
+    if k < 0 or blocks[k].kind != "table":
+        return False
+    previous = blocks[k]
+    if max(map(len, previous.rows)) != max(map(len, table.rows)):
+        return False
+    rows = table.rows[1:] if table.rows[0] == previous.rows[0] else table.rows
+    del blocks[k + 1 :]  # page numbers between the two parts
+    previous.rows.extend(rows)
+    return True
+
+
+def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    return keep
+
+
+_PDF_ITEM = re.compile(r"^(?:[-+•*–]\s|\(?\d{1,3}[.)]\s)")
+
+
+def _pdf_cell(text: str | None) -> str:
+    """Wrapped lines inside a PDF cell join with a space; list items keep their own line."""
+    if not text:
+        return ""
+    parts = [p.strip() for p in normalise(text).split("\n") if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if out and not _PDF_ITEM.match(p):
+            glue = "" if out[-1].endswith("-") and not out[-1].endswith(" -") else " "
+            out[-1] = f"{out[-1]}{glue}{p}"
+        else:
+            out.append(p)
+    return "\n".join(" ".join(p.split()) for p in out)
+
+
+def _pdf_bold(chars: list[dict[str, Any]]) -> bool:
+    letters = [c for c in chars if c.get("text", "").strip()]
+    return bool(letters) and all("bold" in str(c.get("fontname", "")).lower() for c in letters)
