@@ -322,7 +322,7 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
         variants: dict[str, float] = {}
         if f.isdigit():
             # counts are written zero-padded in official text ('Đợt 01', '03 ngày làm việc')
-            for n in {f, f.lstrip("0") or "0", f.zfill(2)}:
+            for n in dict.fromkeys((f, f.lstrip("0") or "0", f.zfill(2))):  # in this order: no set
                 if n in index.idf_of:
                     variants[n] = 1.0
         elif f in index.idf_of:
@@ -336,7 +336,9 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
         if variants and tok.accented and tok.acc in index.idf_acc:
             weight = index.idf_acc[tok.acc]
         elif variants:
-            weight = index.idf(max(variants, key=lambda v: variants[v]))
+            weight = index.idf(
+                max(variants, key=lambda v: (variants[v], index.idf(v)))
+            )  # the closest, then rarest form
         else:
             # a word no item of the place uses still counts against every item,
             # so 'giá vàng hôm nay' does not match 'giá trị sản xuất' on 'giá' alone
