@@ -96,6 +96,13 @@ ABBREVIATIONS: dict[str, str] = {
     "NHCSXH": "ngân hàng chính sách xã hội",
     "DNNVV": "doanh nghiệp nhỏ và vừa",
     "ĐVHC": "đơn vị hành chính",
+    "NSĐP": "ngân sách địa phương",
+    "NSTW": "ngân sách trung ương",
+    "XNK": "xuất nhập khẩu",
+    "ĐTPT": "đầu tư phát triển",
+    "NTTS": "nuôi trồng thủy sản",
+    "DVCTT": "dịch vụ công trực tuyến",
+    "CNC": "công nghệ cao",
 }
 
 # Different words plans and residents use for one thing -> the one form both sides are

@@ -265,7 +265,7 @@ def _row_text(cells: list[str], header: list[str]) -> str:
 # ---------------------------------------------------------------- replies
 
 REPLY_LIMIT = 600  # characters a quoted reply may take on a phone screen
-_QUOTE_LIMIT = 440
+_QUOTE_LIMIT = 440  # characters of one quote (its place in the plan and the reply's end take the rest)
 
 
 def plan_name(doc_number: str | None, title: str | None) -> str:
@@ -334,7 +334,7 @@ def about_place(place: str, answer: str) -> str:
 
 ITEM, HEDGE, QUOTE, NOTHING, BOTH = "item", "hedge", "quote", "nothing", "both"
 PASSAGE_MIN_COVERAGE = 0.6  # below: the passage shares too little with the question to quote
-PASSAGE_MIN_SCORE = 40.0
+PASSAGE_MIN_SCORE = 40.0  # nor one scoring under this (0..100, as items score)
 SURE_COVERAGE = 0.8  # an item matching this much of the question, and
 SURE_SCORE = 55.0  # scoring this, is asserted; below, it is asked about
 PASSAGE_LEAD = 0.1  # a passage matching this much more of the question than the item leads
@@ -477,7 +477,7 @@ def alternative(name: str, fact: str | None) -> str:
 
 # ---------------------------------------------------------------- what kind of answer a passage holds
 
-TYPE_BONUS = 8.0  # points for a passage holding the kind of fact the question asks for
+TYPE_BONUS = 8.0  # points for a passage holding the kind of fact asked (higher: any date beats the topic)
 _ASKS_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn|ty le|phan tram|muc|gap)\b|%")
 _HAS_NUMBER = re.compile(r"\d")
 _HAS_DATE = re.compile(
@@ -499,6 +499,11 @@ _UNIT_NAMED = re.compile(
     r"\b(?:Sở|UBND|Ủy ban nhân dân|Công an|Bộ Chỉ huy|Bộ Tư lệnh|Ban Quản lý|Trung tâm|Văn phòng|Chi cục"
     r"|Ban Chỉ đạo|Hội đồng|Ngân hàng|Bảo hiểm xã hội|Mặt trận)\b"
 )
+
+
+def lacks_figure(question: str, target: str | None) -> bool:
+    """'… bao nhiêu giờ' asked of an item whose target is words ('Duy trì'): it lacks the figure."""
+    return bool(_ASKS_NUMBER.search(question)) and target is not None and not _HAS_NUMBER.search(target)
 
 
 def holds_kind(intent: str, question: str, passage: str, folded: str) -> bool:

@@ -50,21 +50,23 @@ from storage.search import (
     score_docs,
 )
 
-MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest
-MIN_SCORE = 38.0
-CLOSE = 3.0  # two items within this many points are both answered
+MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest (lower: more wrong answers)
+MIN_SCORE = 38.0  # and below this score (0..100) neither
+CLOSE = 3.0  # two items within this many points are both answered (higher: longer, safer answers)
 CLOSE_REPORTING = 15.0  # reporting rules are few and short: show the near ones together
-CLOSE_WHEN_UNNAMED = 15.0
+CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
 CLOSE_UNCOVERED = 5.0  # a best item matching too little yields to one this close that matches enough
-CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons  # 'who' asked and the best item names nobody: the next one this close too
+CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons
 YEAR_IN_NAME_BONUS = 6.0  # the asked year written in the item's name ('… nhập ngũ năm 2026')
 DUE_SOON_DAYS = 30
 # No place named: one place's item must stand out this clearly to answer from it
 CROSS_PLACE_MAX_PLANS = 400  # beyond: ask the place (a country's plans all share their items)
-CROSS_PLACE_COVERAGE = 0.8
-CROSS_PLACE_MARGIN = 15.0
+CROSS_PLACE_COVERAGE = 0.8  # share of the question the standing-out item must hold
+CROSS_PLACE_MARGIN = 15.0  # points ahead of the best item of any other place
 
-# How much each kind of item is favoured for each intent (points on a 0..100 scale).
+# Points added to an item's score by its kind, per kind of question: 'bao nhiêu' is most often
+# an indicator, 'khi nào' a task, 'gửi báo cáo' a reporting rule. They decide between items that
+# match about equally; larger ones would override what the question's words say.
 _PRIORS: dict[str, dict[str, float]] = {
     qn.TARGET: {INDICATOR: 6, TASK: 0, PROGRESS: 1, REPORTING: -12, DUTY: -12, MILESTONE: -14},
     qn.RESPONSIBLE: {INDICATOR: 4, TASK: 4, PROGRESS: -8, REPORTING: -10, DUTY: 0, MILESTONE: -14},
@@ -72,7 +74,7 @@ _PRIORS: dict[str, dict[str, float]] = {
     qn.PROGRESS: {INDICATOR: 4, TASK: 2, PROGRESS: 5, REPORTING: -12, DUTY: -12, MILESTONE: -14},
     qn.REPORTING: {INDICATOR: -10, TASK: 0, PROGRESS: -12, REPORTING: 18, DUTY: 2, MILESTONE: -14},
 }
-_PREFERRED_PLAN_BONUS = 4.0
+_PREFERRED_PLAN_BONUS = 4.0  # the place's plan for the period asked, over its older or other plans
 _NAMED_KIND_BONUS = 6.0  # the question says 'chỉ tiêu ...' or 'nhiệm vụ ...'
 _SINGLE_ITEM_INTENTS = (qn.TARGET, qn.RESPONSIBLE, qn.DEADLINE, qn.PROGRESS, qn.REPORTING)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -517,6 +519,8 @@ class AnswerEngine:
         hits = self._about_rest(q, scope, index, hits, set(want))
         plans = {p.id: p for p in scope.plans}
         facts = [self._facts(session, h, plans) for h in hits]
+        for f in facts:  # a long item keeps the clauses the rest of the question is about
+            f.focus = tuple(t.fold for t in scope.terms if t.fold not in want and t.fold not in _LIST_WORDS)
         text = say.list_answer(say.party_items_heading(party), facts, say.party_items_empty(party))
         return Answer(
             text, q.intent.kind, matches=[self._match(h, f, plans) for h, f in zip(hits, facts, strict=True)]

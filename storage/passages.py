@@ -262,6 +262,8 @@ def _joined(first: Doc, second: Doc, index: PlanIndex) -> Doc:
 
 PREFILTER_SHARE = 0.4  # a passage must hold this share of the question's weight to be scored
 PREFILTER_MAX = 40  # and be among this many best by that share
+# a word in this share of the plan's sentences (and at least this many) tells none apart:
+# the prefilter skips it (speed; the full scorer still counts it)
 PREFILTER_COMMON_SHARE = 0.2
 PREFILTER_COMMON_MIN = 200
 
@@ -394,7 +396,9 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
     )
     best = found[0] if found else None
     holding = None
-    if answer.matches and not quotes.holds_fact(answer.text):
+    if answer.matches and (
+        not quotes.holds_fact(answer.text) or quotes.lacks_figure(q.folded, answer.matches[0].target_text)
+    ):
         # the item lacks what was asked ('khi nào': it has no date): the sentence that
         # holds it, if one matches well enough, is the answer, and the item its alternative
         holding = _holding_fact(found, q, answer.matches[0].name)

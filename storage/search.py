@@ -294,14 +294,29 @@ class Hit:
     coverage: float  # share of the question's weight the item matched
 
 
+# The score of an item for a question, 0..100 before priors (docs/search.md; refit with
+# `python -m bench.refit`, which prints the real-corpus accuracy of each choice):
+# - W_COVERAGE: the share of the question's weight the item holds — what was asked is there;
+W_COVERAGE = 0.62
+# - W_ITEM_COVERAGE: the share of the item's own words the question holds — a short item wholly
+#   named beats a long one that mentions the words in passing (too high: short names win anything);
+W_ITEM_COVERAGE = 0.18
+# - W_PAIRS: question words side by side in the item too ('nước sạch', not 'nước … sạch');
+W_PAIRS = 0.1
+# - W_SPELLING: rapidfuzz's token-set ratio, a tie-breaker for spelling and word order.
+W_SPELLING = 0.1
+# A question word no item of the place uses counts this share of a rare word against every item
+# (so 'giá vàng hôm nay' does not match 'giá trị sản xuất' on 'giá' alone); higher: more 'not found'.
 UNKNOWN_WEIGHT = 0.5
+# A word typed with diacritics that the item holds only with others ('hộ' asked, 'hồ' written)
+# counts this share; lower: stricter with residents who type tones carelessly.
 ACCENT_MISMATCH = 0.5
 HEADING_STRENGTH = 0.45  # a word of the item's group or heading, not of its own words
 # a word of the plan's title: the outermost heading of every item of the plan, so a
 # question naming the plan ('… trong kế hoạch xuất khẩu …') counts those words for each
 # of its items alike, and for no item of another plan
 PLAN_TITLE_STRENGTH = 0.35
-EXACT_NAME_BONUS = 6.0
+EXACT_NAME_BONUS = 6.0  # the question ends with the item's whole name (a child row named alone)
 
 
 @dataclass
@@ -415,7 +430,9 @@ def score_docs(
         pair_got = sum(w for w, texts in q_pairs if any(t in padded for t in texts))
         pair_bonus = pair_got / pair_total if pair_total else 0.0
         fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
-        score = 100.0 * (0.62 * coverage + 0.18 * doc_cov + 0.1 * pair_bonus + 0.1 * fuzzy)
+        score = 100.0 * (
+            W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
+        )
         score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
         if q_text and f" {doc.title_text}".endswith(f" {q_text}"):
             score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)

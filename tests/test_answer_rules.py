@@ -175,3 +175,13 @@ def test_the_kind_of_fact_a_sentence_holds_strictly() -> None:
     assert holds("responsible", "Báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ).")
     # 'hồ sơ' folds like 'Sở', and working together names nobody
     assert not holds("responsible", "Trả hồ sơ thủ tục hành chính kịp thời, có sự phối hợp chặt chẽ.")
+
+
+def test_a_figure_asked_of_an_item_whose_target_is_words() -> None:
+    assert quotes.lacks_figure("giai doan khan cap la trong bao nhieu gio", "Duy trì")
+    assert not quotes.lacks_figure("giai doan khan cap la trong bao nhieu gio", "48 giờ")
+    assert not quotes.lacks_figure("ai phu trach", "Duy trì")
+
+
+def test_budget_abbreviations() -> None:
+    assert " ".join(t.fold for t in tokens_of("TỔNG CHI NSĐP")) == "tong chi ngan sach dia phuong"

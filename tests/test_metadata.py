@@ -537,3 +537,11 @@ def test_signer_closing_the_last_recipients_line() -> None:
         )
     )
     assert meta.signer == "Đặng Quốc Khánh"
+
+
+def test_a_three_year_plan_covers_its_span() -> None:
+    from knowledge.extract.loose import Reading
+    from knowledge.extract.metadata.period import plan_period
+
+    title = "Kế hoạch tài chính - ngân sách nhà nước 03 năm 2026 - 2028 tỉnh An Hòa"
+    assert plan_period(Reading(False), title, []) == (2026, 2028)

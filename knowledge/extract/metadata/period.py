@@ -29,8 +29,8 @@ _LAUNCH_YEAR = Dual(
     r"\b(?:triển\s+khai|xây\s+dựng|ban\s+hành)\s+(?:thực\s+hiện\s+)?(?:các\s+)?(?:[Kk]ế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)"
     r"[^.;]{0,100}?\bnăm\s+(\d{4})",
 )
-# 'giai đoạn 2026 - 2030', '5 năm 2021-2025': the span a plan covers.
-_SPAN = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b5\s+năm|05\s+năm)\s*{_RANGE}", re.I)
+# 'giai đoạn 2026 - 2030', '5 năm 2021-2025', '03 năm 2026 - 2028': the span a plan covers.
+_SPAN = Dual(rf"(?:giai\s+đoạn|thời\s+kỳ|\b0?\d{{1,2}}\s+năm)\s*{_RANGE}", re.I)
 # '6 tháng cuối năm 2025 và năm 2026'
 _TWO_YEARS = Dual(r"\bnăm\s+(\d{4})\s+và\s+(?:năm\s+)?(\d{4})\b", re.I)
 _CITATION = Dual(r"(?i)^(?:Căn\s+cứ|Theo|Thực\s+hiện\s+[^,;]*\bsố\b)")
