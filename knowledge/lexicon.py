@@ -113,6 +113,7 @@ SYNONYMS: dict[str, str] = {
     "người già": "người cao tuổi",
     "trẻ nhỏ": "trẻ em",
     "rác sinh hoạt": "chất thải rắn sinh hoạt",
+    "sử dụng": "dùng",
 }
 
 # Words that are abbreviations only when typed in capitals or as a whole token

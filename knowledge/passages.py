@@ -335,7 +335,7 @@ def about_place(place: str, answer: str) -> str:
 ITEM, HEDGE, QUOTE, NOTHING, BOTH = "item", "hedge", "quote", "nothing", "both"
 PASSAGE_MIN_COVERAGE = 0.6  # below: the passage shares too little with the question to quote
 PASSAGE_MIN_SCORE = 40.0  # nor one scoring under this (0..100, as items score)
-SURE_COVERAGE = 0.8  # an item matching this much of the question, and
+SURE_COVERAGE = 0.9  # an item matching this much of the question, and
 SURE_SCORE = 55.0  # scoring this, is asserted; below, it is asked about
 PASSAGE_LEAD = 0.1  # a passage matching this much more of the question than the item leads
 CLOSE_SCORE = 2.0  # a passage this close to the item's score is shown beside it
@@ -355,7 +355,7 @@ def is_quotable(passage: tuple[float, float] | None) -> bool:
     return passage is not None and passage[1] >= PASSAGE_MIN_COVERAGE and passage[0] >= PASSAGE_MIN_SCORE
 
 
-PASSAGE_SCORE_LEAD = 8.0  # a passage scoring this much above every item is quoted
+PASSAGE_SCORE_LEAD = 5.0  # a passage scoring this much above every item is quoted
 LEADING_MIN_COVERAGE = 0.5  # if it holds at least this much of the question
 
 

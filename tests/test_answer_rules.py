@@ -146,7 +146,7 @@ def test_a_sentence_far_ahead_of_every_item_is_quoted() -> None:
     # not far enough ahead: the item is asked about
     assert quotes.choose((55.0, 0.55), (58.4, 0.54)) != quotes.QUOTE
     # an item holding most of the question answers, however well a sentence scores
-    assert quotes.choose((62.0, 0.85), (75.0, 0.86)) != quotes.QUOTE
+    assert quotes.choose((62.0, quotes.SURE_COVERAGE), (75.0, quotes.SURE_COVERAGE + 0.01)) != quotes.QUOTE
 
 
 def test_a_list_of_one_shows_the_item_nearly_whole() -> None:
