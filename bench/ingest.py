@@ -149,6 +149,7 @@ def count_rows(url: str) -> dict[str, int]:
 
     from storage import models as m
     from storage.db import make_engine
+    from storage.passages import PassageRow
 
     engine = make_engine(url)
     with engine.connect() as conn:
@@ -159,6 +160,7 @@ def count_rows(url: str) -> dict[str, int]:
                 ("indicators", m.Indicator),
                 ("tasks", m.Task),
                 ("parties", m.Party),
+                ("passages", PassageRow),
             )
         }
     engine.dispose()
@@ -311,6 +313,23 @@ def make_questions(docs: list[synth_docs.SynthDoc], n: int, rng: random.Random) 
     return out[:n]
 
 
+def mixed_questions(url: str, docs: list[synth_docs.SynthDoc], n: int, rng: random.Random) -> list[Any]:
+    """A batch as bench.qa mixes it: three in four about an indicator, one in six that only a
+    sentence of the plan answers (a figure no indicator or task states, asked with the
+    sentence's subject words), the rest about what no plan speaks of ('not found', which
+    walks the most passages); in shuffled order."""
+    from bench.plans import plan_from_json
+    from bench.qa import not_found_questions, passage_questions
+
+    n_passage, n_none = n // 6, n // 12
+    qs = make_questions(docs, n - n_passage - n_none, rng)
+    qs += passage_questions(url, n_passage, rng)
+    places = [plan_from_json({"plan": {"locality": d.locality}, "indicators": []}) for d in docs]
+    qs += not_found_questions(places, n_none, rng)
+    rng.shuffle(qs)
+    return qs
+
+
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -326,11 +345,15 @@ def _values(text: str) -> set[float]:
     return out
 
 
-def _correct(answer: str | None, q: Any) -> bool:
+def _correct(reply: dict[str, Any], q: Any) -> bool:
     """A figure is right when the answer states the same number (however printed: '03' = '3',
-    '0,40' = '0,4'); a responsible party when the answer names it."""
-    from bench.qa import _contains
+    '0,40' = '0,4'); a responsible party when the answer names it; a question no plan answers
+    when no item is asserted and nothing quoted (bench.qa.is_right)."""
+    from bench.qa import _contains, is_right
 
+    answer = reply.get("answer")
+    if q.kind == "not_found":
+        return is_right(q, answer, len(reply.get("matches") or []), bool(reply.get("quoted")))
     if _contains(answer, q.expect):
         return True
     if q.field != "target" or not answer:
@@ -348,16 +371,20 @@ def run_batch(cmd: list[str], qs: list[Any]) -> dict[str, Any]:
             answers.append(json.loads(x))
         except json.JSONDecodeError:
             answers.append({})
-    verdicts = [_correct(a.get("answer"), q) for a, q in zip(answers, qs, strict=False)]
+    verdicts = [_correct(a, q) for a, q in zip(answers, qs, strict=False)]
     ok = sum(verdicts)
     wrong = [
         {"q": q.q, "locality": q.locality, "expect": q.expect, "answer": (a.get("answer") or "")[:200]}
         for a, q, v in zip(answers, qs, verdicts, strict=False)
         if not v
     ]
+    kinds: dict[str, list[bool]] = {}
+    for q, v in zip(qs, verdicts, strict=False):
+        kinds.setdefault(q.kind, []).append(v)
     return {
         "questions": len(qs),
         "answered": len(answers),
+        "accuracy_by_kind": {k: round(sum(v) / len(v), 3) for k, v in sorted(kinds.items())},
         "rc": res["rc"],
         "total_s": round(res["seconds"], 2),
         "ms_per_question": round(1000 * res["seconds"] / max(1, len(qs)), 1),
@@ -480,7 +507,7 @@ def run(
     base_cmd = [sys.executable, "-m", "bench.ingest", "--baseline-worker", "--db", url]
     engine_runs, base_runs = [], []
     for _ in range(batches):
-        qs = make_questions(docs, batch, rng)
+        qs = mixed_questions(url, docs, batch, rng)
         engine_runs.append(run_batch(ask_cmd, qs))
         if baseline:
             base_runs.append(run_batch(base_cmd, qs))
@@ -549,6 +576,8 @@ def print_table(r: dict[str, Any]) -> None:
                 f"  {label:36} {b['questions']:>9} {b['ms_per_question']:>12} {b.get('cpu_ms_per_question', '')!s:>9} "
                 f"{b['accuracy']:>9} {b['peak_mb']:>8}"
             )
+    for b in r["ask_batches"]:
+        print(f"  planbot ask --json accuracy by kind of question: {b.get('accuracy_by_kind')}")
     print(f"  acceptance: {r['acceptance']}; load average {r['load_average']}")
 
 

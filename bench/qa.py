@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import hashlib
 import json
 import os
@@ -28,18 +29,21 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from bench import synth_docs
 from knowledge import model as km
 from knowledge.extract import extract_plan
 from knowledge.readers import read_document
 from knowledge.text import fold
 from storage import models as m
-from storage.answers import AnswerEngine
+from storage.answers import Answer, AnswerEngine
 from storage.db import open_database, transaction
 from storage.ingest import store_plan
+from storage.passages import PassageRow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "knowledge" / "samples"
@@ -133,8 +137,9 @@ class Question:
     q: str
     locality: str | None
     expect: str
-    field: str  # 'target' | 'responsible'
+    field: str  # 'target' | 'responsible' | 'passage' (a figure quoted) | 'none' (nothing to find)
     style: str
+    kind: str = "item"  # 'item' (an indicator answers) | 'passage' (only a sentence does) | 'not_found'
 
 
 # ---------------------------------------------------------------- synthesis
@@ -191,23 +196,45 @@ def _perturb(text: str | None, rng: random.Random) -> str | None:
     return _NUM.sub(lambda mt: _perturb_number(mt.group(0), rng), text)
 
 
-def synthesise(ex: km.ExtractedPlan, bare: str, rng: random.Random) -> km.ExtractedPlan:
-    """A copy of a plan under a new place name, every figure perturbed."""
+def synthesise(
+    doc: km.Document, ex: km.ExtractedPlan, bare: str, rng: random.Random
+) -> tuple[km.Document, km.ExtractedPlan]:
+    """A copy of a plan and of its document under a new place name, every free-standing
+    figure perturbed with one mapping for the whole document (bench/synth_docs.py), so an
+    indicator and the sentence that states it say the same figure, and the passages
+    written from the document (storage/passages.py) quote the copy, not the sample."""
     new = copy.deepcopy(ex)
     old_bare = _bare(ex.meta.locality or "")
     typ = (ex.meta.locality or "xã").split()[0] if ex.meta.locality else "xã"
+    mapping = synth_docs.number_mapping(doc.text, rng)
+
+    def rewrite(text: str | None) -> str | None:
+        if not text:
+            return text
+        text = synth_docs.replace_name(text, old_bare, bare) if old_bare else text
+        return synth_docs.apply_numbers(text, mapping)
+
     new.meta.locality = f"{typ} {bare}"
     new.meta.parent = f"huyện {rng.choice(_DISTRICTS)}"
     new.meta.province = rng.choice(_PROVINCES)
-    if new.meta.title and old_bare:
-        new.meta.title = new.meta.title.replace(old_bare, bare)
+    new.meta.title = rewrite(new.meta.title)
     new.meta.doc_number = f"{rng.randint(1, 300)}/KH-UBND"
     for ind in new.indicators:
-        ind.target_text = _perturb(ind.target_text, rng)
+        ind.name = rewrite(ind.name) or ind.name
+        ind.target_text = rewrite(ind.target_text)
         ind.other_targets = []  # the perturbed plan keeps one value per indicator
+    for task in new.tasks:
+        task.name = rewrite(task.name) or task.name
+        task.deadline_text = rewrite(task.deadline_text)
     new.conflicts = []
     new.progress = []
-    return new
+    blocks = [
+        dataclasses.replace(
+            b, text=rewrite(b.text) or "", rows=[[rewrite(c) or "" for c in row] for row in b.rows]
+        )
+        for b in doc.blocks
+    ]
+    return km.Document(source=doc.source, blocks=blocks), new
 
 
 def _bare(locality: str) -> str:
@@ -216,29 +243,55 @@ def _bare(locality: str) -> str:
     return " ".join(words[lead:])
 
 
-def build(db_url: str, n_plans: int, seed: int) -> tuple[list[km.ExtractedPlan], float]:
-    """Store the samples and N-len(samples) synthesised plans; returns the plans and seconds."""
+def build(db_url: str, n_plans: int, seed: int, store: bool = True) -> tuple[list[km.ExtractedPlan], float]:
+    """Store the samples and N-len(samples) synthesised plans with their documents (so each
+    gets its passages); returns the plans and seconds. `store=False` only synthesises
+    (the same plans, from the same seed) for a database built by an earlier run."""
     rng = random.Random(seed)
     samples = _load_samples()
-    engine = open_database(db_url)
+    engine = open_database(db_url) if store else None
     plans = [ex for _doc, ex in samples]
     taken = {fold(_bare(ex.meta.locality or "")) for ex in plans}
     t0 = time.perf_counter()
-    with transaction(engine) as session:
-        for doc, ex in samples:
-            store_plan(session, doc, ex)
+    if engine is not None:
+        with transaction(engine) as session:
+            for doc, ex in samples:
+                store_plan(session, doc, ex)
     names = _place_names(max(0, n_plans - len(samples)), taken, rng)
     chunk = 200
     for start in range(0, len(names), chunk):
-        with transaction(engine) as session:
-            for i, bare in enumerate(names[start : start + chunk], start):
-                doc, ex = samples[i % len(samples)]
-                new = synthesise(ex, bare, rng)
-                digest = hashlib.sha256(f"{seed}:{i}:{bare}".encode()).hexdigest()
-                store_plan(session, km.Document(source=f"synth_{i:05d}.txt", content_hash=digest), new)
-                plans.append(new)
-    engine.dispose()
+        batch = []
+        for i, bare in enumerate(names[start : start + chunk], start):
+            doc, ex = samples[i % len(samples)]
+            new_doc, new = synthesise(doc, ex, bare, rng)
+            digest = hashlib.sha256(f"{seed}:{i}:{bare}".encode()).hexdigest()
+            new_doc.source, new_doc.content_hash = f"synth_{i:05d}.txt", digest
+            batch.append((new_doc, new))
+            plans.append(new)
+        if engine is not None:
+            with transaction(engine) as session:
+                for new_doc, new in batch:
+                    store_plan(session, new_doc, new)
+    if engine is not None:
+        engine.dispose()
     return plans, time.perf_counter() - t0
+
+
+def passage_coverage(db_url: str) -> dict[str, int]:
+    """Current plans, how many of them have passages, and the passages' row count."""
+    eng = open_database(db_url)
+    with transaction(eng) as session:
+        current = select(m.Plan.id).where(m.Plan.is_current.is_(True))
+        plans = session.scalar(select(func.count()).select_from(current.subquery())) or 0
+        with_passages = (
+            session.scalar(
+                select(func.count(func.distinct(PassageRow.plan_id))).where(PassageRow.plan_id.in_(current))
+            )
+            or 0
+        )
+        rows = session.scalar(select(func.count()).select_from(PassageRow)) or 0
+    eng.dispose()
+    return {"current_plans": plans, "plans_with_passages": with_passages, "passages": rows}
 
 
 # ---------------------------------------------------------------- questions
@@ -316,24 +369,214 @@ def _contains(haystack: str | None, needle: str) -> bool:
     return f" {fold(needle)} " in f" {fold(haystack)} "
 
 
+# Words that carry no subject: a resident's question keeps the others.
+_FILLER = frozenset(
+    [
+        "của",
+        "và",
+        "các",
+        "những",
+        "được",
+        "trong",
+        "cho",
+        "với",
+        "là",
+        "có",
+        "theo",
+        "tại",
+        "đã",
+        "đến",
+        "từ",
+        "về",
+        "trên",
+        "để",
+        "nhằm",
+        "một",
+        "này",
+        "đó",
+        "khi",
+        "thì",
+        "mà",
+        "như",
+        "cùng",
+        "bằng",
+        "vào",
+        "ra",
+        "lên",
+        "sẽ",
+        "đang",
+        "phải",
+        "nên",
+        "cần",
+        "đạt",
+        "còn",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FIGURE = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/])")
+_PASSAGE_FORMS = (
+    ("bare", "{kw} bao nhiêu?"),
+    ("in_q", "{kw} ở {loc} là bao nhiêu"),
+    ("folded", "{kw_folded} bao nhieu"),
+    ("polite", "Cho em hỏi {kw} là bao nhiêu ạ?"),
+    ("how_many", "kế hoạch nói {kw} mấy?"),
+)
+# Things residents ask that no plan of a commune speaks of: the engine must say it found
+# nothing (or ask) rather than answer with an item; these scan every passage of the place.
+NOT_FOUND_TOPICS = (
+    "lịch tiêm phòng dại cho chó mèo",
+    "giá vé xe buýt ra sân bay",
+    "mức phạt vượt đèn đỏ xe máy",
+    "đăng ký kết hôn với người nước ngoài cần giấy tờ gì",
+    "quán phở nào ngon nhất",
+    "lịch cắt điện tuần sau",
+    "sửa đèn đường hỏng ở ngõ 5 gọi ai",
+    "giá vàng hôm nay",
+    "kết quả xổ số miền bắc",
+    "thủ tục làm hộ chiếu online",
+    "bao giờ có wifi miễn phí ở chợ",
+    "học bơi cho trẻ em ở hồ bơi nào",
+)
+
+
+def _keywords(text: str, at: int, rng: random.Random) -> str:
+    """A resident's version of a sentence: the 4 to 6 subject words just before its figure
+    (at `at`; Vietnamese names the subject first: 'tỷ lệ hộ nghèo giảm còn 2,5%'), without
+    filler words, with those after it when too few stand before."""
+    words = [(mt.start(), mt.group(0).lower()) for mt in _WORD.finditer(text)]
+    content = [(pos, w) for pos, w in words if len(w) > 1 and w not in _FILLER]
+    k = rng.randint(4, 6)
+    picked = [w for pos, w in content if pos < at][-k:]
+    if len(picked) < 3:
+        picked += [w for pos, w in content if pos > at][: k - len(picked)]
+    return " ".join(picked)
+
+
+def passage_questions(db_url: str, n: int, rng: random.Random) -> list[Question]:
+    """n questions that only a sentence of a plan answers: a passage of a random current plan
+    stating a figure that no indicator or task of that plan states (and no other passage of
+    it either), asked with the sentence's subject words; right when the answer gives it."""
+    eng = open_database(db_url)
+    out: list[Question] = []
+    with transaction(eng) as session:
+        plans = list(
+            session.execute(
+                select(m.Plan.id, m.Plan.locality_name).where(m.Plan.is_current.is_(True)).order_by(m.Plan.id)
+            ).all()
+        )
+        rng.shuffle(plans)
+        for plan_id, loc in plans:
+            if len(out) >= n:
+                break
+            q = _one_passage_question(session, plan_id, loc or "", rng)
+            if q is not None:
+                out.append(q)
+    eng.dispose()
+    return out
+
+
+def _item_texts(session: Any, plan_id: int) -> str:
+    """Every text the engine answers from besides the passages: indicators, tasks, reporting
+    rules, duties, milestones and the progress rows printed in the plan."""
+    plan_key = session.scalar(select(m.Plan.plan_key).where(m.Plan.id == plan_id))
+    queries = (
+        select(m.Indicator.name, m.Indicator.target_text, m.Indicator.note).where(
+            m.Indicator.plan_id == plan_id
+        ),
+        select(m.Task.name, m.Task.solution, m.Task.deadline_text).where(m.Task.plan_id == plan_id),
+        select(m.ReportingRule.text, m.ReportingRule.report_to).where(m.ReportingRule.plan_id == plan_id),
+        select(m.UnitDuty.unit, m.UnitDuty.summary).where(m.UnitDuty.plan_id == plan_id),
+        select(m.Milestone.text, m.Milestone.deadline_text).where(m.Milestone.plan_id == plan_id),
+        select(m.ProgressRecord.item_name, m.ProgressRecord.value_text, m.ProgressRecord.note).where(
+            m.ProgressRecord.plan_key == plan_key
+        ),
+    )
+    return " ".join(t or "" for query in queries for row in session.execute(query) for t in row)
+
+
+def _one_passage_question(session: Any, plan_id: int, loc: str, rng: random.Random) -> Question | None:
+    in_items = set(_FIGURE.findall(_item_texts(session, plan_id)))
+    texts = list(session.scalars(select(PassageRow.text).where(PassageRow.plan_id == plan_id)))
+    seen: dict[str, int] = {}
+    for t in texts:
+        for f in set(_FIGURE.findall(t)):
+            seen[f] = seen.get(f, 0) + 1
+    cands = []
+    for t in texts:
+        if not 40 <= len(t) <= 300 or fold(_bare(loc)) in fold(t):
+            continue
+        for mt in _FIGURE.finditer(t):
+            f = mt.group(0)
+            if _YEAR.match(f) or len(re.sub(r"\D", "", f)) < 2 or f in in_items or seen.get(f) != 1:
+                continue
+            if mt.start() < 6 or t[mt.end() : mt.end() + 1] in (")", "/", "-"):  # '3.2. Về…', '(12)', '68-NQ'
+                continue
+            kw = _keywords(t, mt.start(), rng)
+            if len(kw.split()) >= 3:
+                cands.append((t, f, kw))
+    if not cands:
+        return None
+    _text, figure, kw = rng.choice(cands)
+    style, form = rng.choice(_PASSAGE_FORMS)
+    q = form.format(kw=kw, kw_folded=fold(kw), loc=loc)
+    return Question(q, None if style == "in_q" else loc, figure, "passage", style, kind="passage")
+
+
+def not_found_questions(plans: list[km.ExtractedPlan], n: int, rng: random.Random) -> list[Question]:
+    out = []
+    for i in range(n):
+        loc = rng.choice(plans).meta.locality or ""
+        topic = NOT_FOUND_TOPICS[i % len(NOT_FOUND_TOPICS)]
+        if rng.random() < 0.5:
+            out.append(Question(f"{topic}?", loc, "", "none", "chosen", kind="not_found"))
+        else:
+            out.append(Question(f"{topic} ở {loc}", None, "", "none", "in_q", kind="not_found"))
+    return out
+
+
+def is_right(q: Question, text: str | None, matches: int, quoted: bool) -> bool:
+    """An item or passage question: the answer states the expected figure or party. A question
+    nothing answers: no item asserted and no passage quoted (saying 'not found' or asking
+    'Có phải bạn hỏi…?' is right; a confident wrong answer is not)."""
+    if q.kind == "not_found":
+        return (not matches or "có phải bạn hỏi" in (text or "").lower()) and not quoted
+    return _contains(text, q.expect)
+
+
+def judge(q: Question, ans: Answer) -> bool:
+    return is_right(q, ans.text, len(ans.matches), ans.quoted)
+
+
 # ---------------------------------------------------------------- measuring
 
 
-def run_engine(db_url: str, qs: list[Question]) -> dict[str, object]:
-    engine = AnswerEngine(open_database(db_url))
+def run_engine(db_url: str, qs: list[Question], passages: bool = True) -> dict[str, Any]:
+    engine = AnswerEngine(open_database(db_url), passages=passages)
     engine.ask("khởi động", None)  # loads the list of places once, as a running bot has
-    times, cpu, ok, misses = [], [], 0, []
+    times, cpu, ok = [], [], 0
+    misses: list[dict[str, Any]] = []
+    verdicts: list[bool] = []
+    kinds: dict[str, tuple[list[float], list[float], list[bool]]] = {}
     for q in qs:
         t, c = time.perf_counter(), time.thread_time()
         ans = engine.ask(q.q, q.locality)
         times.append(time.perf_counter() - t)
         cpu.append(time.thread_time() - c)
-        good = _contains(ans.text, q.expect)
+        good = judge(q, ans)
         ok += good
-        if not good and len(misses) < 20:
-            misses.append({"q": q.q, "locality": q.locality, "expect": q.expect, "got": ans.text[:200]})
-    out: dict[str, object] = dict(_summary(times, ok, len(qs), cpu))
+        verdicts.append(good)
+        k = kinds.setdefault(q.kind, ([], [], []))
+        k[0].append(times[-1])
+        k[1].append(cpu[-1])
+        k[2].append(good)
+        if not good and len(misses) < 30:
+            misses.append(
+                {"kind": q.kind, "q": q.q, "locality": q.locality, "expect": q.expect, "got": ans.text[:200]}
+            )
+    out: dict[str, Any] = dict(_summary(times, ok, len(qs), cpu))
+    out["by_kind"] = {k: _summary(t, sum(g), len(g), c) for k, (t, c, g) in sorted(kinds.items())}
     out["misses"] = misses
+    out["verdicts"] = verdicts
     return out
 
 
@@ -372,7 +615,7 @@ def run_baseline(db_url: str, qs: list[Question]) -> dict[str, float]:
     return out
 
 
-def run_cli_batch(db_url: str, qs: list[Question]) -> dict[str, float]:
+def run_cli_batch(db_url: str, qs: list[Question]) -> dict[str, Any]:
     """`planbot ask --json` on a batch: seconds per question including process start-up."""
     lines = "".join(json.dumps({"q": q.q, "locality": q.locality}, ensure_ascii=False) + "\n" for q in qs)
     exe = Path(sys.executable).parent / "planbot"
@@ -386,14 +629,22 @@ def run_cli_batch(db_url: str, qs: list[Question]) -> dict[str, float]:
     )
     elapsed = time.perf_counter() - t
     answers = [json.loads(x) for x in proc.stdout.splitlines() if x.strip()]
-    ok = sum(_contains(a.get("answer"), q.expect) for a, q in zip(answers, qs, strict=False))
+    verdicts = [
+        is_right(q, a.get("answer"), len(a.get("matches") or []), bool(a.get("quoted")))
+        for a, q in zip(answers, qs, strict=False)
+    ]
+    kinds: dict[str, list[bool]] = {}
+    for q, v in zip(qs, verdicts, strict=False):
+        kinds.setdefault(q.kind, []).append(v)
     return {
         "questions": len(qs),
         "answered": len(answers),
+        "by_kind": {k: len(v) for k, v in sorted(kinds.items())},
         "total_s": round(elapsed, 2),
         "startup_s": round(startup, 2),
         "ms_per_question": round(1000 * elapsed / max(1, len(qs)), 1),
-        "accuracy": round(ok / max(1, len(qs)), 3),
+        "accuracy": round(sum(verdicts) / max(1, len(qs)), 3),
+        "accuracy_by_kind": {k: round(sum(v) / len(v), 3) for k, v in sorted(kinds.items())},
     }
 
 
@@ -421,17 +672,25 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ap = argparse.ArgumentParser(prog="python -m bench.qa", description=__doc__.splitlines()[0])
     ap.add_argument("--plans", type=int, default=COUNTRY)
     ap.add_argument("--questions", type=int, default=600)
+    ap.add_argument("--passage-questions", type=int, default=200)
+    ap.add_argument("--not-found-questions", type=int, default=60)
     ap.add_argument("--baseline-questions", type=int, default=150)
     ap.add_argument("--cli-questions", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", metavar="DIR", help="keep the databases in DIR")
-    a = ap.parse_args(argv)
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: ask again on DIR's country database when it holds --plans plans (same seed)",
+    )
+    a, _unknown = ap.parse_known_args(argv)  # `python -m bench` passes every module the same options
     rng = random.Random(a.seed)
     workdir = Path(a.keep or tempfile.mkdtemp(prefix="planbot-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     small_url = f"sqlite:///{workdir / 'small.sqlite3'}"
     big_url = f"sqlite:///{workdir / 'big.sqlite3'}"
-    for url in (small_url, big_url):
+    reuse = a.reuse and a.keep and _holds_plans(big_url, a.plans)
+    for url in (small_url,) if reuse else (small_url, big_url):
         path = url.removeprefix("sqlite:///")
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(path + suffix):
@@ -439,36 +698,48 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
 
     samples, _ = build(small_url, 0, a.seed)
     small_qs = [q for plan in samples for q in questions_for(plan, random.Random(a.seed), 12)]
-    plans, build_s = build(big_url, a.plans, a.seed)
+    plans, build_s = build(big_url, a.plans, a.seed, store=not reuse)
+    coverage = passage_coverage(big_url)
+    print(f"country database: {coverage} ({'reused' if reuse else f'built in {build_s:.0f} s'})", flush=True)
     synth = plans[len(samples) :] or plans
     per_plan = max(1, a.questions // 60)
     big_qs = list(small_qs)
     while len(big_qs) < len(small_qs) + a.questions:
         big_qs += questions_for(rng.choice(synth), rng, per_plan)
     big_qs = big_qs[: len(small_qs) + a.questions]
+    mixed = (
+        big_qs
+        + passage_questions(big_url, a.passage_questions, rng)
+        + not_found_questions(synth, a.not_found_questions, rng)
+    )
 
     small = run_engine(small_url, small_qs)
     big_same = run_engine(big_url, small_qs)  # the very same questions, now among every plan
-    big = run_engine(big_url, big_qs)
+    big = run_engine(big_url, mixed)
+    items_only = run_engine(big_url, mixed, passages=False)  # the same engine without the passage index
     base_qs = rng.sample(big_qs, min(a.baseline_questions, len(big_qs)))
     engine_on_base = run_engine(big_url, base_qs)
     baseline = run_baseline(big_url, base_qs)
-    cli = run_cli_batch(big_url, rng.sample(big_qs, min(a.cli_questions, len(big_qs))))
+    cli = run_cli_batch(big_url, rng.sample(mixed, min(a.cli_questions, len(mixed))))
     with transaction(open_database(big_url)) as session:
         n_items = (session.scalar(select(m.Indicator.id).order_by(m.Indicator.id.desc()).limit(1)) or 0) + (
             session.scalar(select(m.Task.id).order_by(m.Task.id.desc()).limit(1)) or 0
         )
-    by_style: dict[str, list[int]] = {}
-    engine = AnswerEngine(open_database(big_url))
-    for q in big_qs:
-        by_style.setdefault(q.style, []).append(_contains(engine.ask(q.q, q.locality).text, q.expect))
+    by_style: dict[str, list[bool]] = {}
+    for q, good in zip(mixed, big.pop("verdicts"), strict=True):
+        by_style.setdefault(f"{q.kind}/{q.style}", []).append(good)
+    for r in (small, big_same, items_only, engine_on_base):
+        r.pop("verdicts")
     result = {
         "plans": len(plans),
         "items": n_items,
-        "build_s": round(build_s, 1),
+        "build_s": round(build_s, 1) if not reuse else None,
+        "passage_index": coverage,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "small_db": small,
         "big_db_same_questions": big_same,
         "big_db": big,
+        "big_db_items_only": items_only,
         "big_db_on_baseline_questions": engine_on_base,
         "baseline_extractOne": baseline,
         "speedup_median": round(baseline["median_ms"] / max(0.01, engine_on_base["median_ms"]), 1),
@@ -486,30 +757,59 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     return result
 
 
-def _print(r: dict) -> None:
-    print(f"QA benchmark: {r['plans']} plans, ~{r['items']} items, built in {r['build_s']} s")
-    print(
-        f"{'':38} {'questions':>9} {'median ms':>10} {'p95 ms':>8} {'cpu med':>8} {'cpu p95':>8} {'accuracy':>9}"
-    )
+def _holds_plans(url: str, n: int) -> bool:
+    """A database of an earlier run with n current plans, each with its passages."""
+    if not os.path.exists(url.removeprefix("sqlite:///")):
+        return False
+    try:
+        cov = passage_coverage(url)
+    except Exception:  # not a database of this schema: built afresh
+        return False
+    return cov["current_plans"] == n and cov["plans_with_passages"] == n
+
+
+_ROW = "{:44} {:>9} {:>10} {:>8} {:>8} {:>8} {:>9}"
+
+
+def _print(r: dict[str, Any]) -> None:
+    built = f"built in {r['build_s']} s" if r["build_s"] is not None else "reused"
+    print(f"QA benchmark: {r['plans']} plans, ~{r['items']} items, {built}; passages {r['passage_index']}")
+    print(_ROW.format("", "questions", "median ms", "p95 ms", "cpu med", "cpu p95", "accuracy"))
+
+    def row(label: str, s: dict[str, Any]) -> None:
+        print(
+            _ROW.format(
+                label,
+                s["questions"],
+                s["median_ms"],
+                s["p95_ms"],
+                s["cpu_median_ms"],
+                s["cpu_p95_ms"],
+                s["accuracy"],
+            )
+        )
+
     for label, key in (
         ("engine, small database (samples)", "small_db"),
         ("engine, country db, same questions", "big_db_same_questions"),
-        ("engine, country database", "big_db"),
+        ("engine, country database, every kind", "big_db"),
+        ("items only (no passages), every kind", "big_db_items_only"),
         ("engine, baseline's questions", "big_db_on_baseline_questions"),
         ("baseline extractOne, same questions", "baseline_extractOne"),
     ):
-        s = r[key]
-        print(
-            f"{label:38} {s['questions']:>9} {s['median_ms']:>10} {s['p95_ms']:>8} "
-            f"{s['cpu_median_ms']:>8} {s['cpu_p95_ms']:>8} {s['accuracy']:>9}"
-        )
+        row(label, r[key])
+    for key, label in (("big_db", "engine"), ("big_db_items_only", "items only")):
+        for kind, s in r[key]["by_kind"].items():
+            row(f"  {label}: {kind} questions", s)
     c = r["cli_batch"]
     print(
-        f"planbot ask --json batch: {c['questions']} questions in {c['total_s']} s = "
-        f"{c['ms_per_question']} ms/question incl. start-up ({c['startup_s']} s of it), accuracy {c['accuracy']}"
+        f"planbot ask --json batch: {c['questions']} questions {c['by_kind']} in {c['total_s']} s = "
+        f"{c['ms_per_question']} ms/question incl. start-up ({c['startup_s']} s of it), "
+        f"accuracy {c['accuracy']} {c['accuracy_by_kind']}"
     )
     print(f"speed-up over the baseline (median): {r['speedup_median']}x wall, {r['speedup_cpu_median']}x CPU")
     print("accuracy by phrasing: " + ", ".join(f"{k} {v}" for k, v in r["accuracy_by_style"].items()))
+    print(f"load average at the end: {r['load_average']}")
 
 
 if __name__ == "__main__":

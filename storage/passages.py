@@ -9,10 +9,13 @@ those are scored, so a plan of 2,000 sentences costs what its 50 matching ones c
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-from collections import OrderedDict
-from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+import itertools
+import math
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy import ForeignKey, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -91,31 +94,140 @@ class Found:
     coverage: float
 
 
+class _AccentedIdf(dict[str, float]):
+    """IDF of the words as written, counted on first use: only the question's words are
+    ever looked up (`prepare_terms`), so a place's first question does not split and count
+    every word of every passage for the few it asks about. Same figures as
+    `PlanIndex.build`: the number of passages whose words hold it."""
+
+    def __init__(self, padded: list[str], n: int) -> None:
+        super().__init__()
+        self._padded = padded  # ' words as written ' of each passage
+        self._n = n
+        self._absent: set[str] = set()
+
+    def _count(self, word: str) -> bool:
+        if word in self._absent:
+            return False
+        needle = f" {word} "
+        df = sum(1 for text in self._padded if needle in text)
+        if not df:
+            self._absent.add(word)
+            return False
+        self[word] = math.log(1.0 + self._n / (1 + df))
+        return True
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (isinstance(word, str) and self._count(word))
+
+    def __missing__(self, word: str) -> float:
+        if self._count(word):
+            return self[word]
+        raise KeyError(word)
+
+
 @dataclass
 class _Loaded:
-    index: PlanIndex
-    postings: dict[str, list[int]]  # folded word -> positions in index.docs
-    # docs are in document order: a passage's next ones in its section follow it
-    position: dict[int, int] = dataclasses.field(default_factory=dict)  # doc id -> position
-    rows: frozenset[int] = frozenset()  # ids of the passages that are table rows
-    section: dict[int, str] = dataclasses.field(default_factory=dict)  # doc id -> heading path
+    """The passages of a set of plans, ready to search. A question scores at most
+    PREFILTER_MAX of them and walks the postings of its own few words, so loading
+    builds only what every question needs (the words' document frequencies and the
+    vocabulary); a posting list is found on first use and a passage's `Doc` is made
+    when it is first picked."""
+
+    stats: PlanIndex  # IDF and vocabulary of every passage (no docs: see `doc`)
+    rows: list[
+        tuple[int, int, str, str, str, str, str]
+    ]  # id, plan_id, words, words_acc, context, location, heading
+    df: Counter[str]  # folded word (own or heading) -> passages holding it
+    joined: str  # ' words \n' of every passage, in order
+    starts: list[int]  # where each passage begins in `joined`
+    contexts: list[str]  # the heading path (folded) of each passage
+    context_sets: dict[str, frozenset[str]]
+    postings: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
+    docs: dict[int, Doc] = field(default_factory=dict)
+    # the rows are in document order: a passage's next ones in its section follow it
+    position: dict[int, int] = field(default_factory=dict)  # passage id -> position in rows
 
     def following(self, doc: Doc, n: int) -> list[Doc]:
         """Up to n sentences after this one in the same plan and section (a table row
         is a record of its own: it is read alone)."""
-        if doc.id in self.rows:
-            return []
         at = self.position[doc.id]
+        _pid, plan_id, _w, _a, _c, location, heading = self.rows[at]
+        if location:
+            return []
         out = []
-        for nxt in self.index.docs[at + 1 : at + 1 + n]:
-            if (
-                nxt.plan_id != doc.plan_id
-                or self.section[nxt.id] != self.section[doc.id]
-                or nxt.id in self.rows
-            ):
+        for i in range(at + 1, min(len(self.rows), at + 1 + n)):
+            _pid, nxt_plan, _w, _a, _c, nxt_location, nxt_heading = self.rows[i]
+            if nxt_plan != plan_id or nxt_heading != heading or nxt_location:
                 break
-            out.append(nxt)
+            out.append(self.doc(i))
         return out
+
+    def posting(self, word: str) -> list[tuple[int, bool]]:
+        """(passage, whether its own words hold it: else its heading path does), in order."""
+        found = self.postings.get(word)
+        if found is not None:
+            return found
+        own: list[int] = []
+        needle, text, starts = f" {word} ", self.joined, self.starts
+        at = text.find(needle)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            own.append(i)
+            at = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+        out = [(i, True) for i in own]
+        headed = {c for c, words in self.context_sets.items() if word in words}
+        if headed:
+            mine = set(own)
+            out += [(i, False) for i, c in enumerate(self.contexts) if c in headed and i not in mine]
+            out.sort()
+        self.postings[word] = out
+        return out
+
+    def doc(self, i: int) -> Doc:
+        """The scorer's view of passage i, as `PlanIndex.build` would have made it."""
+        found = self.docs.get(i)
+        if found is None:
+            pid, plan_id, words, acc, context, _location, _heading = self.rows[i]
+            title = frozenset(words.split())
+            idf_of = self.stats.idf_of
+            found = self.docs[i] = Doc(
+                id=pid,
+                plan_id=plan_id,
+                kind=PASSAGE,
+                item_id=pid,
+                title_set=title,
+                acc_text=acc,
+                context_set=self.context_sets[context],
+                parties="",
+                title_text=words,
+                context_text=context,
+                weight=sum(map(idf_of.__getitem__, title)) or 1.0,
+                accented=acc != words,
+            )
+        return found
+
+
+def _load_rows(rows: list[tuple[int, int, str, str, str, str, str]]) -> _Loaded:
+    """The statistics of `PlanIndex.build` over every passage — a word's document
+    frequency counts the passages whose own words or heading path hold it — made with
+    set and counter builtins rather than a loop over every word, and without a `Doc` per
+    passage. This is the cost of a place's first question, which at a country's scale is
+    most questions."""
+    words = [r[2] for r in rows]
+    contexts = [r[4] for r in rows]
+    # the passages of a section share its heading path: one set per distinct path
+    context_sets = {c: frozenset(c.split()) for c in set(contexts)}
+    held = map(set.union, map(set, map(str.split, words)), map(context_sets.__getitem__, contexts))
+    df = Counter(itertools.chain.from_iterable(held))
+    n = len(rows) + 1
+    idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
+    idf_acc = _AccentedIdf([f" {r[3]} " for r in rows], n)
+    stats = PlanIndex([], idf_of, sorted(df), math.log(1.0 + n), idf_acc)
+    joined = "".join(f" {w} \n" for w in words)
+    starts = [0, *itertools.accumulate(len(w) + 3 for w in words)][:-1] if words else []
+    position = {r[0]: i for i, r in enumerate(rows)}
+    return _Loaded(stats, rows, df, joined, starts, contexts, context_sets, position=position)
 
 
 class PassageSearch:
@@ -145,34 +257,10 @@ class PassageSearch:
             )
             .where(PassageRow.plan_id.in_(key))
             .order_by(PassageRow.plan_id, PassageRow.seq)
-        ).all()
-        docs = [
-            Doc(
-                id=pid,
-                plan_id=plan_id,
-                kind=PASSAGE,
-                item_id=pid,
-                title_set=frozenset(words.split()),
-                acc_text=acc,
-                context_set=frozenset(context.split()),
-                parties="",
-                title_text=words,
-                context_text=context,
-                accented=acc != words,
-            )
-            for pid, plan_id, words, acc, context, _location, _heading in rows
-        ]
-        index = PlanIndex.build(docs)
-        postings: dict[str, list[int]] = {}
-        for i, d in enumerate(docs):
-            for t in d.title_set | d.context_set:
-                postings.setdefault(t, []).append(i)
-        found = self._loaded[key] = _Loaded(
-            index,
-            postings,
-            {d.id: i for i, d in enumerate(docs)},
-            frozenset(r[0] for r in rows if r[5]),
-            {r[0]: r[6] for r in rows},
+        )
+        # a Row is a tuple of these columns' types
+        found = self._loaded[key] = _load_rows(
+            cast(list[tuple[int, int, str, str, str, str, str]], rows.all())
         )
         while len(self._loaded) > self.capacity:
             self._loaded.popitem(last=False)
@@ -194,13 +282,13 @@ class PassageSearch:
         if not plan_ids or not terms:
             return []
         loaded = self._load(session, tuple(sorted(plan_ids)))
-        if not loaded.index.docs:
+        if not loaded.rows:
             return []
-        qterms = prepare_terms(terms, loaded.index)
+        qterms = prepare_terms(terms, loaded.stats)
         subset = _prefilter(qterms, loaded)
         if not subset:
             return []
-        full = loaded.index
+        full = loaded.stats
         sub = PlanIndex(subset, full.idf_of, full.vocab, full.unknown_idf, full.idf_acc)
         bonus = {preferred: 2.0} if preferred is not None and len(plan_ids) > 1 else {}
         hits = score_docs(
@@ -230,7 +318,7 @@ def _with_following(
     27.535 tỷ đồng'). The passage is read with the next sentence of its section that
     makes it match clearly more of the question; the pair is scored as one passage."""
     best = hit
-    full = loaded.index
+    full = loaded.stats
     for nxt in loaded.following(hit.doc, FOLLOWING):
         pair = _joined(hit.doc, nxt, full)
         scored = score_docs(
@@ -273,11 +361,10 @@ def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
     variants) add up each passage's share of the question's weight, as the scorer
     would count it (a heading word less than the passage's own); only those holding at
     least half of it, and the best PREFILTER_MAX of them, are scored in full."""
-    docs = loaded.index.docs
-    common = max(PREFILTER_COMMON_MIN, int(PREFILTER_COMMON_SHARE * len(docs)))
+    common = max(PREFILTER_COMMON_MIN, int(PREFILTER_COMMON_SHARE * len(loaded.rows)))
     # a word in a fifth of the plan's sentences ('thực hiện') tells none apart: its long
     # posting list is not walked, and it counts neither for nor against a passage here
-    telling = [q for q in qterms if sum(len(loaded.postings.get(v, ())) for v in q.variants) <= common]
+    telling = [q for q in qterms if sum(loaded.df.get(v, 0) for v in q.variants) <= common]
     total = sum(q.weight for q in telling)
     if total <= 0:
         return []
@@ -285,15 +372,15 @@ def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
     for q in telling:
         best: dict[int, float] = {}
         for v, strength in q.variants.items():
-            for i in loaded.postings.get(v, ()):
-                s = strength if v in docs[i].title_set else 0.45 * strength
+            for i, own in loaded.posting(v):
+                s = strength if own else 0.45 * strength
                 if s > best.get(i, 0.0):
                     best[i] = s
         for i, s in best.items():
             got[i] = got.get(i, 0.0) + q.weight * s
     floor = PREFILTER_SHARE * total
     picked = sorted((i for i, w in got.items() if w >= floor), key=lambda i: -got[i])[:PREFILTER_MAX]
-    return [docs[i] for i in sorted(picked)]
+    return [loaded.doc(i) for i in sorted(picked)]
 
 
 def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
