@@ -290,7 +290,7 @@ class Hit:
     coverage: float  # share of the question's weight the item matched
 
 
-# The score of an item for a question, 0..100 before priors (docs/search.md; refit with
+# The score of an item for a question, 0..100 before priors (docs/benchmarks.md; refit with
 # `python -m bench.refit`, which prints the real-corpus accuracy of each choice):
 # - W_COVERAGE: the share of the question's weight the item holds — what was asked is there;
 W_COVERAGE = 0.62
