@@ -152,6 +152,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
 
 # Question phrasing: removed from the query before matching (longest first).
 QUESTION_PHRASES: tuple[str, ...] = (
+    # the current year, which the engine's preferred plan already is
+    "năm nay",
     "cho em hỏi",
     "cho tôi hỏi",
     "cho mình hỏi",

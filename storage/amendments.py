@@ -4,7 +4,7 @@ bổ sung …') restates some items of the plan it amends; the rest stay in forc
 Both plans stay current (an amendment has a number of its own, see
 `storage.keys.plan_key`); an item restated by a later-signed amendment is
 overridden — the reminders follow the restated one and the answers prefer it
-(`storage.answers._preferred_plan`). A later plan that is no amendment (another
+(`storage.answer_places.preferred_plan`). A later plan that is no amendment (another
 plan of the same place and period: KH 144 beside KH 141) overrides nothing, even
 where both name an item alike ('Tổ chức sơ kết, tổng kết')."""
 

@@ -9,12 +9,11 @@ caches the places it knows and the plans it has read, and notices new plans."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import threading
 import weakref
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -24,11 +23,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
-from knowledge import lexicon, places, smalltalk
+from knowledge import lexicon, smalltalk
 from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.periods import past_grace
-from knowledge.text import clean, fold
+from knowledge.text import clean
+from storage import answer_facts as stated
+from storage import answer_places as placing
 from storage import models as m
 from storage.amendments import overridden_items
 from storage.db import session_factory
@@ -229,7 +230,7 @@ class AnswerEngine:
             if scope.locality.now:
                 answer.text = say.naming_new_unit(answer.text, scope.locality.name, scope.locality.label)
             if scope.guessed:
-                answer.text = say.guessed_place(_place_label(scope.locality, gaz), answer.text)
+                answer.text = say.guessed_place(placing.place_label(scope.locality, gaz), answer.text)
             elif locality and scope.locality.id not in {
                 p.id for p in gaz.resolve_text(_NOW_NOTE.sub("", locality))
             }:
@@ -259,7 +260,7 @@ class AnswerEngine:
         with self._sessions() as session:
             self._refresh(session)
         gaz = self._gazetteer or qn.Gazetteer([])
-        return [_place_label(p, gaz) for p in gaz.resolve_text(text)]
+        return [placing.place_label(p, gaz) for p in gaz.resolve_text(text)]
 
     @_locked
     def find_items(
@@ -286,7 +287,7 @@ class AnswerEngine:
             if not plans or not q.terms:
                 return []
             place = qn.Gazetteer.ref(0, plans[0].locality_name or "")
-            scope_ = _Scope(place, plans, _preferred_plan(plans, q.period), q.terms)
+            scope_ = _Scope(place, plans, placing.preferred_plan(plans, q.period), q.terms)
             hits = self._rank(session, q, scope_, kinds)
         good = [h for h in hits[:limit] if h.coverage >= MIN_COVERAGE and h.score >= MIN_SCORE]
         # 'bảo hiểm y tế' names one item; 'Số người tham gia BHXH' 40 points behind is no alternative
@@ -313,8 +314,8 @@ class AnswerEngine:
             .where(m.Plan.is_current.is_(True), m.Plan.locality_name.is_not(None))
             .order_by(m.Plan.id)
         ).all()
-        known, self._place_plans = _group_places(rows)
-        known, aliases = _new_names(known, self._place_plans)
+        known, self._place_plans = placing.group_places(rows)
+        known, aliases = placing.new_names(known, self._place_plans)
         self._gazetteer = qn.Gazetteer(known, aliases)
         self._plans_seen = state
 
@@ -324,7 +325,7 @@ class AnswerEngine:
         # a label names the new unit too ('phường Thiệu Dương (nay thuộc phường Hàm Rồng)'): the place is the first
         asker_places = gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else []
         if q.unknown_place and not q.places:
-            names = [_place_label(p, gaz) for p in (asker_places or gaz.places)]
+            names = [placing.place_label(p, gaz) for p in (asker_places or gaz.places)]
             return Answer(
                 say.unknown_locality(q.unknown_place, names),
                 q.intent.kind,
@@ -347,11 +348,11 @@ class AnswerEngine:
                 scope = self._make_scope(session, found, q, q.all_terms)
                 scope.guessed = True
                 return scope
-            names = [_place_label(p, gaz) for p in ranked]
+            names = [placing.place_label(p, gaz) for p in ranked]
             text = say.unknown_locality(asker, names) if asker else say.ask_locality(names)
             return Answer(text, q.intent.kind, needs_locality=True, locality_candidates=names[:8])
         if len(cands) > 1:
-            names = [_place_label(p, gaz) for p in cands]
+            names = [placing.place_label(p, gaz) for p in cands]
             return Answer(
                 say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
             )
@@ -387,7 +388,9 @@ class AnswerEngine:
         self, session: Session, place: qn.PlaceRef, q: qn.Question, terms: list[qn.Token]
     ) -> _Scope:
         plans = list(session.scalars(select(m.Plan).where(m.Plan.id.in_(self._place_plans[place.id]))))
-        return _Scope(place, plans, _named_plan(plans, q) or _preferred_plan(plans, q.period), terms)
+        return _Scope(
+            place, plans, placing.named_plan(plans, q) or placing.preferred_plan(plans, q.period), terms
+        )
 
     def _weigh_readings(
         self, session: Session, q: qn.Question, named: list[qn.PlaceRef], asker: list[qn.PlaceRef]
@@ -421,7 +424,7 @@ class AnswerEngine:
     ) -> Answer:
         kind = q.intent.kind
         if kind == qn.OVERVIEW:
-            return Answer(say.overview_answer(_plan_facts(session, scope.preferred)), kind)
+            return Answer(say.overview_answer(stated.plan_facts(session, scope.preferred)), kind)
         if kind == qn.PARTY_ITEMS:
             return self._party_items(session, q, scope)
         if kind == qn.TOPIC:
@@ -595,17 +598,17 @@ class AnswerEngine:
         plans = {p.id: p for p in scope.plans}
         facts, matches = [], []
         for task, _due in rows:
-            latest = _latest_progress(session, plans[task.plan_id], "task", task.item_key)
+            latest = stated.latest_progress(session, plans[task.plan_id], "task", task.item_key)
             if kind == qn.OVERDUE and latest is not None and latest.status == "done":
                 continue
-            f = _task_facts(task, plans[task.plan_id], latest)
+            f = stated.task_facts(task, plans[task.plan_id], latest)
             facts.append(f)
             matches.append(
                 Match(
                     TASK,
                     task.id,
                     task.plan_id,
-                    _plan_label(plans[task.plan_id]),
+                    stated.plan_label(plans[task.plan_id]),
                     task.name,
                     None,
                     task.responsible_text,
@@ -629,14 +632,14 @@ class AnswerEngine:
                 seen.add(("i", link.indicator_id))
                 ind = session.get(m.Indicator, link.indicator_id)
                 if ind and ind.plan.is_current:
-                    f = _indicator_facts(session, ind, ind.plan)
+                    f = stated.indicator_facts(session, ind, ind.plan)
                     facts.append(f)
                     matches.append(
                         Match(
                             INDICATOR,
                             ind.id,
                             ind.plan_id,
-                            _plan_label(ind.plan),
+                            stated.plan_label(ind.plan),
                             ind.name,
                             ind.target_text,
                             ind.responsible_text,
@@ -647,14 +650,14 @@ class AnswerEngine:
                 seen.add(("t", link.task_id))
                 task = session.get(m.Task, link.task_id)
                 if task and task.plan.is_current:
-                    latest = _latest_progress(session, task.plan, "task", task.item_key)
-                    facts.append(_task_facts(task, task.plan, latest))
+                    latest = stated.latest_progress(session, task.plan, "task", task.item_key)
+                    facts.append(stated.task_facts(task, task.plan, latest))
                     matches.append(
                         Match(
                             TASK,
                             task.id,
                             task.plan_id,
-                            _plan_label(task.plan),
+                            stated.plan_label(task.plan),
                             task.name,
                             None,
                             task.responsible_text,
@@ -676,11 +679,11 @@ class AnswerEngine:
         if kind == INDICATOR:
             ind = session.get(m.Indicator, item_id)
             assert ind is not None
-            return _indicator_facts(session, ind, plan, year)
+            return stated.indicator_facts(session, ind, plan, year)
         if kind == TASK:
             task = session.get(m.Task, item_id)
             assert task is not None
-            return _task_facts(task, plan, _latest_progress(session, plan, "task", task.item_key))
+            return stated.task_facts(task, plan, stated.latest_progress(session, plan, "task", task.item_key))
         if kind == REPORTING:
             rule = session.get(m.ReportingRule, item_id)
             assert rule is not None
@@ -691,13 +694,13 @@ class AnswerEngine:
                 day_of_month=rule.day_of_month,
                 due_date=rule.deadline_date,
                 report_to=rule.report_to,
-                source=_source(plan, rule.source_ref),
+                source=stated.source(plan, rule.source_ref),
             )
         if kind == DUTY:
             duty = session.get(m.UnitDuty, item_id)
             assert duty is not None
             return say.ItemFacts(
-                kind=DUTY, name=duty.unit, solution=duty.summary, source=_source(plan, duty.source_ref)
+                kind=DUTY, name=duty.unit, solution=duty.summary, source=stated.source(plan, duty.source_ref)
             )
         if kind == MILESTONE:
             ms = session.get(m.Milestone, item_id)
@@ -707,12 +710,15 @@ class AnswerEngine:
                 name=ms.text,
                 deadline_text=ms.deadline_text,
                 due_date=ms.due_date,
-                source=_source(plan, ms.source_ref),
+                source=stated.source(plan, ms.source_ref),
             )
         rec = session.get(m.ProgressRecord, item_id)
         assert rec is not None
         return say.ItemFacts(
-            kind=PROGRESS, name=rec.item_name, progress=_progress_facts(rec), source=_source(plan, "")
+            kind=PROGRESS,
+            name=rec.item_name,
+            progress=stated.progress_facts(rec),
+            source=stated.source(plan, ""),
         )
 
     @staticmethod
@@ -722,7 +728,7 @@ class AnswerEngine:
             kind=hit.doc.kind,
             item_id=hit.doc.item_id,
             plan_id=hit.doc.plan_id,
-            plan=_plan_label(plan) if plan else "",
+            plan=stated.plan_label(plan) if plan else "",
             name=facts.name,
             target_text=say.figure(facts) or None,
             responsible=facts.responsible,
@@ -766,7 +772,7 @@ def _small_talk(talk: smalltalk.Talk, q: qn.Question, asker: str | None, gaz: qn
     procedure is sent to the one-stop desk of the place named, else the asker's (its
     unit since 2025 when it was merged)."""
     found = q.places or (gaz.resolve_text(_NOW_NOTE.sub("", asker)) if asker else [])
-    place = (found[0].now or _place_label(found[0], gaz)) if len(found) == 1 else None
+    place = (found[0].now or placing.place_label(found[0], gaz)) if len(found) == 1 else None
     return Answer(say.small_talk_answer(talk.kind, place, talk.english), talk.kind)
 
 
@@ -775,127 +781,6 @@ def _names_role(facts: say.ItemFacts, role: str | None) -> bool:
     if role == "leader":
         return bool(facts.leader)
     return bool(facts.leader or facts.responsible)
-
-
-def _group_places(rows: Sequence[Any]) -> tuple[list[qn.PlaceRef], dict[int, list[int]]]:
-    """Places from the current plans: one per (name, district, province), so two
-    communes of the same name in different districts stay apart; a plan that
-    names no district joins the only same-named place there is."""
-    groups: dict[tuple[str, str, str], list] = {}
-    for row in rows:
-        key = (fold(row[1]), qn.bare_fold(row[2] or ""), qn.bare_fold(row[3] or ""))
-        groups.setdefault(key, []).append(row)
-    by_name: dict[str, list[tuple[str, str, str]]] = {}
-    for key in groups:
-        by_name.setdefault(key[0], []).append(key)
-    for name, keys in by_name.items():
-        bare = [k for k in keys if not k[1] and not k[2]]
-        full = [k for k in keys if k[1] or k[2]]
-        if bare and len(full) == 1:
-            groups[full[0]] += groups.pop((name, "", ""))
-    places, plans = [], {}
-    for n, rows_ in enumerate(groups.values(), 1):
-        first = max(rows_, key=lambda r: (bool(r[2]), bool(r[3]), r[0]))
-        places.append(qn.Gazetteer.ref(n, first[1], first[2], first[3]))
-        plans[n] = [r[0] for r in rows_]
-    return places, plans
-
-
-def _new_names(
-    known: list[qn.PlaceRef], plans: dict[int, list[int]]
-) -> tuple[list[qn.PlaceRef], list[qn.PlaceRef]]:
-    """Older communes under the units that hold them since 1 July 2025: each place learns its
-    new unit (`now`), and the new unit's name finds it. A new unit that holds several places
-    with plans is one more place, holding all their plans; one that has plans of its own
-    gains theirs. Only the main successor counts: a sliver of a commune moved elsewhere
-    does not make its plan the other unit's."""
-    out: list[qn.PlaceRef] = []
-    members: dict[tuple[str, str, str], list[qn.PlaceRef]] = {}
-    for p in known:
-        kind, name = places.split_kind(p.name)
-        new = places.successors(places.Place(kind or "xã", name, p.parent, p.province)) if kind else []
-        if new:
-            p = dataclasses.replace(p, now=new[0].label)
-            members.setdefault((new[0].label, new[0].province or "", new[0].kind), []).append(p)
-        out.append(p)
-    aliases: list[qn.PlaceRef] = [
-        qn.Gazetteer.alias(p, short)
-        for p in out
-        for short in places.PROVINCE_SHORT_NAMES.get(places.split_kind(p.name)[1], ())
-        if p.parent is None  # the province itself ('thành phố Hồ Chí Minh'), not a commune of that name
-    ]
-    next_id = max(plans, default=0) + 1
-    for (label, province, _), olds in members.items():
-        own = [p for p in out if p.name == label and qn.bare_fold(p.province or "") == qn.bare_fold(province)]
-        if own:
-            plans[own[0].id] += [pid for o in olds for pid in plans[o.id]]
-        elif len(olds) == 1:
-            aliases.append(qn.Gazetteer.alias(olds[0], label))
-        else:
-            plans[next_id] = [pid for o in olds for pid in plans[o.id]]
-            aliases.append(qn.Gazetteer.ref(next_id, label, None, province))
-            next_id += 1
-    return out, aliases
-
-
-def _place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
-    """'phường Đông Thọ' — with its parent when another place has the same name."""
-    same = gaz.by_bare.get(p.bare, [])
-    if len(same) > 1 and p.parent:
-        return f"{p.name} ({p.parent})"
-    return p.name
-
-
-_DOC_NUMBER = re.compile(r"\b(?:số\s+|so\s+)?0*(\d{1,5})\s*/\s*(?:KH|QĐ|QD|CTr|KH-UBND)", re.IGNORECASE)
-_PLAN_NUMBER = re.compile(
-    r"\b(?:kế\s+hoạch|ke\s+hoach|quyết\s+định|quyet\s+dinh)\s+(?:số\s+|so\s+)?0*(\d{1,5})\b", re.IGNORECASE
-)
-_TITLE_MIN_SHARED = 2  # words a question shares with one plan's title, more than with any other
-
-
-def _named_plan(plans: list[m.Plan], q: qn.Question) -> m.Plan | None:
-    """The plan a question names among a place's several: by its number ('kế hoạch
-    0124/KH-UBND', 'kế hoạch 157'), else by the words of its title it alone shares
-    ('kế hoạch bảo vệ bí mật nhà nước … số mấy')."""
-    if len(plans) < 2:
-        return None
-    m_num = _DOC_NUMBER.search(q.raw) or _PLAN_NUMBER.search(q.raw)
-    if m_num:
-        number = m_num.group(1)
-        named = [p for p in plans if re.match(rf"0*{number}\b", p.doc_number or "")]
-        if len(named) == 1:
-            return named[0]
-    words = {t.fold for t in q.terms if len(t.fold) > 1}
-    if not words:
-        return None
-    shared = sorted(
-        ((len(words & set(fold(p.title or "").split())), p.id, p) for p in plans),
-        key=lambda x: x[:2],
-        reverse=True,
-    )
-    best, runner_up = shared[0][0], shared[1][0]
-    return shared[0][2] if best >= _TITLE_MIN_SHARED and best > runner_up else None
-
-
-def _preferred_plan(plans: list[m.Plan], period: qn.Period) -> m.Plan:
-    """The plan a question is about: the one covering the named year, else the latest."""
-
-    def latest(p: m.Plan) -> tuple[int, int, date, int]:
-        return (p.period_end or p.period_start or 0, p.period_start or 0, _signed(p), p.id)
-
-    if period.year:
-        covering = [
-            p
-            for p in plans
-            if (p.period_start or p.period_end or 0) <= period.year <= (p.period_end or p.period_start or 0)
-        ]
-        if covering:
-            # the narrowest plan that covers it (the annual plan before the five-year one)
-            # (an amendment signed later before the plan it amends)
-            narrowest = min((p.period_end or 0) - (p.period_start or 0) for p in covering)
-            covering = [p for p in covering if (p.period_end or 0) - (p.period_start or 0) == narrowest]
-            return max(covering, key=lambda p: (_signed(p), p.id))
-    return max(plans, key=latest)
 
 
 def _listed_plans(session: Session, scope: _Scope) -> tuple[set[int], set[tuple[str, int]]]:
@@ -907,171 +792,6 @@ def _listed_plans(session: Session, scope: _Scope) -> tuple[set[int], set[tuple[
     ids = {p.id for p in scope.plans if (p.period_start, p.period_end) == period}
     indicators, tasks = overridden_items(session, ids)
     return ids, {(INDICATOR, i) for i in indicators} | {(TASK, t) for t in tasks}
-
-
-def _signed(plan: m.Plan) -> date:
-    return plan.signed_date or date.min
-
-
-def _plan_label(plan: m.Plan) -> str:
-    where = ", ".join(
-        b for b in (plan.locality_name, say.period_text(plan.period_start, plan.period_end)) if b
-    )
-    return where or clean(plan.title) or plan.source
-
-
-def _source(plan: m.Plan, ref: str, no: str = "", section: str | None = None) -> say.SourceFacts:
-    return say.SourceFacts(
-        title=plan.title or plan.source,
-        doc_number=plan.doc_number,
-        locality=plan.locality_name,
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        ref=ref,
-        no=no or "",
-        section=section,
-    )
-
-
-def _numbers(text: str | None) -> set[str]:
-    return {re.sub(r"[.,]", "", n).lstrip("0") or "0" for n in _NUMBER.findall(text or "")}
-
-
-def _differing_targets(ind: m.Indicator) -> list[tuple[str, str]]:
-    """Other values of the same indicator whose figures differ from the main one."""
-    main = _numbers(ind.target_text)
-    out = []
-    for other in ind.other_targets or []:
-        text = str(other.get("text") or "")
-        nums = _numbers(text) - set(_YEAR_TOKEN.findall(text))  # a year is no figure
-        if nums and not nums <= main:
-            out.append((str(other.get("source") or ""), text))
-    return out[:3]
-
-
-def _plan_conflicts(plan: m.Plan, name: str) -> list[list[str]]:
-    out = []
-    fname = fold(name)
-    for c in plan.conflicts or []:
-        what = fold(str(c.get("what") or ""))
-        if what and len(fname.split()) >= 2 and fuzz.token_set_ratio(fname, what) >= 85:
-            out.append([str(v) for v in c.get("values") or []])
-    return out
-
-
-def _latest_progress(session: Session, plan: m.Plan, kind: str, item_key: str) -> m.ProgressRecord | None:
-    """The newest progress record of an item; records attach through (plan_key,
-    kind, item_key), so they survive a new version of the plan."""
-    stmt = (
-        select(m.ProgressRecord)
-        .where(
-            m.ProgressRecord.plan_key == plan.plan_key,
-            m.ProgressRecord.item_kind == kind,
-            m.ProgressRecord.item_key == item_key,
-        )
-        .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
-        .limit(1)
-    )
-    return session.scalars(stmt).first()
-
-
-def _progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
-    if rec is None:
-        return None
-    return say.ProgressFacts(
-        value_text=rec.value_text,
-        assessment=rec.assessment or rec.note,
-        status=rec.status,
-        reported_at=rec.reported_at.date(),
-        by_document=rec.source == "document",
-    )
-
-
-def _indicator_facts(
-    session: Session, ind: m.Indicator, plan: m.Plan, year: int | None = None
-) -> say.ItemFacts:
-    latest = _latest_progress(session, plan, "indicator", ind.item_key)
-    facts = say.ItemFacts(
-        kind=INDICATOR,
-        name=ind.name,
-        group=ind.group,
-        target_text=ind.target_text,
-        unit=ind.unit,
-        comparator=ind.comparator,
-        leader=ind.leader_text,
-        responsible=ind.responsible_text,
-        coordinating=ind.coordinating_text,
-        other_targets=_differing_targets(ind),
-        conflicts=_plan_conflicts(plan, ind.name),
-        progress=_progress_facts(latest),
-        source=_source(plan, ind.source_ref, ind.no, ind.group),
-    )
-    year_text = _value_of_year(ind, plan, year)
-    if year_text is not None:
-        # a five-year plan's column for the year asked ('năm 2027'): that value leads,
-        # the end-of-period target follows
-        facts.period_figure = say.figure(facts)
-        facts.target_text, facts.comparator = year_text, None
-        facts.other_targets = []
-        facts.source.period_start = facts.source.period_end = year
-    return facts
-
-
-_YEAR_TOKEN = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _value_of_year(ind: m.Indicator, plan: m.Plan, year: int | None) -> str | None:
-    """The value a multi-year plan gives the indicator for one year of its period,
-    from another target labelled with that year alone ('năm 2027')."""
-    start, end = plan.period_start, plan.period_end
-    if not year or not start or not end or start == end or not start <= year < end:
-        return None
-    for other in ind.other_targets or []:
-        label, text = str(other.get("source") or ""), str(other.get("text") or "")
-        if _YEAR_TOKEN.findall(label) == [str(year)] and text:
-            return text
-    return None
-
-
-def _task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> say.ItemFacts:
-    return say.ItemFacts(
-        kind=TASK,
-        name=task.name,  # the task by its own name; its '(1) … (2) …' solution text follows
-        group=task.group,
-        leader=task.leader_text,
-        responsible=task.responsible_text,
-        coordinating=task.coordinating_text,
-        deadline_text=task.deadline_text,
-        due_date=task.due_date,
-        recurring=task.recurring,
-        solution=task.solution,
-        progress=_progress_facts(latest),
-        source=_source(plan, task.source_ref, task.no, task.group),
-    )
-
-
-def _plan_facts(session: Session, plan: m.Plan) -> say.PlanFacts:
-    def count(model: type[m.Indicator | m.Task | m.ReportingRule]) -> int:
-        return session.scalar(select(func.count()).select_from(model).where(model.plan_id == plan.id)) or 0
-
-    groups = session.scalars(
-        select(m.Indicator.group)
-        .where(m.Indicator.plan_id == plan.id, m.Indicator.group.is_not(None))
-        .distinct()
-    ).all()
-    return say.PlanFacts(
-        title=plan.title,
-        locality=plan.locality_name,
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        doc_number=plan.doc_number,
-        signer=plan.signer,
-        signed_date=plan.signed_date,
-        indicators=count(m.Indicator),
-        tasks=count(m.Task),
-        reporting_rules=count(m.ReportingRule),
-        groups=[g for g in groups if g],
-    )
 
 
 def _party_matches(want: list[str], parties: str) -> bool:

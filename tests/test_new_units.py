@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from bot.cli import main
 from knowledge import question as qn
 from knowledge.places import Place, successors
-from storage.answers import AnswerEngine, _new_names
+from storage.answer_places import new_names
+from storage.answers import AnswerEngine
 from storage.ingest import ingest_paths
 from tests.conftest import SAMPLES
 from tests.fakes.harness import BotHarness
@@ -102,7 +103,7 @@ def test_a_new_unit_holding_several_places_holds_all_their_plans() -> None:
         qn.Gazetteer.ref(3, "phường Thiệu Dương", "thành phố Thanh Hóa", "Thanh Hóa"),
     ]
     plans = {1: [10], 2: [20, 21], 3: [30]}
-    places, aliases = _new_names(known, plans)
+    places, aliases = new_names(known, plans)
     assert [p.now for p in places] == ["phường Hạc Thành", "phường Hạc Thành", "phường Hàm Rồng"]
     gaz = qn.Gazetteer(places, aliases)
     hac_thanh = gaz.resolve_text("phường Hạc Thành")
