@@ -8,7 +8,9 @@ only for what it uses (`planbot ask` starts without loading Telegram)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -42,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     finally:
         for stream in (sys.stdout, sys.stderr):
-            stream.flush()
+            with contextlib.suppress(BrokenPipeError):  # the reader went away: nothing to say
+                stream.flush()
         sys.stdout, sys.stderr = stdout, stderr
 
 
@@ -51,6 +54,11 @@ def _run(args: argparse.Namespace) -> int:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # 'planbot export | head': the reader has what it wanted; Python would otherwise
+        # print a traceback when it flushes the closed pipe at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        return 141
     except Exception as exc:
         from bot.cli_errors import database_message
 
