@@ -438,50 +438,15 @@ def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tu
 
     fig = figure(item)
     dl = deadline_words(item)
-    lines: list[str] = []
     optional: set[int] = set()
     if intent == "responsible":
-        who = _people(item, leader_first=role == "leader")
-        lines.append(f"«{name}»{_where(item.source)}:")
-        if role == "leader" and who and not item.leader:
-            lines.append("Kế hoạch không ghi lãnh đạo chỉ đạo mục này.")
-        lines += who or ["Kế hoạch không ghi người phụ trách mục này."]
-        if fig:
-            lines.append(f"Chỉ tiêu: {fig}.")
-        if dl:  # 'ai chỉ đạo, làm khi nào?': the deadline costs one line
-            lines.append(_end(f"Thời hạn: {dl}"))
+        lines = _responsible_lines(item, role, name, fig, dl)
     elif intent == "deadline":
-        lines.append(
-            _end(f"«{name}»: thời hạn {dl}")
-            if dl
-            else f"«{name}»: kế hoạch{_of_place(item.source)} không ghi thời hạn riêng."
-        )
-        if fig:
-            lines.append(f"Chỉ tiêu: {fig}.")
-        lines += _people(item)
+        lines = _deadline_lines(item, name, fig, dl)
     elif intent == "progress":
-        if item.progress:
-            lines.append(_end(f"Tiến độ «{name}»: {progress_words(item.progress)}"))
-        else:
-            lines.append(f"Chưa có báo cáo tiến độ cho «{name}».")
-        if fig:
-            lines.append(f"Chỉ tiêu kế hoạch{_of_place(item.source)}: {fig}.")
-        lines += _people(item)
+        lines = _progress_lines(item, name, fig)
     else:
-        if fig:
-            lines.append(f"{name}{_where(item.source)}: {fig}.")
-        elif item.kind == "task":
-            lines.append(f"Nhiệm vụ «{name}»{_where(item.source)}.")
-            if item.solution:
-                optional.add(len(lines))
-                lines.append(_end(f"Giải pháp: {clip_focus(item.solution, 2 * LINE_LIMIT, item.focus)}"))
-        else:
-            lines.append(f"«{name}»{_where(item.source)}: kế hoạch không ghi con số cụ thể.")
-        if dl:
-            lines.append(_end(f"Thời hạn: {dl}"))
-        lines += _people(item)
-        if item.progress:
-            lines.append(_end(f"Tiến độ mới nhất: {progress_words(item.progress)}"))
+        lines, optional = _what_lines(item, name, fig, dl)
     optional |= {n for n, x in enumerate(lines) if x.startswith("Phối hợp:")}
     if item.period_figure:
         lines.append(f"Mục tiêu cả giai đoạn: {item.period_figure}.")
@@ -489,6 +454,65 @@ def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tu
     optional |= set(range(len(lines), len(lines) + len(conflicts)))
     lines += conflicts
     lines.append(source_line(item.source) if item.cite else "")
+    return lines, optional
+
+
+def _responsible_lines(item: ItemFacts, role: str | None, name: str, fig: str, dl: str) -> list[str]:
+    """'Ai phụ trách …?': the people first, the figure and the deadline after."""
+    who = _people(item, leader_first=role == "leader")
+    lines = [f"«{name}»{_where(item.source)}:"]
+    if role == "leader" and who and not item.leader:
+        lines.append("Kế hoạch không ghi lãnh đạo chỉ đạo mục này.")
+    lines += who or ["Kế hoạch không ghi người phụ trách mục này."]
+    if fig:
+        lines.append(f"Chỉ tiêu: {fig}.")
+    if dl:  # 'ai chỉ đạo, làm khi nào?': the deadline costs one line
+        lines.append(_end(f"Thời hạn: {dl}"))
+    return lines
+
+
+def _deadline_lines(item: ItemFacts, name: str, fig: str, dl: str) -> list[str]:
+    """'Khi nào phải xong …?': the deadline first (or that the plan gives none)."""
+    lines = [
+        _end(f"«{name}»: thời hạn {dl}")
+        if dl
+        else f"«{name}»: kế hoạch{_of_place(item.source)} không ghi thời hạn riêng."
+    ]
+    if fig:
+        lines.append(f"Chỉ tiêu: {fig}.")
+    return lines + _people(item)
+
+
+def _progress_lines(item: ItemFacts, name: str, fig: str) -> list[str]:
+    """'… đạt bao nhiêu rồi?': the latest report first, then what the plan asks."""
+    if item.progress:
+        lines = [_end(f"Tiến độ «{name}»: {progress_words(item.progress)}")]
+    else:
+        lines = [f"Chưa có báo cáo tiến độ cho «{name}»."]
+    if fig:
+        lines.append(f"Chỉ tiêu kế hoạch{_of_place(item.source)}: {fig}.")
+    return lines + _people(item)
+
+
+def _what_lines(item: ItemFacts, name: str, fig: str, dl: str) -> tuple[list[str], set[int]]:
+    """Any other question: the figure (or a task's solution), deadline, people, progress;
+    and which lines may go when the answer is too long."""
+    lines: list[str] = []
+    optional: set[int] = set()
+    if fig:
+        lines.append(f"{name}{_where(item.source)}: {fig}.")
+    elif item.kind == "task":
+        lines.append(f"Nhiệm vụ «{name}»{_where(item.source)}.")
+        if item.solution:
+            optional.add(len(lines))
+            lines.append(_end(f"Giải pháp: {clip_focus(item.solution, 2 * LINE_LIMIT, item.focus)}"))
+    else:
+        lines.append(f"«{name}»{_where(item.source)}: kế hoạch không ghi con số cụ thể.")
+    if dl:
+        lines.append(_end(f"Thời hạn: {dl}"))
+    lines += _people(item)
+    if item.progress:
+        lines.append(_end(f"Tiến độ mới nhất: {progress_words(item.progress)}"))
     return lines, optional
 
 

@@ -505,18 +505,7 @@ def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHi
         card = _card(session, place_id)
         if card is None:
             return None
-        records = list(
-            session.scalars(
-                select(m.ProgressRecord)
-                .where(
-                    m.ProgressRecord.plan_key == row.plan.plan_key,
-                    m.ProgressRecord.item_kind == kind,
-                    m.ProgressRecord.item_key == row.item_key,
-                )
-                .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
-                .limit(HISTORY_LIMIT)
-            )
-        )[::-1]
+        records = _item_records(session, row, kind)
         last = records[-1] if records else None
         over = _period_over(row.plan, today)
         points = [
@@ -551,6 +540,22 @@ def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHi
             status,
             points,
         )
+
+
+def _item_records(session: Session, row: m.Indicator | m.Task, kind: str) -> list[m.ProgressRecord]:
+    """The item's last HISTORY_LIMIT records, oldest first."""
+    return list(
+        session.scalars(
+            select(m.ProgressRecord)
+            .where(
+                m.ProgressRecord.plan_key == row.plan.plan_key,
+                m.ProgressRecord.item_kind == kind,
+                m.ProgressRecord.item_key == row.item_key,
+            )
+            .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
+            .limit(HISTORY_LIMIT)
+        )
+    )[::-1]
 
 
 # ------------------------------------------------------------------ the viewer

@@ -281,7 +281,34 @@ def store_plan(
     if previous is not None:
         previous.is_current = False
         session.flush()
-    plan = m.Plan(
+    plan = _new_plan(doc, ex, key, previous, locality, digest)
+    session.add(plan)
+    session.flush()
+    if stated := stated_facts([b.text for b in doc.blocks if b.kind == "line"]):
+        session.add(PlanStated(plan_id=plan.id, data=stated))
+    party_cache: dict[str, m.Party] = {}
+    loc_key = locality.key if locality else key
+    indicators = _store_indicators(session, plan, ex.indicators, loc_key, party_cache)
+    _store_tasks(session, plan, ex.tasks, loc_key, party_cache)
+    _store_rules_duties_milestones(session, plan, ex)
+    _store_document_progress(session, plan, doc, ex.progress, indicators)
+    session.flush()
+    index_plan(session, plan)  # the question-answering index follows every stored plan
+    write_passages(session, plan, doc)  # and every sentence and table row, for quotes
+    return plan, previous
+
+
+def _new_plan(
+    doc: km.Document,
+    ex: km.ExtractedPlan,
+    key: str,
+    previous: m.Plan | None,
+    locality: m.Locality | None,
+    digest: str | None,
+) -> m.Plan:
+    """The plan's own row: the next version of `key`, with the document's metadata."""
+    meta = ex.meta
+    return m.Plan(
         plan_key=key,
         version=(previous.version + 1) if previous else 1,
         is_current=True,
@@ -302,14 +329,9 @@ def store_plan(
         signer=meta.signer,
         conflicts=[{"what": c.what, "values": list(c.values)} for c in ex.conflicts],
     )
-    session.add(plan)
-    session.flush()
-    if stated := stated_facts([b.text for b in doc.blocks if b.kind == "line"]):
-        session.add(PlanStated(plan_id=plan.id, data=stated))
-    party_cache: dict[str, m.Party] = {}
-    loc_key = locality.key if locality else key
-    indicators = _store_indicators(session, plan, ex.indicators, loc_key, party_cache)
-    _store_tasks(session, plan, ex.tasks, loc_key, party_cache)
+
+
+def _store_rules_duties_milestones(session: Session, plan: m.Plan, ex: km.ExtractedPlan) -> None:
     for rule in ex.reporting:
         session.add(
             m.ReportingRule(
@@ -336,11 +358,6 @@ def store_plan(
                 source_ref=ms.source_ref,
             )
         )
-    _store_document_progress(session, plan, doc, ex.progress, indicators)
-    session.flush()
-    index_plan(session, plan)  # the question-answering index follows every stored plan
-    write_passages(session, plan, doc)  # and every sentence and table row, for quotes
-    return plan, previous
 
 
 def _locality(session: Session, meta: km.PlanMeta) -> m.Locality | None:
