@@ -36,6 +36,7 @@ from knowledge.answer_text.fit import (
     fit,
 )
 from knowledge.answer_text.items import (
+    OTHER_FIGURES,
     close_items_answer,
     deadline_words,
     item_answer,
@@ -111,6 +112,7 @@ __all__ = [
     "MY_ITEMS_HEADING",
     "NOT_LINKED",
     "NO_PLAN",
+    "OTHER_FIGURES",
     "OVERDUE_EMPTY",
     "OVERDUE_HEADING",
     "SAME_TEXT",

@@ -70,6 +70,9 @@ def progress_words(p: ProgressFacts) -> str:
     return f"{clip(text, 2 * LINE_LIMIT)}{when}{origin}"
 
 
+OTHER_FIGURES = "Con số khác: "
+
+
 def _conflict_lines(item: ItemFacts) -> list[str]:
     """The plan's other values for the item, in Vietnamese figures and without the one
     already given. A recorded conflict lists every value, so the item's other targets
@@ -85,7 +88,9 @@ def _conflict_lines(item: ItemFacts) -> list[str]:
     values = [re.sub(r"\s*\(\s*\)", "", v) for v in values]
     others = [v for v in dict.fromkeys(values) if v and fold(re.sub(r"\s*\(.*", "", v)) not in (shown, "")]
     others = [v for v in others if not shown.startswith(fold(re.sub(r"\s*\(.*", "", v)) + " ")]
-    return [_end("Kế hoạch còn ghi: " + "; ".join(others))] if others else []
+    # not 'Kế hoạch còn ghi:', which heads the matching passage quoted after the answer
+    # (knowledge.passages.also_written): the same words twice read as a repetition
+    return [_end(OTHER_FIGURES + "; ".join(others))] if others else []
 
 
 def _reporting_when(item: ItemFacts) -> str:
