@@ -93,33 +93,7 @@ def build_application(
     notices = admin_notices or AdminNotices()
 
     async def post_init(app: Application) -> None:
-        # in a worker thread like every database call: migrating or a busy database may take seconds
-        db = engine if engine is not None else await asyncio.to_thread(open_database, config.database_url)
-        if not await asyncio.to_thread(is_writable, db):  # every update is stored before it is handled
-            raise DatabaseFault("read_only", "the bot stores every update it receives")
-        app.bot_data["services"] = Services(
-            engine=db,
-            admin_ids=config.admin_ids,
-            answers=load_answer_engine(db),
-            web_url=config.web_url,
-        )
-        retention_job.install(app, db, config.retention_days)
-        if app.job_queue is not None:
-            app.job_queue.run_repeating(
-                _registration_digest, interval=digest_every, first=min(digest_every, 5.0), name="digest"
-            )
-        if monthly_cycle:
-            cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
-            cycle.install(app)
-            app.bot_data["cycle"] = cycle
-        try:
-            await menus.set_defaults(app.bot)
-        except TelegramError as exc:  # the menu is a convenience; the bot works without it
-            log.warning("setMyCommands failed: %s", type(exc).__name__)
-        if config.web_url:
-            await _board_menu_button(app, config.web_url)
-        if app.job_queue is not None:
-            app.job_queue.run_repeating(_sync_menus, interval=menu_every, first=1.0, name="menus")
+        await _start_services(app, config, engine, monthly_cycle, digest_every, menu_every)
 
     async def post_shutdown(app: Application) -> None:
         cycle = app.bot_data.pop("cycle", None)
@@ -148,6 +122,44 @@ def build_application(
     app.bot_data["admin_notices"] = notices
     register_handlers(app)
     return app
+
+
+async def _start_services(
+    app: Application,
+    config: Config,
+    engine: Any | None,
+    monthly_cycle: bool,
+    digest_every: float,
+    menu_every: float,
+) -> None:
+    """post_init: open the database, then install the services and the repeating jobs."""
+    # in a worker thread like every database call: migrating or a busy database may take seconds
+    db = engine if engine is not None else await asyncio.to_thread(open_database, config.database_url)
+    if not await asyncio.to_thread(is_writable, db):  # every update is stored before it is handled
+        raise DatabaseFault("read_only", "the bot stores every update it receives")
+    app.bot_data["services"] = Services(
+        engine=db,
+        admin_ids=config.admin_ids,
+        answers=load_answer_engine(db),
+        web_url=config.web_url,
+    )
+    retention_job.install(app, db, config.retention_days)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(
+            _registration_digest, interval=digest_every, first=min(digest_every, 5.0), name="digest"
+        )
+    if monthly_cycle:
+        cycle = CycleJobs(db, ZoneInfo(config.timezone), config.cycle)
+        cycle.install(app)
+        app.bot_data["cycle"] = cycle
+    try:
+        await menus.set_defaults(app.bot)
+    except TelegramError as exc:  # the menu is a convenience; the bot works without it
+        log.warning("setMyCommands failed: %s", type(exc).__name__)
+    if config.web_url:
+        await _board_menu_button(app, config.web_url)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_sync_menus, interval=menu_every, first=1.0, name="menus")
 
 
 async def _board_menu_button(app: Application, web_url: str) -> None:
@@ -206,7 +218,36 @@ def register_handlers(app: Application) -> None:
         filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
     )
     mention = new & filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS & filters.Entity("mention")
-    not_text = (
+
+    # Group -1: the value typed after picking an item in the guided /capnhat flow.
+    # It stops further handling, so the value is not also taken as a question.
+    app.add_handler(MessageHandler(private_text, progress.on_value), group=-1)
+
+    # Group 0: commands, buttons (by callback-data prefix) and questions.
+    commands = _commands()
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=new))
+    for prefix, callback in _buttons().items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
+    app.add_handler(MessageHandler(private_text, ask.question))
+    app.add_handler(MessageHandler(edited_question, ask.question))
+    app.add_handler(MessageHandler(mention, chat.mention))
+    app.add_handler(MessageHandler(_not_text(), chat.not_text))
+
+    # Group 1: anything left — unknown commands get a hint, unknown buttons an answer.
+    known = filters.Regex(rf"^/({'|'.join(commands)})(@\w+)?(\s|$)")
+    app.add_handler(
+        MessageHandler(new & filters.COMMAND & ~known & filters.ChatType.PRIVATE, errors.unknown_command),
+        group=1,
+    )
+    app.add_handler(CallbackQueryHandler(_stale_button), group=1)
+
+    app.add_error_handler(errors.on_error)
+
+
+def _not_text() -> filters.BaseFilter:
+    """A private message (new or edited) the bot cannot read: media, a file, a place, a contact."""
+    return (
         (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE)
         & filters.ChatType.PRIVATE
         & ~filters.TEXT
@@ -224,12 +265,10 @@ def register_handlers(app: Application) -> None:
         )
     )
 
-    # Group -1: the value typed after picking an item in the guided /capnhat flow.
-    # It stops further handling, so the value is not also taken as a question.
-    app.add_handler(MessageHandler(private_text, progress.on_value), group=-1)
 
-    # Group 0: commands, buttons (by callback-data prefix) and questions.
-    commands = {
+def _commands() -> dict[str, Any]:
+    """Each command's name and handler; the names also tell known commands from unknown ones."""
+    return {
         "start": start.start,
         "help": start.help_command,
         "diaphuong": locality.choose,
@@ -243,9 +282,11 @@ def register_handlers(app: Application) -> None:
         "huytheodoi": subscription.unsubscribe,
         "baocao": report.report,
     }
-    for name, callback in commands.items():
-        app.add_handler(CommandHandler(name, callback, filters=new))
-    buttons = {
+
+
+def _buttons() -> dict[str, Any]:
+    """Each button's callback-data prefix and handler."""
+    return {
         locality.PREFIX: locality.on_button,
         lookup.PREFIX: lookup.on_button,
         browse.PREFIX: browse.on_button,
@@ -256,22 +297,6 @@ def register_handlers(app: Application) -> None:
         progress.CANCEL: progress.on_cancel,
         progress.PICK: progress.on_pick,
     }
-    for prefix, callback in buttons.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=f"^{prefix}"))
-    app.add_handler(MessageHandler(private_text, ask.question))
-    app.add_handler(MessageHandler(edited_question, ask.question))
-    app.add_handler(MessageHandler(mention, chat.mention))
-    app.add_handler(MessageHandler(not_text, chat.not_text))
-
-    # Group 1: anything left — unknown commands get a hint, unknown buttons an answer.
-    known = filters.Regex(rf"^/({'|'.join(commands)})(@\w+)?(\s|$)")
-    app.add_handler(
-        MessageHandler(new & filters.COMMAND & ~known & filters.ChatType.PRIVATE, errors.unknown_command),
-        group=1,
-    )
-    app.add_handler(CallbackQueryHandler(_stale_button), group=1)
-
-    app.add_error_handler(errors.on_error)
 
 
 async def _stale_button(update: Update, context: Any) -> None:
@@ -281,15 +306,4 @@ async def _stale_button(update: Update, context: Any) -> None:
 
 
 def _handled_prefix(data: str) -> bool:
-    prefixes = (
-        locality.PREFIX,
-        lookup.PREFIX,
-        browse.PREFIX,
-        subscription.PREFIX,
-        ask.ASK_PREFIX,
-        registration.PREFIX,
-        progress.CONFIRM,
-        progress.CANCEL,
-        progress.PICK,
-    )
-    return data.startswith(prefixes)
+    return data.startswith(tuple(_buttons()))

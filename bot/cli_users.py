@@ -18,6 +18,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     # (a sub-parser is of the main parser's class: bot/cli_parser.VietnameseParser)
     users_sub = p.add_subparsers(dest="users_command", required=True, metavar="VIỆC")
 
+    _add_parser(users_sub)
+    _import_parser(users_sub)
+
+    r = users_sub.add_parser("revoke", help="trở về người dân: bỏ vai trò và mọi liên kết ngay")
+    r.add_argument(
+        "--telegram-id",
+        type=int,
+        required=True,
+        action="append",
+        metavar="MÃ",
+        help="mã Telegram (lặp lại cho nhiều người)",
+    )
+    r.add_argument("--db", metavar="URL", help=DB_HELP)
+    r.set_defaults(func=cmd_revoke)
+
+    ps = users_sub.add_parser("parties", help="các đơn vị, cán bộ trong kế hoạch có thể liên kết")
+    ps.add_argument(
+        "--locality",
+        required=True,
+        metavar="XÃ_PHƯỜNG",
+        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
+    )
+    ps.add_argument("--db", metavar="URL", help=DB_HELP)
+    ps.set_defaults(func=cmd_parties)
+
+    ls = users_sub.add_parser("list", help="những người dùng có vai trò hoặc liên kết")
+    ls.add_argument("--db", metavar="URL", help=DB_HELP)
+    ls.set_defaults(func=cmd_list)
+
+
+def _add_parser(users_sub: argparse._SubParsersAction) -> None:
     a = users_sub.add_parser("add", help="đặt vai trò, xã/phường và liên kết của một người dùng")
     a.add_argument("--telegram-id", type=int, required=True, metavar="MÃ", help="mã Telegram của người dùng")
     a.add_argument(
@@ -47,6 +78,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--db", metavar="URL", help=DB_HELP)
     a.set_defaults(func=cmd_add)
 
+
+def _import_parser(users_sub: argparse._SubParsersAction) -> None:
     i = users_sub.add_parser("import", help="nhập danh sách CSV (telegram_id,role,locality,party,subscribe)")
     i.add_argument(
         "roster",
@@ -64,32 +97,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     i.add_argument("--db", metavar="URL", help=DB_HELP)
     i.set_defaults(func=cmd_import)
-
-    r = users_sub.add_parser("revoke", help="trở về người dân: bỏ vai trò và mọi liên kết ngay")
-    r.add_argument(
-        "--telegram-id",
-        type=int,
-        required=True,
-        action="append",
-        metavar="MÃ",
-        help="mã Telegram (lặp lại cho nhiều người)",
-    )
-    r.add_argument("--db", metavar="URL", help=DB_HELP)
-    r.set_defaults(func=cmd_revoke)
-
-    ps = users_sub.add_parser("parties", help="các đơn vị, cán bộ trong kế hoạch có thể liên kết")
-    ps.add_argument(
-        "--locality",
-        required=True,
-        metavar="XÃ_PHƯỜNG",
-        help="xã/phường (gõ gần đúng, có dấu hay không đều được)",
-    )
-    ps.add_argument("--db", metavar="URL", help=DB_HELP)
-    ps.set_defaults(func=cmd_parties)
-
-    ls = users_sub.add_parser("list", help="những người dùng có vai trò hoặc liên kết")
-    ls.add_argument("--db", metavar="URL", help=DB_HELP)
-    ls.set_defaults(func=cmd_list)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -74,7 +74,19 @@ def test_answer_cites_plan_number_and_row(qa: AnswerEngine) -> None:
 def test_conflicting_values_are_both_given(qa: AnswerEngine) -> None:
     ans = qa.ask("thu nhập bình quân đầu người", "xã Tân Lập")
     assert _contains(ans.text, "72") and _contains(ans.text, "70")
-    assert "Kế hoạch còn ghi: 70 triệu đồng (phần mục tiêu)" in ans.text
+    assert "Con số khác: 70 triệu đồng (phần mục tiêu)" in ans.text
+
+
+@pytest.mark.slow
+def test_other_figures_and_a_quoted_passage_have_different_heads(engine: Engine, samples_dir: Path) -> None:
+    """The BHYT indicator of phường Đông Thọ has another figure (the city's decision) and a
+    passage that matches too: the answer printed 'Kế hoạch còn ghi:' before each."""
+    from storage.ingest import ingest_paths
+
+    assert all(r.ok for r in ingest_paths(engine, [samples_dir]))
+    text = AnswerEngine(engine).ask("ty le bhyt bao nhieu", "phường Đông Thọ").text
+    assert "Con số khác: 92 (QĐ UBND TP 797/QĐ-UBND)." in text
+    assert text.count("còn ghi") <= 1, text
 
 
 def test_without_any_place_it_asks_back_with_candidates(qa: AnswerEngine) -> None:

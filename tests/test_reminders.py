@@ -284,4 +284,4 @@ def test_one_reading_of_done(status, text, done) -> None:
 
     assert reported_done(status, text) is done
     record = m.ProgressRecord(status=status, value_text=text)
-    assert board._is_done(record) is done  # the web board reads it the same way
+    assert board.is_done(record) is done  # the web board reads it the same way

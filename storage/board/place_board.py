@@ -1,16 +1,7 @@
-"""The public board: places with plans, each place's current indicators and tasks
-with their standing, and one item's history — what `planbot web` shows.
-
-Read-only. Every judgement reuses what the bot already says elsewhere: the
-target in the plan's words (knowledge.answer_text.figure), met or not in the
-target's own direction (storage.values.achievement: 'dưới 7,6%' is met below),
-a task's deadlines and 'done' as the reminders read them. No resident data:
-records name the officer by his party in the plan, as /lichsu does."""
+"""One place's board: its current plans' indicators and tasks, each with its standing."""
 
 from __future__ import annotations
 
-import re
-import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,9 +11,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from knowledge.answer_text import ItemFacts, figure
 from knowledge.periods import past_grace
-from knowledge.text import fold
 from storage import models as m
 from storage import users
+from storage.board.places import PlaceCard
 from storage.db import session_factory
 from storage.progress import REPORTING_ROLES
 from storage.reminders import task_deadlines
@@ -45,91 +36,6 @@ STATUS_LABELS = {
 }
 DUE_SOON_DAYS = 30  # as the answer engine's 'việc sắp đến hạn'
 AN_OFFICER = "Cán bộ"  # a record without a party name: never the Telegram id
-PAGE_SIZE = 50  # places per page of the index
-HISTORY_LIMIT = 200
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-# ------------------------------------------------------------------ places
-
-
-@dataclass(frozen=True)
-class PlaceCard:
-    id: int
-    key: str
-    label: str  # 'phường Thiệu Dương' (with district when the name is shared)
-    now: str | None  # the 2025 unit that holds it
-    plans: int
-
-    @property
-    def slug(self) -> str:
-        return place_slug(self.id, self.key)
-
-
-def place_slug(place_id: int, key: str) -> str:
-    """'12-phuong-dong-tho': the id decides, the words are for people."""
-    return f"{place_id}-{_SLUG.sub('-', fold(key)).strip('-')}"[:120]
-
-
-def parse_place_slug(slug: str) -> int | None:
-    head = slug.split("-", 1)[0]
-    return int(head) if head.isdigit() and len(head) < 10 else None
-
-
-class PlaceDirectory:
-    """The places with a current plan, read once and again only when plans change
-    (a new plan — a superseding one too, it gets a higher id — a deleted plan or a
-    new place): the index and its search
-    must not read 3,321 places on every request. Safe to share between threads."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._lock = threading.Lock()
-        self._state: tuple[object, ...] | None = None
-        self._known: list[users.LocalityInfo] = []
-        self._counts: dict[int, int] = {}
-
-    def _refresh(self) -> None:
-        with session_factory(self.engine)() as session:
-            state = tuple(
-                session.execute(
-                    select(
-                        select(func.max(m.Plan.id)).scalar_subquery(),
-                        select(func.count(m.Plan.id)).scalar_subquery(),
-                        select(func.max(m.Locality.id)).scalar_subquery(),
-                    )
-                ).one()
-            )
-            if state == self._state:
-                return
-            rows = session.execute(
-                select(m.Plan.locality_id, func.count(m.Plan.id))
-                .where(m.Plan.is_current.is_(True), m.Plan.locality_id.is_not(None))
-                .group_by(m.Plan.locality_id)
-            ).all()
-        counts = {int(loc_id): n for loc_id, n in rows if loc_id is not None}
-        known = [loc for loc in users.list_localities(self.engine) if loc.id in counts]
-        self._known = sorted(known, key=lambda loc: (fold(loc.name), loc.label))
-        self._counts, self._state = counts, state
-
-    def page(self, query: str = "", page: int = 1) -> tuple[list[PlaceCard], int]:
-        """A page of the places and how many there are in all. A query is resolved as
-        /diaphuong resolves it (storage.users, built on knowledge.places): old names
-        and the 2025 names of the units that hold them."""
-        with self._lock:
-            self._refresh()
-            known, counts = self._known, self._counts
-        found = (
-            users.find_localities(self.engine, query, limit=PAGE_SIZE, known=known)
-            if query.strip()
-            else known
-        )
-        start = (max(page, 1) - 1) * PAGE_SIZE
-        shown = found[start : start + PAGE_SIZE]
-        return [PlaceCard(loc.id, loc.key, loc.label, loc.now, counts[loc.id]) for loc in shown], len(found)
-
-
-# ------------------------------------------------------------------ one place
 
 
 @dataclass
@@ -225,7 +131,7 @@ def board(
     `party_ids`: the viewer's parties (an officer in the Mini App) — his items
     are marked and come first."""
     with session_factory(engine)() as session:
-        card = _card(session, place_id)
+        card = load_card(session, place_id)
         if card is None:
             return None
         plans = list(
@@ -246,10 +152,10 @@ def board(
 
 def place_card(engine: Engine, place_id: int) -> PlaceCard | None:
     with session_factory(engine)() as session:
-        return _card(session, place_id)
+        return load_card(session, place_id)
 
 
-def _card(session: Session, place_id: int) -> PlaceCard | None:
+def load_card(session: Session, place_id: int) -> PlaceCard | None:
     """In the caller's session: a page is a handful of queries, not a session each."""
     loc = session.get(m.Locality, place_id)
     if loc is None:
@@ -312,7 +218,7 @@ def period_label(start: int | None, end: int | None) -> str:
     return f"năm {end or start}" if (end or start) else ""
 
 
-def _period_over(plan: m.Plan, today: date) -> bool:
+def period_over(plan: m.Plan, today: date) -> bool:
     """The bot's rule (knowledge/periods.py): a plan is over a month after its period,
     once its final figures are reported; only then is a shortfall 'chưa đạt' and a
     task 'đã hết kỳ kế hoạch'."""
@@ -325,7 +231,7 @@ def _plan_board(
     mine: set[tuple[str, int]],
     today: date,
 ) -> PlanBoard:
-    over = _period_over(plan, today)
+    over = period_over(plan, today)
     inds = [
         indicator_row(ind, latest.get((plan.plan_key, "indicator", ind.item_key)), over, mine)
         for ind in plan.indicators
@@ -411,7 +317,7 @@ def indicator_row(
     )
 
 
-def _is_done(rec: m.ProgressRecord | None) -> bool:
+def is_done(rec: m.ProgressRecord | None) -> bool:
     return rec is not None and reported_done(rec.status, rec.value_text, rec.assessment)
 
 
@@ -425,7 +331,7 @@ def task_status(
     passed = [d for d in dates if d < today]
     coming = [d for d in dates if d >= today]
     due = passed[-1] if passed else (coming[0] if coming else None)
-    if _is_done(rec):
+    if is_done(rec):
         return DONE, due
     if period_over:
         return PERIOD_OVER, due
@@ -452,133 +358,3 @@ def task_row(
         latest=_latest(rec),
         mine=("task", task.id) in mine,
     )
-
-
-# ------------------------------------------------------------------ one item
-
-
-@dataclass
-class Point:
-    at: datetime
-    text: str
-    value: float | None
-    by: str
-    note: str | None
-    source: str
-
-
-@dataclass
-class ItemHistory:
-    place: PlaceCard
-    plan_title: str
-    kind: str  # 'indicator' | 'task'
-    ref: str
-    name: str
-    target: str  # indicator: in the plan's words; task: its deadline
-    target_value: float | None
-    lower_is_better: bool
-    responsible: str
-    status: str
-    points: list[Point]  # oldest first
-
-
-def parse_item_ref(ref: str) -> tuple[str, int] | None:
-    """'i12' -> ('indicator', 12); anything else -> None."""
-    if len(ref) < 2 or len(ref) > 12 or ref[0] not in "it" or not ref[1:].isdigit():
-        return None
-    return ("indicator" if ref[0] == "i" else "task"), int(ref[1:])
-
-
-def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHistory | None:
-    """One current item of the place with every record of it; None when the
-    reference is unknown, of another place or of a superseded plan."""
-    parsed = parse_item_ref(ref)
-    if parsed is None:
-        return None
-    kind, item_id = parsed
-    with session_factory(engine)() as session:
-        row: m.Indicator | m.Task | None = (
-            session.get(m.Indicator, item_id) if kind == "indicator" else session.get(m.Task, item_id)
-        )
-        if row is None or row.plan.locality_id != place_id or not row.plan.is_current:
-            return None
-        card = _card(session, place_id)
-        if card is None:
-            return None
-        records = list(
-            session.scalars(
-                select(m.ProgressRecord)
-                .where(
-                    m.ProgressRecord.plan_key == row.plan.plan_key,
-                    m.ProgressRecord.item_kind == kind,
-                    m.ProgressRecord.item_key == row.item_key,
-                )
-                .order_by(m.ProgressRecord.reported_at.desc(), m.ProgressRecord.id.desc())
-                .limit(HISTORY_LIMIT)
-            )
-        )[::-1]
-        last = records[-1] if records else None
-        over = _period_over(row.plan, today)
-        points = [
-            Point(r.reported_at, record_text(r), r.value, reporter(r), r.note, r.source) for r in records
-        ]
-        if isinstance(row, m.Indicator):
-            status, _ = indicator_status(row, last, over)
-            return ItemHistory(
-                card,
-                row.plan.title or row.plan.source,
-                kind,
-                ref,
-                row.name,
-                target_words(row),
-                row.target_value,
-                row.comparator in ("<", "<="),
-                row.responsible_text or row.leader_text or "",
-                status,
-                points,
-            )
-        status, _ = task_status(row, last, over, today)
-        return ItemHistory(
-            card,
-            row.plan.title or row.plan.source,
-            kind,
-            ref,
-            row.name,
-            row.deadline_text or "",
-            None,
-            False,
-            row.responsible_text or row.leader_text or "",
-            status,
-            points,
-        )
-
-
-# ------------------------------------------------------------------ the viewer
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who opened the Mini App: his place and the parties he answers for."""
-
-    telegram_id: int
-    place_id: int | None
-    party_ids: frozenset[int]
-
-
-def viewer(engine: Engine, telegram_id: int) -> Viewer:
-    """Read only: a Mini App visit creates no user (the bot does, on /start)."""
-    with session_factory(engine)() as session:
-        user = session.get(m.User, telegram_id)
-        if user is None:
-            return Viewer(telegram_id, None, frozenset())
-        place_id = (
-            session.scalar(select(m.Locality.id).where(m.Locality.key == user.locality_key))
-            if user.locality_key
-            else None
-        )
-        parties = (
-            frozenset(session.scalars(select(m.UserParty.party_id).where(m.UserParty.user_id == telegram_id)))
-            if user.role in ("officer", "leader", "admin")
-            else frozenset()
-        )
-        return Viewer(telegram_id, place_id, parties)
