@@ -243,7 +243,7 @@ def reporting_answer(item: ItemFacts, name: str) -> list[str]:
 
 def short_item(item: ItemFacts, name_limit: int = LIST_NAME) -> str:
     """One line of a list: the name and what matters most about it."""
-    name = clip(item.name, name_limit).rstrip(" .:;,")
+    name = clip_focus(item.name, name_limit, item.focus).rstrip(" .:;,")
     if item.kind == "reporting":
         when = _reporting_when(item)
         return f"{name}" + (f" ({when})" if when else "")
