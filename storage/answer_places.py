@@ -90,8 +90,21 @@ DOC_NUMBER = re.compile(r"\b(?:số\s+|so\s+)?0*(\d{1,5})\s*/\s*(?:KH|QĐ|QD|CTr
 
 
 PLAN_NUMBER = re.compile(
-    r"\b(?:kế\s+hoạch|ke\s+hoach|quyết\s+định|quyet\s+dinh)\s+(?:số\s+|so\s+)?0*(\d{1,5})\b", re.IGNORECASE
+    r"\b(?:kế\s+hoạch|ke\s+hoach|kh|quyết\s+định|quyet\s+dinh|qđ|qd)\s+(?:số\s+|so\s+)?0*(\d{1,5})\b",
+    re.IGNORECASE,
 )
+
+
+def named_number(q: qn.Question) -> str | None:
+    """The number of the plan a question names ('KH 308', 'kế hoạch số 0124', '157/KH-UBND'), without
+    leading zeros."""
+    found = DOC_NUMBER.search(q.raw) or PLAN_NUMBER.search(q.raw)
+    return found.group(1) if found else None
+
+
+def numbered(plans: Sequence[Any], number: str) -> list[Any]:
+    """The plans (anything with a `doc_number`) whose number is `number` ('0124/KH-UBND' is 124)."""
+    return [p for p in plans if re.match(rf"0*{number}\b", p.doc_number or "")]
 
 
 TITLE_MIN_SHARED = 2  # words a question shares with one plan's title, more than with any other
@@ -103,10 +116,9 @@ def named_plan(plans: list[m.Plan], q: qn.Question) -> m.Plan | None:
     ('kế hoạch bảo vệ bí mật nhà nước … số mấy')."""
     if len(plans) < 2:
         return None
-    m_num = DOC_NUMBER.search(q.raw) or PLAN_NUMBER.search(q.raw)
-    if m_num:
-        number = m_num.group(1)
-        named = [p for p in plans if re.match(rf"0*{number}\b", p.doc_number or "")]
+    number = named_number(q)
+    if number:
+        named = numbered(plans, number)
         if len(named) == 1:
             return named[0]
     words = {t.fold for t in q.terms if len(t.fold) > 1}

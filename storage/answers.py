@@ -343,6 +343,10 @@ class AnswerEngine:
         elif len(gaz.places) == 1:
             cands = gaz.places
         else:
+            if not asker and (by_number := self._place_numbered(session, q, gaz)) is not None:
+                scope = self._make_scope(session, by_number, q, q.all_terms)
+                scope.guessed = True
+                return scope
             found, ranked = self._guess_place(session, q, gaz) if not asker else (None, gaz.places)
             if found is not None:
                 scope = self._make_scope(session, found, q, q.all_terms)
@@ -357,6 +361,19 @@ class AnswerEngine:
                 say.ask_locality(names), q.intent.kind, needs_locality=True, locality_candidates=names
             )
         return self._make_scope(session, cands[0], q, q.terms if q.places else q.all_terms)
+
+    def _place_numbered(self, session: Session, q: qn.Question, gaz: qn.Gazetteer) -> qn.PlaceRef | None:
+        """No place named or chosen, but a plan's number ('theo KH 308 …'): the one place that has
+        a current plan of that number."""
+        number = placing.named_number(q)
+        if number is None:
+            return None
+        place_of = {pid: place for place in gaz.places for pid in self._place_plans[place.id]}
+        rows = session.execute(
+            select(m.Plan.id, m.Plan.doc_number).where(m.Plan.id.in_(list(place_of)))
+        ).all()
+        owners = {place_of[r.id].id: place_of[r.id] for r in placing.numbered(rows, number)}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _guess_place(
         self, session: Session, q: qn.Question, gaz: qn.Gazetteer

@@ -185,3 +185,15 @@ def test_a_figure_asked_of_an_item_whose_target_is_words() -> None:
 
 def test_budget_abbreviations() -> None:
     assert " ".join(t.fold for t in tokens_of("TỔNG CHI NSĐP")) == "tong chi ngan sach dia phuong"
+
+
+OTHER_PROVINCE = SAFETY.replace("AN HÒA", "BÌNH SƠN").replace("An Hòa", "Bình Sơn").replace("30/KH", "31/KH")
+
+
+def test_a_plans_number_names_its_place_when_the_question_names_none(engine: Engine, tmp_path: Path) -> None:
+    answers = _ingest(engine, tmp_path, SAFETY, OTHER_PROVINCE)  # the same task in both places
+    ans = answers.ask("theo KH 31 ai tổ chức tập huấn cho cán bộ làm công tác lưu trữ", None)
+    assert not ans.needs_locality, ans.text
+    assert "Bình Sơn" in ans.text and "Sở Khoa học và Công nghệ" in ans.text, ans.text
+    # a number no plan has, or one shared by two places, still asks which place
+    assert answers.ask("theo KH 77 ai tổ chức tập huấn cán bộ lưu trữ", None).needs_locality
