@@ -53,9 +53,10 @@ def development_sets() -> list[QaSet]:
             tuple(p for p in (real / "questions.json",) if p.exists()),
         )
     ]
-    blind = real / "questions_blind2.json"
-    if blind.exists():
-        sets.append(QaSet("real-blind2", _files(real / "plans"), (blind,)))
+    for n in (2, 3):  # second and third sets, written blind (a check, never used to choose a rule)
+        blind = real / f"questions_blind{n}.json"
+        if blind.exists():
+            sets.append(QaSet(f"real-blind{n}", _files(real / "plans"), (blind,)))
     for folder in sorted(DATA.glob("heldout*")):
         questions = tuple(
             p for p in (folder / "questions.json", folder / "questions_more.json") if p.exists()

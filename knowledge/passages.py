@@ -113,6 +113,9 @@ def _shorten(text: str, limit: int) -> str:
     return text[: at if at > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
+shorten = _shorten  # public: knowledge.sections words its lists with it
+
+
 def passages_of(doc: Document) -> list[Passage]:
     """Every sentence of the document's prose and every row of its tables, in order."""
     tree = outline.build(doc)

@@ -14,7 +14,7 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -50,6 +50,7 @@ from storage.search import (
     prepare_terms,
     score_docs,
 )
+from storage.sections import contents_answer
 
 MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest (lower: more wrong answers)
 MIN_SCORE = 38.0  # and below this score (0..100) neither
@@ -225,6 +226,7 @@ class AnswerEngine:
                 answer = settle(
                     self._passages, session, q, scope, answer, q.intent.kind in _SINGLE_ITEM_INTENTS
                 )
+                answer = self._section_listed(session, q, scope, answer)
             if note := broad.year_note(q, scope, answer.text):
                 answer.text = f"{note}\n{answer.text}"
             if scope.locality.now:
@@ -239,6 +241,16 @@ class AnswerEngine:
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer
+
+    def _section_listed(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
+        """'kinh phí lấy từ đâu', 'dùng những phương pháp gì': the list under the heading the
+        question names (storage/sections.py), the item found offered beside it."""
+        if q.intent.kind != qn.TARGET or answer.needs_locality:
+            return answer
+        listed = contents_answer(session, q, scope.plans, scope.preferred)
+        if listed is None:
+            return answer
+        return replace(answer, text=listed, matches=[], candidates=answer.matches[:2], quoted=True)
 
     @_locked
     def parse(self, text: str) -> qn.Question:

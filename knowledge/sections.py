@@ -1,0 +1,149 @@
+"""Questions about what a section of a plan holds: 'kinh phí lấy từ đâu', 'giám sát dùng những
+phương pháp gì', 'nguồn vốn gồm những nguồn nào'. Plans answer them with a heading ('VI. KINH
+PHÍ THỰC HIỆN', '1. Phương pháp') and a list under it, and no one sentence of the list holds the
+question's words: the answer is the section, its heading found in the question.
+
+Pure: which questions ask for a section's contents, which heading a question names, and the
+wording of the answer (the heading, then the section's lines)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge.passages import REPLY_LIMIT, shorten
+from knowledge.text import clean, fold
+
+# 'gồm (những) gì', 'những phương pháp gì', 'các nguồn nào', 'lấy từ đâu', 'từ nguồn nào' (folded)
+_ASKS_CONTENTS = re.compile(
+    r"\b(?:bao )?gom (?:nhung |cac )?(?:gi|j|nao|\w+ (?:nao|gi))\b"
+    r"|\bnhung (?:\w+ ){1,2}(?:nao|gi|j)\b|\bcac (?:\w+ ){1,2}(?:nao|gi)\b|\bnhung gi\b"
+    r"|\btu (?:dau|nguon nao)\b"
+)
+
+# Words of a heading that say nothing of what the section is about ('KINH PHÍ THỰC HIỆN': only
+# 'kinh phí' must be asked); syllables, folded.
+_GENERIC = frozenset(
+    [
+        "thuc",
+        "hien",
+        "ke",
+        "hoach",
+        "trien",
+        "khai",
+        "to",
+        "chuc",
+        "cong",
+        "tac",
+        "chung",
+        "cac",
+        "va",
+        "ve",
+        "cua",
+        "trong",
+        "de",
+        "cho",
+        "tren",
+        "dia",
+        "ban",
+        "doi",
+        "voi",
+        "nay",
+        "sau",
+        "day",
+        "mot",
+        "so",
+        "noi",
+        "dung",
+    ]
+)
+_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*", re.I)
+
+
+def asks_contents(folded_question: str) -> bool:
+    """Whether a (folded) question asks what a list holds."""
+    return bool(_ASKS_CONTENTS.search(folded_question))
+
+
+def leaf(heading: str) -> str:
+    """The innermost heading of a path, without its number: 'IV. › 1. Phương pháp' → 'Phương pháp'."""
+    return _MARKER.sub("", heading.split("›")[-1]).strip()
+
+
+def subject_words(heading: str) -> frozenset[str]:
+    """The folded syllables of a heading's innermost part that say what the section is about."""
+    return frozenset(w for w in fold(leaf(heading)).split() if w not in _GENERIC and len(w) > 1)
+
+
+@dataclass(frozen=True)
+class Section:
+    """Consecutive passages of one plan under one heading."""
+
+    plan_id: int
+    heading: str
+    context: frozenset[str]  # folded words of the whole heading path
+    lines: tuple[str, ...]
+
+
+MIN_LINES = 1  # a heading over one sentence names it as well
+
+
+def named_section(
+    sections: Sequence[Section], question_words: set[str], title_words: set[str], preferred: int
+) -> Section | None:
+    """The section whose heading the question names: every word of what its innermost heading is
+    about is in the question, at least one of them not a word of the plan's title (a heading that
+    repeats the title is named by every question about the plan). More of the question's words in
+    the whole path, then the preferred plan, decide between several; a tie names none."""
+    ranked = []
+    for s in sections:
+        subject = subject_words(s.heading)
+        if len(s.lines) < MIN_LINES or not subject or not subject <= question_words:
+            continue
+        if not subject - title_words:
+            continue
+        ranked.append((len(subject), len(s.context & question_words), s.plan_id == preferred, s))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: r[:3], reverse=True)
+    if len(ranked) > 1 and ranked[0][:3] == ranked[1][:3]:
+        return None
+    return ranked[0][3]
+
+
+_LINE_LIMIT = 200
+_INTRODUCES = re.compile(r"\b(?:bao gom|gom|nhu sau|sau day)$")
+
+
+def introduces(line: str) -> bool:
+    """'Nguồn vốn … bao gồm:', 'cụ thể như sau': a sentence announcing the list after it."""
+    text = clean(line).rstrip(" .")
+    return text.endswith(":") or bool(_INTRODUCES.search(fold(text)))
+
+
+_BULLET = re.compile(r"^\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])\s*")
+
+
+def section_answer(section: Section, plan: str, place: str | None) -> str:
+    """'Kế hoạch số 160/KH-UBND (thành phố Cần Thơ), mục IV. › 1. Phương pháp, ghi:' and the
+    section's lines as a list, within a phone screen ('… và 3 ý khác')."""
+    where = plan + (f" ({place})" if place and place not in plan else "")
+    head = f"{where}, mục {section.heading}, ghi:"
+    lines = list(section.lines)
+    if introduces(lines[0]):  # 'Nguồn vốn … bao gồm:' leads the list it announces
+        head += "\n" + shorten(clean(lines.pop(0)), _LINE_LIMIT)
+    if lines and _BULLET.match(lines[0]):  # a list ends where its marks do (a closing paragraph follows)
+        lines = list(itertools.takewhile(lambda line: bool(_BULLET.match(line)), lines))
+    out: list[str] = []
+    used = len(head)
+    for n, line in enumerate(lines):
+        text = "- " + shorten(_BULLET.sub("", clean(line)), _LINE_LIMIT)
+        rest = len(lines) - n
+        if out and used + len(text) + 1 > REPLY_LIMIT:
+            out.append(f"… và {rest} ý khác trong mục này.")
+            break
+        out.append(text)
+        used += len(text) + 1
+    return "\n".join([head, *out])

@@ -1,0 +1,107 @@
+"""Questions about what a section holds ('kinh phí lấy từ đâu', 'dùng những phương pháp gì'):
+the list under the heading the question names (knowledge/sections.py, storage/sections.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from knowledge import sections
+from storage.answers import AnswerEngine
+from storage.ingest import ingest_file
+
+PLAN = """**ỦY BAN NHÂN DÂN TỈNH AN HÒA**
+
+Số: 40/KH-UBND
+
+An Hòa, ngày 10 tháng 11 năm 2025
+
+**KẾ HOẠCH**
+**Giám sát chương trình nước sạch nông thôn năm 2026**
+
+**I. NỘI DUNG GIÁM SÁT**
+
+**1. Phương pháp**
+
+- Thu thập báo cáo của các xã về công trình cấp nước.
+
+- Kiểm tra thực tế tại công trình.
+
+- Tham vấn người dân sử dụng nước.
+
+**2. Các bước giám sát**
+
+- Thông báo lịch giám sát cho các xã.
+
+- Lập biên bản sau mỗi đợt.
+
+**II. KINH PHÍ THỰC HIỆN**
+
+- Từ ngân sách tỉnh theo phân cấp.
+
+- Nguồn quỹ phòng chống thiên tai.
+
+Đề nghị các sở, ngành khẩn trương thực hiện.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Nông nghiệp và Môi trường**
+
+- Chủ trì giám sát các công trình cấp nước tập trung.
+"""
+
+
+def _engine(engine: Engine, tmp_path: Path) -> AnswerEngine:
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN, encoding="utf-8")
+    ingest_file(engine, path)
+    return AnswerEngine(engine)
+
+
+def test_the_list_under_the_heading_a_question_names(engine: Engine, tmp_path: Path) -> None:
+    answers = _engine(engine, tmp_path)
+    ans = answers.ask("giám sát nước sạch dùng những phương pháp gì", "tỉnh An Hòa")
+    assert "mục I. › 1. Phương pháp" in ans.text, ans.text
+    assert "Kiểm tra thực tế" in ans.text and "Tham vấn người dân" in ans.text, ans.text
+    assert "Thông báo lịch" not in ans.text  # the next section is not part of it
+    funds = answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
+    assert "ngân sách tỉnh" in funds and "quỹ phòng chống thiên tai" in funds, funds
+    assert "khẩn trương" not in funds  # the list ends where its marks do
+
+
+def test_a_question_not_asking_what_a_list_holds_is_answered_as_before(
+    engine: Engine, tmp_path: Path
+) -> None:
+    answers = _engine(engine, tmp_path)
+    ans = answers.ask("ai chủ trì giám sát các công trình cấp nước tập trung", "tỉnh An Hòa")
+    assert "Sở Nông nghiệp và Môi trường" in ans.text and "mục" not in ans.text.split("\n")[0], ans.text
+
+
+def test_which_heading_a_question_names() -> None:
+    def section(heading: str, context: str, n: int = 2, plan: int = 1) -> sections.Section:
+        return sections.Section(plan, heading, frozenset(context.split()), ("- a", "- b")[:n])
+
+    method = section("IV. › 1. Phương pháp", "phuong phap cac buoc giam sat")
+    steps = section("IV. › 2. Các bước giám sát", "phuong phap cac buoc giam sat")
+    funds = section("V. KINH PHÍ THỰC HIỆN", "kinh phi thuc hien")
+    title = {"giam", "sat", "nuoc", "sach"}
+    words = {"giam", "sat", "dung", "nhung", "phuong", "phap", "gi"}
+    assert sections.named_section([method, steps, funds], words, title, 1) is method
+    assert sections.named_section([method, steps, funds], {"kinh", "phi", "tu", "dau"}, title, 1) is funds
+    # a heading made only of the plan's title words is named by every question about the plan
+    assert sections.named_section([section("2. Giám sát", "giam sat")], words, title, 1) is None
+    # two sections named alike in two plans of equal standing: neither
+    twin = section("IV. › 1. Phương pháp", "phuong phap cac buoc giam sat", plan=2)
+    assert sections.named_section([method, twin], words, title, 3) is None
+    assert sections.named_section([method, twin], words, title, 2) is twin
+
+
+def test_which_questions_ask_what_a_list_holds() -> None:
+    assert sections.asks_contents("kinh phi lay tu dau")
+    assert sections.asks_contents("nguon von gom nhung nguon nao")
+    assert sections.asks_contents("dung nhung phuong phap gi")
+    assert not sections.asks_contents("ai chu tri giam sat")
+    assert not sections.asks_contents("ty le ho ngheo dat bao nhieu")
+    assert sections.introduces("Nguồn vốn thực hiện Kế hoạch, bao gồm:")
+    assert not sections.introduces("Kiểm tra thực tế tại công trình.")
