@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.answer_text.fit import clip_focus
 from knowledge.extract import outline
 from knowledge.extract.lines import paragraphs
 from knowledge.extract.prose_sections import marker_rank
@@ -114,6 +115,20 @@ def _shorten(text: str, limit: int) -> str:
 
 
 shorten = _shorten  # public: knowledge.sections words its lists with it
+
+
+def _clip_quote(text: str, limit: int, focus: tuple[str, ...]) -> str:
+    """A passage within `limit`: its opening and, when it is longer, the clauses holding the
+    question's words (`focus`, folded) rather than only its first clauses — the fact asked is
+    often at the end of a long sentence ('… báo cáo kết quả thực hiện gửi về Sở Khoa học …')."""
+    text = clean(text)
+    head = _shorten(text, limit)
+    if len(text) <= limit or not focus:
+        return head
+    asked = {w for w in focus if len(w) > 1}
+    if asked & set(fold(text).split()) <= set(fold(head).split()):
+        return head  # its opening holds every word asked that it holds at all
+    return clip_focus(text, limit, focus).rstrip(" :;")
 
 
 def passages_of(doc: Document) -> list[Passage]:
@@ -280,7 +295,13 @@ def plan_name(doc_number: str | None, title: str | None) -> str:
 
 
 def quote_answer(
-    text: str, plan: str, heading: str, location: str, place: str | None = None, short: bool = False
+    text: str,
+    plan: str,
+    heading: str,
+    location: str,
+    place: str | None = None,
+    short: bool = False,
+    focus: tuple[str, ...] = (),
 ) -> str:
     """The passage as a quote with where it stands:
     'Kế hoạch số 0129/KH-UBND (tỉnh Đắk Lắk), mục IV. › 1. Sở Công Thương, ghi:\n«…»'."""
@@ -290,7 +311,7 @@ def quote_answer(
     if location:
         where += f", {location}"
     room = max(160, min(_QUOTE_LIMIT, REPLY_LIMIT - len(where) - 12) if not short else 260)
-    return f"{where}, ghi:\n«{_shorten(clean(text), room)}»"
+    return f"{where}, ghi:\n«{_clip_quote(text, room, focus)}»"
 
 
 def joined_text(first: str, second: str) -> str:
@@ -306,14 +327,14 @@ def joined_text(first: str, second: str) -> str:
 SECOND_QUOTE = 3.0  # a second passage this close to the best is quoted too (one of them is likely it)
 
 
-def second_quote(answer: str, text: str, heading: str, location: str) -> str:
+def second_quote(answer: str, text: str, heading: str, location: str, focus: tuple[str, ...] = ()) -> str:
     """A quote followed by a second, nearly as good passage of the same plan, if it fits."""
     where = ", ".join(x for x in (f"mục {heading}" if heading else "", location) if x)
     head = f"\nCũng trong kế hoạch{f' ({where})' if where else ''}:\n"
     room = REPLY_LIMIT + 100 - len(answer) - len(head)
     if room < 120:
         return answer
-    return f"{answer}{head}«{_shorten(clean(text), min(room, _QUOTE_LIMIT))}»"
+    return f"{answer}{head}«{_clip_quote(text, min(room, _QUOTE_LIMIT), focus)}»"
 
 
 def did_you_mean(names: list[str], limit: int = 90) -> str:
@@ -461,7 +482,7 @@ def beyond_document(question: list[str], document: str) -> list[str]:
     return [w for w in question if w not in known and not w.isdigit() and len(w) > 1]
 
 
-def also_written(answer: str, text: str, heading: str, location: str) -> str:
+def also_written(answer: str, text: str, heading: str, location: str, focus: tuple[str, ...] = ()) -> str:
     """An item answer followed by the passage that matches as well, within a phone's screen."""
     where = ", ".join(x for x in (f"mục {heading}" if heading else "", location) if x)
     head = f"\nKế hoạch còn ghi{f' ({where})' if where else ''}:\n"
@@ -469,7 +490,7 @@ def also_written(answer: str, text: str, heading: str, location: str) -> str:
     room = REPLY_LIMIT - len(answer) - len(head) - 40
     if room < 80:  # no room left on the screen: the item's answer stands alone
         return answer
-    return f"{answer}{head}«{_shorten(clean(text), min(room, _QUOTE_LIMIT))}»"
+    return f"{answer}{head}«{_clip_quote(text, min(room, _QUOTE_LIMIT), focus)}»"
 
 
 def alternative(name: str, fact: str | None) -> str:

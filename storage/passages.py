@@ -24,6 +24,7 @@ from knowledge import passages as quotes
 from knowledge import question as qn
 from knowledge.model import Document
 from knowledge.passages import passages_of, type_bonus
+from knowledge.text import clean
 from storage import models as m
 from storage.models import Base
 from storage.search import Doc, Hit, PlanIndex, QueryTerm, plan_title_words, prepare_terms, score_docs
@@ -449,10 +450,15 @@ def _overview_passage(search: PassageSearch, session: Session, q: qn.Question, s
     for f in found:
         words = set(qn.folded_text(f.text).split())
         if all(w in words for w in rest):
-            answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location)
+            answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location, _focus(scope))
             answer.quoted = True
             break
     return answer
+
+
+def _focus(scope: Scope) -> tuple[str, ...]:
+    """The question's words a long quote keeps the clauses of."""
+    return tuple(t.fold for t in scope.terms)
 
 
 def _holding_fact(found: list[Found], q: qn.Question, item_name: str) -> Found | None:
@@ -506,8 +512,12 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         choice = quotes.BOTH
     if choice == quotes.QUOTE and best is not None:
         plan = next(p for p in scope.plans if p.id == best.plan_id)
-        close = [
-            f for f in found[1:2] if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
+        close = [  # (the same words at two places of a plan are one quote)
+            f
+            for f in found[1:2]
+            if f.plan_id == best.plan_id
+            and f.score >= best.score - quotes.SECOND_QUOTE
+            and clean(f.text) != clean(best.text)
         ]
         second = close[0] if close else None
         text = quotes.quote_answer(
@@ -517,9 +527,10 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
             best.location,
             plan.locality_name,
             short=second is not None,
+            focus=_focus(scope),
         )
         if second is not None:
-            text = quotes.second_quote(text, second.text, second.heading, second.location)
+            text = quotes.second_quote(text, second.text, second.heading, second.location, _focus(scope))
         # the item behind the quote is offered when it matched; the closest names of a
         # question nothing matched would only be noise beside a quote
         offered = answer.matches[:2]
@@ -537,7 +548,7 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
             quoted=True,
         )
     if choice == quotes.BOTH and best is not None:
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
         answer.quoted = True
         return answer
     if choice == quotes.HEDGE and len(answer.matches) == 1:
@@ -545,6 +556,6 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         answer.candidates = answer.candidates or answer.matches
     if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
         # neither is sure: what the plan writes closest to the question follows
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
         answer.quoted = True
     return answer

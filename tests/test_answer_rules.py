@@ -197,3 +197,21 @@ def test_a_plans_number_names_its_place_when_the_question_names_none(engine: Eng
     assert "Bình Sơn" in ans.text and "Sở Khoa học và Công nghệ" in ans.text, ans.text
     # a number no plan has, or one shared by two places, still asks which place
     assert answers.ask("theo KH 77 ai tổ chức tập huấn cán bộ lưu trữ", None).needs_locality
+
+
+def test_a_long_quote_keeps_the_clauses_the_question_is_about() -> None:
+    long = (
+        "Yêu cầu các sở, ban, ngành, đoàn thể tỉnh và Ủy ban nhân dân các xã, phường căn cứ chức năng, "
+        "nhiệm vụ được giao chủ động xây dựng kế hoạch, tổ chức triển khai thực hiện có hiệu quả các "
+        "nhiệm vụ của Kế hoạch này, bảo đảm đúng tiến độ, chất lượng và phù hợp với tình hình thực tế "
+        "của từng cơ quan, đơn vị, địa phương trên địa bàn tỉnh. Lồng ghép việc thực hiện với các "
+        "chương trình, đề án khác có liên quan để tiết kiệm nguồn lực, tránh chồng chéo. Định kỳ 06 "
+        "tháng các cơ quan có liên quan báo cáo kết quả thực hiện gửi về Sở Khoa học và Công nghệ."
+    )
+    focus = tuple(t.fold for t in tokens_of("định kỳ báo cáo kết quả gửi về đâu"))
+    quoted = quotes.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True, focus=focus)
+    assert "Sở Khoa học và Công nghệ" in quoted and quoted.count("«") == 1, quoted
+    assert "Sở Khoa học" not in quotes.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True)
+    # a quote whose opening holds every word asked is cut at its end as before
+    opening = quotes.quote_answer(long, "KH", "", "", short=True, focus=("so", "ban", "nganh"))
+    assert opening == quotes.quote_answer(long, "KH", "", "", short=True)
