@@ -315,13 +315,10 @@ def quote_answer(
 
 
 def joined_text(first: str, second: str) -> str:
-    """Two sentences of one section quoted together, each within half a quote."""
-    half = _QUOTE_LIMIT // 2
-    head = _shorten(clean(first), half)
-    end = clean(first)[-1:]
-    if not head.endswith("…") and end in ".;:":
-        head += end  # the first sentence keeps its full stop
-    return f"{head} {_shorten(clean(second), half)}"
+    """Two sentences of one section quoted together, whole: the quote is cut to a phone's screen
+    later, keeping the clauses the question is about (`quote_answer`), wherever they stand."""
+    head, end = clean(first), clean(first)[-1:]
+    return f"{head if end in '.;:' else head + '.'} {clean(second)}"
 
 
 SECOND_QUOTE = 3.0  # a second passage this close to the best is quoted too (one of them is likely it)

@@ -215,3 +215,13 @@ def test_a_long_quote_keeps_the_clauses_the_question_is_about() -> None:
     # a quote whose opening holds every word asked is cut at its end as before
     opening = quotes.quote_answer(long, "KH", "", "", short=True, focus=("so", "ban", "nganh"))
     assert opening == quotes.quote_answer(long, "KH", "", "", short=True)
+
+
+def test_questions_asking_where_a_report_goes_are_about_reporting() -> None:
+    def intent(q: str) -> str:
+        return detect_intent(" ".join(t.fold for t in tokens_of(q)), q).kind
+
+    assert intent("các sở, xã phường báo cáo kết quả thực hiện về đâu ạ?") == "reporting"
+    assert intent("báo cáo kết quả thực hiện định kỳ bao lâu một lần, gửi đâu?") == "reporting"
+    assert intent("các xã phải gửi kế hoạch thực hiện chương trình phòng chống ma túy về đâu") == "reporting"
+    assert intent("kết quả thực hiện chỉ tiêu BHYT đến nay") == "progress"

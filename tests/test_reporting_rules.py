@@ -135,3 +135,13 @@ def test_half_year_report_is_not_yearly_and_the_next_step_is_not_the_recipient()
         ("monthly", None, "Văn phòng UBND xã"),
         (None, date(2025, 12, 5), "Văn phòng UBND xã"),
     ]
+
+
+def test_a_report_sent_to_a_unit_that_gathers_it_goes_to_that_unit() -> None:
+    doc = _doc(
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ngành, UBND các xã: định kỳ hằng tháng (trước ngày 16 hằng tháng) báo cáo tình hình "
+        "thực hiện Kế hoạch, gửi Sở Công Thương tổng hợp báo cáo Tỉnh ủy, HĐND, UBND tỉnh.",
+    )
+    rules = reporting.extract(doc)
+    assert [(r.frequency, r.day_of_month, r.report_to) for r in rules] == [("monthly", 16, "Sở Công Thương")]

@@ -60,6 +60,11 @@ _REPORT_TO_END = Dual(
     r"chậm\s+nhất|bằng\s+văn\s+bản)\b|[;.]",
     re.IGNORECASE,
 )
+# '… gửi Sở Công Thương tổng hợp báo cáo Tỉnh ủy': the report goes to the unit that gathers it
+_SEND_TO_GATHERER = Dual(
+    rf"\bgửi\s+(?:về\s+|cho\s+|đến\s+|tới\s+)?({_AUTHORITY}[^;.]{{0,80}}?)\s*,?\s+(?:để\s+)?tổng\s+hợp\b",
+    re.IGNORECASE,
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀÁẢÃẠÂĂÊÔƠƯÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÉÈẺẼẸÝ])")
 
 
@@ -198,6 +203,8 @@ def _before_purpose(text: str) -> str:
 
 
 def _report_to(text: str, reading: Reading) -> str | None:
+    if gatherer := _SEND_TO_GATHERER.rx(reading).search(text):
+        return gatherer.group(1).strip(" ,:")
     for m in _REPORT_TO.rx(reading).finditer(_before_purpose(text)):
         tail = m.group(1)
         end = _REPORT_TO_END.rx(reading).search(tail)

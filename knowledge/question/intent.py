@@ -66,7 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         REPORTING,
         re.compile(
             r"\b(?:gui|nop) bao cao\b|\bbao cao (?:cho|len|ve|toi) (?:ai|dau|co quan nao|don vi nao)\b|\bbao cao (?:\w+ ){0,6}truoc ngay\b|\b(?:hang thang|hang quy|dinh ky|hang nam) (?:\w+ ){0,3}bao cao\b|\bbao cao (?:dinh ky|hang thang|hang quy|hang nam|dot xuat)\b|\bche do bao cao\b|\bbao cao ket qua ca nam\b|\bthoi han bao cao\b|\bhan (?:chot )?bao cao\b"
-            r"|\b(?:gui|nop) (?:\w+ ){0,3}(?:ve|cho|len|toi|o) (?:ai|dau)\b"
+            r"|\b(?:gui|nop) (?:\w+ ){0,10}(?:ve|cho|len|toi|o) (?:ai|dau)\b|\bgui (?:ve )?dau\b"
+            r"|\bbao cao (?:\w+ ){1,5}(?:ve|cho|len|toi) (?:ai|dau|co quan nao|don vi nao)\b"
         ),
     ),
 ]
