@@ -278,6 +278,9 @@ Chủ trì, phối hợp với các sở, ngành tổ chức truyền thông v�
 
 5. Sở Y tế
 Chủ trì hướng dẫn công tác phòng, chống dịch bệnh sau lũ.
+
+**6. Sở Khoa học và
+Công nghệ: **Phối hợp với các cơ quan báo chí tuyên truyền về chuyển đổi số.
 """,
     )
     tasks = outline_tasks.extract(doc).tasks
@@ -285,4 +288,5 @@ Chủ trì hướng dẫn công tác phòng, chống dịch bệnh sau lũ.
         ("Bộ Tư lệnh Thành phố", "Chủ trì"),
         ("Sở Văn hóa, Thể thao và Du lịch", "Chủ trì"),
         ("Sở Y tế", "Chủ trì hướng dẫn công tác phòng"),
+        ("Sở Khoa học và Công nghệ", "Phối hợp với các cơ quan báo chí tuyên truyền về chuyển đổi số."),
     ]

@@ -348,9 +348,10 @@ def _unit_runs_on(section: Section, prev: Paragraph, p: Paragraph) -> str:
         0,
     )
     run = words[:at]
-    if not run or any(w.endswith((".", ";", ":")) for w in run):
+    # the name may end with its colon ('**3. Sở Văn hóa, Thể thao và' / 'Du lịch: **Phối hợp …')
+    if not run or any(w.endswith((".", ";", ":")) for w in run[:-1]) or run[-1].endswith((".", ";")):
         return ""
-    name = " ".join(run).strip(" ,*")
+    name = " ".join(run).strip(" ,*:")
     if unit_name(name) is not None:  # 'UBND các xã …': another unit, not the rest of this one
         return ""
     return name if unit_name(f"{section.heading} {name}") is not None else ""
