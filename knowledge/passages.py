@@ -165,6 +165,7 @@ def passages_of(doc: Document) -> list[Passage]:
             section = section_at.get(line_no)
             if section is not None and section is not last_section:
                 last_section, lead = section, None
+                text = _with_heading_finished(section, text)
             lead = _unit_lead(text, lead)
             shown, full = heading_path(section)
             if lead is not None and fold(lead[0]) not in fold(full):
@@ -188,6 +189,21 @@ def passages_of(doc: Document) -> list[Passage]:
 
 
 _HEADING_ONLY = 80
+
+
+def _with_heading_finished(section: outline.Section, text: str) -> str:
+    """The first paragraph under a heading an export broke ('1. Giao Sở' / 'Nông nghiệp và Môi
+    trường là cơ quan đầu mối, …'): the outline finished the heading with the paragraph's first
+    words; the sentence is read whole, 'Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối'."""
+    heading = outline.strip_marker(section.heading).strip(" *:")
+    words = text.split()
+    for k in range(min(9, len(words) - 1), 0, -1):
+        run = " ".join(words[:k]).strip(" ,*:")
+        if run and heading.endswith(f" {run}"):
+            return f"{heading} {' '.join(words[k:])}".replace("**", "")
+    return text
+
+
 _CONTEXT_WORDS = 24
 
 

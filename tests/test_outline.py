@@ -281,6 +281,13 @@ Chủ trì hướng dẫn công tác phòng, chống dịch bệnh sau lũ.
 
 **6. Sở Khoa học và
 Công nghệ: **Phối hợp với các cơ quan báo chí tuyên truyền về chuyển đổi số.
+
+7. Giao Sở
+Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì thực hiện Đề án; tổ chức thực hiện các nhiệm vụ sau:
+
+- Điều phối chung, đôn đốc việc triển khai Kế hoạch.
+
+- Tổng hợp, báo cáo kết quả thực hiện Đề án hằng năm.
 """,
     )
     tasks = outline_tasks.extract(doc).tasks
@@ -289,4 +296,6 @@ Công nghệ: **Phối hợp với các cơ quan báo chí tuyên truyền về 
         ("Sở Văn hóa, Thể thao và Du lịch", "Chủ trì"),
         ("Sở Y tế", "Chủ trì hướng dẫn công tác phòng"),
         ("Sở Khoa học và Công nghệ", "Phối hợp với các cơ quan báo chí tuyên truyền về chuyển đổi số."),
+        ("Sở Nông nghiệp và Môi trường", "Điều phối chung"),
+        ("Sở Nông nghiệp và Môi trường", "Tổng hợp"),
     ]

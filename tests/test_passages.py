@@ -191,3 +191,17 @@ def test_synonyms_come_from_the_lexicon_on_both_sides() -> None:
     assert folded_text("số DN thành lập mới") == folded_text("số doanh nghiệp thành lập mới")
     assert folded_text("BHXH tự nguyện") == folded_text("bảo hiểm xã hội tự nguyện")
     assert folded_text("rác") == "rac"  # a lone word is not the phrase
+
+
+def test_a_sentence_an_export_broke_under_its_heading_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "**KẾ HOẠCH**\n\n**V. TỔ CHỨC THỰC HIỆN**\n\n1. Giao Sở\n"
+        "Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề án; tổ chức thực hiện "
+        "các nhiệm vụ sau:\n\n- Điều phối chung việc triển khai Kế hoạch.\n\n"
+        "2. Sở Y tế\nChủ trì hướng dẫn phòng, chống dịch bệnh.\n",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in quotes.passages_of(read_document(path))]
+    assert texts[0].startswith("Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì"), texts
+    assert "Chủ trì hướng dẫn phòng, chống dịch bệnh." in texts  # a paragraph under a whole name stays

@@ -258,6 +258,16 @@ def build(doc: Document) -> Outline:
                 continue
             if not (text.isupper() and len(text) < 80):
                 heading = (stack[-1].rank + 0.5, heading[1])  # an unnumbered label inside the section
+        if (
+            heading is not None
+            and marker_rank(text) is None
+            and (run := _unit_runs_on(stack[-1], paras[k - 1], p))
+        ):
+            _continue_heading(
+                stack[-1], run
+            )  # '1. Giao Sở' / 'Nông nghiệp và Môi trường là …, các nhiệm vụ sau:'
+            text = " ".join(text.split()[len(run.split()) :]).strip(" ,*")
+            text = text[:1].upper() + text[1:]
         if heading is not None:
             rank, role = heading
             while len(stack) > 1 and stack[-1].rank >= rank:
