@@ -235,6 +235,17 @@ READERS: dict[str, Reader] = {
 }
 
 
+# the table of each kind a clerk acts on (knowledge.item_kinds.TRACKED): commands, progress
+TRACKED_TABLES: dict[str, type[m.Indicator | m.Task]] = {INDICATOR: m.Indicator, TASK: m.Task}
+
+
+def tracked_row(session: Session, kind: str, item_id: int) -> m.Indicator | m.Task | None:
+    """The stored row of an item a clerk acts on; None for another kind or an unknown id."""
+    table = TRACKED_TABLES.get(kind)
+    row = session.get(table, item_id) if table is not None else None
+    return row if isinstance(row, m.Indicator | m.Task) else None
+
+
 def item_facts(
     session: Session, kind: str, item_id: int, plan: m.Plan, year: int | None = None
 ) -> say.ItemFacts:
