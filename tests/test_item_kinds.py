@@ -27,7 +27,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
 def test_every_kind_the_search_index_writes_has_an_entry() -> None:
     # a new `SearchDoc(kind=NEW, ...)` in storage/search.py fails here until NEW has an entry
     written = set(re.findall(r"\bkind=([A-Z_]+)\b", inspect.getsource(search._docs_for)))
-    assert written == {"INDICATOR", "TASK", "REPORTING", "DUTY", "MILESTONE", "PROGRESS"}
+    assert len(written) >= 6
     assert {getattr(search, name) for name in written} == set(ik.SEARCHED)
     assert passages.PASSAGE in ik.KINDS
 
@@ -53,8 +53,9 @@ def test_every_kind_stored_in_the_samples_has_an_entry_a_reader_and_an_export_ke
     for entry in ik.KINDS.values():
         if entry.export_key is not None:
             assert isinstance(plan[entry.export_key], list), entry.key
+    # and every list of items the export holds is a kind's (the plan's conflicts are no items)
     exported = {e.export_key for e in ik.KINDS.values()} - {None}
-    assert exported == {"indicators", "tasks", "reporting", "unit_duties", "milestones", "progress"}
+    assert {k for k, v in plan.items() if isinstance(v, list)} - {"conflicts"} == exported
 
 
 def test_readers_and_wording_cover_the_searched_kinds() -> None:
