@@ -34,8 +34,6 @@ REPORT_TO = "report_to"  # whom a report goes to
 RESULT = "result"  # a result reported or printed in the plan
 WORDING = "wording"  # the plan's own sentence, quoted
 
-CLOSE = 3.0  # a second item this close (points) to the best is answered beside it
-
 # The kinds of question the priors are given for; any other is weighed as TARGET
 PRIOR_INTENTS = (qi.TARGET, qi.RESPONSIBLE, qi.DEADLINE, qi.PROGRESS, qi.REPORTING)
 
@@ -52,7 +50,9 @@ class ItemKind:
     # decide between items that match about equally (larger ones would override what the
     # question's words say). Empty: the kind is not searched as items are (passages).
     priors: Mapping[str, float] = field(default_factory=dict)
-    close: float = CLOSE  # a second item this close to the best is answered beside it
+    # a second item this close (points) to the best is answered beside it; None: the answer
+    # engine's own margin (storage/answers.CLOSE, which bench/refit.py tunes)
+    close: float | None = None
     tracked: bool = False  # a clerk names it in commands, records progress on it, lists show it
     export_key: str | None = None  # its list in `planbot export` (None: not exported on its own)
 
@@ -134,7 +134,8 @@ def priors_for(intent: str) -> dict[str, float]:
     return {key: KINDS[key].prior(intent) for key in SEARCHED}
 
 
-def close_margin(key: str) -> float:
-    """How close a second item must come to the best of this kind to be answered too."""
+def close_margin(key: str, default: float) -> float:
+    """How close a second item must come to the best of this kind to be answered too
+    (`default`: the engine's margin, for a kind with none of its own)."""
     found = KINDS.get(key)
-    return found.close if found else CLOSE
+    return found.close if found is not None and found.close is not None else default

@@ -48,7 +48,7 @@ MIN_COVERAGE = 0.5  # below: nothing matched, suggest the closest (lower: more w
 MIN_SCORE = 38.0  # and below this score (0..100) neither
 # two items within this many points are both answered (higher: longer, safer answers); a kind
 # may set its own (knowledge/item_kinds.py: reporting rules, few and short, show the near ones)
-CLOSE = item_kinds.CLOSE
+CLOSE = 3.0
 CLOSE_WHEN_UNNAMED = 15.0  # 'who' asked and the best item names nobody: the next one this close too
 CLOSE_UNCOVERED = 5.0  # a best item matching too little yields to one this close that matches enough
 CLOSE_ALTERNATIVE = 15.0  # a command offers the items this close to its best as buttons
@@ -382,7 +382,7 @@ class AnswerEngine:
                 coverage=hits[0].coverage if hits else 0.0,
             )
         top = [hits[0]]
-        close = item_kinds.close_margin(hits[0].doc.kind)
+        close = item_kinds.close_margin(hits[0].doc.kind, CLOSE)
         for h in hits[1:3]:
             if h.score >= hits[0].score - close and h.coverage >= MIN_COVERAGE:
                 top.append(h)
