@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.item_kinds import KINDS, TRACKED
 from knowledge.text import fold
 from storage.progress import Item
 
 LABEL_CHARS = 58  # what a phone shows of a button
 HINT_CHARS = 24
-KIND_WORDS = {"indicator": "chỉ tiêu", "task": "nhiệm vụ"}
+KIND_WORDS = {k: KINDS[k].word for k in TRACKED}  # "chỉ tiêu", "nhiệm vụ"
 Buttons = list[list[tuple[str, str]]]
 
 

@@ -3,6 +3,8 @@ placeholders are escaped by the callers with `html.escape`)."""
 
 from __future__ import annotations
 
+from knowledge.item_kinds import KINDS, TRACKED
+
 # (command, menu description) — registered with set_my_commands.
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Bắt đầu, chọn xã/phường"),
@@ -58,7 +60,7 @@ LOCALITY_PICK = "Có nhiều địa phương gần giống, hãy chọn:"
 NO_MATCH = "Không tìm thấy {what} phù hợp với «{query}»."
 CHOOSE_LOCALITY_HINT = "Chọn xã/phường bằng /diaphuong hoặc ghi tên xã/phường sau từ khóa để tìm đúng nơi."
 LIST_HEADER = "<b>{what}</b> ({locality}):"
-ITEM_KIND = {"indicator": "Chỉ tiêu", "task": "Nhiệm vụ"}
+ITEM_KIND = {k: KINDS[k].label for k in TRACKED}  # "Chỉ tiêu", "Nhiệm vụ" (knowledge/item_kinds.py)
 WHAT_INDICATORS = "chỉ tiêu"
 WHAT_TASKS = "nhiệm vụ"
 WHAT_ITEMS = "chỉ tiêu hoặc nhiệm vụ"

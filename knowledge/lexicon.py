@@ -284,6 +284,22 @@ FRAME_WORDS: tuple[str, ...] = (
     "ngày",
 )
 
+# How a list question is put ('… phải làm gì', '… có nhiệm vụ gì', 'những chỉ tiêu nào'):
+# no part of what the list is about (whom or what it is of)
+LIST_WORDS: tuple[str, ...] = (
+    "phải",
+    "cần",
+    "sẽ",
+    "có",
+    "làm gì",
+    "j",
+    "những việc",
+    "nhiệm vụ",
+    "trách",
+    "chỉ tiêu",
+    "nào",
+)
+
 
 @cache
 def folded_abbreviations() -> dict[str, str]:
@@ -325,6 +341,12 @@ def frame_tokens() -> frozenset[str]:
 @cache
 def folded_frame_tokens() -> frozenset[str]:
     return frozenset(fold(t) for t in frame_tokens())
+
+
+@cache
+def folded_list_words() -> frozenset[str]:
+    """The folded single words of LIST_WORDS."""
+    return frozenset(fold(t) for w in LIST_WORDS for t in w.split())
 
 
 # ---------------------------------------------------------------- direction of a target

@@ -1,9 +1,13 @@
 """What the answer engine says of an item, a plan and its progress: the facts
-`knowledge.answer_text` words, read from the stored plan (split from storage/answers.py)."""
+`knowledge.answer_text` words, read from the stored plan (split from storage/answers.py).
+
+`READERS` is the storage side of the item-kind registry (knowledge/item_kinds.py): how the
+facts of each kind the search finds are read from its own table."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -11,9 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
+from knowledge.item_kinds import DUTY, INDICATOR, MILESTONE, PROGRESS, REPORTING, TASK
 from knowledge.text import clean, fold
 from storage import models as m
-from storage.search import INDICATOR, TASK
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -99,7 +103,7 @@ def progress_facts(rec: m.ProgressRecord | None) -> say.ProgressFacts | None:
 def indicator_facts(
     session: Session, ind: m.Indicator, plan: m.Plan, year: int | None = None
 ) -> say.ItemFacts:
-    latest = latest_progress(session, plan, "indicator", ind.item_key)
+    latest = latest_progress(session, plan, INDICATOR, ind.item_key)
     facts = say.ItemFacts(
         kind=INDICATOR,
         name=ind.name,
@@ -157,6 +161,96 @@ def task_facts(task: m.Task, plan: m.Plan, latest: m.ProgressRecord | None) -> s
         progress=progress_facts(latest),
         source=source(plan, task.source_ref, task.no, task.group),
     )
+
+
+# ---------------------------------------------------------------- one reader per kind
+
+# (session, the item's id in its own table, its plan, the year asked) -> its facts
+Reader = Callable[[Session, int, m.Plan, "int | None"], say.ItemFacts]
+
+
+def _read_indicator(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    ind = session.get(m.Indicator, item_id)
+    assert ind is not None
+    return indicator_facts(session, ind, plan, year)
+
+
+def _read_task(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    task = session.get(m.Task, item_id)
+    assert task is not None
+    return task_facts(task, plan, latest_progress(session, plan, TASK, task.item_key))
+
+
+def _read_reporting(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    rule = session.get(m.ReportingRule, item_id)
+    assert rule is not None
+    return say.ItemFacts(
+        kind=REPORTING,
+        name=rule.text,
+        frequency=rule.frequency,
+        day_of_month=rule.day_of_month,
+        due_date=rule.deadline_date,
+        report_to=rule.report_to,
+        source=source(plan, rule.source_ref),
+    )
+
+
+def _read_duty(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    duty = session.get(m.UnitDuty, item_id)
+    assert duty is not None
+    return say.ItemFacts(
+        kind=DUTY, name=duty.unit, solution=duty.summary, source=source(plan, duty.source_ref)
+    )
+
+
+def _read_milestone(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    ms = session.get(m.Milestone, item_id)
+    assert ms is not None
+    return say.ItemFacts(
+        kind=MILESTONE,
+        name=ms.text,
+        deadline_text=ms.deadline_text,
+        due_date=ms.due_date,
+        source=source(plan, ms.source_ref),
+    )
+
+
+def _read_progress(session: Session, item_id: int, plan: m.Plan, year: int | None) -> say.ItemFacts:
+    rec = session.get(m.ProgressRecord, item_id)
+    assert rec is not None
+    return say.ItemFacts(
+        kind=PROGRESS, name=rec.item_name, progress=progress_facts(rec), source=source(plan, "")
+    )
+
+
+# every kind the item search finds (knowledge.item_kinds.SEARCHED); passages are quoted by
+# storage/passages.py, not read as items
+READERS: dict[str, Reader] = {
+    INDICATOR: _read_indicator,
+    TASK: _read_task,
+    REPORTING: _read_reporting,
+    DUTY: _read_duty,
+    MILESTONE: _read_milestone,
+    PROGRESS: _read_progress,
+}
+
+
+# the table of each kind a clerk acts on (knowledge.item_kinds.TRACKED): commands, progress
+TRACKED_TABLES: dict[str, type[m.Indicator | m.Task]] = {INDICATOR: m.Indicator, TASK: m.Task}
+
+
+def tracked_row(session: Session, kind: str, item_id: int) -> m.Indicator | m.Task | None:
+    """The stored row of an item a clerk acts on; None for another kind or an unknown id."""
+    table = TRACKED_TABLES.get(kind)
+    row = session.get(table, item_id) if table is not None else None
+    return row if isinstance(row, m.Indicator | m.Task) else None
+
+
+def item_facts(
+    session: Session, kind: str, item_id: int, plan: m.Plan, year: int | None = None
+) -> say.ItemFacts:
+    """The facts of one item the search found, read as its kind is read."""
+    return READERS[kind](session, item_id, plan, year)
 
 
 def plan_facts(session: Session, plan: m.Plan) -> say.PlanFacts:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from knowledge import places
+from knowledge import places, places_2025
 from knowledge import question as qn
 from knowledge.text import fold
 from storage import models as m
@@ -53,7 +53,7 @@ def new_names(
     members: dict[tuple[str, str, str], list[qn.PlaceRef]] = {}
     for p in known:
         kind, name = places.split_kind(p.name)
-        new = places.successors(places.Place(kind or "xã", name, p.parent, p.province)) if kind else []
+        new = places_2025.successors(places.Place(kind or "xã", name, p.parent, p.province)) if kind else []
         if new:
             p = dataclasses.replace(p, now=new[0].label)
             members.setdefault((new[0].label, new[0].province or "", new[0].kind), []).append(p)

@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge import broad
 from knowledge import followup as fu
+from knowledge.item_kinds import TRACKED
 from knowledge.text import clean
 from storage.broad_models import ChatContext
 from storage.db import transaction
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CONTEXT_TTL = timedelta(minutes=30)  # a follow-up after a longer silence starts afresh
-ITEM_KINDS = ("indicator", "task")
+ITEM_KINDS = TRACKED  # what a follow-up may be about
 
 
 def _aware(t: datetime) -> datetime:

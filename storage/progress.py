@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from knowledge import answer_text as say
 from storage import answers, audit
 from storage import models as m
+from storage.answer_facts import tracked_row
 from storage.bot_models import ProgressDraft
 from storage.db import session_factory, transaction
 from storage.ownership import REPORTING_ROLES
@@ -143,13 +144,7 @@ def get_item(engine: Engine, kind: str, item_id: int) -> Item | None:
 
 
 def _get_item(session: Session, kind: str, item_id: int) -> Item | None:
-    row: m.Indicator | m.Task | None
-    if kind == "indicator":
-        row = session.get(m.Indicator, item_id)
-    elif kind == "task":
-        row = session.get(m.Task, item_id)
-    else:
-        return None
+    row = tracked_row(session, kind, item_id)
     return _item(kind, row, row.plan) if row is not None else None
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from bot.cli import main
 from knowledge import question as qn
-from knowledge.places import Place, successors
+from knowledge.places import Place
+from knowledge.places_2025 import successors
 from storage.answer_places import new_names
 from storage.answers import AnswerEngine
 from storage.ingest import ingest_paths

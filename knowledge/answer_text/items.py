@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from knowledge.answer_text.facts import ItemFacts, ProgressFacts
 from knowledge.answer_text.figures import figure, tidy, vn_numbers
@@ -28,6 +29,7 @@ from knowledge.answer_text.sources import (
     source_line,
     sources_line,
 )
+from knowledge.item_kinds import DUTY, MILESTONE, PROGRESS, REPORTING, TASK
 from knowledge.text import clean, fold
 
 
@@ -134,22 +136,25 @@ def milestone_answer(item: ItemFacts, name: str) -> list[str]:
     ]
 
 
+def duty_answer(item: ItemFacts, name: str) -> list[str]:
+    """A unit's duty: the unit and what it is to do."""
+    return [
+        f"{name}: {clip(item.solution or '', SOLUTION_LIMIT)}",
+        source_line(item.source) if item.cite else "",
+    ]
+
+
+def result_row_answer(item: ItemFacts, name: str) -> list[str]:
+    """A result row the plan prints (no indicator took it up): the result."""
+    done = progress_words(item.progress) if item.progress else "chưa có kết quả"
+    return [_end(f"{name}: {done}"), source_line(item.source) if item.cite else ""]
+
+
 def _item_lines(item: ItemFacts, intent: str, role: str | None, name: str) -> tuple[list[str], set[int]]:
     """The lines of an answer (`name` as it may be shortened), and which of them may go
     when it is too long."""
-    if item.kind == "reporting":
-        return reporting_answer(item, name), set()
-    if item.kind == "duty":
-        return [
-            f"{name}: {clip(item.solution or '', SOLUTION_LIMIT)}",
-            source_line(item.source) if item.cite else "",
-        ], set()
-    if item.kind == "milestone":
-        return milestone_answer(item, name), set()
-    if item.kind == "progress":
-        done = progress_words(item.progress) if item.progress else "chưa có kết quả"
-        return [_end(f"{name}: {done}"), source_line(item.source) if item.cite else ""], set()
-
+    if (own := OWN_WORDING.get(item.kind)) is not None:
+        return own(item, name), set()
     fig = figure(item)
     dl = deadline_words(item)
     optional: set[int] = set()
@@ -215,7 +220,7 @@ def _what_lines(item: ItemFacts, name: str, fig: str, dl: str) -> tuple[list[str
     optional: set[int] = set()
     if fig:
         lines.append(f"{name}{place_and_period(item.source)}: {fig}.")
-    elif item.kind == "task":
+    elif item.kind == TASK:
         lines.append(f"Nhiệm vụ «{name}»{place_and_period(item.source)}.")
         if item.solution:
             optional.add(len(lines))
@@ -241,14 +246,24 @@ def reporting_answer(item: ItemFacts, name: str) -> list[str]:
     return lines
 
 
+# The kinds worded in their own few lines, whatever the question asks; an indicator or a
+# task is worded by what is asked (the figure, who, when, progress: `_item_lines`)
+OWN_WORDING: dict[str, Callable[[ItemFacts, str], list[str]]] = {
+    REPORTING: reporting_answer,
+    DUTY: duty_answer,
+    MILESTONE: milestone_answer,
+    PROGRESS: result_row_answer,
+}
+
+
 def short_item(item: ItemFacts, name_limit: int = LIST_NAME) -> str:
     """One line of a list: the name and what matters most about it."""
     name = clip_focus(item.name, name_limit, item.focus).rstrip(" .:;,")
-    if item.kind == "reporting":
+    if item.kind == REPORTING:
         when = _reporting_when(item)
         return f"{name}" + (f" ({when})" if when else "")
     due = clean(item.deadline_text) or (f"{item.due_date:%d/%m/%Y}" if item.due_date else "")
-    bits = [b for b in (figure(item), clip(due, 40) if item.kind == "task" else "") if b]
+    bits = [b for b in (figure(item), clip(due, 40) if item.kind == TASK else "") if b]
     who = clip(item.responsible or "", 50)
     text = name + (": " + "; ".join(bits) if bits else "")
     return text + (f" — {who}" if who else "")
@@ -270,7 +285,7 @@ def close_items_answer(items: list[ItemFacts], intent: str, role: str | None = N
             shown.name = SAME_TEXT
         if said["solution"]:
             shown.solution = SAME_TEXT
-        if said["name"] and item.kind == "task" and item.solution and not said["solution"]:
+        if said["name"] and item.kind == TASK and item.solution and not said["solution"]:
             # one task of the plan's table split by its solutions: the solution tells them apart
             shown.name = f"{clip(item.name, 50)} — giải pháp: {clip(item.solution, 100)}"
         parts.append(f"{n}) " + item_answer(shown, intent, role, limit=share))

@@ -78,14 +78,66 @@ _LEAD_IN = re.compile(
 )
 _INNER_LEAD_IN = re.compile(r"\b(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s+", re.IGNORECASE)
 # The unit phrase ends where its duty starts.
+# What a unit does, written right after its name: where the name ends ('Phòng Kinh tế chủ trì,
+# …'). The outline reader ends a unit's name broken over two lines at these too (extract/outline.py).
+UNIT_VERBS: tuple[str, ...] = (
+    "chủ trì",
+    "tham mưu",
+    "phối hợp",
+    "chỉ đạo",
+    "theo dõi",
+    "thực hiện",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "xây dựng",
+    "tổ chức",
+    "triển khai",
+    "tăng cường",
+    "rà soát",
+    "hướng dẫn",
+    "kiểm tra",
+    "đẩy mạnh",
+    "báo cáo",
+    "nghiên cứu",
+)
+# and those only a duty's own line ends it at (a heading's next line may begin with them)
+_DUTY_ONLY_VERBS = (
+    "căn cứ",
+    "phân công",
+    "thường xuyên",
+    "chủ động",
+    "làm chủ",
+    "nâng cao",
+    "đảm bảo",
+    "duy trì",
+    "theo chức năng",
+    "được giao",
+    "quản lý",
+    "đôn đốc",
+    "bố trí",
+    "cụ thể hóa",
+    "trực tiếp",
+    "tuyên truyền",
+    "vận động",
+    "giám sát",
+    "tập trung",
+    "hoàn thành",
+    "tiếp tục",
+    "giải quyết",
+    "cập nhật",
+    "tổng hợp",
+    "phát động",
+    "lập kế hoạch",
+)
+_NOT_AFTER = {"xây dựng": r"(?<!tư\s)"}  # 'đầu tư xây dựng' is what a unit does no more than its name
+
+
+def _verb_pattern(verb: str) -> str:
+    return _NOT_AFTER.get(verb, "") + r"\s+".join(verb.split())
+
+
 _DUTY_VERB = re.compile(
-    r"\s+(?:chủ\s+trì|tham\s+mưu|phối\s+hợp|chỉ\s+đạo|theo\s+dõi|thực\s+hiện|có\s+trách\s+nhiệm|"
-    r"chịu\s+trách\s+nhiệm|căn\s+cứ|(?<!tư\s)xây\s+dựng|tổ\s+chức|triển\s+khai|phân\s+công|thường\s+xuyên|"
-    r"chủ\s+động|làm\s+chủ|tăng\s+cường|rà\s+soát|nâng\s+cao|đảm\s+bảo|duy\s+trì|theo\s+chức\s+năng|"
-    r"được\s+giao|quản\s+lý|hướng\s+dẫn|kiểm\s+tra|đôn\s+đốc|bố\s+trí|cụ\s+thể\s+hóa|trực\s+tiếp|"
-    r"tuyên\s+truyền|vận\s+động|giám\s+sát|tập\s+trung|hoàn\s+thành|tiếp\s+tục|đẩy\s+mạnh|giải\s+quyết|"
-    r"cập\s+nhật|tổng\s+hợp|báo\s+cáo|nghiên\s+cứu|phát\s+động|lập\s+kế\s+hoạch)\b"
-    r"|\s*[:;.]",
+    r"\s+(?:" + "|".join(map(_verb_pattern, UNIT_VERBS + _DUTY_ONLY_VERBS)) + r")\b|\s*[:;.]"
 )  # case-sensitive: a capitalised 'Xây dựng' / 'Kiểm tra' / 'Quản lý' belongs to a unit's name
 _LEADS_OR_ADVISES = re.compile(r"^\s*(?:chủ\s+trì|tham\s+mưu)", re.IGNORECASE)
 # '3. Đồng chí X - Phó Chủ tịch UBND phường: chỉ đạo lĩnh vực văn hóa - xã hội, y tế': a leader

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.extract.duties import UNIT_VERBS
 from knowledge.extract.lines import Paragraph, paragraphs
 from knowledge.extract.prose_sections import as_heading, marker_rank
 from knowledge.model import Document
@@ -308,31 +309,9 @@ def _ends_unit_heading(section: Section, prev: Paragraph, p: Paragraph) -> bool:
     )
 
 
-# what a unit does, written right after its name: where the name ends
-_TASK_VERBS = frozenset(
-    [
-        "chu tri",
-        "phoi hop",
-        "tham muu",
-        "thuc hien",
-        "to chuc",
-        "huong dan",
-        "chi dao",
-        "xay dung",
-        "trien khai",
-        "theo doi",
-        "co trach",
-        "la co",
-        "la don",
-        "chiu trach",
-        "bao cao",
-        "kiem tra",
-        "ra soat",
-        "day manh",
-        "tang cuong",
-        "nghien cuu",
-    ]
-)
+# what a unit does, written right after its name: where the name ends (the duty reader's verbs,
+# by their first two words; 'là cơ quan', 'là đơn vị' too)
+_TASK_VERBS = frozenset(" ".join(fold(verb).split()[:2]) for verb in (*UNIT_VERBS, "là cơ quan", "là đơn vị"))
 
 
 def _unit_runs_on(section: Section, prev: Paragraph, p: Paragraph) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from storage import models as m
+from storage.answer_facts import tracked_row
 from storage.board.place_board import (
     indicator_status,
     load_card,
@@ -64,9 +65,7 @@ def item_history(engine: Engine, place_id: int, ref: str, today: date) -> ItemHi
         return None
     kind, item_id = parsed
     with session_factory(engine)() as session:
-        row: m.Indicator | m.Task | None = (
-            session.get(m.Indicator, item_id) if kind == "indicator" else session.get(m.Task, item_id)
-        )
+        row = tracked_row(session, kind, item_id)
         if row is None or row.plan.locality_id != place_id or not row.plan.is_current:
             return None
         card = load_card(session, place_id)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
-from knowledge import places
+from knowledge import places, places_2025
 from knowledge.model import ROLES
 from knowledge.text import fold
 from storage import audit
@@ -228,4 +228,4 @@ def _locality_info(
 def _now_label(name: str, parent: str | None, province: str | None) -> str | None:
     """The 2025 unit of an older commune, from the one place resolver (knowledge/places)."""
     kind, bare = places.split_kind(name)
-    return places.now_label(places.Place(kind, bare, parent, province)) if kind else None
+    return places_2025.now_label(places.Place(kind, bare, parent, province)) if kind else None
