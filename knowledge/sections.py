@@ -147,3 +147,60 @@ def section_answer(section: Section, plan: str, place: str | None) -> str:
         out.append(text)
         used += len(text) + 1
     return "\n".join([head, *out])
+
+
+# 'tiến hành khi nào', 'kéo dài từ lúc nào đến lúc nào': the plan's own activity, no item of it
+_ACTIVITY = frozenset(
+    [
+        "viec",
+        "dot",
+        "tien",
+        "hanh",
+        "keo",
+        "dai",
+        "thuc",
+        "hien",
+        "trien",
+        "khai",
+        "dien",
+        "ra",
+        "bat",
+        "dau",
+        "ket",
+        "thuc",
+        "to",
+        "chuc",
+        "duoc",
+        "se",
+        "tu",
+        "den",
+        "luc",
+        "nao",
+        "khi",
+        "bao",
+        "gio",
+        "thoi",
+        "gian",
+        "han",
+        "o",
+        "tai",
+        "cua",
+        "trong",
+        "nam",
+    ]
+)
+_TIME_HEADING = re.compile(r"^thoi (?:gian|han)\b")
+
+
+def asks_plan_time(question_words: set[str], title_words: set[str]) -> bool:
+    """A 'when' question about the plan's own activity: every word of it is the plan's title, a
+    number or the wording of such a question ('việc giám sát … năm 2025 tiến hành khi nào')."""
+    rest = {w for w in question_words if w not in title_words and not w.isdigit() and len(w) > 1}
+    return not rest - _ACTIVITY
+
+
+def time_section(sections: Sequence[Section], preferred: int) -> Section | None:
+    """The preferred plan's section headed 'Thời gian thực hiện' (or 'Thời gian triển khai', …)."""
+    return next(
+        (s for s in sections if s.plan_id == preferred and _TIME_HEADING.match(fold(leaf(s.heading)))), None
+    )

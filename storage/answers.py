@@ -42,7 +42,7 @@ from storage.search import (
     prepare_terms,
     score_docs,
 )
-from storage.sections import contents_answer
+from storage.sections import contents_answer, plan_time_answer
 
 __all__ = ["CLOSE", "ITEM_KINDS", "MIN_COVERAGE", "MIN_SCORE", "Answer", "AnswerEngine", "Found", "Match"]
 
@@ -154,9 +154,12 @@ class AnswerEngine:
     def _section_listed(self, session: Session, q: qn.Question, scope: _Scope, answer: Answer) -> Answer:
         """'kinh phí lấy từ đâu', 'dùng những phương pháp gì': the list under the heading the
         question names (storage/sections.py), the item found offered beside it."""
-        if q.intent.kind != qn.TARGET or answer.needs_locality:
+        if answer.needs_locality or q.intent.kind not in (qn.TARGET, qn.DEADLINE):
             return answer
-        listed = contents_answer(session, q, scope.plans, scope.preferred)
+        if q.intent.kind == qn.DEADLINE:  # 'việc giám sát … tiến hành khi nào': the plan's own time
+            listed = plan_time_answer(session, q, scope.plans, scope.preferred)
+        else:
+            listed = contents_answer(session, q, scope.plans, scope.preferred)
         if listed is None:
             return answer
         return replace(answer, text=listed, matches=[], candidates=answer.matches[:2], quoted=True)

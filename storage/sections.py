@@ -46,3 +46,16 @@ def contents_answer(session: Session, q: qn.Question, plans: list[m.Plan], prefe
         return None
     plan = next(p for p in plans if p.id == found.plan_id)
     return sections.section_answer(found, quotes.plan_name(plan.doc_number, plan.title), plan.locality_name)
+
+
+def plan_time_answer(session: Session, q: qn.Question, plans: list[m.Plan], preferred: m.Plan) -> str | None:
+    """'việc giám sát … tiến hành khi nào': the preferred plan's 'Thời gian thực hiện' section."""
+    title = {w for w in fold(preferred.title or "").split()}
+    if not sections.asks_plan_time({t.fold for t in q.terms}, title):
+        return None
+    found = sections.time_section(plan_sections(session, [preferred.id]), preferred.id)
+    if found is None:
+        return None
+    return sections.section_answer(
+        found, quotes.plan_name(preferred.doc_number, preferred.title), preferred.locality_name
+    )

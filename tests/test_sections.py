@@ -36,6 +36,10 @@ An Hòa, ngày 10 tháng 11 năm 2025
 
 - Lập biên bản sau mỗi đợt.
 
+**3. Thời gian thực hiện**
+
+Việc giám sát được tiến hành thường xuyên trong năm 2026, có thông báo lịch trước khi đến làm việc.
+
 **II. KINH PHÍ THỰC HIỆN**
 
 - Từ ngân sách tỉnh theo phân cấp.
@@ -105,3 +109,12 @@ def test_which_questions_ask_what_a_list_holds() -> None:
     assert not sections.asks_contents("ty le ho ngheo dat bao nhieu")
     assert sections.introduces("Nguồn vốn thực hiện Kế hoạch, bao gồm:")
     assert not sections.introduces("Kiểm tra thực tế tại công trình.")
+
+
+def test_when_the_plans_own_activity_happens_is_its_time_section(engine: Engine, tmp_path: Path) -> None:
+    answers = _engine(engine, tmp_path)
+    ans = answers.ask("việc giám sát nước sạch nông thôn năm 2026 tiến hành khi nào", "tỉnh An Hòa")
+    assert "Thời gian thực hiện" in ans.text and "thường xuyên trong năm 2026" in ans.text, ans.text
+    # a 'when' about one of its items is that item's, not the plan's
+    item = answers.ask("khi nào lập biên bản sau mỗi đợt giám sát", "tỉnh An Hòa")
+    assert "Thời gian thực hiện" not in item.text, item.text
