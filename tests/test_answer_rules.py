@@ -225,3 +225,15 @@ def test_questions_asking_where_a_report_goes_are_about_reporting() -> None:
     assert intent("báo cáo kết quả thực hiện định kỳ bao lâu một lần, gửi đâu?") == "reporting"
     assert intent("các xã phải gửi kế hoạch thực hiện chương trình phòng chống ma túy về đâu") == "reporting"
     assert intent("kết quả thực hiện chỉ tiêu BHYT đến nay") == "progress"
+
+
+def test_a_plans_number_names_the_plan_and_is_no_word_to_match() -> None:
+    from knowledge.question.terms import content_terms
+
+    def terms(q: str) -> list[str]:
+        return [t.fold for t in content_terms(tokens_of(q))]
+
+    assert terms("KH 982 căn cứ chỉ thị nào") == terms("căn cứ chỉ thị nào")
+    assert terms("kế hoạch số 0124/KH-UBND ai chủ trì") == terms("ai chủ trì")
+    assert terms("theo QĐ 2853 thì") == terms("theo thì")
+    assert "hoach" in terms("kế hoạch năm 2026 có mấy chỉ tiêu")  # a year is no plan's number

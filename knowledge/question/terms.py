@@ -39,6 +39,9 @@ def content_terms(toks: list[Token]) -> list[Token]:
         if n:
             i += n
             continue
+        if n := _plan_reference_at(toks, i):
+            i += n  # 'KH 982', 'kế hoạch số 0124/KH-UBND': which plan, not what is asked of it
+            continue
         t = toks[i]
         if _YEARISH.match(t.fold):
             if out and out[-1].fold in ("nam", "den", "toi", "doan"):
@@ -50,6 +53,27 @@ def content_terms(toks: list[Token]) -> list[Token]:
     while out and out[-1].fold in ("xa", "phuong", "thi", "tran", "huyen"):
         out.pop()
     return out
+
+
+_PLAN_LABELS = (("kh",), ("qd",), ("ke", "hoach"), ("quyet", "dinh"))
+
+
+def _plan_reference_at(toks: list[Token], i: int) -> int:
+    """How many tokens from `i` name a plan by its number ('kh 982', 'ke hoach so 0124 khubnd'),
+    0 when none do (a year after 'kế hoạch' is a period, not a number)."""
+    folds = [t.fold for t in toks[i : i + 5]]
+    for label in _PLAN_LABELS:
+        n = len(label)
+        if tuple(folds[:n]) != label:
+            continue
+        if folds[n : n + 1] == ["so"]:
+            n += 1
+        if n < len(folds) and folds[n].isdigit() and not _YEARISH.match(folds[n]):
+            n += 1
+            if n < len(folds) and folds[n].startswith(("kh", "qd")) and folds[n] not in ("khi", "kho"):
+                n += 1  # the number's tail ('/KH-UBND')
+            return n
+    return 0
 
 
 @lru_cache(maxsize=1)
