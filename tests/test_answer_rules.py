@@ -112,6 +112,7 @@ def test_questions_that_read_like_a_units_list_but_are_not() -> None:
 
     assert intent("Sở Nội vụ phải làm j trong công tác bảo vệ bí mật nhà nước?") == "party_items"
     assert intent("công an xã có nhiệm vụ gì") == "party_items"
+    assert detect_intent("so noi vu duoc giao lam gi trong ke hoach nay").party == "so noi vu"
     assert intent("Đợt 1 cao điểm kéo dài mấy ngày làm việc?") != "party_items"
     assert intent("Ai chủ trì chỉ tiêu tái canh cà phê?") == "responsible"
     assert intent("đơn vị nào phải làm gì") != "party_items"

@@ -77,7 +77,7 @@ _PARTY_ITEMS = re.compile(
     rf"\b(?:cac |nhung |danh sach )?{_ITEM_WORDS} (?:cua|do|giao cho|thuoc) (?P<party>.+?)$"
     rf"|^(?P<party2>.+?) (?:phu trach|chu tri|duoc giao|chiu trach nhiem) (?:nhung |cac )?(?:gi|viec gi|nhiem vu gi|chi tieu gi|{_ITEM_WORDS} nao|{_ITEM_WORDS})$"
     # 'Sở Nội vụ phải làm gì (trong công tác …)' — but not '… kéo dài mấy ngày làm việc'
-    rf"|^(?P<party3>.+?) (?:phai |can |se |co trach nhiem )?lam (?:nhung )?(?:gi|j|viec gi|nhung viec gi|{_ITEM_WORDS} nao){_WHERE_TAIL}$"
+    rf"|^(?P<party3>.+?) (?:phai |can |se |co trach nhiem |duoc giao |duoc phan cong )?lam (?:nhung )?(?:gi|j|viec gi|nhung viec gi|{_ITEM_WORDS} nao){_WHERE_TAIL}$"
     rf"|^(?P<party4>.+?) co (?:nhung )?(?:nhiem vu|trach nhiem) (?:gi|nao){_WHERE_TAIL}$"
 )
 _TOPIC = re.compile(
