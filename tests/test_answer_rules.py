@@ -125,6 +125,8 @@ def test_department_abbreviations_in_halves_and_whole() -> None:
     assert folded("Sở KH&CN") == folded("Sở KHCN") == "so khoa hoc va cong nghe"
     assert folded("Sở NN&MT") == "so nong nghiep va moi truong"
     assert folded("Văn phòng HĐND & UBND") == "van phong hoi dong nhan dan uy ban nhan dan"
+    assert folded("CT MTQG giảm nghèo") == "chuong trinh muc tieu quoc gia giam ngheo"
+    assert folded("CT UBND xã") == "chu tich uy ban nhan dan xa"
 
 
 def _hit(score: float, coverage: float, n: int) -> Hit:
