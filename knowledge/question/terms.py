@@ -55,12 +55,21 @@ def content_terms(toks: list[Token]) -> list[Token]:
     return out
 
 
-_PLAN_LABELS = (("kh",), ("qd",), ("ke", "hoach"), ("quyet", "dinh"))
+_PLAN_LABELS = (
+    ("kh",),
+    ("qd",),
+    ("ke", "hoach"),
+    ("quyet", "dinh"),
+    # where in the plan, not what: 'theo phụ lục 01', 'mẫu biểu 01' (a table's items hold its words)
+    ("phu", "luc"),
+    ("mau", "bieu"),
+    ("bieu",),
+)
 
 
 def _plan_reference_at(toks: list[Token], i: int) -> int:
-    """How many tokens from `i` name a plan by its number ('kh 982', 'ke hoach so 0124 khubnd'),
-    0 when none do (a year after 'kế hoạch' is a period, not a number)."""
+    """How many tokens from `i` name a plan or one of its tables by number ('kh 982', 'ke hoach so
+    0124 khubnd', 'phu luc 01'), 0 when none do (a year after 'kế hoạch' is a period, not a number)."""
     folds = [t.fold for t in toks[i : i + 5]]
     for label in _PLAN_LABELS:
         n = len(label)
