@@ -240,4 +240,6 @@ def test_a_plans_number_names_the_plan_and_is_no_word_to_match() -> None:
     assert terms("kế hoạch số 0124/KH-UBND ai chủ trì") == terms("ai chủ trì")
     assert terms("theo QĐ 2853 thì") == terms("theo thì")
     assert "hoach" in terms("kế hoạch năm 2026 có mấy chỉ tiêu")  # a year is no plan's number
-    assert terms("theo phụ lục 01, diện tích cà phê bao nhiêu ha") == terms("diện tích cà phê bao nhiêu ha")
+    assert terms("theo phụ lục 01, diện tích cà phê bao nhiêu ha") == terms(
+        "theo diện tích cà phê bao nhiêu ha"
+    )
