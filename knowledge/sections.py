@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.passages import REPLY_LIMIT, shorten
-from knowledge.text import clean, fold
+from knowledge.text import clean, fold, strip_diacritics
 
 # 'gồm (những) gì', 'những phương pháp gì', 'các nguồn nào', 'lấy từ đâu', 'từ nguồn nào' (folded)
 _ASKS_CONTENTS = re.compile(
@@ -187,8 +187,16 @@ _ACTIVITY = frozenset(
         "cua",
         "trong",
         "nam",
+        "thang",
+        "ngay",
+        "quy",
+        "may",
+        "tinh",
+        "xa",
+        "phuong",
     ]
 )
+_TIME_LINE = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?thoi (?:gian|han)\b[^:]{0,40}:")
 _TIME_HEADING = re.compile(r"^thoi (?:gian|han)\b")
 
 
@@ -200,7 +208,14 @@ def asks_plan_time(question_words: set[str], title_words: set[str]) -> bool:
 
 
 def time_section(sections: Sequence[Section], preferred: int) -> Section | None:
-    """The preferred plan's section headed 'Thời gian thực hiện' (or 'Thời gian triển khai', …)."""
-    return next(
-        (s for s in sections if s.plan_id == preferred and _TIME_HEADING.match(fold(leaf(s.heading)))), None
-    )
+    """The preferred plan's section headed 'Thời gian thực hiện' (or 'Thời gian triển khai', …), or
+    its line labelled so ('2. Thời gian thực hiện: Từ tháng 10/2025 …')."""
+    own = [s for s in sections if s.plan_id == preferred]
+    headed = next((s for s in own if _TIME_HEADING.match(fold(leaf(s.heading)))), None)
+    if headed is not None:
+        return headed
+    for s in own:
+        for line in s.lines:
+            if _TIME_LINE.match(strip_diacritics(clean(line)).lower()):
+                return Section(s.plan_id, s.heading, s.context, (line,))
+    return None

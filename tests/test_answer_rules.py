@@ -228,6 +228,8 @@ def test_questions_asking_where_a_report_goes_are_about_reporting() -> None:
     assert intent("báo cáo kết quả thực hiện định kỳ bao lâu một lần, gửi đâu?") == "reporting"
     assert intent("các xã phải gửi kế hoạch thực hiện chương trình phòng chống ma túy về đâu") == "reporting"
     assert intent("kết quả thực hiện chỉ tiêu BHYT đến nay") == "progress"
+    assert intent("đợt thi đua bắt đầu từ tháng mấy") == "deadline"
+    assert intent("quan trắc làm từ tháng mấy đến tháng mấy") == "deadline"
 
 
 def test_a_plans_number_names_the_plan_and_is_no_word_to_match() -> None:

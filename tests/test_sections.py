@@ -118,3 +118,18 @@ def test_when_the_plans_own_activity_happens_is_its_time_section(engine: Engine,
     # a 'when' about one of its items is that item's, not the plan's
     item = answers.ask("khi nào lập biên bản sau mỗi đợt giám sát", "tỉnh An Hòa")
     assert "Thời gian thực hiện" not in item.text, item.text
+
+
+def test_a_time_written_as_a_labelled_line_answers_too() -> None:
+    lines = (
+        "1. Nội dung: thi đua hoàn thành chỉ tiêu.",
+        "2. Thời gian thực hiện: Từ tháng 10/2025 đến hết năm.",
+    )
+    body = sections.Section(7, "II. NỘI DUNG THI ĐUA", frozenset(), lines)
+    found = sections.time_section([body], 7)
+    assert found is not None and found.lines == (lines[1],)
+    assert sections.time_section([body], 8) is None  # another plan's
+    assert sections.asks_plan_time(
+        {"dot", "thi", "dua", "bat", "dau", "tu", "thang", "may"}, {"dot", "thi", "dua"}
+    )
+    assert not sections.asks_plan_time({"lap", "bien", "ban", "khi", "nao"}, {"giam", "sat"})

@@ -93,6 +93,7 @@ _DEADLINE = re.compile(
     r"\bkhi nao\b|\bbao gio\b|\bhan chot\b|\bthoi han\b|\bhet han\b|\bngay nao\b|\bthang nao\b|\bluc nao\b"
     r"|\bthoi gian (?:hoan thanh|thuc hien)\b|\btruoc ngay\b|\bden han\b|\bhan (?:la|cuoi|hoan thanh)\b"
     r"|\bdeadline\b|\bden bao gio\b|\bthoi diem nao\b|^han\b"
+    r"|\b(?:tu|den|toi|bat dau|ket thuc) (?:tu )?(?:thang|ngay|quy) (?:may|nao)\b"
 )
 _PROGRESS = re.compile(
     r"\btien do\b|\bden nay\b|\bda dat\b|\bda thuc hien\b|\bket qua thuc hien\b|\bhien (?:nay|tai|gio) (?:da |dat )"
