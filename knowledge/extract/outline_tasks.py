@@ -76,7 +76,8 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
             target = _field_target(section, last, last_section, owner)
             if target is None and _owns_fields(section):
                 target = _task_from(section.heading, section, section.line_no)
-                if target is not None:
+                if target is not None:  # grouped by the heading above its own
+                    target.group = _group(section.parent) if section.parent is not None else None
                     owner[id(section)] = target
                     tasks.append(target)
             if target is not None:
@@ -112,6 +113,9 @@ def _owns_fields(section: Section) -> bool:
     return section.role == "neutral" and section.unit is None and field_label(section.heading) is None
 
 
+_FIELD_ORDER = ("responsible", "coordinating", "deadline", "content")
+
+
 def _record_tasks(record: field_blocks.Record) -> list[Task]:
     """The tasks of a block of labelled items, each with the block's lead unit,
     coordinating units and time."""
@@ -128,8 +132,9 @@ def _record_tasks(record: field_blocks.Record) -> list[Task]:
             task.group = _group(owner.parent) if owner.parent is not None else None
         elif owner.rank >= 0 and owner.unit is None:
             task.group = _heading_name(owner.heading)
-        for role, value in record.fields.items():
-            _fill(task, Label(role, value))
+        for role in _FIELD_ORDER:  # the block's own coordinating units win over a sentence's
+            if role in record.fields:
+                _fill(task, Label(role, record.fields[role]))
         out.append(task)
     return out
 
@@ -193,7 +198,7 @@ def _group(section: Section) -> str | None:
 
 def _heading_name(heading: str) -> str:
     """'III. TỔ CHỨC THỰC HIỆN' -> 'Tổ chức thực hiện'; '1.1. Xây dựng …:' -> 'Xây dựng …'."""
-    name = strip_marker(heading).strip(" :")
+    name = strip_marker(heading).strip(" :.")
     if name.isupper():
         name = name[:1] + name[1:].lower()
     return name
@@ -244,13 +249,25 @@ def _fill(task: Task, label: Label) -> None:
     if not value:
         return
     if role == "responsible":
-        task.responsible = _tidy_party(value)
+        task.responsible, others = _party_sentence(value)
+        task.coordinating = others or task.coordinating
     elif role == "coordinating":
         task.coordinating = _tidy_party(value)
     elif role == "deadline":
         task.deadline_text = value.rstrip(" .;")
     elif role == "content":
         task.solution = value
+
+
+def _party_sentence(value: str) -> tuple[str | None, str | None]:
+    """A unit field written as a sentence ('Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các
+    sở, ngành chủ động tổ chức …'): the unit that leads, and the units of the next clause
+    that act with it. A plain list of units is returned whole."""
+    head, _, rest = value.partition(";")
+    lead = _lead_party(head)
+    if lead is None:
+        return _tidy_party(value), None
+    return _tidy_party(lead), _tidy_party(_lead_party(rest.strip())) if rest else None
 
 
 def _set_deadlines(task: Task) -> None:
