@@ -94,7 +94,12 @@ def _old_continues(previous: str, nxt: str) -> bool:
         return True
     if L._is_heading_like(previous) and not L._is_heading_like(nxt):
         return False
-    if len(previous) < 90 and L._SECTION_HEADING.match(previous) and nxt[:1].isupper():
+    if (
+        len(previous) < 90
+        and L._SECTION_HEADING.match(previous)
+        and nxt[:1].isupper()
+        and not L._runs_on(previous)
+    ):
         return False
     if not L._SENTENCE_END.search(previous):
         return True

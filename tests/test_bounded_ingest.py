@@ -220,6 +220,8 @@ TRICKY = [
     "./.",
     "(1)",
     "ý kiến.”",
+    "a) Nhiệm vụ: Tham mưu UBND",
+    "214/NQ-CP).",
 ]
 
 

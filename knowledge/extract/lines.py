@@ -40,8 +40,12 @@ class Paragraph:
     heading: bool = False
 
 
+# A document's number ('214/NQ-CP', '12/2025/NĐ-CP'): capitals that make no heading.
+_DOC_NUMBER = re.compile(r"\b\d{1,5}(?:/\d{2,4})?/[A-ZĐ][\w.Đ-]*")
+
+
 def _is_heading_like(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in _DOC_NUMBER.sub(" ", text) if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
@@ -162,7 +166,7 @@ class _Open:
         if self.heading_like() and not _is_heading_like(nxt):
             return False
         short = self.short_text(90)
-        if short is not None and _SECTION_HEADING.match(short) and nxt[:1].isupper():
+        if short is not None and _SECTION_HEADING.match(short) and nxt[:1].isupper() and not _runs_on(short):
             return False
         if not _SENTENCE_END.search(self.tail):
             return True
@@ -186,7 +190,7 @@ class _Open:
 
 def _letter_counts(text: str) -> tuple[int, int]:
     """(letters, upper-case letters): `_is_heading_like` of a joined text from its parts."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in _DOC_NUMBER.sub(" ", text) if c.isalpha()]
     return len(letters), sum(1 for c in letters if c.isupper())
 
 
@@ -220,6 +224,15 @@ _SECTION_HEADING = re.compile(
 )
 
 
+# 'a) Nhiệm vụ: Tham mưu UBND' / 'Thành phố phối hợp …': a labelled item whose value the line
+# break cut (the capital starts a name, not a sentence); a heading carries no value after a ':'.
+_LABEL_VALUE = re.compile(r"^[^:]{2,48}:\s*\S")
+
+
+def _runs_on(text: str) -> bool:
+    return bool(_LABEL_VALUE.match(text)) and not _SENTENCE_END.search(text)
+
+
 _BARE_MARKER = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,3}){0,3}[.):]?|[a-zđ][.)]|[IVX]{1,5}[.)]|[-+•*])$")
 
 
@@ -229,7 +242,12 @@ def _continues(previous: str, nxt: str) -> bool:
     if _is_heading_like(previous) and not _is_heading_like(nxt):
         return False
     # '3.1.2. Công nghiệp' alone on its line, then a capitalised sentence: a heading
-    if len(previous) < 90 and _SECTION_HEADING.match(previous) and nxt[:1].isupper():
+    if (
+        len(previous) < 90
+        and _SECTION_HEADING.match(previous)
+        and nxt[:1].isupper()
+        and not _runs_on(previous)
+    ):
         return False
     if not _SENTENCE_END.search(previous):
         return True

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.extract.duties import UNIT_VERBS
+from knowledge.extract.field_labels import field_label
 from knowledge.extract.lines import Paragraph, paragraphs
 from knowledge.extract.prose_sections import as_heading, marker_rank
 from knowledge.model import Document
@@ -165,6 +166,8 @@ def section_role(heading: str) -> str:
 
 def unit_name(text: str) -> str | None:
     """The unit a heading or a 'Unit: …' lead names, or None."""
+    if field_label(text) is not None:
+        return None  # 'b) Cơ quan thực hiện:', 'Đơn vị chủ trì: …': a field of a task, not a unit
     t = _UNIT_LEAD.sub("", strip_marker(text)).strip(" :.;")
     f = fold(t)
     words = f.split()
@@ -189,6 +192,7 @@ class Section:
     line_no: int
     parent: Section | None = None
     items: list[Item] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
 
     def effective_role(self) -> str:
         s: Section | None = self
@@ -274,6 +278,7 @@ def build(doc: Document) -> Outline:
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
             section = Section(text, rank, role, None, p.line_no, parent=stack[-1])
+            stack[-1].children.append(section)
             _settle_role(section)
             stack.append(section)
             continue

@@ -4,13 +4,17 @@ An item under a tasks section (see `outline.section_role`) is a task; the unit h
 above it is the party in charge unless the item names its own ('Giao Sở X chủ trì, phối
 hợp với Sở Y …', 'Sở X chủ trì; Sở Y phối hợp'); a 'Chủ trì, phối hợp với Y …' item under
 a unit names its coordinating units. Field lines under a task ('- Cơ quan chủ trì: …',
-'- Thời gian thực hiện: …', '- Sản phẩm: …') fill that task rather than becoming tasks."""
+'- Thời gian thực hiện: …', '- Sản phẩm: …') fill that task rather than becoming tasks, and a
+block of labelled items ('a) Nhiệm vụ: …', 'b) Cơ quan thực hiện: …', 'c) Thời gian thực
+hiện: …') is one record whose tasks all take its fields (`field_blocks`)."""
 
 from __future__ import annotations
 
 import re
 
 from knowledge.deadlines import parse_deadline
+from knowledge.extract import field_blocks
+from knowledge.extract.field_labels import Label, field_label
 from knowledge.extract.outline import Item, Outline, Section, build, strip_marker, unit_name
 from knowledge.extract.outline_indicators import states_target
 from knowledge.model import Document, LayoutResult, Task
@@ -18,23 +22,6 @@ from knowledge.text import fold
 
 _MIN_WORDS = 4
 
-# '- Cơ quan chủ trì: Sở Nội vụ', '- Thời gian thực hiện: Quý II/2026'
-_FIELD = re.compile(
-    r"^(?P<label>(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)(?:\s+thực\s+hiện)?"
-    r"|chủ\s+trì(?:\s+thực\s+hiện)?|phối\s+hợp(?:\s+thực\s+hiện)?"
-    r"|thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai))?|tiến\s+độ(?:\s+thực\s+hiện)?"
-    r"|sản\s+phẩm(?:\s+đầu\s+ra)?|kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)|nội\s+dung(?:\s+thực\s+hiện)?"
-    r"|kinh\s+phí(?:\s+thực\s+hiện)?)\s*:\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-_FIELD_ROLE = (  # first match wins: 'Thời gian thực hiện' is a time, not who does it
-    ("thoi", "deadline"),
-    ("tien do", "deadline"),
-    ("phoi hop", "coordinating"),
-    ("chu tri", "responsible"),
-    ("thuc hien", "responsible"),
-    ("noi dung", "solution"),
-)
 
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÓÚÝẤẦẨẪẬẮẰẲẴẶẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰ"
 # 'Giao Sở Tài chính chủ trì', 'Sở Tài chính chủ trì, phối hợp …', 'Công an tỉnh có trách nhiệm …'
@@ -76,24 +63,25 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
     owner: dict[int, Task] = {}  # id(section) -> the task its heading became
     last: Task | None = None
     last_section: Section | None = None
+    pending = field_blocks.records(outline)
+    in_record = {i for r in pending for i in r.items}
     for item in outline.items:
+        while pending and pending[0].line_no <= item.line_no:
+            tasks.extend(_record_tasks(pending.pop(0)))
         section = item.section
-        if section.effective_role() != "tasks":
+        if id(item) in in_record or section.effective_role() != "tasks":
             continue
-        field = _FIELD.match(strip_marker(item.text))
-        if field:
-            label_section = bool(_FIELD_HEADING.match(strip_marker(section.heading)))
-            # 'b) Cơ quan thực hiện:' then '- Đơn vị chủ trì: …': fields of the task just read
-            # (or of one just read in a subsection of this one: 'a) Nhiệm vụ: …' then 'c) Thời gian: …')
-            near = label_section or (last_section is not None and section in last_section.path())
-            target = last if last is not None and near else owner.get(id(section))
-            if target is None and section.role == "neutral" and section.unit is None and not label_section:
+        label = field_label(item.text)
+        if label is not None and label.role != "task":
+            target = _field_target(section, last, last_section, owner)
+            if target is None and _owns_fields(section):
                 target = _task_from(section.heading, section, section.line_no)
-                if target is not None:
+                if target is not None:  # grouped by the heading above its own
+                    target.group = _group(section.parent) if section.parent is not None else None
                     owner[id(section)] = target
                     tasks.append(target)
             if target is not None:
-                _fill(target, field.group("label"), field.group("value"))
+                _fill(target, label)
             continue
         if states_target(item.text):
             continue  # '(2) Ít nhất 85% …': a target, read by outline_indicators
@@ -101,25 +89,69 @@ def extract(doc: Document, outline: Outline | None = None) -> LayoutResult:
         if task is not None:
             tasks.append(task)
             last, last_section = task, section
+    for record in pending:
+        tasks.extend(_record_tasks(record))
     for i, t in enumerate(tasks, 1):
         t.key = f"O{i:03d}"
         _set_deadlines(t)
     return LayoutResult(tasks=tasks)
 
 
+def _field_target(
+    section: Section, last: Task | None, last_section: Section | None, owner: dict[int, Task]
+) -> Task | None:
+    """The task a field line outside a record fills: the one just read when the line stands
+    under a label ('Cơ quan thực hiện:' then '- Đơn vị chủ trì: …') or in the same section
+    (or one around it), else the task the section's heading became."""
+    label_section = field_label(section.heading) is not None
+    near = label_section or (last_section is not None and section in last_section.path())
+    return last if last is not None and near else owner.get(id(section))
+
+
+def _owns_fields(section: Section) -> bool:
+    """'1. Tổ chức tập huấn …' with '- Cơ quan chủ trì: …' below: the heading is the task."""
+    return section.role == "neutral" and section.unit is None and field_label(section.heading) is None
+
+
+_FIELD_ORDER = ("responsible", "coordinating", "deadline", "content")
+
+
+def _record_tasks(record: field_blocks.Record) -> list[Task]:
+    """The tasks of a block of labelled items, each with the block's lead unit,
+    coordinating units and time."""
+    owner = record.owner
+    out: list[Task] = []
+    for rt in record.tasks:
+        task = _task_from(rt.text, owner, rt.line_no)
+        if task is None:
+            continue
+        task.no = _number(owner.heading) or task.no
+        if rt.solution is not None:  # the heading names the task; the group is the one above it
+            task.solution = rt.solution
+            task.name = task.name.rstrip(" :")
+            task.group = _group(owner.parent) if owner.parent is not None else None
+        elif owner.rank >= 0 and owner.unit is None:
+            task.group = _heading_name(owner.heading)
+        for role in _FIELD_ORDER:  # the block's own coordinating units win over a sentence's
+            if role in record.fields:
+                _fill(task, Label(role, record.fields[role]))
+        out.append(task)
+    return out
+
+
 def _task_from(text: str, section: Section, line_no: int, item: Item | None = None) -> Task | None:
-    body = _TASK_LABEL.sub("", strip_marker(text))
+    label = field_label(text)
+    body = label.value if label is not None and label.role == "task" else strip_marker(text)
     if _NOT_TASK.match(body) or len(body.split()) < _MIN_WORDS:
         return None
     name, responsible = _own_unit(body)
     responsible = responsible or _lead_party(name) or section.effective_unit()
     coordinating = _coordinating(name)
-    group = next((s.heading for s in reversed(section.path()) if s.role == "neutral" and not s.unit), None)
     task = Task(
         key="",
         name=name,
         no=_number(text),
-        group=strip_marker(group).rstrip(":") if group else None,
+        group=_group(section),
         responsible=_tidy_party(responsible),
         coordinating=_tidy_party(coordinating),
         source_ref=f"line {line_no}",
@@ -148,11 +180,28 @@ def _period(heading: str) -> str | None:
     return None
 
 
-_FIELD_HEADING = re.compile(
-    r"^(?:cơ\s+quan|đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì|phối\s+hợp)|^thời\s+gian|^tiến\s+độ|^sản\s+phẩm|^kinh\s+phí",
-    re.IGNORECASE,
-)
-_TASK_LABEL = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung)(?:\s+\d{1,2})?\s*:\s*", re.IGNORECASE)
+def _group(section: Section) -> str | None:
+    """The heading that groups a section's tasks: the innermost plain heading ('1.2. Triển
+    khai, phát triển dữ liệu'), never a unit nor a field label ('a) Nhiệm vụ:'); with none
+    under the part of the plan the tasks stand in, that part ('III. TỔ CHỨC THỰC HIỆN'), not
+    a line of the title above it."""
+    path = [s for s in section.path() if not s.unit and field_label(s.heading) is None]
+    part = max((k for k, s in enumerate(path) if s.role != "neutral" and 0 <= s.rank <= 1), default=-1)
+    below = path[part + 1 :] if part >= 0 else path
+    plain = [s for s in below if s.role == "neutral"]
+    if plain:
+        return _heading_name(plain[-1].heading)
+    if part >= 0:
+        return _heading_name(path[-1].heading)
+    return None
+
+
+def _heading_name(heading: str) -> str:
+    """'III. TỔ CHỨC THỰC HIỆN' -> 'Tổ chức thực hiện'; '1.1. Xây dựng …:' -> 'Xây dựng …'."""
+    name = strip_marker(heading).strip(" :.")
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
+    return name
 
 
 def _own_unit(body: str) -> tuple[str, str | None]:
@@ -195,20 +244,30 @@ def _number(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def _fill(task: Task, label: str, value: str) -> None:
-    value = value.strip()
+def _fill(task: Task, label: Label) -> None:
+    role, value = label.role, label.value.strip()
     if not value:
         return
-    f = fold(label)
-    role = next((r for w, r in _FIELD_ROLE if w in f), None)
     if role == "responsible":
-        task.responsible = _tidy_party(value)
+        task.responsible, others = _party_sentence(value)
+        task.coordinating = others or task.coordinating
     elif role == "coordinating":
         task.coordinating = _tidy_party(value)
     elif role == "deadline":
         task.deadline_text = value.rstrip(" .;")
-    elif role == "solution":
+    elif role == "content":
         task.solution = value
+
+
+def _party_sentence(value: str) -> tuple[str | None, str | None]:
+    """A unit field written as a sentence ('Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các
+    sở, ngành chủ động tổ chức …'): the unit that leads, and the units of the next clause
+    that act with it. A plain list of units is returned whole."""
+    head, _, rest = value.partition(";")
+    lead = _lead_party(head)
+    if lead is None:
+        return _tidy_party(value), None
+    return _tidy_party(lead), _tidy_party(_lead_party(rest.strip())) if rest else None
 
 
 def _set_deadlines(task: Task) -> None:
