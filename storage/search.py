@@ -59,6 +59,20 @@ def _fold(*parts: str | None) -> str:
 
 
 def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
+    """Every searchable item of the plan, kind by kind."""
+    yield from _indicator_docs(plan)
+    yield from _task_docs(plan)
+    yield from _rule_docs(plan)
+    yield from _duty_docs(plan)
+    for ms in plan.milestones:
+        title, acc = _norm(ms.text)
+        yield SearchDoc(
+            plan_id=plan.id, kind=MILESTONE, item_id=ms.id, title=title, title_acc=acc, context=""
+        )
+    yield from _loose_progress_docs(session, plan)
+
+
+def _indicator_docs(plan: m.Plan) -> Iterable[SearchDoc]:
     parents = {i.id: i.name for i in plan.indicators}
     for ind in plan.indicators:
         # a child row ('Dịch vụ') means what its parent says of it ('Tốc độ tăng trưởng GRDP')
@@ -75,6 +89,9 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             context=_fold(ind.group, ind.target_text, *_other_labels(ind)),
             parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
         )
+
+
+def _task_docs(plan: m.Plan) -> Iterable[SearchDoc]:
     for task in plan.tasks:
         title, acc = _norm(task.solution, task.name) if task.solution else _norm(task.name)
         yield SearchDoc(
@@ -86,6 +103,9 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             context=_fold(task.group),
             parties=_fold(task.leader_text, task.responsible_text, task.coordinating_text),
         )
+
+
+def _rule_docs(plan: m.Plan) -> Iterable[SearchDoc]:
     for rule in plan.reporting_rules:
         title, acc = _norm(rule.text)
         yield SearchDoc(
@@ -96,6 +116,9 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             title_acc=acc,
             context=_fold(rule.report_to),
         )
+
+
+def _duty_docs(plan: m.Plan) -> Iterable[SearchDoc]:
     for duty in plan.duties:
         title, acc = _norm(duty.unit, duty.summary)
         yield SearchDoc(
@@ -106,12 +129,10 @@ def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
             title_acc=acc,
             parties=_fold(duty.unit),
         )
-    for ms in plan.milestones:
-        title, acc = _norm(ms.text)
-        yield SearchDoc(
-            plan_id=plan.id, kind=MILESTONE, item_id=ms.id, title=title, title_acc=acc, context=""
-        )
-    # result rows printed in the plan that no indicator took up
+
+
+def _loose_progress_docs(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
+    """The result rows printed in the plan that no indicator took up."""
     loose = session.scalars(
         select(m.ProgressRecord).where(
             m.ProgressRecord.plan_key == plan.plan_key,
@@ -257,11 +278,13 @@ class IndexCache:
 
     def _load(self, session: Session, plan_ids: list[int]) -> list[Doc]:
         stmt = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(plan_ids))
-        rows = session.execute(stmt).all()
+        # Core rows through the session's connection: no ORM result machinery for the
+        # tuples of a place's first question
+        rows = session.connection().execute(stmt).all()
         if not rows:  # stored by a path that skipped the hook
             for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(plan_ids))):
-                index_plan(session, plan)
-            rows = session.execute(stmt).all()
+                index_plan(session, plan)  # flushes its rows
+            rows = session.connection().execute(stmt).all()
         return [_make_doc(tuple(r)) for r in rows]
 
     def index(self, session: Session, plan_ids: list[int]) -> PlanIndex:
@@ -365,8 +388,84 @@ def plan_title_words(plans: Iterable[m.Plan]) -> dict[int, frozenset[str]]:
     return {p.id: frozenset(t.fold for t in tokens_of(p.title or "")) for p in plans}
 
 
+@dataclass(frozen=True)
+class ScoringQuery:
+    """What `score_docs` derives from the question's terms once, whatever the docs: a
+    caller that scores several small sets for one question (a passage read with the
+    next sentence) makes it once."""
+
+    terms: list[QueryTerm]
+    weighed: list[QueryTerm]  # the terms that count (weight > 0)
+    total: float
+    # adjacent question words found side by side, weighed by the rarer of the
+    # two, so 'nước sạch' counts for more than 'chủ trì'
+    pairs: list[tuple[float, list[str]]]
+    pair_total: float
+    text: str  # the folded words that count, for rapidfuzz and the exact-name bonus
+
+    @classmethod
+    def of(cls, qterms: list[QueryTerm]) -> ScoringQuery:
+        pairs = [
+            (min(qa.weight, qb.weight), [f" {a} {b} " for a in qa.variants for b in qb.variants])
+            for qa, qb in itertools.pairwise(qterms)
+            if qa.weight and qb.weight and qa.variants and qb.variants
+        ]
+        return cls(
+            terms=qterms,
+            weighed=[q for q in qterms if q.weight],
+            total=sum(q.weight for q in qterms),
+            pairs=pairs,
+            pair_total=sum(w for w, _ in pairs),
+            text=" ".join(q.token.fold for q in qterms if q.weight),
+        )
+
+
+def matched_weight(
+    query: ScoringQuery, doc: Doc, has_diacritics: bool, title_words: frozenset[str] = frozenset()
+) -> float:
+    """The question's weight the doc holds: a term counts its best match among its variants,
+    in the doc's own words, its heading (HEADING_STRENGTH) or the plan's title (`title_words`,
+    PLAN_TITLE_STRENGTH). Divided by `query.total`, the hit's coverage."""
+    got = 0.0
+    for q in query.weighed:
+        best = 0.0
+        for v, strength in q.variants.items():
+            if v in doc.title_set:
+                s = strength
+                if has_diacritics and q.token.accented and doc.accented and not doc.writes(q.token.acc):
+                    s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
+                best = max(best, s)
+            elif v in doc.context_set:
+                best = max(best, HEADING_STRENGTH * strength)
+            elif v in title_words:
+                best = max(best, PLAN_TITLE_STRENGTH * strength)
+        if not best and q.token.fold in title_words:  # a word no item uses: only the title has it
+            best = PLAN_TITLE_STRENGTH
+        got += q.weight * best
+    return got
+
+
+def score_hit(query: ScoringQuery, doc: Doc, index: PlanIndex, got: float, bonus: float) -> Hit:
+    """The hit of a doc holding `got` of the question's weight (`matched_weight`), its
+    score raised by `bonus` (the kind's prior and the plan's bonus)."""
+    coverage = got / query.total
+    doc_got = sum(index.idf(t) for q in query.terms for t in q.variants if t in doc.title_set)
+    doc_cov = min(1.0, doc_got / doc.weight)
+    padded = doc.padded
+    pair_got = sum(w for w, texts in query.pairs if any(t in padded for t in texts))
+    pair_bonus = pair_got / query.pair_total if query.pair_total else 0.0
+    fuzzy = fuzz.token_set_ratio(query.text, doc.title_text) / 100.0
+    score = 100.0 * (
+        W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
+    )
+    score += bonus
+    if query.text and f" {doc.title_text}".endswith(f" {query.text}"):
+        score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
+    return Hit(doc, score, coverage)
+
+
 def score_docs(
-    qterms: list[QueryTerm],
+    qterms: list[QueryTerm] | ScoringQuery,
     index: PlanIndex,
     has_diacritics: bool,
     priors: dict[str, float] | None = None,
@@ -378,18 +477,9 @@ def score_docs(
     """Rank the plan's docs for the question's terms, best first; `kinds` keeps
     only those kinds of item (a command that names one: '/chitieu'); `plan_words`
     holds the folded words of each plan's title (PLAN_TITLE_STRENGTH)."""
-    total = sum(q.weight for q in qterms)
-    if total <= 0:
+    query = qterms if isinstance(qterms, ScoringQuery) else ScoringQuery.of(qterms)
+    if query.total <= 0:
         return []
-    # adjacent question words found side by side, weighed by the rarer of the
-    # two, so 'nước sạch' counts for more than 'chủ trì'
-    q_pairs = [
-        (min(qa.weight, qb.weight), [f" {a} {b} " for a in qa.variants for b in qb.variants])
-        for qa, qb in itertools.pairwise(qterms)
-        if qa.weight and qb.weight and qa.variants and qb.variants
-    ]
-    pair_total = sum(w for w, _ in q_pairs)
-    q_text = " ".join(q.token.fold for q in qterms if q.weight)
     hits: list[Hit] = []
     priors = priors or {}
     plan_bonus = plan_bonus or {}
@@ -398,40 +488,10 @@ def score_docs(
     for doc in index.docs:
         if kinds is not None and doc.kind not in kinds:
             continue
-        title_words = plan_words.get(doc.plan_id, no_words)
-        got = 0.0
-        for q in qterms:
-            if not q.weight:
-                continue
-            best = 0.0
-            for v, strength in q.variants.items():
-                if v in doc.title_set:
-                    s = strength
-                    if has_diacritics and q.token.accented and doc.accented and not doc.writes(q.token.acc):
-                        s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
-                    best = max(best, s)
-                elif v in doc.context_set:
-                    best = max(best, HEADING_STRENGTH * strength)
-                elif v in title_words:
-                    best = max(best, PLAN_TITLE_STRENGTH * strength)
-            if not best and q.token.fold in title_words:  # a word no item uses: only the title has it
-                best = PLAN_TITLE_STRENGTH
-            got += q.weight * best
+        got = matched_weight(query, doc, has_diacritics, plan_words.get(doc.plan_id, no_words))
         if got <= 0:
             continue
-        coverage = got / total
-        doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
-        doc_cov = min(1.0, doc_got / doc.weight)
-        padded = doc.padded
-        pair_got = sum(w for w, texts in q_pairs if any(t in padded for t in texts))
-        pair_bonus = pair_got / pair_total if pair_total else 0.0
-        fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
-        score = 100.0 * (
-            W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
-        )
-        score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
-        if q_text and f" {doc.title_text}".endswith(f" {q_text}"):
-            score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
-        hits.append(Hit(doc, score, coverage))
+        bonus = priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
+        hits.append(score_hit(query, doc, index, got, bonus))
     hits.sort(key=lambda h: (-h.score, h.doc.id))
     return hits[:limit]
