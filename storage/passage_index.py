@@ -8,6 +8,7 @@ when it is first picked."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections import Counter
@@ -66,11 +67,15 @@ class LoadedPassages:
     joined: str  # ' words \n' of every passage, in order
     starts: list[int]  # where each passage begins in `joined`
     contexts: list[str]  # the heading path (folded) of each passage
-    context_sets: dict[str, frozenset[str]]
+    context_sets: dict[str, frozenset[str]]  # a heading path's words (filled on use)
     postings: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     docs: dict[int, Doc] = field(default_factory=dict)
     # the rows are in document order: a passage's next ones in its section follow it
     position: dict[int, int] = field(default_factory=dict)  # passage id -> position in rows
+
+    @functools.cached_property
+    def distinct_contexts(self) -> list[str]:
+        return list(dict.fromkeys(self.contexts))
 
     def following(self, doc: Doc, n: int) -> list[Doc]:
         """Up to n sentences after this one in the same plan and section (a table row
@@ -105,7 +110,9 @@ class LoadedPassages:
             own.append(i)
             at = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
         out = [(i, True) for i in own]
-        headed = {c for c, words in self.context_sets.items() if word in words}
+        # the heading paths holding the word, found in their text (a path's words are
+        # separated by single spaces) rather than by splitting every path of the plans
+        headed = {c for c in self.distinct_contexts if needle in f" {c} "}
         if headed:
             mine = set(own)
             out += [(i, False) for i, c in enumerate(self.contexts) if c in headed and i not in mine]
@@ -137,18 +144,25 @@ class LoadedPassages:
         return found
 
 
-def load_rows(rows: list[Row]) -> LoadedPassages:
-    """The statistics of `PlanIndex.build` over every passage — a word's document
-    frequency counts the passages whose own words or heading path hold it — made with
-    set and counter builtins rather than a loop over every word, and without a `Doc` per
-    passage. This is the cost of a place's first question, which at a country's scale is
-    most questions."""
-    words = [r[2] for r in rows]
-    contexts = [r[4] for r in rows]
+def passage_counts(words: list[str], contexts: list[str]) -> Counter[str]:
+    """Each folded word's document frequency over passages: the passages whose own words
+    (`words`, one string a passage) or heading path (`contexts`) hold it. Counted with set
+    and counter builtins rather than a loop over every word; written at ingest
+    (storage/plan_vocabulary.py) so that loading reads it instead."""
     # the passages of a section share its heading path: one set per distinct path
     context_sets = {c: frozenset(c.split()) for c in set(contexts)}
     held = map(set.union, map(set, map(str.split, words)), map(context_sets.__getitem__, contexts))
-    df = Counter(itertools.chain.from_iterable(held))
+    return Counter(itertools.chain.from_iterable(held))
+
+
+def load_rows(rows: list[Row], df: Counter[str] | None = None) -> LoadedPassages:
+    """The statistics of `PlanIndex.build` over every passage, without a `Doc` per passage;
+    `df` is their `passage_counts` when the plans' vocabularies give it. This is the cost of
+    a place's first question, which at a country's scale is most questions."""
+    words = [r[2] for r in rows]
+    contexts = [r[4] for r in rows]
+    if df is None:
+        df = passage_counts(words, contexts)
     n = len(rows) + 1
     idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
     idf_acc = AccentedIdf([f" {r[3]} " for r in rows], n)
@@ -156,4 +170,12 @@ def load_rows(rows: list[Row]) -> LoadedPassages:
     joined = "".join(f" {w} \n" for w in words)
     starts = [0, *itertools.accumulate(len(w) + 3 for w in words)][:-1] if words else []
     position = {r[0]: i for i, r in enumerate(rows)}
-    return LoadedPassages(stats, rows, df, joined, starts, contexts, context_sets, position=position)
+    return LoadedPassages(stats, rows, df, joined, starts, contexts, _ContextSets(), position=position)
+
+
+class _ContextSets(dict[str, frozenset[str]]):
+    """The words of a heading path, split when a picked passage first needs them."""
+
+    def __missing__(self, context: str) -> frozenset[str]:
+        words = self[context] = frozenset(context.split())
+        return words

@@ -10,7 +10,7 @@ those are scored, so a plan of 2,000 sentences costs what its 50 matching ones c
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
 
@@ -24,6 +24,7 @@ from knowledge.passages import passages_of, type_bonus
 from storage import models as m
 from storage.models import Base
 from storage.passage_index import LoadedPassages, Row, load_rows
+from storage.plan_vocabulary import vocabularies, write_vocabulary
 from storage.search import (
     Doc,
     Hit,
@@ -60,7 +61,7 @@ class PassageRow(Base):
 def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
     """(Re)write the passages of one plan from its document; returns how many."""
     session.execute(delete(PassageRow).where(PassageRow.plan_id == plan.id))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for p in passages_of(doc):
         toks = qn.tokens_of(p.text)
         if not toks:
@@ -79,6 +80,7 @@ def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
         )
     if rows:
         session.execute(insert(PassageRow), rows)
+    write_vocabulary(session, plan.id, [r["words"] for r in rows], [r["context"] for r in rows])
     return len(rows)
 
 
@@ -130,12 +132,19 @@ class PassageSearch:
             self._loaded.move_to_end(key)
             return found
         # Core rows through the session's connection: no ORM result machinery for a few
-        # hundred tuples (a place's first question pays it)
-        rows = session.connection().execute(_ROWS_OF.where(PassageRow.plan_id.in_(key)))
-        # a Row is a tuple of these columns' types
-        found = self._loaded[key] = load_rows(cast(list[Row], rows.all()))
-        while len(self._loaded) > self.capacity:
-            self._loaded.popitem(last=False)
+        # hundred tuples (a place's first question pays it); a Row is a tuple of these columns
+        rows = cast(
+            list[Row], session.connection().execute(_ROWS_OF.where(PassageRow.plan_id.in_(key))).all()
+        )
+        found = load_rows(rows, _stored_counts(session, key, rows))
+        # a plan without passages gets them when its file is ingested again (stored before
+        # the passage index existed: storage/ingest.py), under the same id, so the plan list
+        # the engine watches does not change: such a load is not kept, the next question
+        # reads again
+        if {r[1] for r in rows} >= set(key):
+            self._loaded[key] = found
+            while len(self._loaded) > self.capacity:
+                self._loaded.popitem(last=False)
         return found
 
     def best(
@@ -172,6 +181,19 @@ class PassageSearch:
             h.score += type_bonus(intent, question, h.doc.title_text, h.doc.context_text)
         hits.sort(key=lambda h: (-h.score, h.doc.id))
         return _quoted(loaded, hits[:limit])
+
+
+def _stored_counts(session: Session, key: tuple[int, ...], rows: list[Row]) -> Counter[str] | None:
+    """The passages' word counts from the plans' stored vocabularies, when every plan has one
+    made from the passages it has now (else None: `load_rows` counts them)."""
+    stored = vocabularies(session, key)
+    held = Counter(r[1] for r in rows)
+    if any(stored.get(pid, (-1, None))[0] != held.get(pid, 0) for pid in key):
+        return None
+    total: Counter[str] = Counter()
+    for _n, counts in stored.values():
+        total.update(counts)
+    return total
 
 
 FOLLOWING = 2  # a passage may be read with one of this many next sentences of its section
