@@ -14,43 +14,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storage.search import Doc, PlanIndex
+from storage.search import AccentedIdf, Doc, PlanIndex
 
 PASSAGE = "passage"
 # id, plan_id, words, words_acc, context, location, heading, text (storage.passages.PassageRow)
 Row = tuple[int, int, str, str, str, str, str, str]
-
-
-class AccentedIdf(dict[str, float]):
-    """IDF of the words as written, counted on first use: only the question's words are
-    ever looked up (`prepare_terms`), so a place's first question does not split and count
-    every word of every passage for the few it asks about. Same figures as
-    `PlanIndex.build`: the number of passages whose words hold it."""
-
-    def __init__(self, padded: list[str], n: int) -> None:
-        super().__init__()
-        self._padded = padded  # ' words as written ' of each passage
-        self._n = n
-        self._absent: set[str] = set()
-
-    def _count(self, word: str) -> bool:
-        if word in self._absent:
-            return False
-        needle = f" {word} "
-        df = sum(1 for text in self._padded if needle in text)
-        if not df:
-            self._absent.add(word)
-            return False
-        self[word] = math.log(1.0 + self._n / (1 + df))
-        return True
-
-    def __contains__(self, word: object) -> bool:
-        return super().__contains__(word) or (isinstance(word, str) and self._count(word))
-
-    def __missing__(self, word: str) -> float:
-        if self._count(word):
-            return self[word]
-        raise KeyError(word)
 
 
 @dataclass

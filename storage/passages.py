@@ -14,7 +14,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import ForeignKey, Integer, String, Text, delete, insert, select
+from sqlalchemy import ForeignKey, Integer, String, Text, bindparam, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from knowledge import passages as quotes
@@ -114,6 +114,9 @@ _ROWS_OF = select(
     # the text of a quote is read with the rest: a question then needs no second query
     PassageRow.text,
 ).order_by(PassageRow.plan_id, PassageRow.seq)
+# built once: a statement made for each load costs its cache key, about as much as the
+# query itself (docs/benchmarks.md)
+_ROWS_OF_PLANS = _ROWS_OF.where(PassageRow.plan_id.in_(bindparam("plans", expanding=True)))
 
 
 class PassageSearch:
@@ -133,9 +136,7 @@ class PassageSearch:
             return found
         # Core rows through the session's connection: no ORM result machinery for a few
         # hundred tuples (a place's first question pays it); a Row is a tuple of these columns
-        rows = cast(
-            list[Row], session.connection().execute(_ROWS_OF.where(PassageRow.plan_id.in_(key))).all()
-        )
+        rows = cast(list[Row], session.connection().execute(_ROWS_OF_PLANS, {"plans": list(key)}).all())
         found = load_rows(rows, _stored_counts(session, key, rows))
         # a plan without passages gets them when its file is ingested again (stored before
         # the passage index existed: storage/ingest.py), under the same id, so the plan list

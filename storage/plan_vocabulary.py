@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from sqlalchemy import ForeignKey, Integer, Text, delete, insert, select
+from sqlalchemy import ForeignKey, Integer, Text, bindparam, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.models import Base
@@ -38,11 +38,13 @@ def write_vocabulary(session: Session, plan_id: int, words: list[str], contexts:
     )
 
 
+# built once: the cache key of a statement made for each load costs as much as the query
+_OF_PLANS = select(PassageVocabulary.plan_id, PassageVocabulary.passages, PassageVocabulary.counts).where(
+    PassageVocabulary.plan_id.in_(bindparam("plans", expanding=True))
+)
+
+
 def vocabularies(session: Session, plan_ids: tuple[int, ...]) -> dict[int, tuple[int, Counter[str]]]:
     """The stored vocabularies of these plans: plan id -> (passages counted, counts)."""
-    rows = session.connection().execute(
-        select(PassageVocabulary.plan_id, PassageVocabulary.passages, PassageVocabulary.counts).where(
-            PassageVocabulary.plan_id.in_(plan_ids)
-        )
-    )
+    rows = session.connection().execute(_OF_PLANS, {"plans": list(plan_ids)})
     return {plan_id: (n, Counter(json.loads(counts))) for plan_id, n, counts in rows}

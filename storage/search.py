@@ -1,6 +1,6 @@
 """The search index: one row per searchable item, its text already normalised.
 
-Written when a plan is stored (`index_plan`, called by ingest) or lazily for a
+Written when a plan is stored (storage/search_docs.py) or lazily for a
 plan that has none yet. A question is matched only against the current plans
 of the place it is about, so the engine loads the rows of one or two plans
 (`PlanIndex`, cached per process) instead of every item of the country, then
@@ -10,6 +10,8 @@ word typed with diacritics only matches another accented word ('hộ' vs 'hồ')
 
 from __future__ import annotations
 
+import functools
+import heapq
 import itertools
 import math
 from collections import Counter, OrderedDict
@@ -18,164 +20,49 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from sqlalchemy import ForeignKey, Integer, String, Text, delete, exists, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from knowledge import lexicon
 from knowledge.question import Token, tokens_of
 from storage import models as m
-from storage.models import Base
+from storage.search_docs import (
+    DUTY,
+    INDICATOR,
+    MILESTONE,
+    PROGRESS,
+    REPORTING,
+    TASK,
+    SearchDoc,
+    index_missing,
+    index_plan,
+)
 
-INDICATOR, TASK, REPORTING, DUTY, PROGRESS = "indicator", "task", "reporting", "duty", "progress"
-MILESTONE = "milestone"
-
-
-class SearchDoc(Base):
-    """One searchable item of a plan with its normalised text (folded and accented)."""
-
-    __tablename__ = "search_docs"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    # indicator | task | reporting | duty | progress | milestone
-    kind: Mapped[str] = mapped_column(String(20))
-    item_id: Mapped[int] = mapped_column(Integer)  # id in the item's own table
-    title: Mapped[str] = mapped_column(Text)  # folded tokens of the item's own words
-    title_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
-    context: Mapped[str] = mapped_column(Text, default="")  # folded group / heading / recipient
-    parties: Mapped[str] = mapped_column(Text, default="")  # folded leader + responsible + coordinating
-
-
-# ---------------------------------------------------------------- writing
-
-
-def _norm(*parts: str | None) -> tuple[str, str]:
-    toks = [t for p in parts if p for t in tokens_of(p)]
-    return " ".join(t.fold for t in toks), " ".join(t.acc for t in toks)
-
-
-def _fold(*parts: str | None) -> str:
-    return _norm(*parts)[0]
-
-
-def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
-    """Every searchable item of the plan, kind by kind."""
-    yield from _indicator_docs(plan)
-    yield from _task_docs(plan)
-    yield from _rule_docs(plan)
-    yield from _duty_docs(plan)
-    for ms in plan.milestones:
-        title, acc = _norm(ms.text)
-        yield SearchDoc(
-            plan_id=plan.id, kind=MILESTONE, item_id=ms.id, title=title, title_acc=acc, context=""
-        )
-    yield from _loose_progress_docs(session, plan)
-
-
-def _indicator_docs(plan: m.Plan) -> Iterable[SearchDoc]:
-    parents = {i.id: i.name for i in plan.indicators}
-    for ind in plan.indicators:
-        # a child row ('Dịch vụ') means what its parent says of it ('Tốc độ tăng trưởng GRDP')
-        parent = parents.get(ind.parent_id) if ind.parent_id else None
-        title, acc = _norm(parent, ind.name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=INDICATOR,
-            item_id=ind.id,
-            title=title,
-            title_acc=acc,
-            # the target's own words ('105% dự toán') help a question that quotes them, and
-            # the labels of its other figures ('Chỉ tiêu tỉnh giao') one that asks for them
-            context=_fold(ind.group, ind.target_text, *_other_labels(ind)),
-            parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
-        )
-
-
-def _task_docs(plan: m.Plan) -> Iterable[SearchDoc]:
-    for task in plan.tasks:
-        title, acc = _norm(task.solution, task.name) if task.solution else _norm(task.name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=TASK,
-            item_id=task.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(task.group),
-            parties=_fold(task.leader_text, task.responsible_text, task.coordinating_text),
-        )
-
-
-def _rule_docs(plan: m.Plan) -> Iterable[SearchDoc]:
-    for rule in plan.reporting_rules:
-        title, acc = _norm(rule.text)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=REPORTING,
-            item_id=rule.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(rule.report_to),
-        )
-
-
-def _duty_docs(plan: m.Plan) -> Iterable[SearchDoc]:
-    for duty in plan.duties:
-        title, acc = _norm(duty.unit, duty.summary)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=DUTY,
-            item_id=duty.id,
-            title=title,
-            title_acc=acc,
-            parties=_fold(duty.unit),
-        )
-
-
-def _loose_progress_docs(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
-    """The result rows printed in the plan that no indicator took up."""
-    loose = session.scalars(
-        select(m.ProgressRecord).where(
-            m.ProgressRecord.plan_key == plan.plan_key,
-            m.ProgressRecord.source == "document",
-            m.ProgressRecord.indicator_id.is_(None),
-            m.ProgressRecord.task_id.is_(None),
-        )
-    )
-    for rec in loose:
-        title, acc = _norm(rec.item_name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=PROGRESS,
-            item_id=rec.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(rec.value_text),
-        )
-
-
-def _other_labels(ind: m.Indicator) -> list[str]:
-    return [str(o.get("source") or "") for o in (ind.other_targets or []) if isinstance(o, dict)][:6]
-
-
-def index_plan(session: Session, plan: m.Plan) -> int:
-    """(Re)write the search rows of one plan; returns how many were written."""
-    session.execute(delete(SearchDoc).where(SearchDoc.plan_id == plan.id))
-    docs = list(_docs_for(session, plan))
-    session.add_all(docs)
-    session.flush()
-    return len(docs)
-
-
-def index_missing(session: Session) -> int:
-    """Index every current plan that has no search rows yet (plans stored
-    before this index existed, or by a path that skipped the hook)."""
-    missing = session.scalars(
-        select(m.Plan).where(m.Plan.is_current.is_(True), ~exists().where(SearchDoc.plan_id == m.Plan.id))
-    ).all()
-    for plan in missing:
-        index_plan(session, plan)
-    return len(missing)
-
+# the rows are written by storage/search_docs.py; its names the answer engine and ingest
+# take from here stay here
+__all__ = [
+    "DUTY",
+    "INDICATOR",
+    "MILESTONE",
+    "PROGRESS",
+    "REPORTING",
+    "TASK",
+    "AccentedIdf",
+    "Doc",
+    "Hit",
+    "IndexCache",
+    "PlanIndex",
+    "QueryTerm",
+    "ScoringQuery",
+    "SearchDoc",
+    "index_missing",
+    "index_plan",
+    "matched_weight",
+    "plan_title_words",
+    "prepare_terms",
+    "score_docs",
+    "score_hit",
+]
 
 # ---------------------------------------------------------------- reading
 
@@ -205,6 +92,38 @@ class Doc:
         return f" {accented_word} " in f" {self.acc_text} "
 
 
+class AccentedIdf(dict[str, float]):
+    """IDF of the words as written, counted on first use: only the question's words are
+    ever looked up (`prepare_terms`), so a place's first question does not split and count
+    every word of every item or passage for the few it asks about: the number of those whose
+    words hold it (their words are separated by single spaces)."""
+
+    def __init__(self, padded: list[str], n: int) -> None:
+        super().__init__()
+        self._padded = padded  # ' words as written ' of each item or passage
+        self._n = n
+        self._absent: set[str] = set()
+
+    def _count(self, word: str) -> bool:
+        if word in self._absent:
+            return False
+        needle = f" {word} "
+        df = sum(1 for text in self._padded if needle in text)
+        if not df:
+            self._absent.add(word)
+            return False
+        self[word] = math.log(1.0 + self._n / (1 + df))
+        return True
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (isinstance(word, str) and self._count(word))
+
+    def __missing__(self, word: str) -> float:
+        if self._count(word):
+            return self[word]
+        raise KeyError(word)
+
+
 @dataclass
 class PlanIndex:
     """The docs of a set of plans with their local statistics (IDF over these docs)."""
@@ -223,10 +142,9 @@ class PlanIndex:
         # counted by set and counter builtins: a loop over every word of every doc was
         # the largest cost of a place's first question (docs/benchmarks.md)
         df = Counter(itertools.chain.from_iterable(d.title_set | d.context_set for d in docs))
-        df_acc = Counter(itertools.chain.from_iterable(set(d.acc_text.split()) for d in docs))
         n = len(docs) + 1
         idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
-        idf_acc = {t: math.log(1.0 + n / (1 + c)) for t, c in df_acc.items()}
+        idf_acc = AccentedIdf([f" {d.acc_text} " for d in docs], n)
         for d in docs:
             d.weight = sum(map(idf_of.__getitem__, d.title_set)) or 1.0
         return cls(docs, idf_of, sorted(df), math.log(1.0 + n), idf_acc)
@@ -249,6 +167,9 @@ _DOC_COLUMNS = (
     SearchDoc.context,
     SearchDoc.parties,
 )
+
+# built once: a statement made for each load costs its cache key, about as much as the query
+_DOCS_OF_PLANS = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(bindparam("plans", expanding=True)))
 
 
 def _make_doc(row: tuple) -> Doc:
@@ -277,14 +198,13 @@ class IndexCache:
         self._indexes: OrderedDict[tuple[int, ...], PlanIndex] = OrderedDict()
 
     def _load(self, session: Session, plan_ids: list[int]) -> list[Doc]:
-        stmt = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(plan_ids))
         # Core rows through the session's connection: no ORM result machinery for the
         # tuples of a place's first question
-        rows = session.connection().execute(stmt).all()
+        rows = session.connection().execute(_DOCS_OF_PLANS, {"plans": plan_ids}).all()
         if not rows:  # stored by a path that skipped the hook
             for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(plan_ids))):
                 index_plan(session, plan)  # flushes its rows
-            rows = session.connection().execute(stmt).all()
+            rows = session.connection().execute(_DOCS_OF_PLANS, {"plans": plan_ids}).all()
         return [_make_doc(tuple(r)) for r in rows]
 
     def index(self, session: Session, plan_ids: list[int]) -> PlanIndex:
@@ -385,7 +305,14 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
 
 def plan_title_words(plans: Iterable[m.Plan]) -> dict[int, frozenset[str]]:
     """The folded words of each plan's title, for `score_docs`' `plan_words`."""
-    return {p.id: frozenset(t.fold for t in tokens_of(p.title or "")) for p in plans}
+    return {p.id: _title_words(p.title or "") for p in plans}
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_words(title: str) -> frozenset[str]:
+    """Each question about a place splits its plans' titles again (twice: items and
+    passages): remembered by title."""
+    return frozenset(t.fold for t in tokens_of(title))
 
 
 @dataclass(frozen=True)
@@ -459,9 +386,25 @@ def score_hit(query: ScoringQuery, doc: Doc, index: PlanIndex, got: float, bonus
         W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
     )
     score += bonus
-    if query.text and f" {doc.title_text}".endswith(f" {query.text}"):
+    if _exact_name(query, doc):
         score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
     return Hit(doc, score, coverage)
+
+
+def _exact_name(query: ScoringQuery, doc: Doc) -> bool:
+    return bool(query.text) and f" {doc.title_text}".endswith(f" {query.text}")
+
+
+def score_ceiling(query: ScoringQuery, doc: Doc, got: float, bonus: float) -> float:
+    """The highest score `score_hit` can give this doc: its coverage as it is, every other
+    part whole. Reckoned in the same order with parts no smaller, so never below the score."""
+    coverage = got / query.total
+    pairs = 1.0 if query.pair_total else 0.0
+    ceiling = 100.0 * (W_COVERAGE * coverage + W_ITEM_COVERAGE * 1.0 + W_PAIRS * pairs + W_SPELLING * 1.0)
+    ceiling += bonus
+    if _exact_name(query, doc):
+        ceiling += EXACT_NAME_BONUS
+    return ceiling
 
 
 def score_docs(
@@ -480,18 +423,40 @@ def score_docs(
     query = qterms if isinstance(qterms, ScoringQuery) else ScoringQuery.of(qterms)
     if query.total <= 0:
         return []
-    hits: list[Hit] = []
     priors = priors or {}
     plan_bonus = plan_bonus or {}
     plan_words = plan_words or {}
     no_words: frozenset[str] = frozenset()
+    matched: list[tuple[Doc, float, float]] = []  # doc, weight matched, bonus
     for doc in index.docs:
         if kinds is not None and doc.kind not in kinds:
             continue
         got = matched_weight(query, doc, has_diacritics, plan_words.get(doc.plan_id, no_words))
-        if got <= 0:
-            continue
-        bonus = priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
-        hits.append(score_hit(query, doc, index, got, bonus))
+        if got > 0:
+            matched.append((doc, got, priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)))
+    return _best_hits(query, index, matched, limit)
+
+
+def _best_hits(
+    query: ScoringQuery, index: PlanIndex, matched: list[tuple[Doc, float, float]], limit: int
+) -> list[Hit]:
+    """The `limit` best hits, best first (ties: the lower doc id). Docs are scored in full
+    from the highest ceiling down (`score_ceiling`); once `limit` are scored, a doc whose
+    ceiling is below the lowest of the `limit` best cannot enter, nor can any after it."""
+    if limit <= 0:
+        return []
+    ceilings = [score_ceiling(query, doc, got, bonus) for doc, got, bonus in matched]
+    best: list[float] = []  # the `limit` best scores so far (a min-heap)
+    hits: list[Hit] = []
+    for i in sorted(range(len(matched)), key=ceilings.__getitem__, reverse=True):
+        if len(best) >= limit and ceilings[i] < best[0]:
+            break
+        doc, got, bonus = matched[i]
+        hit = score_hit(query, doc, index, got, bonus)
+        hits.append(hit)
+        if len(best) < limit:
+            heapq.heappush(best, hit.score)
+        elif hit.score > best[0]:
+            heapq.heapreplace(best, hit.score)
     hits.sort(key=lambda h: (-h.score, h.doc.id))
     return hits[:limit]

@@ -16,7 +16,7 @@ from storage.answers import AnswerEngine
 from storage.db import alembic_config, migrate, transaction
 from storage.ingest import ingest_file
 from storage.passage_index import load_rows, passage_counts
-from storage.passages import _ROWS_OF, PassageRow, PassageSearch
+from storage.passages import _ROWS_OF_PLANS, PassageRow, PassageSearch
 from storage.plan_vocabulary import PassageVocabulary, vocabularies
 from tests.test_passages import _write
 
@@ -24,7 +24,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
 
 
 def _rows(session, plan_ids: tuple[int, ...]) -> list:
-    return [tuple(r) for r in session.execute(_ROWS_OF.where(PassageRow.plan_id.in_(plan_ids)))]
+    return [tuple(r) for r in session.execute(_ROWS_OF_PLANS, {"plans": list(plan_ids)})]
 
 
 def _plan_ids(engine: Engine) -> list[int]:
