@@ -362,6 +362,27 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         plan_words=plan_title_words(scope.plans),
         limit=6,
     )
+    best, choice = _choice(found, q, answer)
+    if choice == quotes.QUOTE and best is not None:
+        return _quoting(found, best, q, scope, answer)
+    if choice == quotes.BOTH and best is not None:
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+        return answer
+    if choice == quotes.HEDGE and len(answer.matches) == 1:
+        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+        answer.candidates = answer.candidates or answer.matches
+    if choice == quotes.HEDGE and best is not None and quotes.is_quotable((best.score, best.coverage)):
+        # neither is sure: what the plan writes closest to the question follows (a hedge
+        # is never over a passage `_choice` put first: `best` is the closest one)
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
+        answer.quoted = True
+    return answer
+
+
+def _choice(found: list[Found], q: qn.Question, answer: A) -> tuple[Found | None, str]:
+    """The passage that weighs against the item answer, and what the reply gives
+    (`knowledge.passages.choose`: the item, a quote, both, a hedge or nothing)."""
     best = found[0] if found else None
     holding = None
     if answer.matches and (
@@ -385,47 +406,40 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
     ):
         choice = quotes.BOTH
-    if choice == quotes.QUOTE and best is not None:
-        plan = next(p for p in scope.plans if p.id == best.plan_id)
-        close = [
-            f for f in found[1:2] if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
-        ]
-        second = close[0] if close else None
-        text = quotes.quote_answer(
-            best.text,
-            quotes.plan_name(plan.doc_number, plan.title),
-            best.heading,
-            best.location,
-            plan.locality_name,
-            short=second is not None,
-        )
-        if second is not None:
-            text = quotes.second_quote(text, second.text, second.heading, second.location)
-        # the item behind the quote is offered when it matched; the closest names of a
-        # question nothing matched would only be noise beside a quote
-        offered = answer.matches[:2]
-        if offered:
-            alt = offered[0]
-            fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
-            text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
-        return dataclasses.replace(
-            answer,
-            text=text,
-            matches=[],
-            candidates=offered,
-            score=best.score,
-            coverage=best.coverage,
-            quoted=True,
-        )
-    if choice == quotes.BOTH and best is not None:
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
-        answer.quoted = True
-        return answer
-    if choice == quotes.HEDGE and len(answer.matches) == 1:
-        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
-        answer.candidates = answer.candidates or answer.matches
-    if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
-        # neither is sure: what the plan writes closest to the question follows
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location)
-        answer.quoted = True
-    return answer
+    return best, choice
+
+
+def _quoting(found: list[Found], best: Found, q: qn.Question, scope: Scope, answer: A) -> A:
+    """The reply that quotes the passage (and the next one when it matches nearly as well),
+    offering the item behind it when one matched."""
+    plan = next(p for p in scope.plans if p.id == best.plan_id)
+    close = [
+        f for f in found[1:2] if f.plan_id == best.plan_id and f.score >= best.score - quotes.SECOND_QUOTE
+    ]
+    second = close[0] if close else None
+    text = quotes.quote_answer(
+        best.text,
+        quotes.plan_name(plan.doc_number, plan.title),
+        best.heading,
+        best.location,
+        plan.locality_name,
+        short=second is not None,
+    )
+    if second is not None:
+        text = quotes.second_quote(text, second.text, second.heading, second.location)
+    # the item behind the quote is offered when it matched; the closest names of a
+    # question nothing matched would only be noise beside a quote
+    offered = answer.matches[:2]
+    if offered:
+        alt = offered[0]
+        fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
+        text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+    return dataclasses.replace(
+        answer,
+        text=text,
+        matches=[],
+        candidates=offered,
+        score=best.score,
+        coverage=best.coverage,
+        quoted=True,
+    )

@@ -14,6 +14,7 @@ import functools
 import heapq
 import itertools
 import math
+import operator
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -108,7 +109,7 @@ class AccentedIdf(dict[str, float]):
         if word in self._absent:
             return False
         needle = f" {word} "
-        df = sum(1 for text in self._padded if needle in text)
+        df = sum(map(operator.contains, self._padded, itertools.repeat(needle)))
         if not df:
             self._absent.add(word)
             return False
@@ -329,6 +330,9 @@ class ScoringQuery:
     pairs: list[tuple[float, list[str]]]
     pair_total: float
     text: str  # the folded words that count, for rapidfuzz and the exact-name bonus
+    variants: list[str]  # of every term, in order (an item's share of its own words)
+    words: frozenset[str]  # the variants of the terms that count
+    folds: frozenset[str]  # the folded words of the terms that count
 
     @classmethod
     def of(cls, qterms: list[QueryTerm]) -> ScoringQuery:
@@ -344,6 +348,9 @@ class ScoringQuery:
             pairs=pairs,
             pair_total=sum(w for w, _ in pairs),
             text=" ".join(q.token.fold for q in qterms if q.weight),
+            variants=[t for q in qterms for t in q.variants],
+            words=frozenset(t for q in qterms if q.weight for t in q.variants),
+            folds=frozenset(q.token.fold for q in qterms if q.weight),
         )
 
 
@@ -353,6 +360,14 @@ def matched_weight(
     """The question's weight the doc holds: a term counts its best match among its variants,
     in the doc's own words, its heading (HEADING_STRENGTH) or the plan's title (`title_words`,
     PLAN_TITLE_STRENGTH). Divided by `query.total`, the hit's coverage."""
+    words = query.words
+    if (
+        doc.title_set.isdisjoint(words)
+        and doc.context_set.isdisjoint(words)
+        and title_words.isdisjoint(words)
+        and title_words.isdisjoint(query.folds)
+    ):
+        return 0.0  # (most docs: no word of the question at all, told by set builtins)
     got = 0.0
     for q in query.weighed:
         best = 0.0
@@ -376,10 +391,11 @@ def score_hit(query: ScoringQuery, doc: Doc, index: PlanIndex, got: float, bonus
     """The hit of a doc holding `got` of the question's weight (`matched_weight`), its
     score raised by `bonus` (the kind's prior and the plan's bonus)."""
     coverage = got / query.total
-    doc_got = sum(index.idf(t) for q in query.terms for t in q.variants if t in doc.title_set)
+    held = filter(doc.title_set.__contains__, query.variants)
+    doc_got = sum(map(index.idf_of.get, held, itertools.repeat(index.unknown_idf)))
     doc_cov = min(1.0, doc_got / doc.weight)
     padded = doc.padded
-    pair_got = sum(w for w, texts in query.pairs if any(t in padded for t in texts))
+    pair_got = sum([w for w, texts in query.pairs if any(map(padded.__contains__, texts))])
     pair_bonus = pair_got / query.pair_total if query.pair_total else 0.0
     fuzzy = fuzz.token_set_ratio(query.text, doc.title_text) / 100.0
     score = 100.0 * (
