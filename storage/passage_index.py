@@ -42,8 +42,17 @@ class LoadedPassages:
     position: dict[int, int] = field(default_factory=dict)  # passage id -> position in rows
 
     @functools.cached_property
-    def distinct_contexts(self) -> list[str]:
-        return list(dict.fromkeys(self.contexts))
+    def passages_under(self) -> dict[str, list[int]]:
+        """The passages under each heading path, in order."""
+        out: dict[str, list[int]] = {}
+        for i, c in enumerate(self.contexts):
+            out.setdefault(c, []).append(i)
+        return out
+
+    @functools.cached_property
+    def by_context(self) -> list[tuple[str, str]]:
+        """Each distinct heading path, with its text padded for a word's search."""
+        return [(c, f" {c} ") for c in self.passages_under]
 
     def following(self, doc: Doc, n: int) -> list[Doc]:
         """Up to n sentences after this one in the same plan and section (a table row
@@ -80,10 +89,10 @@ class LoadedPassages:
         out = [(i, True) for i in own]
         # the heading paths holding the word, found in their text (a path's words are
         # separated by single spaces) rather than by splitting every path of the plans
-        headed = {c for c in self.distinct_contexts if needle in f" {c} "}
+        headed = [c for c, padded in self.by_context if needle in padded]
         if headed:
             mine = set(own)
-            out += [(i, False) for i, c in enumerate(self.contexts) if c in headed and i not in mine]
+            out += [(i, False) for c in headed for i in self.passages_under[c] if i not in mine]
             out.sort()
         self.postings[word] = out
         return out

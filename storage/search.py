@@ -11,7 +11,6 @@ word typed with diacritics only matches another accented word ('hộ' vs 'hồ')
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import math
 import operator
@@ -411,18 +410,6 @@ def _exact_name(query: ScoringQuery, doc: Doc) -> bool:
     return bool(query.text) and f" {doc.title_text}".endswith(f" {query.text}")
 
 
-def score_ceiling(query: ScoringQuery, doc: Doc, got: float, bonus: float) -> float:
-    """The highest score `score_hit` can give this doc: its coverage as it is, every other
-    part whole. Reckoned in the same order with parts no smaller, so never below the score."""
-    coverage = got / query.total
-    pairs = 1.0 if query.pair_total else 0.0
-    ceiling = 100.0 * (W_COVERAGE * coverage + W_ITEM_COVERAGE * 1.0 + W_PAIRS * pairs + W_SPELLING * 1.0)
-    ceiling += bonus
-    if _exact_name(query, doc):
-        ceiling += EXACT_NAME_BONUS
-    return ceiling
-
-
 def score_docs(
     qterms: list[QueryTerm] | ScoringQuery,
     index: PlanIndex,
@@ -443,36 +430,13 @@ def score_docs(
     plan_bonus = plan_bonus or {}
     plan_words = plan_words or {}
     no_words: frozenset[str] = frozenset()
-    matched: list[tuple[Doc, float, float]] = []  # doc, weight matched, bonus
+    hits: list[Hit] = []
     for doc in index.docs:
         if kinds is not None and doc.kind not in kinds:
             continue
         got = matched_weight(query, doc, has_diacritics, plan_words.get(doc.plan_id, no_words))
         if got > 0:
-            matched.append((doc, got, priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)))
-    return _best_hits(query, index, matched, limit)
-
-
-def _best_hits(
-    query: ScoringQuery, index: PlanIndex, matched: list[tuple[Doc, float, float]], limit: int
-) -> list[Hit]:
-    """The `limit` best hits, best first (ties: the lower doc id). Docs are scored in full
-    from the highest ceiling down (`score_ceiling`); once `limit` are scored, a doc whose
-    ceiling is below the lowest of the `limit` best cannot enter, nor can any after it."""
-    if limit <= 0:
-        return []
-    ceilings = [score_ceiling(query, doc, got, bonus) for doc, got, bonus in matched]
-    best: list[float] = []  # the `limit` best scores so far (a min-heap)
-    hits: list[Hit] = []
-    for i in sorted(range(len(matched)), key=ceilings.__getitem__, reverse=True):
-        if len(best) >= limit and ceilings[i] < best[0]:
-            break
-        doc, got, bonus = matched[i]
-        hit = score_hit(query, doc, index, got, bonus)
-        hits.append(hit)
-        if len(best) < limit:
-            heapq.heappush(best, hit.score)
-        elif hit.score > best[0]:
-            heapq.heapreplace(best, hit.score)
+            bonus = priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
+            hits.append(score_hit(query, doc, index, got, bonus))
     hits.sort(key=lambda h: (-h.score, h.doc.id))
     return hits[:limit]
