@@ -67,7 +67,7 @@ __all__ = [
 # ---------------------------------------------------------------- reading
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
     id: int
     plan_id: int
