@@ -12,6 +12,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import Engine, delete, select, update
 
+from storage import models as m
 from storage.answers import AnswerEngine
 from storage.db import alembic_config, migrate, transaction
 from storage.ingest import ingest_file
@@ -60,6 +61,10 @@ def test_ingest_writes_the_counts_the_loader_would_make(engine: Engine) -> None:
     assert loaded.df == recounted.df
     assert loaded.stats.idf_of == recounted.stats.idf_of
     assert loaded.stats.vocab == recounted.stats.vocab
+    with transaction(engine) as session:  # the plan takes its vocabulary along
+        session.execute(delete(m.Plan).where(m.Plan.id == key[0]))
+    with transaction(engine) as session:
+        assert set(session.scalars(select(PassageVocabulary.plan_id))) == {key[1]}
 
 
 def _rows_of(engine: Engine, pid: int) -> list:
