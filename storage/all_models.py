@@ -6,5 +6,6 @@ from storage import (
     cycle_models,  # noqa: F401
     models,  # noqa: F401
     passages,  # noqa: F401
+    plan_vocabulary,  # noqa: F401
     search,  # noqa: F401
 )

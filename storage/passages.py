@@ -9,15 +9,12 @@ those are scored, so a plan of 2,000 sentences costs what its 50 matching ones c
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import itertools
-import math
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import ForeignKey, Integer, String, Text, delete, insert, select
+from sqlalchemy import ForeignKey, Integer, String, Text, bindparam, delete, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from knowledge import passages as quotes
@@ -27,9 +24,20 @@ from knowledge.passages import passages_of, type_bonus
 from knowledge.text import clean
 from storage import models as m
 from storage.models import Base
-from storage.search import Doc, Hit, PlanIndex, QueryTerm, plan_title_words, prepare_terms, score_docs
-
-PASSAGE = "passage"
+from storage.passage_index import LoadedPassages, Row, load_rows
+from storage.plan_vocabulary import vocabularies, write_vocabulary
+from storage.search import (
+    Doc,
+    Hit,
+    PlanIndex,
+    QueryTerm,
+    ScoringQuery,
+    matched_weight,
+    plan_title_words,
+    prepare_terms,
+    score_docs,
+    score_hit,
+)
 
 
 class PassageRow(Base):
@@ -54,7 +62,7 @@ class PassageRow(Base):
 def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
     """(Re)write the passages of one plan from its document; returns how many."""
     session.execute(delete(PassageRow).where(PassageRow.plan_id == plan.id))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for p in passages_of(doc):
         toks = qn.tokens_of(p.text)
         if not toks:
@@ -73,6 +81,7 @@ def write_passages(session: Session, plan: m.Plan, doc: Document) -> int:
         )
     if rows:
         session.execute(insert(PassageRow), rows)
+    write_vocabulary(session, plan.id, [r["words"] for r in rows], [r["context"] for r in rows])
     return len(rows)
 
 
@@ -95,140 +104,20 @@ class Found:
     coverage: float
 
 
-class _AccentedIdf(dict[str, float]):
-    """IDF of the words as written, counted on first use: only the question's words are
-    ever looked up (`prepare_terms`), so a place's first question does not split and count
-    every word of every passage for the few it asks about. Same figures as
-    `PlanIndex.build`: the number of passages whose words hold it."""
-
-    def __init__(self, padded: list[str], n: int) -> None:
-        super().__init__()
-        self._padded = padded  # ' words as written ' of each passage
-        self._n = n
-        self._absent: set[str] = set()
-
-    def _count(self, word: str) -> bool:
-        if word in self._absent:
-            return False
-        needle = f" {word} "
-        df = sum(1 for text in self._padded if needle in text)
-        if not df:
-            self._absent.add(word)
-            return False
-        self[word] = math.log(1.0 + self._n / (1 + df))
-        return True
-
-    def __contains__(self, word: object) -> bool:
-        return super().__contains__(word) or (isinstance(word, str) and self._count(word))
-
-    def __missing__(self, word: str) -> float:
-        if self._count(word):
-            return self[word]
-        raise KeyError(word)
-
-
-@dataclass
-class _Loaded:
-    """The passages of a set of plans, ready to search. A question scores at most
-    PREFILTER_MAX of them and walks the postings of its own few words, so loading
-    builds only what every question needs (the words' document frequencies and the
-    vocabulary); a posting list is found on first use and a passage's `Doc` is made
-    when it is first picked."""
-
-    stats: PlanIndex  # IDF and vocabulary of every passage (no docs: see `doc`)
-    rows: list[
-        tuple[int, int, str, str, str, str, str]
-    ]  # id, plan_id, words, words_acc, context, location, heading
-    df: Counter[str]  # folded word (own or heading) -> passages holding it
-    joined: str  # ' words \n' of every passage, in order
-    starts: list[int]  # where each passage begins in `joined`
-    contexts: list[str]  # the heading path (folded) of each passage
-    context_sets: dict[str, frozenset[str]]
-    postings: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
-    docs: dict[int, Doc] = field(default_factory=dict)
-    # the rows are in document order: a passage's next ones in its section follow it
-    position: dict[int, int] = field(default_factory=dict)  # passage id -> position in rows
-
-    def following(self, doc: Doc, n: int) -> list[Doc]:
-        """Up to n sentences after this one in the same plan and section (a table row
-        is a record of its own: it is read alone)."""
-        at = self.position[doc.id]
-        _pid, plan_id, _w, _a, _c, location, heading = self.rows[at]
-        if location:
-            return []
-        out = []
-        for i in range(at + 1, min(len(self.rows), at + 1 + n)):
-            _pid, nxt_plan, _w, _a, _c, nxt_location, nxt_heading = self.rows[i]
-            if nxt_plan != plan_id or nxt_heading != heading or nxt_location:
-                break
-            out.append(self.doc(i))
-        return out
-
-    def posting(self, word: str) -> list[tuple[int, bool]]:
-        """(passage, whether its own words hold it: else its heading path does), in order."""
-        found = self.postings.get(word)
-        if found is not None:
-            return found
-        own: list[int] = []
-        needle, text, starts = f" {word} ", self.joined, self.starts
-        at = text.find(needle)
-        while at != -1:
-            i = bisect.bisect_right(starts, at) - 1
-            own.append(i)
-            at = text.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
-        out = [(i, True) for i in own]
-        headed = {c for c, words in self.context_sets.items() if word in words}
-        if headed:
-            mine = set(own)
-            out += [(i, False) for i, c in enumerate(self.contexts) if c in headed and i not in mine]
-            out.sort()
-        self.postings[word] = out
-        return out
-
-    def doc(self, i: int) -> Doc:
-        """The scorer's view of passage i, as `PlanIndex.build` would have made it."""
-        found = self.docs.get(i)
-        if found is None:
-            pid, plan_id, words, acc, context, _location, _heading = self.rows[i]
-            title = frozenset(words.split())
-            idf_of = self.stats.idf_of
-            found = self.docs[i] = Doc(
-                id=pid,
-                plan_id=plan_id,
-                kind=PASSAGE,
-                item_id=pid,
-                title_set=title,
-                acc_text=acc,
-                context_set=self.context_sets[context],
-                parties="",
-                title_text=words,
-                context_text=context,
-                weight=sum(map(idf_of.__getitem__, title)) or 1.0,
-                accented=acc != words,
-            )
-        return found
-
-
-def _load_rows(rows: list[tuple[int, int, str, str, str, str, str]]) -> _Loaded:
-    """The statistics of `PlanIndex.build` over every passage — a word's document
-    frequency counts the passages whose own words or heading path hold it — made with
-    set and counter builtins rather than a loop over every word, and without a `Doc` per
-    passage. This is the cost of a place's first question, which at a country's scale is
-    most questions."""
-    words = [r[2] for r in rows]
-    contexts = [r[4] for r in rows]
-    # the passages of a section share its heading path: one set per distinct path
-    context_sets = {c: frozenset(c.split()) for c in set(contexts)}
-    held = map(set.union, map(set, map(str.split, words)), map(context_sets.__getitem__, contexts))
-    df = Counter(itertools.chain.from_iterable(held))
-    n = len(rows) + 1
-    idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
-    idf_acc = _AccentedIdf([f" {r[3]} " for r in rows], n)
-    stats = PlanIndex([], idf_of, sorted(df), math.log(1.0 + n), idf_acc)
-    joined = "".join(f" {w} \n" for w in words)
-    starts = [0, *itertools.accumulate(len(w) + 3 for w in words)][:-1] if words else []
-    position = {r[0]: i for i, r in enumerate(rows)}
-    return _Loaded(stats, rows, df, joined, starts, contexts, context_sets, position=position)
+_ROWS_OF = select(
+    PassageRow.id,
+    PassageRow.plan_id,
+    PassageRow.words,
+    PassageRow.words_acc,
+    PassageRow.context,
+    PassageRow.location,
+    PassageRow.heading,
+    # the text of a quote is read with the rest: a question then needs no second query
+    PassageRow.text,
+).order_by(PassageRow.plan_id, PassageRow.seq)
+# built once: a statement made for each load costs its cache key, about as much as the
+# query itself (docs/benchmarks.md)
+_ROWS_OF_PLANS = _ROWS_OF.where(PassageRow.plan_id.in_(bindparam("plans", expanding=True)))
 
 
 class PassageSearch:
@@ -236,35 +125,28 @@ class PassageSearch:
 
     def __init__(self, capacity: int = 32) -> None:
         self.capacity = capacity
-        self._loaded: OrderedDict[tuple[int, ...], _Loaded] = OrderedDict()
+        self._loaded: OrderedDict[tuple[int, ...], LoadedPassages] = OrderedDict()
 
     def clear(self) -> None:
         self._loaded.clear()
 
-    def _load(self, session: Session, key: tuple[int, ...]) -> _Loaded:
+    def _load(self, session: Session, key: tuple[int, ...]) -> LoadedPassages:
         found = self._loaded.get(key)
         if found is not None:
             self._loaded.move_to_end(key)
             return found
-        rows = session.execute(
-            select(
-                PassageRow.id,
-                PassageRow.plan_id,
-                PassageRow.words,
-                PassageRow.words_acc,
-                PassageRow.context,
-                PassageRow.location,
-                PassageRow.heading,
-            )
-            .where(PassageRow.plan_id.in_(key))
-            .order_by(PassageRow.plan_id, PassageRow.seq)
-        )
-        # a Row is a tuple of these columns' types
-        found = self._loaded[key] = _load_rows(
-            cast(list[tuple[int, int, str, str, str, str, str]], rows.all())
-        )
-        while len(self._loaded) > self.capacity:
-            self._loaded.popitem(last=False)
+        # Core rows through the session's connection: no ORM result machinery for a few
+        # hundred tuples (a place's first question pays it); a Row is a tuple of these columns
+        rows = cast(list[Row], session.connection().execute(_ROWS_OF_PLANS, {"plans": list(key)}).all())
+        found = load_rows(rows, _stored_counts(session, key, rows))
+        # a plan without passages gets them when its file is ingested again (stored before
+        # the passage index existed: storage/ingest.py), under the same id, so the plan list
+        # the engine watches does not change: such a load is not kept, the next question
+        # reads again
+        if {r[1] for r in rows} >= set(key):
+            self._loaded[key] = found
+            while len(self._loaded) > self.capacity:
+                self._loaded.popitem(last=False)
         return found
 
     def best(
@@ -292,14 +174,28 @@ class PassageSearch:
         full = loaded.stats
         sub = PlanIndex(subset, full.idf_of, full.vocab, full.unknown_idf, full.idf_acc)
         bonus = {preferred: 2.0} if preferred is not None and len(plan_ids) > 1 else {}
+        query = ScoringQuery.of(qterms)  # once for the subset and every pair below
         hits = score_docs(
-            qterms, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12, plan_words=plan_words
+            query, sub, has_diacritics, plan_bonus=bonus, limit=limit + 12, plan_words=plan_words
         )
-        hits = [_with_following(h, loaded, qterms, has_diacritics, bonus, plan_words) for h in hits]
+        hits = [_with_following(h, loaded, query, has_diacritics, bonus, plan_words) for h in hits]
         for h in hits:  # the passage holding the kind of fact asked ('bao nhiêu': a figure) first
             h.score += type_bonus(intent, question, h.doc.title_text, h.doc.context_text)
         hits.sort(key=lambda h: (-h.score, h.doc.id))
-        return _quoted(session, hits[:limit])
+        return _quoted(loaded, hits[:limit])
+
+
+def _stored_counts(session: Session, key: tuple[int, ...], rows: list[Row]) -> Counter[str] | None:
+    """The passages' word counts from the plans' stored vocabularies, when every plan has one
+    made from the passages it has now (else None: `load_rows` counts them)."""
+    stored = vocabularies(session, key)
+    held = Counter(r[1] for r in rows)
+    if any(stored.get(pid, (-1, None))[0] != held.get(pid, 0) for pid in key):
+        return None
+    total: Counter[str] = Counter()
+    for _n, counts in stored.values():
+        total.update(counts)
+    return total
 
 
 FOLLOWING = 2  # a passage may be read with one of this many next sentences of its section
@@ -308,8 +204,8 @@ FOLLOWING_GAIN = 0.05  # when together they match this much more of the question
 
 def _with_following(
     hit: Hit,
-    loaded: _Loaded,
-    qterms: list[QueryTerm],
+    loaded: LoadedPassages,
+    query: ScoringQuery,
     has_diacritics: bool,
     bonus: dict[int, float],
     plan_words: dict[int, frozenset[str]] | None,
@@ -320,33 +216,29 @@ def _with_following(
     makes it match clearly more of the question; the pair is scored as one passage."""
     best = hit
     full = loaded.stats
+    title_words = (plan_words or {}).get(hit.doc.plan_id, frozenset())
     for nxt in loaded.following(hit.doc, FOLLOWING):
-        pair = _joined(hit.doc, nxt, full)
-        scored = score_docs(
-            qterms,
-            PlanIndex([pair], full.idf_of, full.vocab, full.unknown_idf, full.idf_acc),
-            has_diacritics,
-            plan_bonus=bonus,
-            limit=1,
-            plan_words=plan_words,
-        )
-        if scored and scored[0].coverage >= best.coverage + FOLLOWING_GAIN:
-            best = scored[0]
+        pair = _joined(hit.doc, nxt)
+        # the coverage decides: most pairs match no more than the passage alone, and are
+        # not scored in full (nor weighed)
+        got = matched_weight(query, pair, has_diacritics, title_words)
+        if got <= 0 or got / query.total < best.coverage + FOLLOWING_GAIN:
+            continue
+        pair.weight = sum(full.idf(t) for t in pair.title_set) or 1.0
+        best = score_hit(query, pair, full, got, bonus.get(pair.plan_id, 0.0))
     return best
 
 
-def _joined(first: Doc, second: Doc, index: PlanIndex) -> Doc:
-    words = first.title_set | second.title_set
-    doc = dataclasses.replace(
+def _joined(first: Doc, second: Doc) -> Doc:
+    """The two passages read as one (its weight is set when it is scored)."""
+    return dataclasses.replace(
         first,
-        title_set=words,
+        title_set=first.title_set | second.title_set,
         acc_text=f"{first.acc_text} {second.acc_text}",
         title_text=f"{first.title_text} {second.title_text}",
         accented=first.accented or second.accented,
         joined=second.item_id,
     )
-    doc.weight = sum(index.idf(t) for t in words) or 1.0
-    return doc
 
 
 PREFILTER_SHARE = 0.4  # a passage must hold this share of the question's weight to be scored
@@ -357,7 +249,7 @@ PREFILTER_COMMON_SHARE = 0.2
 PREFILTER_COMMON_MIN = 200
 
 
-def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
+def _prefilter(qterms: list[QueryTerm], loaded: LoadedPassages) -> list[Doc]:
     """The passages worth scoring: the postings of the question's words (and their typo
     variants) add up each passage's share of the question's weight, as the scorer
     would count it (a heading word less than the passage's own); only those holding at
@@ -384,27 +276,16 @@ def _prefilter(qterms: list[QueryTerm], loaded: _Loaded) -> list[Doc]:
     return [loaded.doc(i) for i in sorted(picked)]
 
 
-def _quoted(session: Session, hits: list[Hit]) -> list[Found]:
-    if not hits:
-        return []
-    ids = [h.doc.item_id for h in hits] + [h.doc.joined for h in hits if h.doc.joined]
-    rows = {
-        r.id: r
-        for r in session.execute(
-            select(
-                PassageRow.id, PassageRow.plan_id, PassageRow.text, PassageRow.heading, PassageRow.location
-            ).where(PassageRow.id.in_(ids))
-        )
-    }
+def _quoted(loaded: LoadedPassages, hits: list[Hit]) -> list[Found]:
     out = []
     for h in hits:
-        r = rows.get(h.doc.item_id)
+        r = loaded.row(h.doc.item_id)
         if r is None:
             continue
-        text = r.text
-        if h.doc.joined and (nxt := rows.get(h.doc.joined)) is not None:
-            text = quotes.joined_text(r.text, nxt.text)
-        out.append(Found(r.plan_id, text, r.heading, r.location, h.score, h.coverage))
+        _id, plan_id, _w, _a, _c, location, heading, text = r
+        if h.doc.joined and (nxt := loaded.row(h.doc.joined)) is not None:
+            text = quotes.joined_text(text, nxt[7])
+        out.append(Found(plan_id, text, heading, location, h.score, h.coverage))
     return out
 
 
@@ -487,6 +368,27 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         plan_words=plan_title_words(scope.plans),
         limit=6,
     )
+    best, choice = _choice(found, q, answer)
+    if choice == quotes.QUOTE and best is not None:
+        return _quoting(found, best, q, scope, answer)
+    if choice == quotes.BOTH and best is not None:
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
+        answer.quoted = True
+        return answer
+    if choice == quotes.HEDGE and len(answer.matches) == 1:
+        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+        answer.candidates = answer.candidates or answer.matches
+    if choice == quotes.HEDGE and best is not None and quotes.is_quotable((best.score, best.coverage)):
+        # neither is sure: what the plan writes closest to the question follows (a hedge
+        # is never over a passage `_choice` put first: `best` is the closest one)
+        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
+        answer.quoted = True
+    return answer
+
+
+def _choice(found: list[Found], q: qn.Question, answer: A) -> tuple[Found | None, str]:
+    """The passage that weighs against the item answer, and what the reply gives
+    (`knowledge.passages.choose`: the item, a quote, both, a hedge or nothing)."""
     best = found[0] if found else None
     holding = None
     if answer.matches and (
@@ -510,52 +412,45 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
         and quotes.names_item(qn.folded_text(answer.matches[0].name), qn.folded_text(best.text))
     ):
         choice = quotes.BOTH
-    if choice == quotes.QUOTE and best is not None:
-        plan = next(p for p in scope.plans if p.id == best.plan_id)
-        close = [  # (the same words at two places of a plan are one quote)
-            f
-            for f in found[1:2]
-            if f.plan_id == best.plan_id
-            and f.score >= best.score - quotes.SECOND_QUOTE
-            and clean(f.text) != clean(best.text)
-        ]
-        second = close[0] if close else None
-        text = quotes.quote_answer(
-            best.text,
-            quotes.plan_name(plan.doc_number, plan.title),
-            best.heading,
-            best.location,
-            plan.locality_name,
-            short=second is not None,
-            focus=_focus(scope),
-        )
-        if second is not None:
-            text = quotes.second_quote(text, second.text, second.heading, second.location, _focus(scope))
-        # the item behind the quote is offered when it matched; the closest names of a
-        # question nothing matched would only be noise beside a quote
-        offered = answer.matches[:2]
-        if offered:
-            alt = offered[0]
-            fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
-            text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
-        return dataclasses.replace(
-            answer,
-            text=text,
-            matches=[],
-            candidates=offered,
-            score=best.score,
-            coverage=best.coverage,
-            quoted=True,
-        )
-    if choice == quotes.BOTH and best is not None:
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
-        answer.quoted = True
-        return answer
-    if choice == quotes.HEDGE and len(answer.matches) == 1:
-        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
-        answer.candidates = answer.candidates or answer.matches
-    if choice == quotes.HEDGE and best is not None and quotes.is_quotable(passage):
-        # neither is sure: what the plan writes closest to the question follows
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
-        answer.quoted = True
-    return answer
+    return best, choice
+
+
+def _quoting(found: list[Found], best: Found, q: qn.Question, scope: Scope, answer: A) -> A:
+    """The reply that quotes the passage (and the next one when it matches nearly as well),
+    offering the item behind it when one matched."""
+    plan = next(p for p in scope.plans if p.id == best.plan_id)
+    close = [  # (the same words at two places of a plan are one quote)
+        f
+        for f in found[1:2]
+        if f.plan_id == best.plan_id
+        and f.score >= best.score - quotes.SECOND_QUOTE
+        and clean(f.text) != clean(best.text)
+    ]
+    second = close[0] if close else None
+    text = quotes.quote_answer(
+        best.text,
+        quotes.plan_name(plan.doc_number, plan.title),
+        best.heading,
+        best.location,
+        plan.locality_name,
+        short=second is not None,
+        focus=_focus(scope),
+    )
+    if second is not None:
+        text = quotes.second_quote(text, second.text, second.heading, second.location, _focus(scope))
+    # the item behind the quote is offered when it matched; the closest names of a
+    # question nothing matched would only be noise beside a quote
+    offered = answer.matches[:2]
+    if offered:
+        alt = offered[0]
+        fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
+        text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+    return dataclasses.replace(
+        answer,
+        text=text,
+        matches=[],
+        candidates=offered,
+        score=best.score,
+        coverage=best.coverage,
+        quoted=True,
+    )

@@ -1,6 +1,6 @@
 """The search index: one row per searchable item, its text already normalised.
 
-Written when a plan is stored (`index_plan`, called by ingest) or lazily for a
+Written when a plan is stored (storage/search_docs.py) or lazily for a
 plan that has none yet. A question is matched only against the current plans
 of the place it is about, so the engine loads the rows of one or two plans
 (`PlanIndex`, cached per process) instead of every item of the country, then
@@ -10,156 +10,64 @@ word typed with diacritics only matches another accented word ('hộ' vs 'hồ')
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+import operator
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from sqlalchemy import ForeignKey, Integer, String, Text, delete, exists, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from knowledge import lexicon
 from knowledge.question import Token, tokens_of
 from storage import models as m
-from storage.models import Base
+from storage.search_docs import (
+    DUTY,
+    INDICATOR,
+    MILESTONE,
+    PROGRESS,
+    REPORTING,
+    TASK,
+    SearchDoc,
+    index_missing,
+    index_plan,
+)
 
-INDICATOR, TASK, REPORTING, DUTY, PROGRESS = "indicator", "task", "reporting", "duty", "progress"
-MILESTONE = "milestone"
-
-
-class SearchDoc(Base):
-    """One searchable item of a plan with its normalised text (folded and accented)."""
-
-    __tablename__ = "search_docs"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    # indicator | task | reporting | duty | progress | milestone
-    kind: Mapped[str] = mapped_column(String(20))
-    item_id: Mapped[int] = mapped_column(Integer)  # id in the item's own table
-    title: Mapped[str] = mapped_column(Text)  # folded tokens of the item's own words
-    title_acc: Mapped[str] = mapped_column(Text)  # the same tokens with diacritics
-    context: Mapped[str] = mapped_column(Text, default="")  # folded group / heading / recipient
-    parties: Mapped[str] = mapped_column(Text, default="")  # folded leader + responsible + coordinating
-
-
-# ---------------------------------------------------------------- writing
-
-
-def _norm(*parts: str | None) -> tuple[str, str]:
-    toks = [t for p in parts if p for t in tokens_of(p)]
-    return " ".join(t.fold for t in toks), " ".join(t.acc for t in toks)
-
-
-def _fold(*parts: str | None) -> str:
-    return _norm(*parts)[0]
-
-
-def _docs_for(session: Session, plan: m.Plan) -> Iterable[SearchDoc]:
-    parents = {i.id: i.name for i in plan.indicators}
-    for ind in plan.indicators:
-        # a child row ('Dịch vụ') means what its parent says of it ('Tốc độ tăng trưởng GRDP')
-        parent = parents.get(ind.parent_id) if ind.parent_id else None
-        title, acc = _norm(parent, ind.name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=INDICATOR,
-            item_id=ind.id,
-            title=title,
-            title_acc=acc,
-            # the target's own words ('105% dự toán') help a question that quotes them, and
-            # the labels of its other figures ('Chỉ tiêu tỉnh giao') one that asks for them
-            context=_fold(ind.group, ind.target_text, *_other_labels(ind)),
-            parties=_fold(ind.leader_text, ind.responsible_text, ind.coordinating_text),
-        )
-    for task in plan.tasks:
-        title, acc = _norm(task.solution, task.name) if task.solution else _norm(task.name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=TASK,
-            item_id=task.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(task.group),
-            parties=_fold(task.leader_text, task.responsible_text, task.coordinating_text),
-        )
-    for rule in plan.reporting_rules:
-        title, acc = _norm(rule.text)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=REPORTING,
-            item_id=rule.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(rule.report_to),
-        )
-    for duty in plan.duties:
-        title, acc = _norm(duty.unit, duty.summary)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=DUTY,
-            item_id=duty.id,
-            title=title,
-            title_acc=acc,
-            parties=_fold(duty.unit),
-        )
-    for ms in plan.milestones:
-        title, acc = _norm(ms.text)
-        yield SearchDoc(
-            plan_id=plan.id, kind=MILESTONE, item_id=ms.id, title=title, title_acc=acc, context=""
-        )
-    # result rows printed in the plan that no indicator took up
-    loose = session.scalars(
-        select(m.ProgressRecord).where(
-            m.ProgressRecord.plan_key == plan.plan_key,
-            m.ProgressRecord.source == "document",
-            m.ProgressRecord.indicator_id.is_(None),
-            m.ProgressRecord.task_id.is_(None),
-        )
-    )
-    for rec in loose:
-        title, acc = _norm(rec.item_name)
-        yield SearchDoc(
-            plan_id=plan.id,
-            kind=PROGRESS,
-            item_id=rec.id,
-            title=title,
-            title_acc=acc,
-            context=_fold(rec.value_text),
-        )
-
-
-def _other_labels(ind: m.Indicator) -> list[str]:
-    return [str(o.get("source") or "") for o in (ind.other_targets or []) if isinstance(o, dict)][:6]
-
-
-def index_plan(session: Session, plan: m.Plan) -> int:
-    """(Re)write the search rows of one plan; returns how many were written."""
-    session.execute(delete(SearchDoc).where(SearchDoc.plan_id == plan.id))
-    docs = list(_docs_for(session, plan))
-    session.add_all(docs)
-    session.flush()
-    return len(docs)
-
-
-def index_missing(session: Session) -> int:
-    """Index every current plan that has no search rows yet (plans stored
-    before this index existed, or by a path that skipped the hook)."""
-    missing = session.scalars(
-        select(m.Plan).where(m.Plan.is_current.is_(True), ~exists().where(SearchDoc.plan_id == m.Plan.id))
-    ).all()
-    for plan in missing:
-        index_plan(session, plan)
-    return len(missing)
-
+# the rows are written by storage/search_docs.py; its names the answer engine and ingest
+# take from here stay here
+__all__ = [
+    "DUTY",
+    "INDICATOR",
+    "MILESTONE",
+    "PROGRESS",
+    "REPORTING",
+    "TASK",
+    "AccentedIdf",
+    "Doc",
+    "Hit",
+    "IndexCache",
+    "PlanIndex",
+    "QueryTerm",
+    "ScoringQuery",
+    "SearchDoc",
+    "index_missing",
+    "index_plan",
+    "matched_weight",
+    "plan_title_words",
+    "prepare_terms",
+    "score_docs",
+    "score_hit",
+]
 
 # ---------------------------------------------------------------- reading
 
 
-@dataclass
+@dataclass(slots=True)
 class Doc:
     id: int
     plan_id: int
@@ -184,6 +92,38 @@ class Doc:
         return f" {accented_word} " in f" {self.acc_text} "
 
 
+class AccentedIdf(dict[str, float]):
+    """IDF of the words as written, counted on first use: only the question's words are
+    ever looked up (`prepare_terms`), so a place's first question does not split and count
+    every word of every item or passage for the few it asks about: the number of those whose
+    words hold it (their words are separated by single spaces)."""
+
+    def __init__(self, padded: list[str], n: int) -> None:
+        super().__init__()
+        self._padded = padded  # ' words as written ' of each item or passage
+        self._n = n
+        self._absent: set[str] = set()
+
+    def _count(self, word: str) -> bool:
+        if word in self._absent:
+            return False
+        needle = f" {word} "
+        df = sum(map(operator.contains, self._padded, itertools.repeat(needle)))
+        if not df:
+            self._absent.add(word)
+            return False
+        self[word] = math.log(1.0 + self._n / (1 + df))
+        return True
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (isinstance(word, str) and self._count(word))
+
+    def __missing__(self, word: str) -> float:
+        if self._count(word):
+            return self[word]
+        raise KeyError(word)
+
+
 @dataclass
 class PlanIndex:
     """The docs of a set of plans with their local statistics (IDF over these docs)."""
@@ -202,10 +142,9 @@ class PlanIndex:
         # counted by set and counter builtins: a loop over every word of every doc was
         # the largest cost of a place's first question (docs/benchmarks.md)
         df = Counter(itertools.chain.from_iterable(d.title_set | d.context_set for d in docs))
-        df_acc = Counter(itertools.chain.from_iterable(set(d.acc_text.split()) for d in docs))
         n = len(docs) + 1
         idf_of = {t: math.log(1.0 + n / (1 + c)) for t, c in df.items()}
-        idf_acc = {t: math.log(1.0 + n / (1 + c)) for t, c in df_acc.items()}
+        idf_acc = AccentedIdf([f" {d.acc_text} " for d in docs], n)
         for d in docs:
             d.weight = sum(map(idf_of.__getitem__, d.title_set)) or 1.0
         return cls(docs, idf_of, sorted(df), math.log(1.0 + n), idf_acc)
@@ -228,6 +167,9 @@ _DOC_COLUMNS = (
     SearchDoc.context,
     SearchDoc.parties,
 )
+
+# built once: a statement made for each load costs its cache key, about as much as the query
+_DOCS_OF_PLANS = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(bindparam("plans", expanding=True)))
 
 
 def _make_doc(row: tuple) -> Doc:
@@ -256,12 +198,13 @@ class IndexCache:
         self._indexes: OrderedDict[tuple[int, ...], PlanIndex] = OrderedDict()
 
     def _load(self, session: Session, plan_ids: list[int]) -> list[Doc]:
-        stmt = select(*_DOC_COLUMNS).where(SearchDoc.plan_id.in_(plan_ids))
-        rows = session.execute(stmt).all()
+        # Core rows through the session's connection: no ORM result machinery for the
+        # tuples of a place's first question
+        rows = session.connection().execute(_DOCS_OF_PLANS, {"plans": plan_ids}).all()
         if not rows:  # stored by a path that skipped the hook
             for plan in session.scalars(select(m.Plan).where(m.Plan.id.in_(plan_ids))):
-                index_plan(session, plan)
-            rows = session.execute(stmt).all()
+                index_plan(session, plan)  # flushes its rows
+            rows = session.connection().execute(_DOCS_OF_PLANS, {"plans": plan_ids}).all()
         return [_make_doc(tuple(r)) for r in rows]
 
     def index(self, session: Session, plan_ids: list[int]) -> PlanIndex:
@@ -362,11 +305,113 @@ def prepare_terms(terms: list[Token], index: PlanIndex) -> list[QueryTerm]:
 
 def plan_title_words(plans: Iterable[m.Plan]) -> dict[int, frozenset[str]]:
     """The folded words of each plan's title, for `score_docs`' `plan_words`."""
-    return {p.id: frozenset(t.fold for t in tokens_of(p.title or "")) for p in plans}
+    return {p.id: _title_words(p.title or "") for p in plans}
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_words(title: str) -> frozenset[str]:
+    """Each question about a place splits its plans' titles again (twice: items and
+    passages): remembered by title."""
+    return frozenset(t.fold for t in tokens_of(title))
+
+
+@dataclass(frozen=True)
+class ScoringQuery:
+    """What `score_docs` derives from the question's terms once, whatever the docs: a
+    caller that scores several small sets for one question (a passage read with the
+    next sentence) makes it once."""
+
+    terms: list[QueryTerm]
+    weighed: list[QueryTerm]  # the terms that count (weight > 0)
+    total: float
+    # adjacent question words found side by side, weighed by the rarer of the
+    # two, so 'nước sạch' counts for more than 'chủ trì'
+    pairs: list[tuple[float, list[str]]]
+    pair_total: float
+    text: str  # the folded words that count, for rapidfuzz and the exact-name bonus
+    variants: list[str]  # of every term, in order (an item's share of its own words)
+    words: frozenset[str]  # the variants of the terms that count
+    folds: frozenset[str]  # the folded words of the terms that count
+
+    @classmethod
+    def of(cls, qterms: list[QueryTerm]) -> ScoringQuery:
+        pairs = [
+            (min(qa.weight, qb.weight), [f" {a} {b} " for a in qa.variants for b in qb.variants])
+            for qa, qb in itertools.pairwise(qterms)
+            if qa.weight and qb.weight and qa.variants and qb.variants
+        ]
+        return cls(
+            terms=qterms,
+            weighed=[q for q in qterms if q.weight],
+            total=sum(q.weight for q in qterms),
+            pairs=pairs,
+            pair_total=sum(w for w, _ in pairs),
+            text=" ".join(q.token.fold for q in qterms if q.weight),
+            variants=[t for q in qterms for t in q.variants],
+            words=frozenset(t for q in qterms if q.weight for t in q.variants),
+            folds=frozenset(q.token.fold for q in qterms if q.weight),
+        )
+
+
+def matched_weight(
+    query: ScoringQuery, doc: Doc, has_diacritics: bool, title_words: frozenset[str] = frozenset()
+) -> float:
+    """The question's weight the doc holds: a term counts its best match among its variants,
+    in the doc's own words, its heading (HEADING_STRENGTH) or the plan's title (`title_words`,
+    PLAN_TITLE_STRENGTH). Divided by `query.total`, the hit's coverage."""
+    words = query.words
+    if (
+        doc.title_set.isdisjoint(words)
+        and doc.context_set.isdisjoint(words)
+        and title_words.isdisjoint(words)
+        and title_words.isdisjoint(query.folds)
+    ):
+        return 0.0  # (most docs: no word of the question at all, told by set builtins)
+    got = 0.0
+    for q in query.weighed:
+        best = 0.0
+        for v, strength in q.variants.items():
+            if v in doc.title_set:
+                s = strength
+                if has_diacritics and q.token.accented and doc.accented and not doc.writes(q.token.acc):
+                    s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
+                best = max(best, s)
+            elif v in doc.context_set:
+                best = max(best, HEADING_STRENGTH * strength)
+            elif v in title_words:
+                best = max(best, PLAN_TITLE_STRENGTH * strength)
+        if not best and q.token.fold in title_words:  # a word no item uses: only the title has it
+            best = PLAN_TITLE_STRENGTH
+        got += q.weight * best
+    return got
+
+
+def score_hit(query: ScoringQuery, doc: Doc, index: PlanIndex, got: float, bonus: float) -> Hit:
+    """The hit of a doc holding `got` of the question's weight (`matched_weight`), its
+    score raised by `bonus` (the kind's prior and the plan's bonus)."""
+    coverage = got / query.total
+    held = filter(doc.title_set.__contains__, query.variants)
+    doc_got = sum(map(index.idf_of.get, held, itertools.repeat(index.unknown_idf)))
+    doc_cov = min(1.0, doc_got / doc.weight)
+    padded = doc.padded
+    pair_got = sum([w for w, texts in query.pairs if any(map(padded.__contains__, texts))])
+    pair_bonus = pair_got / query.pair_total if query.pair_total else 0.0
+    fuzzy = fuzz.token_set_ratio(query.text, doc.title_text) / 100.0
+    score = 100.0 * (
+        W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
+    )
+    score += bonus
+    if _exact_name(query, doc):
+        score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
+    return Hit(doc, score, coverage)
+
+
+def _exact_name(query: ScoringQuery, doc: Doc) -> bool:
+    return bool(query.text) and f" {doc.title_text}".endswith(f" {query.text}")
 
 
 def score_docs(
-    qterms: list[QueryTerm],
+    qterms: list[QueryTerm] | ScoringQuery,
     index: PlanIndex,
     has_diacritics: bool,
     priors: dict[str, float] | None = None,
@@ -378,60 +423,20 @@ def score_docs(
     """Rank the plan's docs for the question's terms, best first; `kinds` keeps
     only those kinds of item (a command that names one: '/chitieu'); `plan_words`
     holds the folded words of each plan's title (PLAN_TITLE_STRENGTH)."""
-    total = sum(q.weight for q in qterms)
-    if total <= 0:
+    query = qterms if isinstance(qterms, ScoringQuery) else ScoringQuery.of(qterms)
+    if query.total <= 0:
         return []
-    # adjacent question words found side by side, weighed by the rarer of the
-    # two, so 'nước sạch' counts for more than 'chủ trì'
-    q_pairs = [
-        (min(qa.weight, qb.weight), [f" {a} {b} " for a in qa.variants for b in qb.variants])
-        for qa, qb in itertools.pairwise(qterms)
-        if qa.weight and qb.weight and qa.variants and qb.variants
-    ]
-    pair_total = sum(w for w, _ in q_pairs)
-    q_text = " ".join(q.token.fold for q in qterms if q.weight)
-    hits: list[Hit] = []
     priors = priors or {}
     plan_bonus = plan_bonus or {}
     plan_words = plan_words or {}
     no_words: frozenset[str] = frozenset()
+    hits: list[Hit] = []
     for doc in index.docs:
         if kinds is not None and doc.kind not in kinds:
             continue
-        title_words = plan_words.get(doc.plan_id, no_words)
-        got = 0.0
-        for q in qterms:
-            if not q.weight:
-                continue
-            best = 0.0
-            for v, strength in q.variants.items():
-                if v in doc.title_set:
-                    s = strength
-                    if has_diacritics and q.token.accented and doc.accented and not doc.writes(q.token.acc):
-                        s *= ACCENT_MISMATCH  # 'hộ' asked, only 'hồ' written
-                    best = max(best, s)
-                elif v in doc.context_set:
-                    best = max(best, HEADING_STRENGTH * strength)
-                elif v in title_words:
-                    best = max(best, PLAN_TITLE_STRENGTH * strength)
-            if not best and q.token.fold in title_words:  # a word no item uses: only the title has it
-                best = PLAN_TITLE_STRENGTH
-            got += q.weight * best
-        if got <= 0:
-            continue
-        coverage = got / total
-        doc_got = sum(index.idf(t) for q in qterms for t in q.variants if t in doc.title_set)
-        doc_cov = min(1.0, doc_got / doc.weight)
-        padded = doc.padded
-        pair_got = sum(w for w, texts in q_pairs if any(t in padded for t in texts))
-        pair_bonus = pair_got / pair_total if pair_total else 0.0
-        fuzzy = fuzz.token_set_ratio(q_text, doc.title_text) / 100.0
-        score = 100.0 * (
-            W_COVERAGE * coverage + W_ITEM_COVERAGE * doc_cov + W_PAIRS * pair_bonus + W_SPELLING * fuzzy
-        )
-        score += priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
-        if q_text and f" {doc.title_text}".endswith(f" {q_text}"):
-            score += EXACT_NAME_BONUS  # the question is the item's own name ('Khu dân cư' under its parent)
-        hits.append(Hit(doc, score, coverage))
+        got = matched_weight(query, doc, has_diacritics, plan_words.get(doc.plan_id, no_words))
+        if got > 0:
+            bonus = priors.get(doc.kind, 0.0) + plan_bonus.get(doc.plan_id, 0.0)
+            hits.append(score_hit(query, doc, index, got, bonus))
     hits.sort(key=lambda h: (-h.score, h.doc.id))
     return hits[:limit]

@@ -1,12 +1,14 @@
-"""The passage index's loading (storage/passages.py `_load_rows`) gives the statistics and
+"""The passage index's loading (storage/passage_index.py `load_rows`) gives the statistics and
 postings `PlanIndex.build` gives over every passage, so speeding up a place's first
 question changes no answer; and the QA benchmark's country database (bench/qa.py) holds
 the passages of every synthesised plan, with questions only a passage answers."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,14 +19,15 @@ from storage import models as m
 from storage.answers import AnswerEngine
 from storage.db import open_database, transaction
 from storage.ingest import ingest_file
-from storage.passages import PASSAGE, PassageRow, PassageSearch, _load_rows
+from storage.passage_index import PASSAGE, load_rows
+from storage.passages import PassageRow, PassageSearch
 from storage.search import Doc, PlanIndex
 
 SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
 
 
 def _reference(
-    rows: list[tuple[int, int, str, str, str, str, str]],
+    rows: list[tuple[int, int, str, str, str, str, str, str]],
 ) -> tuple[PlanIndex, dict[str, list[int]]]:
     """What loading did before: a Doc per passage, `PlanIndex.build`, postings over every word."""
     docs = [
@@ -41,7 +44,7 @@ def _reference(
             context_text=context,
             accented=acc != words,
         )
-        for pid, plan_id, words, acc, context, _location, _heading in rows
+        for pid, plan_id, words, acc, context, _location, _heading, _text in rows
     ]
     index = PlanIndex.build(docs)
     postings: dict[str, list[int]] = {}
@@ -56,7 +59,7 @@ def test_loading_gives_the_statistics_and_postings_of_a_full_index(engine: Engin
         ingest_file(engine, path)
     with transaction(engine) as session:
         rows = [
-            (r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+            (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
             for r in session.execute(
                 select(
                     PassageRow.id,
@@ -66,19 +69,24 @@ def test_loading_gives_the_statistics_and_postings_of_a_full_index(engine: Engin
                     PassageRow.context,
                     PassageRow.location,
                     PassageRow.heading,
+                    PassageRow.text,
                 ).order_by(PassageRow.plan_id, PassageRow.seq)
             )
         ]
     assert len(rows) > 300
     ref, ref_postings = _reference(rows)
-    got = _load_rows(rows)
+    got = load_rows(rows)
     assert got.stats.idf_of == ref.idf_of
     assert got.stats.vocab == ref.vocab
     assert got.stats.unknown_idf == ref.unknown_idf
-    for word in [*ref.idf_acc, "không_có", "hồ", "hộ"]:  # counted on use, the same figures
-        assert (word in got.stats.idf_acc) == (word in ref.idf_acc), word
-        if word in ref.idf_acc:
-            assert math.isclose(got.stats.idf_acc[word], ref.idf_acc[word]), word
+    # the IDF of the words as written, counted on use (by both), is each word's share of
+    # the passages whose words hold it
+    df_acc = Counter(itertools.chain.from_iterable(set(r[3].split()) for r in rows))
+    for word in [*df_acc, "không_có", "hồ", "hộ"]:
+        assert (word in got.stats.idf_acc) == (word in df_acc) == (word in ref.idf_acc), word
+        if word in df_acc:
+            expected = math.log(1.0 + (len(rows) + 1) / (1 + df_acc[word]))
+            assert got.stats.idf_acc[word] == ref.idf_acc[word] == expected, word
     titles = {i: frozenset(r[2].split()) for i, r in enumerate(rows)}
     for word, positions in ref_postings.items():
         assert got.posting(word) == [(i, word in titles[i]) for i in positions], word
@@ -101,7 +109,7 @@ def test_a_passage_search_finds_a_word_in_the_last_passage_and_in_a_heading(engi
     with transaction(engine) as session:
         last = session.scalars(select(PassageRow).order_by(PassageRow.id.desc()).limit(1)).one()
         rows = [
-            (r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+            (r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7])
             for r in session.execute(
                 select(
                     PassageRow.id,
@@ -111,6 +119,7 @@ def test_a_passage_search_finds_a_word_in_the_last_passage_and_in_a_heading(engi
                     PassageRow.context,
                     PassageRow.location,
                     PassageRow.heading,
+                    PassageRow.text,
                 ).order_by(PassageRow.plan_id, PassageRow.seq)
             )
         ]
