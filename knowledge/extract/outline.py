@@ -263,16 +263,8 @@ def build(doc: Document) -> Outline:
                 continue
             if not (text.isupper() and len(text) < 80):
                 heading = (stack[-1].rank + 0.5, heading[1])  # an unnumbered label inside the section
-        if (
-            heading is not None
-            and marker_rank(text) is None
-            and (run := _unit_runs_on(stack[-1], paras[k - 1], p))
-        ):
-            _continue_heading(
-                stack[-1], run
-            )  # '1. Giao Sở' / 'Nông nghiệp và Môi trường là …, các nhiệm vụ sau:'
-            text = " ".join(text.split()[len(run.split()) :]).strip(" ,*")
-            text = text[:1].upper() + text[1:]
+        if heading is not None and marker_rank(text) is None:
+            text = _with_unit_finished(stack[-1], paras[k - 1], p, text)
         if heading is not None:
             rank, role = heading
             while len(stack) > 1 and stack[-1].rank >= rank:
@@ -286,10 +278,8 @@ def build(doc: Document) -> Outline:
         if item_rank is None and _ends_unit_heading(stack[-1], paras[k - 1], p):
             _continue_heading(stack[-1], text)  # '2.4. Bộ' / 'Chỉ huy Quân sự tỉnh': one unit's name
             continue
-        if item_rank is None and (run := _unit_runs_on(stack[-1], paras[k - 1], p)):
-            _continue_heading(stack[-1], run)  # '3. Bộ Tư lệnh' / 'Thành phố chủ trì, …'
-            text = " ".join(text.split()[len(run.split()) :]).strip(" ,*")
-            text = text[:1].upper() + text[1:]
+        if item_rank is None:
+            text = _with_unit_finished(stack[-1], paras[k - 1], p, text)
         while len(stack) > 1 and item_rank is not None and stack[-1].rank >= item_rank:
             stack.pop()  # '6. …' after the section '5. …', '- …' after the lead-in item '- Sở X:'
 
@@ -297,6 +287,17 @@ def build(doc: Document) -> Outline:
         stack[-1].items.append(item)
         items.append(item)
     return Outline(root, items)
+
+
+def _with_unit_finished(section: Section, prev: Paragraph, p: Paragraph, text: str) -> str:
+    """'3. Bộ Tư lệnh' / 'Thành phố chủ trì, …', '1. Giao Sở' / 'Nông nghiệp và Môi trường là …,
+    các nhiệm vụ sau:': the heading takes the end of the unit's name, the paragraph keeps the rest."""
+    run = _unit_runs_on(section, prev, p)
+    if not run:
+        return text
+    _continue_heading(section, run)
+    rest = " ".join(text.split()[len(run.split()) :]).strip(" ,*")
+    return rest[:1].upper() + rest[1:]
 
 
 def _ends_unit_heading(section: Section, prev: Paragraph, p: Paragraph) -> bool:
