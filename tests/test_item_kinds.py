@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from knowledge import item_kinds as ik
 from knowledge.answer_text import items as wording
 from knowledge.question import intent as qi
-from storage import answer_facts, passages, search
+from storage import answer_facts, passage_index, search, search_docs
 from storage import models as m
 from storage.answers import AnswerEngine
 from storage.db import session_factory
@@ -25,11 +25,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "knowledge" / "samples"
 
 
 def test_every_kind_the_search_index_writes_has_an_entry() -> None:
-    # a new `SearchDoc(kind=NEW, ...)` in storage/search.py fails here until NEW has an entry
-    written = set(re.findall(r"\bkind=([A-Z_]+)\b", inspect.getsource(search._docs_for)))
+    # a new `SearchDoc(kind=NEW, ...)` in storage/search_docs.py fails here until NEW has an entry
+    written = set(re.findall(r"\bkind=([A-Z_]+)\b", inspect.getsource(search_docs)))
     assert len(written) >= 6
     assert {getattr(search, name) for name in written} == set(ik.SEARCHED)
-    assert passages.PASSAGE in ik.KINDS
+    assert passage_index.PASSAGE in ik.KINDS
 
 
 def test_every_kind_stored_in_the_samples_has_an_entry_a_reader_and_an_export_key(engine: Engine) -> None:
