@@ -133,6 +133,7 @@ def test_dong_tho_page_found_by_search_then_a_confirmed_update_appears(plans, br
         box = browser.find_element(By.ID, "q")
         box.send_keys("Đông Thọ")
         box.submit()  # a plain GET form: no script involved
+        wait_for(browser, lambda d: "?" in d.current_url)  # the results page, not the old one going stale
         browser.find_element(By.LINK_TEXT, "phường Đông Thọ").click()
         text = card(browser, "bảo hiểm y tế trên tổng dân số")
         assert "Kế hoạch\n95 %" in text and "chưa có báo cáo" in text and "chưa có số liệu" in text
@@ -200,6 +201,7 @@ def test_readable_without_javascript(plans) -> None:
             box = driver.find_element(By.ID, "q")
             box.send_keys("Hàm Rồng")  # the 2025 name of the ward that holds Thiệu Dương
             box.submit()
+            wait_for(driver, lambda d: "?" in d.current_url)  # the results page, not the old one going stale
             driver.find_element(By.PARTIAL_LINK_TEXT, "Thiệu Dương").click()
             assert "dưới 7,6 %" in card(driver, "suy dinh dưỡng")
             driver.find_element(By.PARTIAL_LINK_TEXT, "suy dinh dưỡng").click()
