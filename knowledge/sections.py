@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from knowledge.passages import REPLY_LIMIT, shorten
+from knowledge.quote_text import REPLY_LIMIT, shorten
 from knowledge.text import clean, fold, strip_diacritics
 
 # 'gồm (những) gì', 'những phương pháp gì', 'các nguồn nào', 'lấy từ đâu', 'từ nguồn nào' (folded)

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from knowledge import answer_text as say
 from knowledge import item_kinds, smalltalk
-from knowledge import passages as quotes
 from knowledge import question as qn
+from knowledge import quote_text as quoting
 from knowledge.text import clean
 from storage import answer_facts as stated
 from storage import answer_lists as lists
@@ -146,7 +146,7 @@ class AnswerEngine:
                 p.id for p in gaz.resolve_text(_NOW_NOTE.sub("", locality))
             }:
                 # the question names another place than the asker's own: say which
-                answer.text = quotes.about_place(scope.locality.label, answer.text)
+                answer.text = quoting.about_place(scope.locality.label, answer.text)
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer

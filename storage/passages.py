@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from knowledge import passages as quotes
 from knowledge import question as qn
+from knowledge import quote_text as quoting
 from knowledge.model import Document
 from knowledge.passages import passages_of, type_bonus
 from knowledge.text import clean
@@ -284,7 +285,7 @@ def _quoted(loaded: LoadedPassages, hits: list[Hit]) -> list[Found]:
             continue
         _id, plan_id, _w, _a, _c, location, heading, text = r
         if h.doc.joined and (nxt := loaded.row(h.doc.joined)) is not None:
-            text = quotes.joined_text(text, nxt[7])
+            text = quoting.joined_text(text, nxt[7])
         out.append(Found(plan_id, text, heading, location, h.score, h.coverage))
     return out
 
@@ -331,7 +332,7 @@ def _overview_passage(search: PassageSearch, session: Session, q: qn.Question, s
     for f in found:
         words = set(qn.folded_text(f.text).split())
         if all(w in words for w in rest):
-            answer.text = quotes.also_written(answer.text, f.text, f.heading, f.location, _focus(scope))
+            answer.text = quoting.also_written(answer.text, f.text, f.heading, f.location, _focus(scope))
             answer.quoted = True
             break
     return answer
@@ -372,16 +373,16 @@ def _reconsider(search: PassageSearch, session: Session, q: qn.Question, scope: 
     if choice == quotes.QUOTE and best is not None:
         return _quoting(found, best, q, scope, answer)
     if choice == quotes.BOTH and best is not None:
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
+        answer.text = quoting.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
         answer.quoted = True
         return answer
     if choice == quotes.HEDGE and len(answer.matches) == 1:
-        answer.text = quotes.hedged(answer.matches[0].name, answer.text)
+        answer.text = quoting.hedged(answer.matches[0].name, answer.text)
         answer.candidates = answer.candidates or answer.matches
     if choice == quotes.HEDGE and best is not None and quotes.is_quotable((best.score, best.coverage)):
         # neither is sure: what the plan writes closest to the question follows (a hedge
         # is never over a passage `_choice` put first: `best` is the closest one)
-        answer.text = quotes.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
+        answer.text = quoting.also_written(answer.text, best.text, best.heading, best.location, _focus(scope))
         answer.quoted = True
     return answer
 
@@ -423,13 +424,13 @@ def _quoting(found: list[Found], best: Found, q: qn.Question, scope: Scope, answ
         f
         for f in found[1:2]
         if f.plan_id == best.plan_id
-        and f.score >= best.score - quotes.SECOND_QUOTE
+        and f.score >= best.score - quoting.SECOND_QUOTE
         and clean(f.text) != clean(best.text)
     ]
     second = close[0] if close else None
-    text = quotes.quote_answer(
+    text = quoting.quote_answer(
         best.text,
-        quotes.plan_name(plan.doc_number, plan.title),
+        quoting.plan_name(plan.doc_number, plan.title),
         best.heading,
         best.location,
         plan.locality_name,
@@ -437,14 +438,14 @@ def _quoting(found: list[Found], best: Found, q: qn.Question, scope: Scope, answ
         focus=_focus(scope),
     )
     if second is not None:
-        text = quotes.second_quote(text, second.text, second.heading, second.location, _focus(scope))
+        text = quoting.second_quote(text, second.text, second.heading, second.location, _focus(scope))
     # the item behind the quote is offered when it matched; the closest names of a
     # question nothing matched would only be noise beside a quote
     offered = answer.matches[:2]
     if offered:
         alt = offered[0]
         fact = alt.responsible if q.intent.kind == qn.RESPONSIBLE else alt.target_text
-        text += "\n" + quotes.alternative(alt.name, fact if answer.matches else None)
+        text += "\n" + quoting.alternative(alt.name, fact if answer.matches else None)
     return dataclasses.replace(
         answer,
         text=text,

@@ -8,8 +8,8 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from knowledge import passages as quotes
 from knowledge import question as qn
+from knowledge import quote_text as quoting
 from knowledge import sections
 from knowledge.text import fold
 from storage import models as m
@@ -45,7 +45,7 @@ def contents_answer(session: Session, q: qn.Question, plans: list[m.Plan], prefe
     if found is None:
         return None
     plan = next(p for p in plans if p.id == found.plan_id)
-    return sections.section_answer(found, quotes.plan_name(plan.doc_number, plan.title), plan.locality_name)
+    return sections.section_answer(found, quoting.plan_name(plan.doc_number, plan.title), plan.locality_name)
 
 
 def plan_time_answer(session: Session, q: qn.Question, plans: list[m.Plan], preferred: m.Plan) -> str | None:
@@ -57,5 +57,5 @@ def plan_time_answer(session: Session, q: qn.Question, plans: list[m.Plan], pref
     if found is None:
         return None
     return sections.section_answer(
-        found, quotes.plan_name(preferred.doc_number, preferred.title), preferred.locality_name
+        found, quoting.plan_name(preferred.doc_number, preferred.title), preferred.locality_name
     )

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from knowledge import answer_text as say
 from knowledge import passages as quotes
+from knowledge import quote_text as quoting
 from knowledge.question import detect_intent, tokens_of
 from storage.answers import MIN_COVERAGE, MIN_SCORE, AnswerEngine, _covering_first
 from storage.ingest import ingest_file
@@ -212,12 +213,12 @@ def test_a_long_quote_keeps_the_clauses_the_question_is_about() -> None:
         "tháng các cơ quan có liên quan báo cáo kết quả thực hiện gửi về Sở Khoa học và Công nghệ."
     )
     focus = tuple(t.fold for t in tokens_of("định kỳ báo cáo kết quả gửi về đâu"))
-    quoted = quotes.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True, focus=focus)
+    quoted = quoting.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True, focus=focus)
     assert "Sở Khoa học và Công nghệ" in quoted and quoted.count("«") == 1, quoted
-    assert "Sở Khoa học" not in quotes.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True)
+    assert "Sở Khoa học" not in quoting.quote_answer(long, "Kế hoạch số 9/KH-UBND", "IV.", "", short=True)
     # a quote whose opening holds every word asked is cut at its end as before
-    opening = quotes.quote_answer(long, "KH", "", "", short=True, focus=("so", "ban", "nganh"))
-    assert opening == quotes.quote_answer(long, "KH", "", "", short=True)
+    opening = quoting.quote_answer(long, "KH", "", "", short=True, focus=("so", "ban", "nganh"))
+    assert opening == quoting.quote_answer(long, "KH", "", "", short=True)
 
 
 def test_questions_asking_where_a_report_goes_are_about_reporting() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Engine, delete, func, select
 
 from knowledge import passages as quotes
+from knowledge import quote_text as quoting
 from knowledge.readers import read_document
 from knowledge.text import unify_tones
 from storage import models as m
@@ -85,7 +86,7 @@ def test_a_fact_only_in_prose_is_answered_by_a_quote(engine: Engine, tmp_path: P
     assert ans.quoted
     assert "«Trạm Y tế mở thêm 02 phòng khám ngoài giờ" in ans.text
     assert "12/KH-UBND" in ans.text and "3. Về y tế" in ans.text
-    assert len(ans.text) <= quotes.REPLY_LIMIT + 100
+    assert len(ans.text) <= quoting.REPLY_LIMIT + 100
 
 
 def test_a_table_row_no_indicator_took_up_is_quoted(engine: Engine, tmp_path: Path) -> None:
@@ -133,7 +134,7 @@ def test_another_place_than_the_askers_is_named(engine: Engine, tmp_path: Path) 
     assert "04 phòng khám" in ans.text
     item = AnswerEngine(engine).ask("tỷ lệ hộ nghèo xã Phú Lộc", locality="xã An Bình")
     assert "xã Phú Lộc" in item.text.split("\n")[0]
-    assert quotes.about_place("xã Phú Lộc", "Chỉ tiêu: 5%") == "Về xã Phú Lộc:\nChỉ tiêu: 5%"
+    assert quoting.about_place("xã Phú Lộc", "Chỉ tiêu: 5%") == "Về xã Phú Lộc:\nChỉ tiêu: 5%"
 
 
 def test_choice_between_item_and_passage() -> None:

@@ -91,7 +91,7 @@ def _conflict_lines(item: ItemFacts) -> list[str]:
     others = [v for v in dict.fromkeys(values) if v and fold(re.sub(r"\s*\(.*", "", v)) not in (shown, "")]
     others = [v for v in others if not shown.startswith(fold(re.sub(r"\s*\(.*", "", v)) + " ")]
     # not 'Kế hoạch còn ghi:', which heads the matching passage quoted after the answer
-    # (knowledge.passages.also_written): the same words twice read as a repetition
+    # (knowledge.quote_text.also_written): the same words twice read as a repetition
     return [_end(OTHER_FIGURES + "; ".join(others))] if others else []
 
 
