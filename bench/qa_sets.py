@@ -53,7 +53,7 @@ def development_sets() -> list[QaSet]:
             tuple(p for p in (real / "questions.json",) if p.exists()),
         )
     ]
-    for n in (2, 3):  # second and third sets, written blind (a check, never used to choose a rule)
+    for n in (2, 3, 4):  # second and third sets, written blind (a check, never used to choose a rule)
         blind = real / f"questions_blind{n}.json"
         if blind.exists():
             sets.append(QaSet(f"real-blind{n}", _files(real / "plans"), (blind,)))

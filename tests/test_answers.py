@@ -318,6 +318,23 @@ def test_figure_keeps_the_plan_wording_with_unit_and_comparator(
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("đạt 95,1%", "đạt 95,1 %"),
+        ("1.500ha rừng", "1.500 ha rừng"),
+        # a time, a network's name and a formula are words, not a figure and its unit
+        ("báo cáo trước 19h00’ hằng ngày", "báo cáo trước 19h00’ hằng ngày"),
+        ("nâng cấp mạng 4G lên 5G", "nâng cấp mạng 4G lên 5G"),
+        ("N-NO3-, H2S, CO2", "N-NO3-, H2S, CO2"),
+    ],
+)
+def test_list_text_spaces_figures_from_units_only(written: str, shown: str) -> None:
+    from knowledge.answer_text import tidy
+
+    assert tidy(written) == shown
+
+
 def test_source_line_is_in_vietnamese() -> None:
     from knowledge.answer_text import SourceFacts, source_line
 

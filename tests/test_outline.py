@@ -299,3 +299,43 @@ Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì thực h
         ("Sở Nông nghiệp và Môi trường", "Điều phối chung"),
         ("Sở Nông nghiệp và Môi trường", "Tổng hợp"),
     ]
+
+
+def test_a_lettered_heading_opening_with_an_accented_capital_is_a_heading(tmp_path: Path) -> None:
+    """'b) Ủy ban nhân dân các xã' heads its items as 'a) Sở Y tế' does ('Ủ' is a capital,
+    though it lies inside the letter range 'à-ỹ'); a bullet '- Địa điểm …' after a label
+    that ends no sentence starts an item of its own, not the label's second line."""
+    doc = _doc(
+        tmp_path,
+        """**II. NỘI DUNG**
+
+*1.2. Vùng nuôi tôm hùm lồng, bè.*
+
+a) Đối tượng quan trắc
+
+- Địa điểm quan trắc: vùng nuôi thuộc đầm Cù Mông.
+
+- Số điểm quan trắc: 03 điểm.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+a) Sở Y tế
+
+- Chủ trì hướng dẫn công tác phòng, chống dịch bệnh.
+
+b) Ủy ban nhân dân các xã
+
+- Tổ chức vệ sinh môi trường sau lũ.
+""",
+    )
+    tree = build(doc)
+    by_text = {i.text: i for i in tree.items}
+    points = by_text["- Số điểm quan trắc: 03 điểm."]
+    assert [s.heading for s in points.section.path()][-2:] == [
+        "1.2. Vùng nuôi tôm hùm lồng, bè.",
+        "a) Đối tượng quan trắc",
+    ]
+    assert "- Địa điểm quan trắc: vùng nuôi thuộc đầm Cù Mông." in by_text
+    cleanup = by_text["- Tổ chức vệ sinh môi trường sau lũ."]
+    assert cleanup.section.heading == "b) Ủy ban nhân dân các xã"
+    assert cleanup.section.effective_unit() == "Ủy ban nhân dân các xã"

@@ -64,10 +64,12 @@ def period_text(start: int | None, end: int | None) -> str:
     return ""
 
 
-_DIGIT_THEN_UNIT = re.compile(r"(?<=\d)(?=[%‰]|[^\W\d_])")
+# a figure (not the digit of a name: 'H2S', 'CO2') right before a unit; not before letters
+# that run on into digits ('19h00') nor before one capital ('5G', '4G': names, not units)
+_FIGURE_THEN_UNIT = re.compile(r"(?<![^\W\d_])(\d+(?:[.,]\d+)*)(?=[%‰]|(?![A-ZĐ]\b)[^\W\d_]+(?!\d))")
 
 
 def tidy(text: str) -> str:
     """A space between a figure and its unit ('95,1 %', '13 m²'), so a figure
     always reads as a word of its own."""
-    return _DIGIT_THEN_UNIT.sub(" ", text)
+    return _FIGURE_THEN_UNIT.sub(r"\1 ", text)

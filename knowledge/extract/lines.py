@@ -28,7 +28,9 @@ ITEM_START = re.compile(
     )""",
     re.VERBOSE,
 )
-_COMPOUND_DASH = re.compile(r"^[-–]\s+[a-zđà-ỹ]")
+# (the word after the dash is tested with str.islower: a class like [à-ỹ] also holds
+# capitals — Đ, Ă, Ơ, Ư and every accented capital lie inside that range)
+_COMPOUND_DASH = re.compile(r"^[-–]\s+(\w)")
 _SENTENCE_END = re.compile(r"[.;:!?…]\)?[\"”]?$|\./\.$")
 
 
@@ -141,7 +143,13 @@ class _Open:
         """'… tổ chức chính trị' / '- xã hội tại địa phương …': a line break before the dash
         of 'chính trị - xã hội', not a new item (a lower-case word after the dash, and the
         line before it ends mid-sentence)."""
-        return bool(_COMPOUND_DASH.match(nxt)) and not _SENTENCE_END.search(self.tail) and not self.heading
+        dash = _COMPOUND_DASH.match(nxt)
+        return (
+            dash is not None
+            and dash.group(1).islower()
+            and not _SENTENCE_END.search(self.tail)
+            and not self.heading
+        )
 
     def is_label(self) -> bool:
         """'- Thủy sản' alone on its line(s): a short item without figure or full stop,

@@ -397,8 +397,23 @@ def _heading_of(p: Paragraph, nxt: Paragraph | None) -> tuple[float, str] | None
     if h is not None and not (marker_rank(h.text) is None and len(h.text.split()) > _MAX_SECTION_WORDS + 8):
         return h.rank, section_role(h.text)  # (a long bold paragraph without a number is body text)
     text = p.text.strip()
-    if text.endswith(":") and nxt is not None and len(text) < 300:
-        own, below = marker_rank(text), marker_rank(nxt.text.strip())
-        if below is not None and (own is None or below > own):
-            return (own if own is not None else 6.5), section_role(text)
+    if nxt is None:
+        return None
+    own, below = marker_rank(text), marker_rank(nxt.text.strip())
+    if text.endswith(":") and len(text) < 300 and below is not None and (own is None or below > own):
+        return (own if own is not None else 6.5), section_role(text)
+    if own is not None and below is not None and below > own and _titled(text):
+        return own, section_role(text)  # '1.1.2. Vùng nuôi tôm hùm lồng, bè.' over 'a. …'
     return None
+
+
+def _titled(text: str) -> bool:
+    """A numbered name closed by a full stop ('1.1.2. Vùng nuôi tôm hùm lồng, bè.'), not a
+    sentence: short, one sentence, no figure, no label's value."""
+    body = strip_marker(text).rstrip(".").strip()
+    return (
+        text.endswith(".")
+        and 0 < len(body.split()) <= _MAX_SECTION_WORDS
+        and not any(c in body for c in ".:;")
+        and not any(c.isdigit() for c in body)
+    )

@@ -47,6 +47,7 @@ _OTHER_WORDS = (
 )
 
 
+_LETTERED = re.compile(r"^[a-zđ]\s*[.)]\s*(\w)")  # the first word after 'a)', tested with islower
 _SENTENCES = re.compile(r"[^\s.\d]\.\s+[A-ZĐ]")
 _MARKER = re.compile(r"^\W*(?:[A-ZĐ]|[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)/–-]\s*")
 
@@ -129,8 +130,9 @@ def as_heading(p: Paragraph) -> Heading | None:
         or _SENTENCES.search(_MARKER.sub("", text))  # 'A. Lĩnh vực': the marker's stop ends no sentence
     ):
         return None
-    if rank == 5 and re.match(r"^[a-zđ]\s*[.)]\s*[a-zà-ỹđ]", text):
-        return None  # 'a) lower-case sentence' is an item, not a heading
+    lettered = _LETTERED.match(text)
+    if rank == 5 and lettered is not None and lettered.group(1).islower():
+        return None  # 'a) lower-case sentence' is an item, not a heading ('b. Địa điểm' is one)
     return Heading(rank, heading_kind(text), text)
 
 
