@@ -176,6 +176,11 @@ QUESTION_PHRASES: tuple[str, ...] = (
     "ra sao",
     "khi nào",
     "bao giờ",
+    # how often ('báo cáo bao lâu một lần'): the answer says 'định kỳ 06 tháng', not these
+    "bao lâu một lần",
+    "bao lâu",
+    # where to ('gửi về đâu'; only typed with its accent: 'dau' may be 'đầu')
+    "đâu",
     "ngày nào",
     "lúc nào",
     # the asker's own place ('xã mình', 'phường em'): the chosen locality answers it
@@ -206,6 +211,8 @@ QUESTION_PHRASES: tuple[str, ...] = (
     "vậy",
     "ạ",
     "nhé",
+    "nhỉ",
+    "nha",
     "hả",
     "thì",
     "là",

@@ -176,6 +176,14 @@ def test_question_phrasing_is_removed_but_words_typed_with_other_accents_stay() 
     assert [t.fold for t in qn.parse_question("cơ cấu kinh tế có gì").terms][:3] == ["co", "cau", "kinh"]
 
 
+def test_how_often_and_where_to_are_question_phrasing() -> None:
+    """'bao lâu một lần', 'đâu' and 'nhỉ' ask; the plan answers 'định kỳ 06 tháng … gửi về Sở X'.
+    Typed without accents, 'dau' may be 'đầu' ('vốn đầu tư') and stays."""
+    asked = qn.parse_question("Báo cáo kết quả định kỳ bao lâu một lần, gửi về đâu nhỉ?").terms
+    assert [t.fold for t in asked] == ["bao", "cao", "ket", "qua", "dinh", "ky", "gui", "ve"]
+    assert "dau" in [t.fold for t in qn.parse_question("von dau tu lay o dau").terms]
+
+
 def test_a_provinces_short_name_finds_it() -> None:
     """'tp hcm', 'TPHCM', 'HCM': the short names people write for Hồ Chí Minh City."""
     from knowledge.places import PROVINCE_SHORT_NAMES
