@@ -274,7 +274,7 @@ def _row_text(cells: list[str], header: list[str]) -> str:
 # ---------------------------------------------------------------- item or passage
 
 ITEM, HEDGE, QUOTE, NOTHING, BOTH = "item", "hedge", "quote", "nothing", "both"
-PASSAGE_MIN_COVERAGE = 0.6  # below: the passage shares too little with the question to quote
+PASSAGE_MIN_COVERAGE = 0.55  # below: the passage shares too little with the question to quote
 PASSAGE_MIN_SCORE = 40.0  # nor one scoring under this (0..100, as items score)
 SURE_COVERAGE = 0.9  # an item matching this much of the question, and
 SURE_SCORE = 55.0  # scoring this, is asserted; below, it is asked about

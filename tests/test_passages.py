@@ -141,6 +141,9 @@ def test_choice_between_item_and_passage() -> None:
     assert quotes.choose(None, None) == quotes.NOTHING
     assert quotes.choose(None, (30.0, 0.4)) == quotes.NOTHING  # too little in common to quote
     assert quotes.choose(None, (70.0, 0.9)) == quotes.QUOTE
+    # the sentence holding most of a long question that also names its plan and asks
+    # 'bao lâu một lần, gửi về đâu' ('Định kỳ 06 tháng … gửi về Sở …': 0.57 of its weight)
+    assert quotes.choose(None, (56.0, 0.57)) == quotes.QUOTE
     assert quotes.choose((90.0, 1.0), (60.0, 0.7)) == quotes.ITEM
     assert quotes.choose((50.0, 0.6), (40.0, 0.6)) == quotes.HEDGE
     assert quotes.choose((60.0, 0.6), (80.0, 0.9)) == quotes.QUOTE
