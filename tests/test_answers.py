@@ -395,3 +395,29 @@ def test_find_items_without_a_place_stops_at_the_cross_place_limit(
     with Session(shared_qa.engine) as session:
         key = next(loc.key for loc in session.scalars(select(m.Locality)))
     assert shared_qa.find_items(key, "tỷ lệ hộ nghèo")
+
+
+def test_overview_keeps_a_groups_count_when_its_name_is_cut() -> None:
+    """'có mấy mục tiêu về xã hội số' is answered by the count after the group's name."""
+    from knowledge.answer_text import PlanFacts
+    from knowledge.answer_text.lists import overview_answer
+
+    plan = PlanFacts(
+        "Kế hoạch phát triển kinh tế số",
+        "tỉnh Đồng Nai",
+        2026,
+        2030,
+        "179/KH-UBND",
+        None,
+        None,
+        27,
+        40,
+        2,
+        groups=[
+            "Phát triển kinh tế số đến năm 2030 (16 mục tiêu)",
+            "Phát triển xã hội số đến năm 2030 với các mục tiêu cụ thể như sau (14 mục tiêu)",
+        ],
+    )
+    text = overview_answer(plan)
+    assert "(16 mục tiêu)" in text and "(14 mục tiêu)" in text
+    assert "Phát triển xã hội số" in text

@@ -3,6 +3,8 @@ is unknown."""
 
 from __future__ import annotations
 
+import re
+
 from knowledge.answer_text.facts import ItemFacts, PlanFacts
 from knowledge.answer_text.figures import period_text, tidy
 from knowledge.answer_text.fit import ANSWER_LIMIT, LIST_NAME, clip, clip_focus, fit
@@ -68,6 +70,19 @@ OVERDUE_HEADING = "Việc đã quá hạn mà chưa báo cáo hoàn thành"
 OVERDUE_EMPTY = "Không có nhiệm vụ nào quá hạn."
 
 
+_GROUP_LABEL = 60
+_TRAILING_COUNT = re.compile(r"\s*(\([^()]{1,24}\))$")  # '… (14 mục tiêu)'
+
+
+def _group_label(group: str) -> str:
+    """A group's name within a line's share; the count the plan puts after it ('(14 mục
+    tiêu)') is kept whole: a question 'có mấy mục tiêu về …' is answered by it."""
+    count = _TRAILING_COUNT.search(group)
+    if count is None or len(group) <= _GROUP_LABEL:
+        return clip(group, _GROUP_LABEL)
+    return f"{clip(group[: count.start()], _GROUP_LABEL - len(count.group(1)))} {count.group(1)}"
+
+
 def overview_answer(plan: PlanFacts) -> str:
     head = clip(plan.title or "", 160) or "Kế hoạch"
     where = ", ".join(b for b in (plan.locality, period_text(plan.period_start, plan.period_end)) if b)
@@ -76,7 +91,7 @@ def overview_answer(plan: PlanFacts) -> str:
         f"{plan.indicators} chỉ tiêu, {plan.tasks} nhiệm vụ, {plan.reporting_rules} quy định về báo cáo."
     )
     if plan.groups:
-        lines.append("Các nhóm: " + "; ".join(clip(g, 60) for g in plan.groups[:6]) + ".")
+        lines.append("Các nhóm: " + "; ".join(_group_label(g) for g in plan.groups[:6]) + ".")
     meta = []
     if plan.doc_number:
         meta.append(f"Số {plan.doc_number}")
