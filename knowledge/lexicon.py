@@ -287,6 +287,9 @@ FRAME_WORDS: tuple[str, ...] = (
     "giai đoạn",
     "gửi",
     "nộp",
+    # the light verb of a question ('làm từ tháng mấy', 'ai làm'): rare in a plan, so its
+    # weight would outweigh the subject's ('việc làm' keeps it, weighed down)
+    "làm",
     "trước",
     "ngày",
 )

@@ -76,6 +76,26 @@ def test_dash_of_a_compound_word_at_a_line_start_is_no_new_item(tmp_path: Path) 
     ]
 
 
+def test_a_line_of_formulas_in_capitals_goes_on_its_enumeration(tmp_path: Path) -> None:
+    """'N-NO3-, P-PO43-, H2S, TSS,' is all capitals but no heading: a comma ends it (and the
+    line before it); as a heading it would have held every section after it."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "- Mẫu nước trong ao nuôi: Nhiệt độ\n"
+        "nước, DO, pH, EC, N-NH4+, N-NO2-,\n"
+        "N-NO3-, P-PO43-, H2S, TSS,\n"
+        "COD; tần suất quan trắc: 02 đợt/tháng.\n\n"
+        "**3. Hội nghị phổ biến, tuyên truyền**\n\n"
+        "- Đối với các xã: xét theo điểm.\n"
+    )
+    paras = paragraphs(read_document(path))
+    assert paras[0].text == (
+        "- Mẫu nước trong ao nuôi: Nhiệt độ nước, DO, pH, EC, N-NH4+, N-NO2-, N-NO3-, P-PO43-, H2S, TSS, "
+        "COD; tần suất quan trắc: 02 đợt/tháng."
+    )
+    assert [p.text for p in paras if p.heading] == ["3. Hội nghị phổ biến, tuyên truyền"]
+
+
 def test_unpaired_italic_marks_leave_the_text(tmp_path: Path) -> None:
     path = tmp_path / "kh.md"
     path.write_text("*6.1. *Hàng năm, giảm số người nghiện;\n\n* Gạch đầu dòng giữ nguyên (*).\n")

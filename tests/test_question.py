@@ -184,6 +184,15 @@ def test_how_often_and_where_to_are_question_phrasing() -> None:
     assert "dau" in [t.fold for t in qn.parse_question("von dau tu lay o dau").terms]
 
 
+def test_the_light_verb_of_a_question_is_weighed_down() -> None:
+    """'làm từ tháng mấy': 'làm' is rare in a plan, and its weight alone outweighed the
+    subject's; as a frame word it counts for little ('việc làm' still holds it)."""
+    from knowledge import lexicon
+
+    assert "lam" in lexicon.folded_frame_tokens()
+    assert "lam" in [t.fold for t in qn.parse_question("Quan trắc làm từ tháng mấy?").terms]
+
+
 def test_a_provinces_short_name_finds_it() -> None:
     """'tp hcm', 'TPHCM', 'HCM': the short names people write for Hồ Chí Minh City."""
     from knowledge.places import PROVINCE_SHORT_NAMES

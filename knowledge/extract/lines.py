@@ -46,6 +46,13 @@ class Paragraph:
 _DOC_NUMBER = re.compile(r"\b\d{1,5}(?:/\d{2,4})?/[A-ZĐ][\w.Đ-]*")
 
 
+def _mid_list(current: _Open | None, text: str) -> bool:
+    """'N-NH4+, N-NO2-,' / 'N-NO3-, P-PO43-, H2S, TSS,': a line of capitals (formulas,
+    abbreviations) that a comma ends or follows goes on an enumeration; a heading neither
+    ends with a comma nor breaks into a list of terms."""
+    return text.rstrip().endswith(",") or (current is not None and current.tail.rstrip().endswith(","))
+
+
 def _is_heading_like(text: str) -> bool:
     letters = [c for c in _DOC_NUMBER.sub(" ", text) if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -92,7 +99,7 @@ def _build_paragraphs(doc: Document) -> list[Paragraph]:
         starts_item = (
             (bool(ITEM_START.match(text)) and not (current is not None and current.breaks_compound(text)))
             or block.heading
-            or _is_heading_like(text)
+            or (_is_heading_like(text) and not _mid_list(current, text))
             or is_dateline(text)
             or is_news_opening(text)
         )
