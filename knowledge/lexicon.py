@@ -287,6 +287,14 @@ FRAME_WORDS: tuple[str, ...] = (
     "giai đoạn",
     "gửi",
     "nộp",
+    # question words typed without accents ('may' for 'mấy', 'gi', 'nao', 'a', 'nhi'): the
+    # phrase list drops them only as typed with their accents ('may' may be 'máy'); kept,
+    # they weigh as frame words, not as the rarest words of the question
+    "mấy",
+    "gì",
+    "nào",
+    "ạ",
+    "nhỉ",
     # the light verb of a question ('làm từ tháng mấy', 'ai làm'): rare in a plan, so its
     # weight would outweigh the subject's ('việc làm' keeps it, weighed down)
     "làm",

@@ -85,13 +85,25 @@ _PATH_MARKER = re.compile(r"^\s*((?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,
 _MAX_HEADING = 120  # longer: a lead-in sentence the outline took for a heading, not a title
 
 
+def _titles_its_section(section: outline.Section) -> bool:
+    """A heading, not a lead-in sentence the outline took for one: short, or naming a unit,
+    or a long title that ends no sentence ('3. Hội nghị phổ biến, …, vận động người dân,
+    hướng dẫn biện pháp xử lý về môi trường và các quy định của pháp luật khác có liên quan')."""
+    heading = clean(section.heading).strip("* ")
+    if len(heading) <= _MAX_HEADING or section.unit:
+        return True
+    body = outline.strip_marker(heading)
+    # a lead-in states something: it ends a sentence, gives a value after a colon, a figure
+    return not (heading.endswith((".", ":", ";")) or ":" in body or any(c.isdigit() for c in body))
+
+
 def heading_path(section: outline.Section | None) -> tuple[str, str]:
     """(shown, full): 'II. › 3. Về y tế' — the outer headings by their marker alone unless
     they name a unit, the nearest one whole; the document's title and address lines above
     its first numbered heading are left out, and so are lead-in sentences."""
     if section is None:
         return "", ""
-    path = [s for s in section.path() if len(clean(s.heading)) <= _MAX_HEADING or s.unit]
+    path = [s for s in section.path() if _titles_its_section(s)]
     numbered = [i for i, s in enumerate(path) if _PATH_MARKER.match(clean(s.heading).strip("* "))]
     path = path[numbered[0] :] if numbered else path[-1:]
     shown: list[str] = []

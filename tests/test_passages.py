@@ -209,3 +209,26 @@ def test_a_sentence_an_export_broke_under_its_heading_is_read_whole(tmp_path: Pa
     texts = [p.text for p in quotes.passages_of(read_document(path))]
     assert texts[0].startswith("Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì"), texts
     assert "Chủ trì hướng dẫn phòng, chống dịch bệnh." in texts  # a paragraph under a whole name stays
+
+
+def test_a_long_title_stays_in_the_path_and_a_long_lead_in_does_not(tmp_path: Path) -> None:
+    """A bold numbered title broken over three lines is a title however long; a lead-in that
+    states a figure after a colon is not (it would lend its words to every sentence below)."""
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "**II. NỘI DUNG KẾ HOẠCH**\n\n"
+        "**3. Hội nghị phổ biến, tuyên truyền,\n"
+        "vận động người dân, hướng dẫn biện pháp xử lý về môi trường và các quy định của\n"
+        "pháp luật khác có liên quan**\n\n"
+        "- Số lượng: 02 hội nghị/năm × 50 đại biểu/hội nghị.\n\n"
+        "**4. Chi đầu tư phát triển: ước thực hiện cả năm 5.817,196 tỷ đồng, đạt 61,5% kế hoạch,"
+        " trong đó chi từ nguồn thu tiền sử dụng đất ước đạt thấp:**\n\n"
+        "- Chi đầu tư từ nguồn vay của ngân sách địa phương 22,656 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    found = {p.text: p for p in quotes.passages_of(read_document(path))}
+    meetings = found["- Số lượng: 02 hội nghị/năm × 50 đại biểu/hội nghị."]
+    assert "biện pháp xử lý về môi trường" in meetings.context
+    assert meetings.heading.startswith("II. › 3. Hội nghị phổ biến")
+    loans = found["- Chi đầu tư từ nguồn vay của ngân sách địa phương 22,656 tỷ đồng."]
+    assert "ước thực hiện" not in loans.context
