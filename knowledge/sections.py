@@ -95,8 +95,9 @@ def named_section(
 ) -> Section | None:
     """The section whose heading the question names: every word of what its innermost heading is
     about is in the question, at least one of them not a word of the plan's title (a heading that
-    repeats the title is named by every question about the plan). More of the question's words in
-    the whole path, then the preferred plan, decide between several; a tie names none."""
+    repeats the title is named by every question about the plan). The plan the question is about
+    (its title's words chose it), then more of the question's words in the whole path, decide
+    between several; a tie names none."""
     ranked = []
     for s in sections:
         subject = subject_words(s.heading)
@@ -104,7 +105,7 @@ def named_section(
             continue
         if not subject - title_words:
             continue
-        ranked.append((len(subject), len(s.context & question_words), s.plan_id == preferred, s))
+        ranked.append((len(subject), s.plan_id == preferred, len(s.context & question_words), s))
     if not ranked:
         return None
     ranked.sort(key=lambda r: r[:3], reverse=True)

@@ -99,6 +99,12 @@ def test_which_heading_a_question_names() -> None:
     twin = section("IV. › 1. Phương pháp", "phuong phap cac buoc giam sat", plan=2)
     assert sections.named_section([method, twin], words, title, 3) is None
     assert sections.named_section([method, twin], words, title, 2) is twin
+    # the plan the question is about keeps its section over another plan's whose path shares
+    # one more word with the question ('IV. TỔ CHỨC … › 1. Kinh phí' beside 'VI. KINH PHÍ')
+    ours = section("VI. KINH PHÍ THỰC HIỆN", "vi kinh phi thuc hien", plan=3)
+    theirs = section("IV. › 1. Kinh phí", "iv to chuc phong chong 1 kinh phi", plan=4)
+    asked = {"kinh", "phi", "phong", "chong", "dich", "lay", "tu", "nguon", "nao"}
+    assert sections.named_section([theirs, ours], asked, title, 3) is ours
 
 
 def test_which_questions_ask_what_a_list_holds() -> None:
