@@ -49,16 +49,21 @@ def old_paragraphs(doc: Document) -> list[L.Paragraph]:
             and (text[:1].isupper() or text[:1].isdigit())
         )
         after_blank = False
+        dash = L._COMPOUND_DASH.match(text)
         compound = (
             current is not None
             and not current.heading
-            and bool(L._COMPOUND_DASH.match(text))
+            and dash is not None
+            and dash.group(1).islower()
             and not L._SENTENCE_END.search(current.text)
+        )
+        mid_list = text.rstrip().endswith(",") or (
+            current is not None and current.text.rstrip().endswith(",")
         )
         starts_item = (
             (bool(L.ITEM_START.match(text)) and not compound)
             or block.heading
-            or L._is_heading_like(text)
+            or (L._is_heading_like(text) and not mid_list)
             or L.is_dateline(text)
             or L.is_news_opening(text)
         )
