@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from knowledge import sections
 from storage.answers import AnswerEngine
@@ -133,3 +133,37 @@ def test_a_time_written_as_a_labelled_line_answers_too() -> None:
         {"dot", "thi", "dua", "bat", "dau", "tu", "thang", "may"}, {"dot", "thi", "dua"}
     )
     assert not sections.asks_plan_time({"lap", "bien", "ban", "khi", "nao"}, {"giam", "sat"})
+
+
+def test_a_section_question_reads_the_passages_once(engine: Engine, tmp_path: Path) -> None:
+    """The sections come from the passages the question's search loaded (storage/passage_index.py),
+    not from a second query of the same rows."""
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN, encoding="utf-8")
+    ingest_file(engine, path)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for question in (
+            "kinh phí lấy từ đâu",
+            "việc giám sát nước sạch nông thôn năm 2026 tiến hành khi nào",
+        ):
+            statements.clear()
+            AnswerEngine(engine).ask(question, "tỉnh An Hòa")  # nothing loaded yet
+            assert sum("FROM passages" in s for s in statements) == 1, statements
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_plan_ingested_again_is_listed_anew(engine: Engine, tmp_path: Path) -> None:
+    answers = _engine(engine, tmp_path)
+    assert "ngân sách tỉnh" in answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN.replace("Từ ngân sách tỉnh", "Từ nguồn xã hội hóa"), encoding="utf-8")
+    ingest_file(engine, path)
+    funds = answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
+    assert "xã hội hóa" in funds and "ngân sách tỉnh" not in funds, funds
