@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.extract.outline import strip_marker
 from knowledge.quote_text import REPLY_LIMIT, shorten
 from knowledge.text import clean, fold, strip_diacritics
 
@@ -59,7 +60,6 @@ _GENERIC = frozenset(
         "dung",
     ]
 )
-_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*", re.I)
 
 
 def asks_contents(folded_question: str) -> bool:
@@ -69,7 +69,7 @@ def asks_contents(folded_question: str) -> bool:
 
 def leaf(heading: str) -> str:
     """The innermost heading of a path, without its number: 'IV. › 1. Phương pháp' → 'Phương pháp'."""
-    return _MARKER.sub("", heading.split("›")[-1]).strip()
+    return strip_marker(heading.split("›")[-1])
 
 
 def subject_words(heading: str) -> frozenset[str]:
@@ -196,7 +196,8 @@ _ACTIVITY = frozenset(
         "phuong",
     ]
 )
-_TIME_LINE = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?thoi (?:gian|han)\b[^:]{0,40}:")
+# after its number (outline.strip_marker): 'Thời gian thực hiện: Từ tháng 10/2025 …'
+_TIME_LINE = re.compile(r"^\W*thoi (?:gian|han)\b[^:]{0,40}:")
 _TIME_HEADING = re.compile(r"^thoi (?:gian|han)\b")
 
 
@@ -216,6 +217,6 @@ def time_section(sections: Sequence[Section], preferred: int) -> Section | None:
         return headed
     for s in own:
         for line in s.lines:
-            if _TIME_LINE.match(strip_diacritics(clean(line)).lower()):
+            if _TIME_LINE.match(strip_diacritics(strip_marker(clean(line))).lower()):
                 return Section(s.plan_id, s.heading, s.context, (line,))
     return None

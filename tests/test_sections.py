@@ -167,3 +167,15 @@ def test_a_plan_ingested_again_is_listed_anew(engine: Engine, tmp_path: Path) ->
     ingest_file(engine, path)
     funds = answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
     assert "xã hội hóa" in funds and "ngân sách tỉnh" not in funds, funds
+
+
+def test_a_headings_number_is_the_outlines_marker() -> None:
+    """leaf() and the labelled time line drop a heading's number as the outline reads it
+    (knowledge/extract/outline.py strip_marker), bullets and 'III-' included."""
+    assert sections.leaf("IV. › 1. Phương pháp") == "Phương pháp"
+    assert sections.leaf("II. › b) Kinh phí") == "Kinh phí"
+    assert sections.leaf("III- TỔ CHỨC THỰC HIỆN") == "TỔ CHỨC THỰC HIỆN"
+    assert sections.leaf("II. › - Về kinh tế") == "Về kinh tế"
+    lines = ("a) Thời hạn hoàn thành: trước 30/6/2026.",)
+    found = sections.time_section([sections.Section(1, "II. NỘI DUNG", frozenset(), lines)], 1)
+    assert found is not None and found.lines == lines
