@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge import lexicon
 from knowledge.extract.outline import strip_marker
 from knowledge.quote_text import REPLY_LIMIT, shorten
 from knowledge.text import clean, fold, strip_diacritics
@@ -22,43 +23,6 @@ _ASKS_CONTENTS = re.compile(
     r"\b(?:bao )?gom (?:nhung |cac )?(?:gi|j|nao|\w+ (?:nao|gi))\b"
     r"|\bnhung (?:\w+ ){1,2}(?:nao|gi|j)\b|\bcac (?:\w+ ){1,2}(?:nao|gi)\b|\bnhung gi\b"
     r"|\btu (?:dau|nguon nao)\b"
-)
-
-# Words of a heading that say nothing of what the section is about ('KINH PHÍ THỰC HIỆN': only
-# 'kinh phí' must be asked); syllables, folded.
-_GENERIC = frozenset(
-    [
-        "thuc",
-        "hien",
-        "ke",
-        "hoach",
-        "trien",
-        "khai",
-        "to",
-        "chuc",
-        "cong",
-        "tac",
-        "chung",
-        "cac",
-        "va",
-        "ve",
-        "cua",
-        "trong",
-        "de",
-        "cho",
-        "tren",
-        "dia",
-        "ban",
-        "doi",
-        "voi",
-        "nay",
-        "sau",
-        "day",
-        "mot",
-        "so",
-        "noi",
-        "dung",
-    ]
 )
 
 
@@ -74,7 +38,8 @@ def leaf(heading: str) -> str:
 
 def subject_words(heading: str) -> frozenset[str]:
     """The folded syllables of a heading's innermost part that say what the section is about."""
-    return frozenset(w for w in fold(leaf(heading)).split() if w not in _GENERIC and len(w) > 1)
+    generic = lexicon.folded_heading_generic_words()
+    return frozenset(w for w in fold(leaf(heading)).split() if w not in generic and len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -149,53 +114,6 @@ def section_answer(section: Section, plan: str, place: str | None) -> str:
     return "\n".join([head, *out])
 
 
-# 'tiến hành khi nào', 'kéo dài từ lúc nào đến lúc nào': the plan's own activity, no item of it
-_ACTIVITY = frozenset(
-    [
-        "viec",
-        "dot",
-        "tien",
-        "hanh",
-        "keo",
-        "dai",
-        "thuc",
-        "hien",
-        "trien",
-        "khai",
-        "dien",
-        "ra",
-        "bat",
-        "dau",
-        "ket",
-        "thuc",
-        "to",
-        "chuc",
-        "duoc",
-        "se",
-        "tu",
-        "den",
-        "luc",
-        "nao",
-        "khi",
-        "bao",
-        "gio",
-        "thoi",
-        "gian",
-        "han",
-        "o",
-        "tai",
-        "cua",
-        "trong",
-        "nam",
-        "thang",
-        "ngay",
-        "quy",
-        "may",
-        "tinh",
-        "xa",
-        "phuong",
-    ]
-)
 # after its number (outline.strip_marker): 'Thời gian thực hiện: Từ tháng 10/2025 …'
 _TIME_LINE = re.compile(r"^\W*thoi (?:gian|han)\b[^:]{0,40}:")
 _TIME_HEADING = re.compile(r"^thoi (?:gian|han)\b")
@@ -205,7 +123,7 @@ def asks_plan_time(question_words: set[str], title_words: set[str]) -> bool:
     """A 'when' question about the plan's own activity: every word of it is the plan's title, a
     number or the wording of such a question ('việc giám sát … năm 2025 tiến hành khi nào')."""
     rest = {w for w in question_words if w not in title_words and not w.isdigit() and len(w) > 1}
-    return not rest - _ACTIVITY
+    return not rest - lexicon.folded_plan_time_words()
 
 
 def time_section(sections: Sequence[Section], preferred: int) -> Section | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
-from knowledge import sections
+from knowledge import lexicon, sections
+from knowledge.text import fold
 from storage.answers import AnswerEngine
 from storage.ingest import ingest_file
 
@@ -179,3 +180,15 @@ def test_a_headings_number_is_the_outlines_marker() -> None:
     lines = ("a) Thời hạn hoàn thành: trước 30/6/2026.",)
     found = sections.time_section([sections.Section(1, "II. NỘI DUNG", frozenset(), lines)], 1)
     assert found is not None and found.lines == lines
+
+
+def test_the_word_lists_are_the_lexicons() -> None:
+    """Heading words that name no subject and the wording of a 'when' question live in
+    knowledge/lexicon.py; a 'when' phrase of QUESTION_PHRASES is such wording."""
+    assert sections.subject_words("V. KINH PHÍ THỰC HIỆN") == {"kinh", "phi"}
+    assert sections.subject_words("2. Nội dung triển khai đối với các xã") == {"xa"}
+    for phrase in lexicon.WHEN_PHRASES:
+        assert phrase in lexicon.QUESTION_PHRASES
+        words = set(fold(phrase).split())
+        assert sections.asks_plan_time(words | {"dot", "thi", "dua", "dien", "ra"}, {"thi", "dua"}), phrase
+    assert not sections.asks_plan_time({"dot", "thi", "dua", "khen", "thuong", "khi", "nao"}, {"thi", "dua"})
