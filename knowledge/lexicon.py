@@ -310,18 +310,19 @@ LIST_WORDS: tuple[str, ...] = (
 
 # Words of a plan's heading that say nothing of what its section is about: in 'KINH PHÍ THỰC
 # HIỆN' only 'kinh phí' must be asked for the section to be named (knowledge/sections.py).
-# (phrases separated by ', ')
-HEADING_GENERIC_WORDS: tuple[str, ...] = tuple(
-    ["thực hiện", "kế hoạch", "triển khai", "tổ chức", "công tác", "chung", "các", "và", "về", "của", "trong", "để", "cho", "trên", "địa bàn", "đối với", "này", "sau đây", "một số", "nội dung"]
-)
+HEADING_GENERIC_WORDS: tuple[str, ...] = (
+    "thực hiện", "kế hoạch", "triển khai", "tổ chức", "công tác", "chung", "các", "và", "về", "của",
+    "trong", "để", "cho", "trên", "địa bàn", "đối với", "này", "sau đây", "một số", "nội dung",
+)  # fmt: skip
 
 # How a 'when' question about a plan's own activity is worded beside the plan's title ('việc
 # giám sát … năm 2025 tiến hành khi nào', 'đợt thi đua bắt đầu từ tháng mấy'): its time section
 # answers it, no item of it (knowledge/sections.py); WHEN_PHRASES are such wording too.
-# (phrases separated by ', ')
-PLAN_TIME_WORDS: tuple[str, ...] = tuple(
-    ["việc", "đợt", "tiến hành", "kéo dài", "thực hiện", "triển khai", "diễn ra", "bắt đầu", "kết thúc", "tổ chức", "được", "sẽ", "từ", "đến", "thời gian", "thời hạn", "ở", "tại", "của", "trong", "năm", "tháng", "ngày", "quý", "mấy", "tỉnh", "xã", "phường"]
-)
+PLAN_TIME_WORDS: tuple[str, ...] = (
+    "việc", "đợt", "tiến hành", "kéo dài", "thực hiện", "triển khai", "diễn ra", "bắt đầu",
+    "kết thúc", "tổ chức", "được", "sẽ", "từ", "đến", "thời gian", "thời hạn", "ở", "tại", "của",
+    "trong", "năm", "tháng", "ngày", "quý", "mấy", "tỉnh", "xã", "phường",
+)  # fmt: skip
 
 
 @cache
