@@ -6,7 +6,8 @@ translate single forms; `expand_text` rewrites every abbreviation inside a
 party string; `search_variants` gives the folded strings a question may use.
 
 Some abbreviations depend on what comes before them: 'Đ/c Hòe KT' is an
-officer of Kế toán (accounting), 'Phòng KT' and 'PCT phụ trách KT' mean Kinh tế."""
+officer of Kế toán (accounting), 'Phòng KT' and 'PCT phụ trách KT' mean Kinh tế;
+some on what follows: 'CT' is Chủ tịch, but 'CT MTQG' a Chương trình."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Abbrev:
     kind: str  # 'unit' | 'title' | 'org' | 'field' | 'group'
     # folded previous word -> expansion to prefer after it
     after: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # folded next word(s) -> expansion to prefer before them (checked before `after`)
+    before: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 _KINH_TE = {"phong": "Kinh tế", "pct": "Kinh tế", "trach": "Kinh tế", "tich": "Kinh tế", "ct": "Kinh tế"}
@@ -30,7 +33,14 @@ _KINH_TE = {"phong": "Kinh tế", "pct": "Kinh tế", "trach": "Kinh tế", "tic
 _TABLE: tuple[Abbrev, ...] = (
     # --- titles
     Abbrev("PCT", ("Phó Chủ tịch",), "title"),
-    Abbrev("CT", ("Chủ tịch",), "title", {"hanh": "Chương trình"}),
+    Abbrev(
+        "CT",
+        ("Chủ tịch",),
+        "title",
+        {"hanh": "Chương trình"},
+        # a programme's name: 'CT MTQG giảm nghèo', 'CT mục tiêu quốc gia'
+        {"mtqg": "Chương trình", "muc tieu quoc gia": "Chương trình"},
+    ),
     Abbrev("BT", ("Bí thư",), "title"),
     Abbrev("PBT", ("Phó Bí thư",), "title"),
     Abbrev("CHT", ("Chỉ huy trưởng",), "title"),
@@ -148,6 +158,9 @@ _COMPOUND_SHORT = {"phong kinh te": "Phòng KT"}
 # An abbreviation token: capitals (and 'Đ'), possibly joined by '-' or '&' ('VH-XH', 'TN&MT').
 _TOKEN = re.compile(r"(?<![\wĐđ])([A-ZĐ][A-ZĐr]*(?:[-&][A-ZĐ]+)*)(?![\wĐđ])")
 _PREV_WORD = re.compile(r"([\wĐđ]+)\W*$")
+# between an abbreviation and the next words that decide it ('CT MTQG', 'CT-MTQG')
+_NEXT_GAP = re.compile(r"[\s-]*")
+_NEXT_SPAN = 40  # enough text after an abbreviation for the longest `before` key
 
 
 def full_forms_with_comma() -> list[str]:
@@ -161,10 +174,11 @@ def lookup(abbr: str) -> Abbrev | None:
     return _BY_SHORT.get(key) or _BY_SHORT.get(key.upper())
 
 
-def expand(abbr: str, previous: str | None = None) -> list[str]:
+def expand(abbr: str, previous: str | None = None, following: str | None = None) -> list[str]:
     """Full forms of an abbreviation, most likely first ([] when unknown).
 
-    `previous` is the text just before it: 'Phòng' makes 'KT' 'Kinh tế'."""
+    `previous` is the text just before it: 'Phòng' makes 'KT' 'Kinh tế'; `following` the
+    text just after it: 'MTQG' makes 'CT' 'Chương trình'."""
     entry = lookup(abbr)
     if entry is None:
         parts = re.split(r"\s*[-&]\s*", abbr.strip())
@@ -172,7 +186,7 @@ def expand(abbr: str, previous: str | None = None) -> list[str]:
             return [" - ".join(expand(p)[0] for p in parts)]
         return []
     fulls = list(entry.fulls)
-    preferred = _preferred(entry, previous)
+    preferred = _by_next(entry, following) or _preferred(entry, previous)
     if preferred:
         fulls = [preferred, *(f for f in fulls if f != preferred)]
     return fulls
@@ -183,6 +197,44 @@ def _preferred(entry: Abbrev, previous: str | None) -> str | None:
         return None
     m = _PREV_WORD.search(previous)
     return entry.after.get(fold(m.group(1))) if m else None
+
+
+def _by_next(entry: Abbrev, following: str | None) -> str | None:
+    """The expansion the words right after an abbreviation choose ('CT MTQG'), or None."""
+    if not following or not entry.before:
+        return None
+    gap = _NEXT_GAP.match(following)
+    rest = following[gap.end() if gap else 0 :][:_NEXT_SPAN]
+    if not rest[:1].isalnum():  # 'CT, MTQG': another phrase begins
+        return None
+    words = fold(rest).split()
+    for key, full in entry.before.items():
+        n = len(key.split())
+        if words[:n] == key.split():
+            return full
+    return None
+
+
+# the abbreviations whose next words may decide them, in capitals or typed in lower case
+_DECIDED_BY_NEXT = re.compile(
+    r"\b("
+    + "|".join(
+        sorted({f for a in _TABLE if a.before for f in (a.short, a.short.lower())}, key=len, reverse=True)
+    )
+    + r")\b"
+)
+
+
+def expand_by_next(text: str) -> str:
+    """The abbreviations the next words decide, written out ('CT MTQG giảm nghèo' ->
+    'chương trình MTQG giảm nghèo'), lower case and the rest of the text as it was."""
+
+    def sub(m: re.Match[str]) -> str:
+        entry = _BY_SHORT[m.group(1).upper()]
+        chosen = _by_next(entry, text[m.end() : m.end() + _NEXT_SPAN + 8])
+        return chosen.lower() + " " if chosen else m.group(0)
+
+    return _DECIDED_BY_NEXT.sub(sub, text)
 
 
 def kind_of(abbr: str) -> str | None:
@@ -205,7 +257,7 @@ def expand_text(text: str, keep: frozenset[str] = frozenset()) -> str:
         token = m.group(1)
         if token in keep:
             continue
-        fulls = expand(token, text[: m.start()])
+        fulls = expand(token, text[: m.start()], text[m.end() :])
         if not fulls:
             continue
         out.append(text[pos : m.start()])

@@ -150,6 +150,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "đô thị": ("đô thị", "trật tự đô thị", "cây xanh", "chỉnh trang"),
 }
 
+# How a question asks 'when' (part of QUESTION_PHRASES below; PLAN_TIME_WORDS reads them too).
+WHEN_PHRASES: tuple[str, ...] = ("khi nào", "bao giờ", "ngày nào", "lúc nào")
+
 # Question phrasing: removed from the query before matching (longest first).
 QUESTION_PHRASES: tuple[str, ...] = (
     # the current year, which the engine's preferred plan already is
@@ -174,15 +177,12 @@ QUESTION_PHRASES: tuple[str, ...] = (
     "như thế nào",
     "thế nào",
     "ra sao",
-    "khi nào",
-    "bao giờ",
+    *WHEN_PHRASES,
     # how often ('báo cáo bao lâu một lần'): the answer says 'định kỳ 06 tháng', not these
     "bao lâu một lần",
     "bao lâu",
     # where to ('gửi về đâu'; only typed with its accent: 'dau' may be 'đầu')
     "đâu",
-    "ngày nào",
-    "lúc nào",
     # the asker's own place ('xã mình', 'phường em'): the chosen locality answers it
     "xã mình",
     "phường mình",
@@ -319,6 +319,23 @@ LIST_WORDS: tuple[str, ...] = (
 )
 
 
+# Words of a plan's heading that say nothing of what its section is about: in 'KINH PHÍ THỰC
+# HIỆN' only 'kinh phí' must be asked for the section to be named (knowledge/sections.py).
+HEADING_GENERIC_WORDS: tuple[str, ...] = (
+    "thực hiện", "kế hoạch", "triển khai", "tổ chức", "công tác", "chung", "các", "và", "về", "của",
+    "trong", "để", "cho", "trên", "địa bàn", "đối với", "này", "sau đây", "một số", "nội dung",
+)  # fmt: skip
+
+# How a 'when' question about a plan's own activity is worded beside the plan's title ('việc
+# giám sát … năm 2025 tiến hành khi nào', 'đợt thi đua bắt đầu từ tháng mấy'): its time section
+# answers it, no item of it (knowledge/sections.py); WHEN_PHRASES are such wording too.
+PLAN_TIME_WORDS: tuple[str, ...] = (
+    "việc", "đợt", "tiến hành", "kéo dài", "thực hiện", "triển khai", "diễn ra", "bắt đầu",
+    "kết thúc", "tổ chức", "được", "sẽ", "từ", "đến", "thời gian", "thời hạn", "ở", "tại", "của",
+    "trong", "năm", "tháng", "ngày", "quý", "mấy", "tỉnh", "xã", "phường",
+)  # fmt: skip
+
+
 @cache
 def folded_abbreviations() -> dict[str, str]:
     """Folded abbreviation -> folded long form, for the lower-case rewrite."""
@@ -365,6 +382,18 @@ def folded_frame_tokens() -> frozenset[str]:
 def folded_list_words() -> frozenset[str]:
     """The folded single words of LIST_WORDS."""
     return frozenset(fold(t) for w in LIST_WORDS for t in w.split())
+
+
+@cache
+def folded_heading_generic_words() -> frozenset[str]:
+    """The folded syllables of HEADING_GENERIC_WORDS."""
+    return frozenset(fold(t) for w in HEADING_GENERIC_WORDS for t in w.split())
+
+
+@cache
+def folded_plan_time_words() -> frozenset[str]:
+    """The folded syllables of PLAN_TIME_WORDS and WHEN_PHRASES."""
+    return frozenset(fold(t) for w in (*PLAN_TIME_WORDS, *WHEN_PHRASES) for t in w.split())
 
 
 # ---------------------------------------------------------------- direction of a target

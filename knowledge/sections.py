@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge import lexicon
+from knowledge.extract.outline import strip_marker
 from knowledge.quote_text import REPLY_LIMIT, shorten
 from knowledge.text import clean, fold, strip_diacritics
 
@@ -23,44 +25,6 @@ _ASKS_CONTENTS = re.compile(
     r"|\btu (?:dau|nguon nao)\b"
 )
 
-# Words of a heading that say nothing of what the section is about ('KINH PHÍ THỰC HIỆN': only
-# 'kinh phí' must be asked); syllables, folded.
-_GENERIC = frozenset(
-    [
-        "thuc",
-        "hien",
-        "ke",
-        "hoach",
-        "trien",
-        "khai",
-        "to",
-        "chuc",
-        "cong",
-        "tac",
-        "chung",
-        "cac",
-        "va",
-        "ve",
-        "cua",
-        "trong",
-        "de",
-        "cho",
-        "tren",
-        "dia",
-        "ban",
-        "doi",
-        "voi",
-        "nay",
-        "sau",
-        "day",
-        "mot",
-        "so",
-        "noi",
-        "dung",
-    ]
-)
-_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*", re.I)
-
 
 def asks_contents(folded_question: str) -> bool:
     """Whether a (folded) question asks what a list holds."""
@@ -69,12 +33,13 @@ def asks_contents(folded_question: str) -> bool:
 
 def leaf(heading: str) -> str:
     """The innermost heading of a path, without its number: 'IV. › 1. Phương pháp' → 'Phương pháp'."""
-    return _MARKER.sub("", heading.split("›")[-1]).strip()
+    return strip_marker(heading.split("›")[-1])
 
 
 def subject_words(heading: str) -> frozenset[str]:
     """The folded syllables of a heading's innermost part that say what the section is about."""
-    return frozenset(w for w in fold(leaf(heading)).split() if w not in _GENERIC and len(w) > 1)
+    generic = lexicon.folded_heading_generic_words()
+    return frozenset(w for w in fold(leaf(heading)).split() if w not in generic and len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -150,54 +115,8 @@ def section_answer(section: Section, plan: str, place: str | None) -> str:
     return "\n".join([head, *out])
 
 
-# 'tiến hành khi nào', 'kéo dài từ lúc nào đến lúc nào': the plan's own activity, no item of it
-_ACTIVITY = frozenset(
-    [
-        "viec",
-        "dot",
-        "tien",
-        "hanh",
-        "keo",
-        "dai",
-        "thuc",
-        "hien",
-        "trien",
-        "khai",
-        "dien",
-        "ra",
-        "bat",
-        "dau",
-        "ket",
-        "thuc",
-        "to",
-        "chuc",
-        "duoc",
-        "se",
-        "tu",
-        "den",
-        "luc",
-        "nao",
-        "khi",
-        "bao",
-        "gio",
-        "thoi",
-        "gian",
-        "han",
-        "o",
-        "tai",
-        "cua",
-        "trong",
-        "nam",
-        "thang",
-        "ngay",
-        "quy",
-        "may",
-        "tinh",
-        "xa",
-        "phuong",
-    ]
-)
-_TIME_LINE = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s*|[a-zđ][.)]\s*)?thoi (?:gian|han)\b[^:]{0,40}:")
+# after its number (outline.strip_marker): 'Thời gian thực hiện: Từ tháng 10/2025 …'
+_TIME_LINE = re.compile(r"^\W*thoi (?:gian|han)\b[^:]{0,40}:")
 _TIME_HEADING = re.compile(r"^thoi (?:gian|han)\b")
 
 
@@ -205,7 +124,7 @@ def asks_plan_time(question_words: set[str], title_words: set[str]) -> bool:
     """A 'when' question about the plan's own activity: every word of it is the plan's title, a
     number or the wording of such a question ('việc giám sát … năm 2025 tiến hành khi nào')."""
     rest = {w for w in question_words if w not in title_words and not w.isdigit() and len(w) > 1}
-    return not rest - _ACTIVITY
+    return not rest - lexicon.folded_plan_time_words()
 
 
 def time_section(sections: Sequence[Section], preferred: int) -> Section | None:
@@ -217,6 +136,6 @@ def time_section(sections: Sequence[Section], preferred: int) -> Section | None:
         return headed
     for s in own:
         for line in s.lines:
-            if _TIME_LINE.match(strip_diacritics(clean(line)).lower()):
+            if _TIME_LINE.match(strip_diacritics(strip_marker(clean(line))).lower()):
                 return Section(s.plan_id, s.heading, s.context, (line,))
     return None

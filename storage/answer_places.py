@@ -12,6 +12,7 @@ from typing import Any
 
 from knowledge import places, places_2025
 from knowledge import question as qn
+from knowledge.question import plan_refs
 from knowledge.text import fold
 from storage import models as m
 from storage.answer_facts import signed
@@ -86,20 +87,10 @@ def place_label(p: qn.PlaceRef, gaz: qn.Gazetteer) -> str:
     return p.name
 
 
-DOC_NUMBER = re.compile(r"\b(?:số\s+|so\s+)?0*(\d{1,5})\s*/\s*(?:KH|QĐ|QD|CTr|KH-UBND)", re.IGNORECASE)
-
-
-PLAN_NUMBER = re.compile(
-    r"\b(?:kế\s+hoạch|ke\s+hoach|kh|quyết\s+định|quyet\s+dinh|qđ|qd)\s+(?:số\s+|so\s+)?0*(\d{1,5})\b",
-    re.IGNORECASE,
-)
-
-
 def named_number(q: qn.Question) -> str | None:
     """The number of the plan a question names ('KH 308', 'kế hoạch số 0124', '157/KH-UBND'), without
-    leading zeros."""
-    found = DOC_NUMBER.search(q.raw) or PLAN_NUMBER.search(q.raw)
-    return found.group(1) if found else None
+    leading zeros (knowledge/question/plan_refs.py)."""
+    return plan_refs.named_number(q.raw, [t.fold for t in q.tokens])
 
 
 def numbered(plans: Sequence[Any], number: str) -> list[Any]:

@@ -157,9 +157,9 @@ class AnswerEngine:
         if answer.needs_locality or q.intent.kind not in (qn.TARGET, qn.DEADLINE):
             return answer
         if q.intent.kind == qn.DEADLINE:  # 'việc giám sát … tiến hành khi nào': the plan's own time
-            listed = plan_time_answer(session, q, scope.plans, scope.preferred)
+            listed = plan_time_answer(self._passages, session, q, scope.plans, scope.preferred)
         else:
-            listed = contents_answer(session, q, scope.plans, scope.preferred)
+            listed = contents_answer(self._passages, session, q, scope.plans, scope.preferred)
         if listed is None:
             return answer
         return replace(answer, text=listed, matches=[], candidates=answer.matches[:2], quoted=True)

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from knowledge.sections import Section
 from storage.search import AccentedIdf, Doc, PlanIndex
 
 PASSAGE = "passage"
@@ -53,6 +54,18 @@ class LoadedPassages:
     def by_context(self) -> list[tuple[str, str]]:
         """Each distinct heading path, with its text padded for a word's search."""
         return [(c, f" {c} ") for c in self.passages_under]
+
+    @functools.cached_property
+    def sections(self) -> list[Section]:
+        """Runs of consecutive passages under one heading (storage/sections.py), table rows left
+        out (a table is not a list of what a section holds, and its rows are answered one by one)."""
+        out = []
+        prose = (r for r in self.rows if not r[5] and r[6])  # no location, a heading
+        for (plan_id, heading), run in itertools.groupby(prose, key=lambda r: (r[1], r[6])):
+            run_ = list(run)
+            context = self.context_sets[run_[0][4]]
+            out.append(Section(plan_id, heading, context, tuple(r[7] for r in run_)))
+        return out
 
     def following(self, doc: Doc, n: int) -> list[Doc]:
         """Up to n sentences after this one in the same plan and section (a table row

@@ -51,6 +51,14 @@ def test_expand_depends_on_context() -> None:
     assert expand("KT", "Phòng")[0] == "Kinh tế"
     assert expand("KT", "PCT phụ trách")[0] == "Kinh tế"
     assert expand("TP", "Chủ tịch UBND")[0] == "Thành phố"
+    # the next words decide too, before the previous ones
+    assert expand("CT", None, " MTQG giảm nghèo")[0] == "Chương trình"
+    assert expand("CT", "ban hành", "-mục tiêu quốc gia")[0] == "Chương trình"
+    assert expand("CT", None, " UBND xã")[0] == "Chủ tịch"
+    assert (
+        expand_text("CT MTQG giảm nghèo, CT UBND xã")
+        == "Chương trình MTQG giảm nghèo, Chủ tịch Ủy ban nhân dân xã"
+    )
     assert expand("XYZ") == []
     assert expand("VH-TK")[0] == "Văn hóa - Thống kê"  # composed from known parts
 

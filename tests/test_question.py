@@ -203,3 +203,19 @@ def test_a_provinces_short_name_finds_it() -> None:
     for text in ("ke hoach thien tai tp hcm", "kế hoạch của TPHCM", "HCM có kế hoạch gì"):
         assert [p.id for p in gaz.resolve_text(text)] == [7], text
     assert gaz.resolve_text("kế hoạch của phường Minh") == []
+
+
+def test_the_next_words_decide_an_abbreviation() -> None:
+    """'CT' is 'chủ tịch', but before a programme's name 'chương trình': the abbreviation table's
+    `before` context (knowledge/abbreviations.py), written out before 'CT-MTQG' is joined."""
+    programme = "chuong trinh muc tieu quoc gia giam ngheo"
+    for text in (
+        "CT MTQG giảm nghèo",
+        "CT-MTQG giảm nghèo",
+        "ct mtqg giam ngheo",
+        "CT mục tiêu quốc gia giảm nghèo",
+    ):
+        assert qn.folded_text(text) == programme, text
+    assert qn.folded_text("CT UBND xã") == "chu tich uy ban nhan dan xa"
+    assert qn.folded_text("CT, MTQG") == "chu tich muc tieu quoc gia"  # another phrase after the comma
+    assert qn.folded_text("PCT MTQG") == "pho chu tich muc tieu quoc gia"

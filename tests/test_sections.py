@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
-from knowledge import sections
+from knowledge import lexicon, sections
+from knowledge.text import fold
 from storage.answers import AnswerEngine
 from storage.ingest import ingest_file
 
@@ -139,3 +140,61 @@ def test_a_time_written_as_a_labelled_line_answers_too() -> None:
         {"dot", "thi", "dua", "bat", "dau", "tu", "thang", "may"}, {"dot", "thi", "dua"}
     )
     assert not sections.asks_plan_time({"lap", "bien", "ban", "khi", "nao"}, {"giam", "sat"})
+
+
+def test_a_section_question_reads_the_passages_once(engine: Engine, tmp_path: Path) -> None:
+    """The sections come from the passages the question's search loaded (storage/passage_index.py),
+    not from a second query of the same rows."""
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN, encoding="utf-8")
+    ingest_file(engine, path)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for question in (
+            "kinh phí lấy từ đâu",
+            "việc giám sát nước sạch nông thôn năm 2026 tiến hành khi nào",
+        ):
+            statements.clear()
+            AnswerEngine(engine).ask(question, "tỉnh An Hòa")  # nothing loaded yet
+            assert sum("FROM passages" in s for s in statements) == 1, statements
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_plan_ingested_again_is_listed_anew(engine: Engine, tmp_path: Path) -> None:
+    answers = _engine(engine, tmp_path)
+    assert "ngân sách tỉnh" in answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
+    path = tmp_path / "plan.md"
+    path.write_text(PLAN.replace("Từ ngân sách tỉnh", "Từ nguồn xã hội hóa"), encoding="utf-8")
+    ingest_file(engine, path)
+    funds = answers.ask("kinh phí lấy từ đâu", "tỉnh An Hòa").text
+    assert "xã hội hóa" in funds and "ngân sách tỉnh" not in funds, funds
+
+
+def test_a_headings_number_is_the_outlines_marker() -> None:
+    """leaf() and the labelled time line drop a heading's number as the outline reads it
+    (knowledge/extract/outline.py strip_marker), bullets and 'III-' included."""
+    assert sections.leaf("IV. › 1. Phương pháp") == "Phương pháp"
+    assert sections.leaf("II. › b) Kinh phí") == "Kinh phí"
+    assert sections.leaf("III- TỔ CHỨC THỰC HIỆN") == "TỔ CHỨC THỰC HIỆN"
+    assert sections.leaf("II. › - Về kinh tế") == "Về kinh tế"
+    lines = ("a) Thời hạn hoàn thành: trước 30/6/2026.",)
+    found = sections.time_section([sections.Section(1, "II. NỘI DUNG", frozenset(), lines)], 1)
+    assert found is not None and found.lines == lines
+
+
+def test_the_word_lists_are_the_lexicons() -> None:
+    """Heading words that name no subject and the wording of a 'when' question live in
+    knowledge/lexicon.py; a 'when' phrase of QUESTION_PHRASES is such wording."""
+    assert sections.subject_words("V. KINH PHÍ THỰC HIỆN") == {"kinh", "phi"}
+    assert sections.subject_words("2. Nội dung triển khai đối với các xã") == {"xa"}
+    for phrase in lexicon.WHEN_PHRASES:
+        assert phrase in lexicon.QUESTION_PHRASES
+        words = set(fold(phrase).split())
+        assert sections.asks_plan_time(words | {"dot", "thi", "dua", "dien", "ra"}, {"thi", "dua"}), phrase
+    assert not sections.asks_plan_time({"dot", "thi", "dua", "khen", "thuong", "khi", "nao"}, {"thi", "dua"})

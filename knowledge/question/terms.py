@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from knowledge import lexicon
+from knowledge.question import plan_refs
 from knowledge.question.tokens import Token
 from knowledge.text import strip_diacritics
 
@@ -39,8 +40,10 @@ def content_terms(toks: list[Token]) -> list[Token]:
         if n:
             i += n
             continue
-        if n := _plan_reference_at(toks, i):
-            i += n  # 'KH 982', 'kế hoạch số 0124/KH-UBND': which plan, not what is asked of it
+        if ref := plan_refs.reference_at([t.fold for t in toks[i : i + 5]]):
+            # 'KH 982', 'kế hoạch số 0124/KH-UBND', 'phụ lục 01': which plan (or table of it),
+            # not what is asked of it
+            i += ref.length
             continue
         t = toks[i]
         if _YEARISH.match(t.fold):
@@ -53,36 +56,6 @@ def content_terms(toks: list[Token]) -> list[Token]:
     while out and out[-1].fold in ("xa", "phuong", "thi", "tran", "huyen"):
         out.pop()
     return out
-
-
-_PLAN_LABELS = (
-    ("kh",),
-    ("qd",),
-    ("ke", "hoach"),
-    ("quyet", "dinh"),
-    # where in the plan, not what: 'theo phụ lục 01', 'mẫu biểu 01' (a table's items hold its words)
-    ("phu", "luc"),
-    ("mau", "bieu"),
-    ("bieu",),
-)
-
-
-def _plan_reference_at(toks: list[Token], i: int) -> int:
-    """How many tokens from `i` name a plan or one of its tables by number ('kh 982', 'ke hoach so
-    0124 khubnd', 'phu luc 01'), 0 when none do (a year after 'kế hoạch' is a period, not a number)."""
-    folds = [t.fold for t in toks[i : i + 5]]
-    for label in _PLAN_LABELS:
-        n = len(label)
-        if tuple(folds[:n]) != label:
-            continue
-        if folds[n : n + 1] == ["so"]:
-            n += 1
-        if n < len(folds) and folds[n].isdigit() and not _YEARISH.match(folds[n]):
-            n += 1
-            if n < len(folds) and folds[n].startswith(("kh", "qd")) and folds[n] not in ("khi", "kho"):
-                n += 1  # the number's tail ('/KH-UBND')
-            return n
-    return 0
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge import lexicon
+from knowledge import abbreviations, lexicon
 from knowledge.text import clean, fold, match_key
 
 
@@ -26,8 +26,6 @@ _NUM_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _ABBR_HYPHEN = re.compile(r"\b([A-ZĐ]{1,5})\s*-\s*([A-ZĐ]{1,5})\b")
 # 'KH&CN', 'NN&MT': one abbreviation written in two halves — but 'HĐND & UBND' are two
 _ABBR_AMPERSAND = re.compile(r"\b([A-ZĐ]{1,5})&([A-ZĐ]{1,5})\b")
-# 'CT' is 'Chủ tịch', but before a programme's name 'Chương trình' ('CT MTQG giảm nghèo')
-_CT_PROGRAMME = re.compile(r"\b(?:CT|ct)(?=[\s-]*(?:MTQG|mtqg|mục tiêu quốc gia|muc tieu quoc gia)\b)")
 
 
 # A Vietnamese syllable without diacritics: a lower-case token of this shape is
@@ -42,7 +40,9 @@ _NOT_SYLLABLE = re.compile(r"^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|[bcdghklmnprstvx])?
 def expand_abbreviations(text: str) -> str:
     """'Tỷ lệ BHYT' -> 'Tỷ lệ bảo hiểm y tế'; 'KT-XH' -> 'kinh tế xã hội'; 'bhyt' too,
     but a lower-case word that could be a syllable ('cap') stays."""
-    text = _CT_PROGRAMME.sub("chương trình ", text)
+    # 'CT' is 'Chủ tịch', but before a programme's name 'Chương trình' ('CT MTQG giảm nghèo'):
+    # written out first, before 'CT-MTQG' is joined into one word below
+    text = abbreviations.expand_by_next(text)
     text = _ABBR_HYPHEN.sub(r"\1\2", text)
     text = _ABBR_AMPERSAND.sub(
         lambda m: m.group(1) + m.group(2) if m.group(1) + m.group(2) in lexicon.ABBREVIATIONS else m.group(0),
