@@ -131,7 +131,8 @@ class PassageSearch:
     def clear(self) -> None:
         self._loaded.clear()
 
-    def _load(self, session: Session, key: tuple[int, ...]) -> LoadedPassages:
+    def load(self, session: Session, key: tuple[int, ...]) -> LoadedPassages:
+        """The passage index of these plans (sorted ids), from the cache or the database."""
         found = self._loaded.get(key)
         if found is not None:
             self._loaded.move_to_end(key)
@@ -165,7 +166,7 @@ class PassageSearch:
         """The passages of these plans that answer the question's terms best, best first."""
         if not plan_ids or not terms:
             return []
-        loaded = self._load(session, tuple(sorted(plan_ids)))
+        loaded = self.load(session, tuple(sorted(plan_ids)))
         if not loaded.rows:
             return []
         qterms = prepare_terms(terms, loaded.stats)

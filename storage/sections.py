@@ -18,7 +18,7 @@ def plan_sections(search: PassageSearch, session: Session, plans: list[m.Plan]) 
     (`PassageSearch` keeps them per set of plans, and forgets them when plans change)."""
     # the private loader is the search's own cache: a second query of the same rows is
     # what this saves (the passages are read for the question's plans in `settle`)
-    return search._load(session, tuple(sorted(p.id for p in plans))).sections
+    return search.load(session, tuple(sorted(p.id for p in plans))).sections
 
 
 def contents_answer(

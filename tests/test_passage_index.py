@@ -123,7 +123,7 @@ def test_a_passage_search_finds_a_word_in_the_last_passage_and_in_a_heading(engi
                 ).order_by(PassageRow.plan_id, PassageRow.seq)
             )
         ]
-        loaded = PassageSearch()._load(session, (last.plan_id,))
+        loaded = PassageSearch().load(session, (last.plan_id,))
     # the scan for a word must not run past the end of the text nor stop at the first passage
     last_word = last.words.split()[-1]
     assert (len(rows) - 1, True) in loaded.posting(last_word)

@@ -57,7 +57,7 @@ def test_ingest_writes_the_counts_the_loader_would_make(engine: Engine) -> None:
         assert stored[pid][0] == sum(1 for _ in _rows_of(engine, pid))
     key = tuple(counted)
     with transaction(engine) as session:  # two plans: the sum of their counts, the same statistics
-        loaded, recounted = PassageSearch()._load(session, key), load_rows(_rows(session, key))
+        loaded, recounted = PassageSearch().load(session, key), load_rows(_rows(session, key))
     assert loaded.df == recounted.df
     assert loaded.stats.idf_of == recounted.stats.idf_of
     assert loaded.stats.vocab == recounted.stats.vocab
@@ -82,13 +82,13 @@ def test_the_loader_reads_the_stored_counts_and_recounts_when_passages_changed(e
             .values(counts=json.dumps({"tu_chi_o_day": 3}))
         )
     with transaction(engine) as session:
-        assert PassageSearch()._load(session, (pid,)).df == Counter({"tu_chi_o_day": 3})
+        assert PassageSearch().load(session, (pid,)).df == Counter({"tu_chi_o_day": 3})
     with transaction(engine) as session:  # the passages are no longer those it was made from
         first = session.scalars(select(PassageRow.id).where(PassageRow.plan_id == pid).limit(1)).one()
         session.execute(delete(PassageRow).where(PassageRow.id == first))
     with transaction(engine) as session:
         rows = _rows(session, (pid,))
-        loaded = PassageSearch()._load(session, (pid,))
+        loaded = PassageSearch().load(session, (pid,))
     assert loaded.df == passage_counts([r[2] for r in rows], [r[4] for r in rows])
 
 
