@@ -70,7 +70,8 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
 def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]]) -> list[tuple[float, Block]]:
     """Tables and the text lines outside them, each with its top position."""
     items: list[tuple[float, Block]] = []
-    tables = page.find_tables()
+    closing = _open_rule_ends(page.edges)
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [t.bbox for t in tables]
     for table in tables:
         rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
@@ -85,6 +86,42 @@ def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]]) -> list[tuple[flo
             pieces[id(block)] = _pdf_pieces(line["chars"])
             items.append((line["top"], block))
     return items
+
+
+_RULE_GAP = 2.0  # points: rule ends this close are one end, a rule this close closes them
+
+
+def _open_rule_ends(edges: list[dict[str, Any]]) -> list[float]:
+    """The heights where a ruled table's column rules stop with no rule across them: a row
+    cut by a page break (a browser or word processor draws no rule at the cut, above or
+    below it). Rules across the columns are put there, so the cut row's cells are cells
+    and not loose lines around the table. Ends shared by two rules at least, side by side."""
+    vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > _RULE_GAP]
+    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _RULE_GAP]
+    out: list[float] = []
+    for key in ("top", "bottom"):
+        ends: dict[int, list[float]] = {}
+        for e in vertical:
+            ends.setdefault(round(e[key] / _RULE_GAP), []).append((e["x0"] + e["x1"]) / 2)
+        for bucket, xs in ends.items():
+            y = bucket * _RULE_GAP
+            left, right = min(xs), max(xs)
+            if right - left <= _RULE_GAP:
+                continue
+            spans = sorted((h["x0"], h["x1"]) for h in across if abs(h["top"] - y) <= _RULE_GAP)
+            if not _covers(spans, left, right):
+                out.append(y)
+    return out
+
+
+def _covers(spans: list[tuple[float, float]], left: float, right: float) -> bool:
+    """The sorted segments, end to end (a rule is often drawn cell by cell), run from left to right."""
+    reach = left + _RULE_GAP
+    for x0, x1 in spans:
+        if x0 > reach:
+            break
+        reach = max(reach, x1 + _RULE_GAP)
+    return reach >= right
 
 
 def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
@@ -136,8 +173,24 @@ def _continue_table(blocks: list[Block], table: Block) -> bool:
         return False
     rows = table.rows[1:] if table.rows[0] == previous.rows[0] else table.rows
     del blocks[k + 1 :]  # page numbers between the two parts
+    if rows and _cut_row(previous.rows[-1], rows[0]):
+        previous.rows[-1] = [_glue(a, b) for a, b in zip(previous.rows[-1], rows[0], strict=True)]
+        rows = rows[1:]
     previous.rows.extend(rows)
     return True
+
+
+def _cut_row(last: list[str], first: list[str]) -> bool:
+    """The page break cut a row in two: the next page opens on a row without the first
+    column's text (the row's number or name) while the previous page's last row has it,
+    and something of it wraps on."""
+    return bool(last[0].strip()) and not first[0].strip() and any(c.strip() for c in first[1:])
+
+
+def _glue(a: str, b: str) -> str:
+    if not a or not b:
+        return a or b
+    return f"{a}{'' if a.endswith('-') and not a.endswith(' -') else ' '}{b}"
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
