@@ -72,3 +72,20 @@ def test_a_row_cut_by_a_page_break_stays_one_row(tmp_path: Path) -> None:
     ]
     lines = [b.text for b in doc.blocks if b.kind == "line" and b.text.strip()]
     assert lines == ["PHỤ LỤC NHIỆM VỤ", "Giao Văn phòng HĐND và UBND xã theo dõi, báo cáo."]
+
+
+def test_a_narrow_space_is_still_a_space(tmp_path: Path) -> None:
+    """A PDF set in a Times-like font prints no space characters, only gaps, and kerning
+    narrows the gap before some capitals ('Nghệ An': a 0.25 em space less 0.055 em): a gap of
+    a fifth of an em is a space; the letters of a word touch."""
+    pdf = _pdf()
+    pdf.add_page()
+    size = 11.0
+    x = 40.0
+    for word in ("Ủy", "ban", "nhân", "dân", "tỉnh", "Nghệ", "An", "ban", "hành", "Kế", "hoạch"):
+        pdf.text(x, 60, word)
+        x += pdf.get_string_width(word) + 0.19 * size
+    f = tmp_path / "hep.pdf"
+    pdf.output(str(f))
+    [line] = [b.text for b in read_document(f).blocks if b.text.strip()]
+    assert line == "Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch"
