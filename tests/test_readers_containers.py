@@ -89,3 +89,30 @@ def test_a_narrow_space_is_still_a_space(tmp_path: Path) -> None:
     pdf.output(str(f))
     [line] = [b.text for b in read_document(f).blocks if b.text.strip()]
     assert line == "Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch"
+
+
+def test_a_cut_row_without_a_number_and_the_scrap_at_the_foot(tmp_path: Path) -> None:
+    """The cut row may have no number (a '+' sub-item of the row above), and the browser
+    leaves at the page's foot the top of a capital's accent from the cut line ('Ấ'): the
+    rules' open ends say the row was cut, and the scrap is not a line of the plan."""
+    pdf = _pdf()
+    pdf.add_page()
+    _rules(pdf, 100, 760, [100, 120])
+    _row(pdf, 114, ("TT", "Nội dung", "Kế hoạch"))
+    _row(pdf, 745, ("", "+ Hộ nghèo, hộ cận nghèo", "1.200"))
+    pdf.text(84, 775, "Ấ")  # under the open rules' ends, in the page's margin
+    pdf.add_page()
+    _rules(pdf, 40, 80, [60, 80])
+    _row(pdf, 54, ("", "thuộc diện hỗ trợ", ""))
+    _row(pdf, 74, ("", "+ Người có công", "300"))
+    f = tmp_path / "cat.pdf"
+    pdf.output(str(f))
+
+    doc = read_document(f)
+    [table] = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows == [
+        ["TT", "Nội dung", "Kế hoạch"],
+        ["", "+ Hộ nghèo, hộ cận nghèo thuộc diện hỗ trợ", "1.200"],
+        ["", "+ Người có công", "300"],
+    ]
+    assert not [b for b in doc.blocks if b.kind == "line" and b.text.strip()]
