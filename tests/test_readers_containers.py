@@ -116,3 +116,22 @@ def test_a_cut_row_without_a_number_and_the_scrap_at_the_foot(tmp_path: Path) ->
         ["", "+ Người có công", "300"],
     ]
     assert not [b for b in doc.blocks if b.kind == "line" and b.text.strip()]
+
+
+def test_the_top_of_the_next_pages_first_line_at_a_pages_foot(tmp_path: Path) -> None:
+    """A browser draws the line that opens the next page on both pages, cut at the break:
+    at this page's foot only the accents of its tall capitals show ('Ố Ồ'). Those
+    letters, standing where the next page's first line has them, are not a line."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.text(40, 60, "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN ĐỀ ÁN TRÊN")
+    first = "ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH"
+    for letter in ("Ố", "Ồ"):
+        x = 40 + pdf.get_string_width(first[: first.index(letter)])
+        pdf.text(x, 830, letter)
+    pdf.add_page()
+    pdf.text(40, 60, first)
+    f = tmp_path / "tran.pdf"
+    pdf.output(str(f))
+    lines = [b.text for b in read_document(f).blocks if b.text.strip()]
+    assert lines == ["KẾ HOẠCH TRIỂN KHAI THỰC HIỆN ĐỀ ÁN TRÊN", first]

@@ -53,6 +53,8 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
     for page in pages:
         cut: set[int] = set()  # id() of the tables whose first row the page break cut
         items = sorted(_pdf_page_items(page, pieces, cut), key=lambda it: it[0])
+        if blocks and items and _overhang(blocks[-1], items[0][1], pieces):
+            blocks.pop()
         first = True
         for _, block in items:
             if first and block.kind == "table" and _continue_table(blocks, block, id(block) in cut):
@@ -66,6 +68,22 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
             blocks.append(block)
         page.close()  # its parsed objects: kept, 300 pages of them take gigabytes
     return unruled_tables(blocks, pieces)
+
+
+def _overhang(last: Block, first: Block, pieces: dict[int, list[Piece]]) -> bool:
+    """The previous page's last line is the top of this page's first line, drawn over
+    the page break and cut there (a browser prints the tall capitals' accents, 'Ố Ồ', at
+    the page's foot): each of its pieces stands at the same place within the first line."""
+    if last.kind != "line" or first.kind != "line" or len(last.text.replace(" ", "")) > _SCRAP_CHARS:
+        return False
+    below = pieces.get(id(first), [])
+    return all(
+        any(
+            x0 - _RULE_GAP <= a and b <= x1 + _RULE_GAP and all(c in t for c in text if c != " ")
+            for x0, x1, t in below
+        )
+        for a, b, text in pieces.get(id(last), [])
+    ) and bool(pieces.get(id(last)))
 
 
 def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]], cut: set[int]) -> list[tuple[float, Block]]:
