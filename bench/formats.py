@@ -314,7 +314,8 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
-def measure(files: list[Path], db: Path) -> Figures:
+def measure(files: list[Path] | None, db: Path) -> Figures:
+    """The figures of `files` ingested into the fresh database `db` (None: `db` holds them)."""
     from storage.answers import AnswerEngine
     from storage.db import open_database
     from storage.export import export_plans
@@ -322,11 +323,13 @@ def measure(files: list[Path], db: Path) -> Figures:
 
     score_doc, judge = _scorers()
     engine = open_database(f"sqlite:///{db}")
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        results = ingest_paths(engine, [str(f) for f in files], None, None)
-    fig = Figures(accepted=sum(r.ok for r in results))
-    fig.refused = [f"{Path(str(r.path)).name}: {r.message}" for r in results if not r.ok]
+    fig = Figures()
+    if files is not None:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            results = ingest_paths(engine, [str(f) for f in files], None, None)
+        fig.refused = [f"{Path(str(r.path)).name}: {r.message}" for r in results if not r.ok]
     plans = {Path(str(p.get("source", ""))).stem: p for p in export_plans(engine).get("plans", [])}
+    fig.accepted = len(plans)
     for p in plans.values():
         fig.indicators += len(p.get("indicators") or [])
         fig.tasks += len(p.get("tasks") or [])
@@ -391,6 +394,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="md,docx,pdf", help="comma-separated, md first (the reference)")
     ap.add_argument("--keep", metavar="DIR", help="write the converted files here (default: a temp dir)")
     ap.add_argument("--misses", action="store_true", help="list the questions lost against md")
+    ap.add_argument(
+        "--reuse",
+        default="",
+        help="comma-separated formats measured from the database already in --keep DIR, not ingested "
+        "again (md while only the PDF reader changed: its ingest takes most of the run)",
+    )
     a = ap.parse_args(argv)
     fmts = [f for f in a.formats.split(",") if f]
     if "pdf" in fmts and not CHROMIUM.exists():
@@ -400,12 +409,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="planbot-formats-") as tmp:
         base = Path(a.keep) if a.keep else Path(tmp)
         figures = {}
+        reuse = set(a.reuse.split(","))
         for fmt in fmts:
-            files = convert(plans, base / fmt, fmt)
             db = base / f"{fmt}.sqlite3"
-            db.unlink(missing_ok=True)
-            figures[fmt] = measure(files, db)
-            print(f"  {fmt}: {figures[fmt].accepted}/{len(files)} accepted", flush=True)
+            if fmt in reuse and db.exists():
+                figures[fmt] = measure(None, db)
+            else:
+                db.unlink(missing_ok=True)
+                figures[fmt] = measure(convert(plans, base / fmt, fmt), db)
+            print(f"  {fmt}: {figures[fmt].accepted}/{len(plans)} accepted", flush=True)
         report(figures, a.misses)
     return 0
 
