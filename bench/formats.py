@@ -49,6 +49,8 @@ QUESTION_SETS = ("questions.json", "questions_blind2.json", "questions_blind3.js
 # export wrapped lines at 80 columns; a sentence's end at a line's end is where the
 # source's paragraph ended, as the Markdown reader takes it too).
 _ITEM = re.compile(r"^\s*(?:[-+•]\s|\d{1,3}(?:\.\d{1,3})*\.\s|[a-zđ]\)\s|[IVXLC]{1,6}\.\s)")
+# '**1.' alone on its line, the item's words on the next: one paragraph.
+_BARE_MARKER = re.compile(r"^\W*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-ZĐ])[.)]\W*$")
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]\**\)?[\"”]?\**\s*$")
 
 
@@ -72,10 +74,15 @@ def parts(markdown: str) -> list[Para | Table]:
     out: list[Para | Table] = []
     para: list[str] = []
 
-    def flush() -> None:
+    def flush(bold: bool = False) -> None:
+        """Close the paragraph; `bold`: a '**' it leaves open goes on into the next one."""
         if para:
-            out.append(Para(" ".join(s.strip() for s in para)))
+            text = " ".join(s.strip() for s in para).replace("** ", "**", 1 if para[0] == "**" else 0)
             para.clear()
+            if bold and text.count("**") % 2:
+                text += "**"
+                para.append("**")
+            out.append(Para(text))
 
     i = 0
     while i < len(lines):
@@ -89,9 +96,12 @@ def parts(markdown: str) -> list[Para | Table]:
             flush()
         else:
             if _ITEM.match(line) or (
-                para and _ENDS_SENTENCE.search(para[-1]) and not line.strip()[:1].islower()
+                para
+                and _ENDS_SENTENCE.search(para[-1])
+                and not _BARE_MARKER.match(para[-1])
+                and not line.strip()[:1].islower()
             ):
-                flush()
+                flush(bold=True)
             para.append(line)
         i += 1
     flush()
