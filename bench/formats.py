@@ -390,7 +390,7 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
-def measure(files: list[Path] | None, db: Path) -> Figures:
+def measure(files: list[Path] | None, db: Path, no_scores: bool = False) -> Figures:
     """The figures of `files` ingested into the fresh database `db` (None: `db` holds them)."""
     from storage.answers import AnswerEngine
     from storage.db import open_database
@@ -409,7 +409,7 @@ def measure(files: list[Path] | None, db: Path) -> Figures:
     for p in plans.values():
         fig.indicators += len(p.get("indicators") or [])
         fig.tasks += len(p.get("tasks") or [])
-    for gold_file in sorted((REAL / "gold").glob("*.json")):
+    for gold_file in [] if no_scores else sorted((REAL / "gold").glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         fig.per_plan[gold_file.stem] = _cached_score(score_doc, gold, plans.get(gold_file.stem))
     answers = AnswerEngine(create_engine(f"sqlite:///{db}"))
@@ -426,6 +426,7 @@ def measure(files: list[Path] | None, db: Path) -> Figures:
 
 def report(figures: dict[str, Figures], misses: bool) -> None:
     fmts = list(figures)
+    ref = figures[fmts[0]]
     print(f"{'':24}" + "".join(f"{f:>12}" for f in fmts))
 
     def row(label: str, values: list[str]) -> None:
@@ -434,7 +435,7 @@ def report(figures: dict[str, Figures], misses: bool) -> None:
     row("plans accepted", [f"{figures[f].accepted}/20" for f in fmts])
     row("indicators", [str(figures[f].indicators) for f in fmts])
     row("tasks", [str(figures[f].tasks) for f in fmts])
-    for key in ("ind-f1", "target-acc", "resp-acc", "task-f1", "due-acc"):
+    for key in ("ind-f1", "target-acc", "resp-acc", "task-f1", "due-acc") if ref.per_plan else ():
         row(key, [f"{figures[f].extraction()[key]:.3f}" for f in fmts])
     for name in QUESTION_SETS:
         if name in figures[fmts[0]].qa:
@@ -442,7 +443,6 @@ def report(figures: dict[str, Figures], misses: bool) -> None:
                 name.removesuffix(".json"),
                 [f"{figures[f].qa[name][0]}/{figures[f].qa[name][1]}" for f in fmts],
             )
-    ref = figures[fmts[0]]
     for f in fmts[1:]:
         for line in figures[f].refused:
             print(f"  {f} refused {line}")
@@ -471,6 +471,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the converted files here (default: a temp dir)")
     ap.add_argument("--misses", action="store_true", help="list the questions lost against md")
     ap.add_argument(
+        "--no-scores",
+        action="store_true",
+        help="skip the extraction scores (the scorer's matching takes minutes a format; plans, "
+        "items and questions only)",
+    )
+    ap.add_argument(
         "--reuse",
         default="",
         help="comma-separated formats measured from the database already in --keep DIR, not ingested "
@@ -489,10 +495,10 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in fmts:
             db = base / f"{fmt}.sqlite3"
             if fmt in reuse and db.exists():
-                figures[fmt] = measure(None, db)
+                figures[fmt] = measure(None, db, a.no_scores)
             else:
                 db.unlink(missing_ok=True)
-                figures[fmt] = measure(convert(plans, base / fmt, fmt), db)
+                figures[fmt] = measure(convert(plans, base / fmt, fmt), db, a.no_scores)
             print(f"  {fmt}: {figures[fmt].accepted}/{len(plans)} accepted", flush=True)
         report(figures, a.misses)
     return 0
