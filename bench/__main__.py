@@ -11,7 +11,7 @@ import inspect
 import sys
 
 # Benchmarks (bench/*.py that measure); helpers such as plans.py or synth_docs.py are not listed.
-BENCHMARKS = ("qa", "passages", "ingest", "broadcast", "fairness", "paragraphs", "web")
+BENCHMARKS = ("qa", "passages", "ingest", "broadcast", "fairness", "paragraphs", "web", "formats")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,10 +51,13 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
     pieces: dict[int, list[Piece]] = {}  # id(line block) -> its pieces, for unruled tables
     line_no = 0
     for page in pages:
-        items = sorted(_pdf_page_items(page, pieces), key=lambda it: it[0])
+        cut: set[int] = set()  # id() of the tables whose first row the page break cut
+        items = sorted(_pdf_page_items(page, pieces, cut), key=lambda it: it[0])
+        if blocks and items and _overhang(blocks[-1], items[0][1], pieces):
+            blocks.pop()
         first = True
         for _, block in items:
-            if first and block.kind == "table" and _continue_table(blocks, block):
+            if first and block.kind == "table" and _continue_table(blocks, block, id(block) in cut):
                 first = False
                 continue
             first = first and is_page_furniture(block)
@@ -67,16 +70,38 @@ def _pdf_blocks(pages: list[Any]) -> list[Block]:
     return unruled_tables(blocks, pieces)
 
 
-def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]]) -> list[tuple[float, Block]]:
-    """Tables and the text lines outside them, each with its top position."""
+def _overhang(last: Block, first: Block, pieces: dict[int, list[Piece]]) -> bool:
+    """The previous page's last line is the top of this page's first line, drawn over
+    the page break and cut there (a browser prints the tall capitals' accents, 'Ố Ồ', at
+    the page's foot): each of its pieces stands at the same place within the first line."""
+    if last.kind != "line" or first.kind != "line" or len(last.text.replace(" ", "")) > _SCRAP_CHARS:
+        return False
+    below = pieces.get(id(first), [])
+    return all(
+        any(
+            x0 - _RULE_GAP <= a and b <= x1 + _RULE_GAP and all(c in t for c in text if c != " ")
+            for x0, x1, t in below
+        )
+        for a, b, text in pieces.get(id(last), [])
+    ) and bool(pieces.get(id(last)))
+
+
+def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]], cut: set[int]) -> list[tuple[float, Block]]:
+    """Tables and the text lines outside them, each with its top position; the tables
+    whose column rules start open (a row the page break cut) go into `cut`."""
     items: list[tuple[float, Block]] = []
-    tables = page.find_tables()
+    open_tops, open_bottoms = _open_rule_ends(page.edges)
+    closing = open_tops + open_bottoms
+    tables = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
     boxes = [t.bbox for t in tables]
     for table in tables:
         rows = [[_pdf_cell(c) for c in row] for row in table.extract()]
         rows = [r for r in rows if any(r)]
         if rows:
-            items.append((table.bbox[1], Block(kind="table", rows=rows)))
+            block = Block(kind="table", rows=rows)
+            if any(abs(y - table.bbox[1]) <= _RULE_GAP for y in open_tops):
+                cut.add(id(block))
+            items.append((table.bbox[1], block))
     text_page = page.filter(_outside(boxes)) if boxes else page
     for line in text_page.extract_text_lines(return_chars=True):
         text = normalise(_pdf_line_text(line["chars"]) or line["text"])
@@ -87,10 +112,53 @@ def _pdf_page_items(page: Any, pieces: dict[int, list[Piece]]) -> list[tuple[flo
     return items
 
 
+_RULE_GAP = 2.0  # points: rule ends this close are one end, a rule this close closes them
+
+
+def _open_rule_ends(edges: list[dict[str, Any]]) -> tuple[list[float], list[float]]:
+    """The heights where a ruled table's column rules stop with no rule across them: a row
+    cut by a page break (a browser or word processor draws no rule at the cut, above or
+    below it). Rules across the columns are put there, so the cut row's cells are cells
+    and not loose lines around the table. Ends shared by two rules at least, side by side:
+    (the open tops, the open bottoms)."""
+    vertical = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > _RULE_GAP]
+    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _RULE_GAP]
+    out: tuple[list[float], list[float]] = ([], [])
+    for side, key in enumerate(("top", "bottom")):
+        ends: dict[int, list[float]] = {}
+        for e in vertical:
+            ends.setdefault(round(e[key] / _RULE_GAP), []).append((e["x0"] + e["x1"]) / 2)
+        for bucket, xs in ends.items():
+            y = bucket * _RULE_GAP
+            left, right = min(xs), max(xs)
+            if right - left <= _RULE_GAP:
+                continue
+            spans = sorted((h["x0"], h["x1"]) for h in across if abs(h["top"] - y) <= _RULE_GAP)
+            if not _covers(spans, left, right):
+                out[side].append(y)
+    return out
+
+
+def _covers(spans: list[tuple[float, float]], left: float, right: float) -> bool:
+    """The sorted segments, end to end (a rule is often drawn cell by cell), run from left to right."""
+    reach = left + _RULE_GAP
+    for x0, x1 in spans:
+        if x0 > reach:
+            break
+        reach = max(reach, x1 + _RULE_GAP)
+    return reach >= right
+
+
 def _pdf_line_text(chars: list[dict[str, Any]]) -> str:
     """A line's text with column gaps kept as runs of spaces ('Thu ngân sách   %   15'),
     as text exports of aligned-but-unruled tables show them."""
     return "   ".join(text for _, _, text in _pdf_pieces(chars))
+
+
+# A gap wider than this (in em) between two letters is a space. Many PDFs print no space
+# characters: a space of Times (0.25 em) less the kerning before a capital ('Nghệ An')
+# leaves 0.19 em; the letters of a word touch (a few hundredths of an em at most).
+_SPACE_EM = 0.15
 
 
 def _pdf_pieces(chars: list[dict[str, Any]]) -> list[Piece]:
@@ -110,7 +178,7 @@ def _pdf_pieces(chars: list[dict[str, Any]]) -> list[Piece]:
             if gap > 1.2 * size:
                 out.append((x0, x1, "".join(text)))
                 text, x0 = [], c["x0"]
-            elif spaced or gap > 0.2 * size:
+            elif spaced or gap > _SPACE_EM * size:
                 text.append(" ")
         else:
             x0 = c["x0"]
@@ -122,12 +190,15 @@ def _pdf_pieces(chars: list[dict[str, Any]]) -> list[Piece]:
     return out
 
 
-def _continue_table(blocks: list[Block], table: Block) -> bool:
+def _continue_table(blocks: list[Block], table: Block, cut: bool = False) -> bool:
     """A table opening a page continues the previous page's last table when only
     page numbers lie between them and the column count agrees; a repeated header
-    row is dropped. Returns True when `table` was merged."""
+    row is dropped. When the page break cut a row (`cut`: the table's rules start open)
+    its two halves make one row again, and a scrap of the cut row's first line that a
+    browser leaves at the page's foot (the accent of a capital reaching over the cut)
+    lies between them too. Returns True when `table` was merged."""
     k = len(blocks) - 1
-    while k >= 0 and is_page_furniture(blocks[k]):
+    while k >= 0 and (is_page_furniture(blocks[k]) or (cut and _scrap(blocks[k]))):
         k -= 1
     if k < 0 or blocks[k].kind != "table":
         return False
@@ -136,8 +207,24 @@ def _continue_table(blocks: list[Block], table: Block) -> bool:
         return False
     rows = table.rows[1:] if table.rows[0] == previous.rows[0] else table.rows
     del blocks[k + 1 :]  # page numbers between the two parts
+    if cut and rows and len(rows[0]) == len(previous.rows[-1]):
+        previous.rows[-1] = [_glue(a, b) for a, b in zip(previous.rows[-1], rows[0], strict=True)]
+        rows = rows[1:]
     previous.rows.extend(rows)
     return True
+
+
+_SCRAP_CHARS = 3
+
+
+def _scrap(block: Block) -> bool:
+    return block.kind == "line" and len(block.text.replace(" ", "")) <= _SCRAP_CHARS
+
+
+def _glue(a: str, b: str) -> str:
+    if not a or not b:
+        return a or b
+    return f"{a}{'' if a.endswith('-') and not a.endswith(' -') else ' '}{b}"
 
 
 def _outside(boxes: list[tuple[float, float, float, float]]) -> Callable[[dict[str, Any]], bool]:
