@@ -117,6 +117,25 @@ def also_written(answer: str, text: str, heading: str, location: str, focus: tup
     return f"{answer}{head}«{_clip_quote(text, min(room, _QUOTE_LIMIT), focus)}»"
 
 
+_MIN_KEPT_QUOTE = 60  # a quote cut shorter says nothing: its block goes instead
+
+
+def within_screen(reply: str, limit: int = REPLY_LIMIT) -> str:
+    """The reply within `limit` once the engine's notes are added before it ('Chưa có kế hoạch
+    năm 2023 …', '(nay thuộc …)'): its last quote is cut to what is left, or dropped with its
+    'Kế hoạch còn ghi' line when too little would be left of it."""
+    excess = len(reply) - limit
+    start, end = reply.rfind("«"), reply.rfind("»")
+    if excess <= 0 or start < 0 or end < start:
+        return reply
+    quote = reply[start + 1 : end]
+    keep = len(quote) - excess - 1
+    if keep >= _MIN_KEPT_QUOTE:
+        return f"{reply[: start + 1]}{_shorten(quote, keep)}{reply[end:]}"
+    block = reply.rfind("\nKế hoạch còn ghi", 0, start)
+    return reply[:block] + reply[end + 1 :] if block >= 0 else reply
+
+
 def alternative(name: str, fact: str | None) -> str:
     """'Có phải bạn hỏi: «Tỷ lệ xã không ma túy» (80%)?' — the item behind a quote, with its fact."""
     text = did_you_mean([name], limit=70)

@@ -147,6 +147,8 @@ class AnswerEngine:
             }:
                 # the question names another place than the asker's own: say which
                 answer.text = quoting.about_place(scope.locality.label, answer.text)
+            if len(answer.matches) <= 1:  # the notes above come after the reply was fitted
+                answer.text = quoting.within_screen(answer.text)
             answer.locality = scope.locality.name
             answer.plan_id = scope.preferred.id
             return answer

@@ -237,3 +237,18 @@ async def test_phone_answers_over_telegram(engine) -> None:  # type: ignore[no-u
         listed = (await h.say(RESIDENT, "cac nhiem vu cua d/c Sam"))[0]
         assert "d/c Sam" in listed and "Đạt%" not in listed and len(listed) <= ANSWER_LIMIT
         assert h.crashed is None
+
+
+def test_a_reply_the_engines_notes_lengthened_is_fitted_again() -> None:
+    """'Chưa có kế hoạch năm 2023 … dưới đây là theo kế hoạch năm 2024.' comes before a reply
+    already fitted: its last quote is cut to the room left, or dropped when too little is."""
+    from knowledge.quote_text import REPLY_LIMIT, within_screen
+
+    item = "Chưa có kế hoạch năm 2023 của phường X. " + "Tổng số lao động có việc làm mới. " * 12
+    quoted = f"{item}\nKế hoạch còn ghi (mục II. › 1.):\n«{'giải quyết việc làm mới cho 200 lao động; ' * 5}»"
+    fitted = within_screen(quoted)
+    assert len(quoted) > REPLY_LIMIT >= len(fitted)
+    assert fitted.startswith(item) and fitted.endswith("…»")
+    crowded = f"{'x' * 590}\nKế hoạch còn ghi (mục II.):\n«{'y ' * 40}»"
+    assert within_screen(crowded) == "x" * 590
+    assert within_screen("ngắn «trích»") == "ngắn «trích»"
