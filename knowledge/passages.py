@@ -92,9 +92,8 @@ def _titles_its_section(section: outline.Section) -> bool:
     heading = clean(section.heading).strip("* ")
     if len(heading) <= _MAX_HEADING or section.unit:
         return True
-    body = outline.strip_marker(heading)
     # a lead-in states something: it ends a sentence, gives a value after a colon, a figure
-    return not (heading.endswith((".", ":", ";")) or ":" in body or any(c.isdigit() for c in body))
+    return not heading.endswith((".", ":", ";")) and outline.names_only(heading)
 
 
 def heading_path(section: outline.Section | None) -> tuple[str, str]:

@@ -407,13 +407,14 @@ def _heading_of(p: Paragraph, nxt: Paragraph | None) -> tuple[float, str] | None
     return None
 
 
+def names_only(heading: str) -> bool:
+    """A heading's words after its number name a subject and state nothing: no figure, no
+    value after a colon, no second sentence (a lead-in sentence taken for a heading does)."""
+    body = strip_marker(heading).rstrip(".").strip()
+    return bool(body) and not any(c in body for c in ".:;") and not any(c.isdigit() for c in body)
+
+
 def _titled(text: str) -> bool:
     """A numbered name closed by a full stop ('1.1.2. Vùng nuôi tôm hùm lồng, bè.'), not a
-    sentence: short, one sentence, no figure, no label's value."""
-    body = strip_marker(text).rstrip(".").strip()
-    return (
-        text.endswith(".")
-        and 0 < len(body.split()) <= _MAX_SECTION_WORDS
-        and not any(c in body for c in ".:;")
-        and not any(c.isdigit() for c in body)
-    )
+    sentence: short and naming only."""
+    return text.endswith(".") and len(text.split()) <= _MAX_SECTION_WORDS + 1 and names_only(text)
